@@ -1,0 +1,89 @@
+/**
+ * The engine's public types: what a model is made of and what one training step returns.
+ * Everything here is plain data so it can cross a process boundary unchanged.
+ */
+
+/** Recurrent cell families the engine implements. */
+export type CellKind = 'rnn' | 'lstm' | 'gru';
+/** Nonlinearity of the vanilla RNN cell (LSTM and GRU always use their standard sigmoid/tanh gates). */
+export type Activation = 'tanh' | 'relu' | 'linear';
+/** The four shapes of sequence problem. */
+export type ProblemShape = 'many-to-one' | 'many-to-many' | 'encoder-decoder' | 'one-to-many';
+export type LossKind = 'softmax-ce' | 'mse';
+export type OptimizerKind = 'sgd' | 'adam';
+/** Float precision: f32 for training, f64 for finite-difference gradient checks. */
+export type DType = 'f32' | 'f64';
+export type FloatArray = Float32Array | Float64Array;
+
+export interface InitConfig {
+  /** 'xavier': uniform Glorot for all matrices; 'spectral': Whh rescaled so its spectral radius is `spectralRadius`. */
+  readonly kind: 'xavier' | 'spectral';
+  readonly spectralRadius: number;
+}
+
+export interface ModelConfig {
+  readonly cell: CellKind;
+  readonly activation: Activation;
+  /** I: size of x_t (vocabulary size for one-hot inputs). */
+  readonly inputSize: number;
+  /** H: size of h_t (per direction). */
+  readonly hiddenSize: number;
+  /** O: size of y_t (number of classes for softmax-ce). */
+  readonly outputSize: number;
+  readonly layers: 1 | 2;
+  readonly bidirectional: boolean;
+  readonly shape: ProblemShape;
+  readonly loss: LossKind;
+  readonly init: InitConfig;
+  readonly seed: number;
+}
+
+export interface OptimizerConfig {
+  readonly kind: OptimizerKind;
+  readonly learningRate: number;
+  /** SGD momentum (0 = plain SGD). Ignored by Adam. */
+  readonly momentum: number;
+  /** Global-norm clipping threshold; 0 disables clipping. */
+  readonly clipNorm: number;
+}
+
+/**
+ * One training example, as token ids (one-hot encoded by the engine) or dense vectors.
+ * - many-to-one: `target` has length 1.
+ * - many-to-many: `target.length === input.length`.
+ * - encoder-decoder: `target` is the decoder output; decoder input is BOS + target shifted (teacher forcing).
+ * - one-to-many: `input` has length 1; the output sequence is `target`.
+ */
+export interface Example {
+  readonly input: readonly number[];
+  readonly target: readonly number[];
+}
+
+/** A batch of examples already packed time-major with a validity mask (sequences are right-padded). */
+export interface Batch {
+  readonly examples: readonly Example[];
+}
+
+/** Teaching instrumentation recorded for example 0 of the batch on a training step. */
+export interface StepTrace {
+  /** ‖∂L/∂h_t‖ for t = 1..T (forward direction, top layer), the heatmap row. */
+  readonly dhNorms: number[];
+  /** h_t for t = 1..T (top layer, forward direction), [T][H]. */
+  readonly hidden: number[][];
+  /** Gate activations per step for LSTM/GRU, keyed by gate name (i, f, o, g / z, r, n), each [T][H]. */
+  readonly gates: Record<string, number[][]>;
+  /** ‖per-step contribution to ∂L/∂Whh‖ for each t (top layer). */
+  readonly whhContrib: number[];
+}
+
+export interface StepResult {
+  readonly loss: number;
+  /** Fraction of targets predicted correctly (argmax) in this batch; NaN for mse. */
+  readonly accuracy: number;
+  readonly gradNormBefore: number;
+  readonly gradNormAfter: number;
+  readonly clipped: boolean;
+  /** Spectral radius estimate of the (first layer, forward) Whh after the update. */
+  readonly spectralRadius: number;
+  readonly trace?: StepTrace;
+}

@@ -1,0 +1,77 @@
+import * as v from 'valibot';
+
+/**
+ * The one contract between the renderer and Electron main.
+ * `InvokeContract` lists every request/response call; `MainEventContract` every event main pushes.
+ * The preload builds one function per entry from INVOKE_CHANNELS / EVENT_CHANNELS; main registers one handler per
+ * entry (a missing handler is a compile error); the renderer's backends implement the same types.
+ */
+
+/** Documents persisted in the user-data folder (browser twin: IndexedDB). */
+export const DocKindSchema = v.picklist(['settings', 'progress', 'quiz', 'runs']);
+export type DocKind = v.InferOutput<typeof DocKindSchema>;
+
+export type LoadResult =
+  | { ok: true; data: unknown | null }
+  | { ok: false; error: string; quarantinedTo?: string };
+export type SaveResult = { ok: true } | { ok: false; error: string };
+
+export interface AppInfo {
+  readonly version: string;
+  readonly platform: string;
+  readonly shell: 'electron' | 'browser';
+}
+
+export interface InvokeContract {
+  loadDoc: { req: DocKind; res: LoadResult };
+  saveDoc: { req: { kind: DocKind; data: unknown }; res: SaveResult };
+  openExternal: { req: string; res: { ok: boolean; error?: string } };
+  appInfo: { req: null; res: AppInfo };
+  /** Ask main for a fresh training port (sent back as the 'trainerPort' event). */
+  requestTrainerPort: { req: null; res: { ok: boolean } };
+}
+
+export const INVOKE_CHANNELS: { readonly [K in keyof InvokeContract]: string } = {
+  loadDoc: 'doc:load',
+  saveDoc: 'doc:save',
+  openExternal: 'external:open',
+  appInfo: 'app:info',
+  requestTrainerPort: 'trainer:request-port',
+};
+
+/** Runtime validation of each request at main's boundary. */
+export const INVOKE_REQUEST_SCHEMAS = {
+  loadDoc: DocKindSchema,
+  saveDoc: v.strictObject({ kind: DocKindSchema, data: v.unknown() }),
+  openExternal: v.pipe(v.string(), v.maxLength(2048)),
+  appInfo: v.null(),
+  requestTrainerPort: v.null(),
+} satisfies { [K in keyof InvokeContract]: v.GenericSchema<unknown, InvokeContract[K]['req']> };
+
+/** What happened to the trainer process, as the status line shows it. */
+export type TrainerHealth =
+  | { kind: 'started' }
+  | { kind: 'restarted'; attempt: number; reason: string; restoredStep: number | null }
+  | { kind: 'gave-up'; reason: string };
+
+export interface MainEventContract {
+  /** A MessagePort for the training stream arrives with this event (transferred, not in the payload). */
+  trainerPort: { reason: 'initial' | 'restarted' };
+  trainerHealth: TrainerHealth;
+  docQuarantined: { kind: DocKind; movedTo: string; error: string };
+}
+
+export const EVENT_CHANNELS: { readonly [K in keyof MainEventContract]: string } = {
+  trainerPort: 'trainer:port',
+  trainerHealth: 'trainer:health',
+  docQuarantined: 'doc:quarantined',
+};
+
+/** The shape the preload exposes on `window.rnnLab` (and the browser shell imitates). */
+export type BridgeApi = {
+  readonly [K in keyof InvokeContract]: (req: InvokeContract[K]['req']) => Promise<InvokeContract[K]['res']>;
+} & {
+  readonly on: {
+    readonly [K in keyof MainEventContract]: (listener: (payload: MainEventContract[K]) => void) => () => void;
+  };
+};

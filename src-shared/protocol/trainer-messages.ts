@@ -1,0 +1,113 @@
+import * as v from 'valibot';
+import { TrainingConfigSchema } from './training-config';
+
+/**
+ * Messages on the training stream (renderer ⇄ trainer, over a MessagePort or a Web Worker)
+ * and on the supervision channel (main ⇄ trainer utility process).
+ * Every message is a discriminated union member; receivers validate with the schemas below.
+ */
+
+export const PROTOCOL_VERSION = 1;
+
+const finite = v.pipe(v.number(), v.finite());
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** Renderer → trainer. */
+export const TrainerCommandSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('configure'), config: TrainingConfigSchema }),
+  v.strictObject({ type: v.literal('start') }),
+  v.strictObject({ type: v.literal('pause') }),
+  v.strictObject({ type: v.literal('step'), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)) }),
+  v.strictObject({ type: v.literal('stop') }),
+  v.strictObject({ type: v.literal('reset') }),
+  v.strictObject({ type: v.literal('snapshot'), requestId: count }),
+  /** Backpressure: the renderer has drawn every stats message up to `seq`. */
+  v.strictObject({ type: v.literal('ack'), seq: count }),
+]);
+export type TrainerCommand = v.InferOutput<typeof TrainerCommandSchema>;
+
+export type SessionState = 'idle' | 'training' | 'paused' | 'diverged' | 'error';
+
+/** Per-step scalar history; several steps are coalesced into one stats message when the renderer lags. */
+export interface StepPoint {
+  readonly step: number;
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly gradNormBefore: number;
+  readonly gradNormAfter: number;
+  readonly clipped: boolean;
+}
+
+/** Rich instrumentation of the latest step (example 0 of its batch). */
+export interface StepDetail {
+  readonly step: number;
+  readonly dhNorms: number[];
+  readonly hidden: number[][];
+  readonly gates: Record<string, number[][]>;
+  readonly whhContrib: number[];
+  readonly spectralRadius: number;
+  readonly inputTokens: string[];
+  readonly outputTokens: string[];
+  readonly targetTokens: string[];
+}
+
+export interface EvalResult {
+  readonly step: number;
+  readonly testAccuracy: number;
+  readonly testLoss: number;
+  /** A few held-out examples with the model's answer, rendered as text. */
+  readonly samples: { input: string; target: string; output: string }[];
+}
+
+/** Trainer → renderer. */
+export type TrainerEvent =
+  | { type: 'ready'; protocolVersion: number }
+  | { type: 'status'; state: SessionState; step: number; message: string }
+  | { type: 'configured'; paramCount: number; inputVocab: string[]; outputVocab: string[] }
+  | { type: 'stats'; seq: number; points: StepPoint[]; detail: StepDetail | null; stepsPerSecond: number }
+  | { type: 'eval'; result: EvalResult }
+  | { type: 'diverged'; step: number; quantity: string; message: string }
+  | { type: 'snapshot'; requestId: number; checkpoint: Checkpoint }
+  | { type: 'error'; code: 'bad-message' | 'bad-config' | 'internal'; message: string };
+
+export const CheckpointSchema = v.strictObject({
+  version: v.literal(1),
+  config: TrainingConfigSchema,
+  step: count,
+  params: v.pipe(v.record(v.pipe(v.string(), v.maxLength(64)), v.array(finite)), v.maxEntries(256)),
+  optimizer: v.pipe(v.record(v.pipe(v.string(), v.maxLength(64)), v.array(finite)), v.maxEntries(1024)),
+  history: v.pipe(
+    v.array(
+      v.strictObject({
+        step: count,
+        loss: v.number(),
+        accuracy: v.number(),
+        gradNormBefore: v.number(),
+        gradNormAfter: v.number(),
+        clipped: v.boolean(),
+      }),
+    ),
+    v.maxLength(100_000),
+  ),
+});
+
+/** Enough to resume a run exactly where it was. */
+export type Checkpoint = v.InferOutput<typeof CheckpointSchema>;
+
+/** Main → trainer (utility process parent port). */
+export const SupervisorCommandSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('restore'), checkpoint: CheckpointSchema, resume: v.boolean() }),
+  v.strictObject({ type: v.literal('ping'), id: count }),
+]);
+export type SupervisorCommand = v.InferOutput<typeof SupervisorCommandSchema>;
+
+/** Trainer → main (utility process parent port). */
+export type SupervisorEvent =
+  | { type: 'heartbeat'; at: number }
+  | { type: 'pong'; id: number }
+  | { type: 'checkpoint'; checkpoint: Checkpoint; training: boolean };
+
+/** Exhaustiveness guard for `switch (msg.type)`. */
+export function assertNever(x: never): never {
+  throw new Error(`unhandled message ${JSON.stringify(x)}`);
+}
