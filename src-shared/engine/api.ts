@@ -1,0 +1,60 @@
+/**
+ * The engine's API contract, written first so the session, the tasks and the views can be built against it.
+ * Implementations live in their own files; `index.ts` re-exports them.
+ */
+import type { DType, Example, FloatArray, ModelConfig, StepTrace } from './types';
+
+/** One named parameter tensor and its gradient (views into the model's memory; row-major). */
+export interface ParamTensor {
+  /** e.g. 'l0.fwd.Wxh', 'l0.fwd.Whh', 'l0.fwd.bh', 'head.Why', 'head.by' */
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly value: FloatArray;
+  /** ∂L/∂value, filled by forwardBackward (mean over the batch). */
+  readonly grad: FloatArray;
+}
+
+export interface ForwardBackwardOptions {
+  /** Record teaching instrumentation (StepTrace) for example 0. */
+  readonly trace: boolean;
+  /** Truncated BPTT window in steps; 0 = full BPTT. */
+  readonly truncate: number;
+}
+
+export interface LossTally {
+  /** Mean loss per target token. */
+  readonly loss: number;
+  /** Number of target tokens predicted correctly (argmax), and how many there were. */
+  readonly correct: number;
+  readonly total: number;
+}
+
+export interface Model {
+  readonly config: ModelConfig;
+  readonly dtype: DType;
+  /** Total number of trainable scalars. */
+  readonly paramCount: number;
+  params(): readonly ParamTensor[];
+  /** Forward pass and BPTT over the examples; zeroes and then fills every grad. */
+  forwardBackward(examples: readonly Example[], opts: ForwardBackwardOptions): LossTally & { trace?: StepTrace };
+  /** Loss and greedy outputs without touching grads. */
+  evaluate(examples: readonly Example[]): LossTally & { outputs: number[][] };
+  /** Greedy output token ids for one example (one class for many-to-one). */
+  predict(example: Example): number[];
+  /** Spectral radius of layer 0's forward Whh (power iteration). */
+  spectralRadius(): number;
+}
+
+export interface ClipReport {
+  readonly gradNormBefore: number;
+  readonly gradNormAfter: number;
+  readonly clipped: boolean;
+}
+
+export interface Optimizer {
+  /** Clip by global norm (if configured) and update every parameter in place. */
+  step(model: Model): ClipReport;
+  /** Moments / velocities by `${paramName}.${slot}` for checkpoints. */
+  exportState(): Record<string, number[]>;
+  importState(state: Record<string, number[]>): void;
+}

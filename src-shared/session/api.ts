@@ -1,0 +1,20 @@
+import type { Checkpoint, TrainerEvent } from '../protocol/trainer-messages';
+
+/**
+ * A training session hosted by the trainer utility process (Electron) or a Web Worker (browser).
+ * The host forwards every raw message from the stream to `handle` and posts every event it emits.
+ * Training runs in time slices (a few ms each) so commands like pause and stop take effect quickly.
+ */
+export interface TrainingSessionApi {
+  /** Validate and act on one raw message from the stream; a bad message yields an 'error' event, never a throw. */
+  handle(raw: unknown): void;
+  /** The current run as a checkpoint, or null before the first configure. */
+  checkpoint(): Checkpoint | null;
+  /** Continue from a checkpoint (after a trainer restart); resumes training when `resume` is true. */
+  restore(checkpoint: Checkpoint, resume: boolean): void;
+  readonly isTraining: boolean;
+  /** Stop timers; the session must not post anything afterwards. */
+  dispose(): void;
+}
+
+export type PostEvent = (event: TrainerEvent) => void;

@@ -1,0 +1,146 @@
+import { createModel, createOptimizer, exportParams, hasNonFinite, importParams } from '../engine/index';
+import type { Model, Optimizer } from '../engine/api';
+import type { Example, FloatArray, ModelConfig } from '../engine/types';
+import { makeTask } from '../tasks/index';
+import type { TaskData } from '../tasks/types';
+import type { Checkpoint, EvalResult, StepDetail, StepPoint } from '../protocol/trainer-messages';
+import type { TrainingConfig } from '../protocol/training-config';
+import { batchForStep } from './batch-sampler';
+
+/** Most points kept in a checkpoint's history (the curve the renderer redraws after a restart). */
+const HISTORY_CAP = 20_000;
+/** Held-out examples scored per evaluation, so an evaluation stays a few ms. */
+const EVAL_CAP = 200;
+
+export type StepOutcome =
+  | { kind: 'ok'; point: StepPoint; detail: StepDetail | null }
+  | { kind: 'diverged'; quantity: string };
+
+/** One training run: a task's data, a model, its optimizer and its history; no timers, no messages. */
+export class Run {
+  readonly task: TaskData;
+  readonly model: Model;
+  readonly optimizer: Optimizer;
+  step = 0;
+  history: StepPoint[] = [];
+  /** Copy of every parameter after the last finite update, restored on divergence. */
+  private readonly lastGood: FloatArray[];
+
+  constructor(readonly config: TrainingConfig) {
+    this.task = makeTask(config.task, config.taskParams, config.seed);
+    this.model = createModel(modelConfigFor(config, this.task));
+    this.optimizer = createOptimizer(
+      { kind: config.optimizer, learningRate: config.learningRate, momentum: config.momentum, clipNorm: config.clipNorm },
+      this.model,
+    );
+    this.lastGood = this.model.params().map((p) => p.value.slice());
+  }
+
+  /** One forward + BPTT + update on the batch of step `this.step`; stops short of applying a non-finite update. */
+  trainStep(trace: boolean): StepOutcome {
+    const batch = batchForStep(this.task.train, this.config.batchSize, this.config.seed, this.step);
+    const tally = this.model.forwardBackward(batch, { trace, truncate: this.config.truncateBptt });
+    if (!Number.isFinite(tally.loss)) return { kind: 'diverged', quantity: 'loss' };
+    const badGrad = hasNonFinite(this.model);
+    if (badGrad) return { kind: 'diverged', quantity: badGrad };
+    const clip = this.optimizer.step(this.model);
+    if (!Number.isFinite(clip.gradNormBefore)) return this.rollBack('gradient norm');
+    const badParam = hasNonFinite(this.model);
+    if (badParam) return this.rollBack(badParam);
+    this.saveGood();
+    this.step += 1;
+    const point: StepPoint = {
+      step: this.step,
+      loss: tally.loss,
+      accuracy: tally.total > 0 ? tally.correct / tally.total : 0,
+      gradNormBefore: clip.gradNormBefore,
+      gradNormAfter: clip.gradNormAfter,
+      clipped: clip.clipped,
+    };
+    this.history.push(point);
+    if (this.history.length > HISTORY_CAP) this.history.splice(0, this.history.length - HISTORY_CAP);
+    return { kind: 'ok', point, detail: trace && tally.trace ? this.describe(batch[0], tally.trace) : null };
+  }
+
+  /** Loss and accuracy on held-out data, with a few examples rendered as text. */
+  evaluate(): EvalResult {
+    const test = this.task.test.slice(0, EVAL_CAP);
+    const result = this.model.evaluate(test);
+    const samples = test.slice(0, 4).map((ex, i) => ({
+      input: this.task.formatInput(ex.input),
+      target: this.task.formatOutput(ex.target),
+      output: this.task.formatOutput(result.outputs[i] ?? []),
+    }));
+    return {
+      step: this.step,
+      testLoss: result.loss,
+      testAccuracy: result.total > 0 ? result.correct / result.total : 0,
+      samples,
+    };
+  }
+
+  toCheckpoint(): Checkpoint {
+    return {
+      version: 1,
+      config: this.config,
+      step: this.step,
+      params: exportParams(this.model),
+      optimizer: this.optimizer.exportState(),
+      history: this.history.slice(),
+    };
+  }
+
+  /** Rebuild a run from a checkpoint; throws with a message naming the bad field. */
+  static fromCheckpoint(cp: Checkpoint): Run {
+    const run = new Run(cp.config);
+    importParams(run.model, cp.params);
+    run.optimizer.importState(cp.optimizer);
+    run.step = cp.step;
+    run.history = cp.history.slice();
+    run.saveGood();
+    return run;
+  }
+
+  private describe(example: Example, trace: NonNullable<ReturnType<Model['forwardBackward']>['trace']>): StepDetail {
+    const output = this.model.predict(example);
+    return {
+      step: this.step,
+      dhNorms: trace.dhNorms,
+      hidden: trace.hidden,
+      gates: trace.gates,
+      whhContrib: trace.whhContrib,
+      spectralRadius: this.model.spectralRadius(),
+      inputTokens: example.input.map((id) => this.task.inputVocab[id] ?? '?'),
+      outputTokens: output.map((id) => this.task.outputVocab[id] ?? '?'),
+      targetTokens: example.target.map((id) => this.task.outputVocab[id] ?? '?'),
+    };
+  }
+
+  private saveGood(): void {
+    const params = this.model.params();
+    for (let i = 0; i < params.length; i++) this.lastGood[i].set(params[i].value);
+  }
+
+  private rollBack(quantity: string): StepOutcome {
+    const params = this.model.params();
+    for (let i = 0; i < params.length; i++) params[i].value.set(this.lastGood[i]);
+    return { kind: 'diverged', quantity };
+  }
+}
+
+/** The engine's model configuration for a learner's choices on a task. */
+export function modelConfigFor(config: TrainingConfig, task: TaskData): ModelConfig {
+  return {
+    cell: config.cell,
+    activation: config.activation,
+    inputSize: task.inputVocab.length,
+    hiddenSize: config.hiddenSize,
+    outputSize: task.outputVocab.length,
+    layers: config.layers,
+    bidirectional: config.bidirectional,
+    shape: task.spec.shape,
+    loss: task.spec.loss,
+    init: { kind: config.initKind, spectralRadius: config.spectralRadius },
+    seed: config.seed,
+  };
+}

@@ -1,0 +1,250 @@
+import * as v from 'valibot';
+import { describeIssues } from '../protocol/documents';
+import {
+  assertNever,
+  PROTOCOL_VERSION,
+  TrainerCommandSchema,
+  type Checkpoint,
+  type SessionState,
+  type StepDetail,
+  type StepPoint,
+  type TrainerCommand,
+} from '../protocol/trainer-messages';
+import type { TrainingConfig } from '../protocol/training-config';
+import type { PostEvent, TrainingSessionApi } from './api';
+import { Run } from './run';
+import { createYielder } from './scheduler';
+
+/** Longest stretch of training between two looks at the inbox, in ms. Keeps pause/stop well under 100 ms. */
+const SLICE_MS = 12;
+/** Stats messages allowed in flight before the session coalesces (backpressure window). */
+const UNACKED_WINDOW = 2;
+/** Held-out evaluation at most this often while training, in ms. */
+const EVAL_EVERY_MS = 1000;
+
+export function createTrainingSession(post: PostEvent, now: () => number = () => performance.now()): TrainingSessionApi {
+  return new TrainingSession(post, now);
+}
+
+class TrainingSession implements TrainingSessionApi {
+  private run: Run | null = null;
+  private state: SessionState = 'idle';
+  private readonly yielder = createYielder();
+  private scheduled = false;
+  private disposed = false;
+  /** Stats not yet sent because the renderer has not acknowledged earlier ones. */
+  private pendingPoints: StepPoint[] = [];
+  private pendingDetail: StepDetail | null = null;
+  private sentSeq = 0;
+  private ackedSeq = 0;
+  private lastEvalAt = -Infinity;
+  private rate = { steps: 0, since: 0, perSecond: 0 };
+
+  constructor(
+    private readonly post: PostEvent,
+    private readonly now: () => number,
+  ) {
+    this.post({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
+  }
+
+  get isTraining(): boolean {
+    return this.state === 'training';
+  }
+
+  handle(raw: unknown): void {
+    if (this.disposed) return;
+    const parsed = v.safeParse(TrainerCommandSchema, raw);
+    if (!parsed.success) {
+      this.post({ type: 'error', code: 'bad-message', message: `Ignored a malformed command: ${describeIssues(parsed.issues)}` });
+      return;
+    }
+    try {
+      this.dispatch(parsed.output);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  checkpoint(): Checkpoint | null {
+    return this.run?.toCheckpoint() ?? null;
+  }
+
+  restore(checkpoint: Checkpoint, resume: boolean): void {
+    try {
+      this.adopt(Run.fromCheckpoint(checkpoint));
+      this.pendingPoints = this.run ? this.run.history.slice() : [];
+      this.flush(true);
+      if (resume) this.setState('training', `Resumed from step ${checkpoint.step}`);
+      else this.setState('paused', `Restored step ${checkpoint.step}`);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.yielder.dispose();
+  }
+
+  private dispatch(cmd: TrainerCommand): void {
+    switch (cmd.type) {
+      case 'configure':
+        this.configure(cmd.config);
+        return;
+      case 'start':
+        if (!this.requireRun()) return;
+        if (this.state === 'diverged') this.reset('Reset after divergence');
+        this.setState('training', 'Training');
+        return;
+      case 'pause':
+        if (this.state === 'training') this.setState('paused', 'Paused');
+        return;
+      case 'step':
+        if (!this.requireRun()) return;
+        if (this.state === 'training') this.setState('paused', 'Paused');
+        this.trainFor(Infinity, cmd.count);
+        this.flush(true);
+        if (this.state !== 'diverged') this.setState(this.run!.step > 0 ? 'paused' : 'idle', `Stepped to ${this.run!.step}`);
+        return;
+      case 'stop':
+        if (this.state === 'training' || this.state === 'paused') this.setState('idle', 'Stopped');
+        return;
+      case 'reset':
+        if (!this.requireRun()) return;
+        this.reset('Reset');
+        return;
+      case 'snapshot': {
+        const checkpoint = this.checkpoint();
+        if (checkpoint) this.post({ type: 'snapshot', requestId: cmd.requestId, checkpoint });
+        else this.post({ type: 'error', code: 'bad-message', message: 'Nothing to snapshot: configure a run first' });
+        return;
+      }
+      case 'ack':
+        this.ackedSeq = Math.max(this.ackedSeq, Math.min(cmd.seq, this.sentSeq));
+        this.flush(false);
+        return;
+      default:
+        assertNever(cmd);
+    }
+  }
+
+  private configure(config: TrainingConfig): void {
+    let run: Run;
+    try {
+      run = new Run(config);
+    } catch (err) {
+      this.post({ type: 'error', code: 'bad-config', message: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    this.adopt(run);
+    this.setState('idle', 'Ready to train');
+  }
+
+  private reset(message: string): void {
+    this.adopt(new Run(this.run!.config));
+    this.setState('idle', message);
+  }
+
+  private adopt(run: Run): void {
+    this.run = run;
+    this.pendingPoints = [];
+    this.pendingDetail = null;
+    this.ackedSeq = this.sentSeq;
+    this.lastEvalAt = -Infinity;
+    this.post({
+      type: 'configured',
+      paramCount: run.model.paramCount,
+      inputVocab: run.task.inputVocab.slice(),
+      outputVocab: run.task.outputVocab.slice(),
+    });
+  }
+
+  private requireRun(): boolean {
+    if (this.run) return true;
+    this.post({ type: 'error', code: 'bad-message', message: 'Configure a run before training' });
+    return false;
+  }
+
+  private setState(state: SessionState, message: string): void {
+    this.state = state;
+    this.post({ type: 'status', state, step: this.run?.step ?? 0, message });
+    if (state === 'training') {
+      this.rate = { steps: 0, since: this.now(), perSecond: this.rate.perSecond };
+      this.schedule();
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.disposed) return;
+    this.scheduled = true;
+    this.yielder.schedule(() => {
+      this.scheduled = false;
+      if (this.state !== 'training' || this.disposed) return;
+      try {
+        this.trainFor(SLICE_MS, Infinity);
+        this.flush(false);
+        if (this.now() - this.lastEvalAt >= EVAL_EVERY_MS) this.evaluate();
+      } catch (err) {
+        this.fail(err);
+        return;
+      }
+      if (this.state === 'training') this.schedule();
+    });
+  }
+
+  /** Train until `budgetMs` passes or `maxSteps` are done; the last step of the stretch records a trace. */
+  private trainFor(budgetMs: number, maxSteps: number): void {
+    const run = this.run!;
+    const start = this.now();
+    for (let done = 0; done < maxSteps; done++) {
+      const last = done + 1 >= maxSteps || this.now() - start >= budgetMs * 0.8;
+      const outcome = run.trainStep(last);
+      if (outcome.kind === 'diverged') {
+        this.flush(true);
+        this.state = 'diverged';
+        const message = `Training diverged at step ${run.step + 1}: ${outcome.quantity} became NaN or infinite. The last good parameters were kept; lower the learning rate or enable clipping.`;
+        this.post({ type: 'diverged', step: run.step, quantity: outcome.quantity, message });
+        this.post({ type: 'status', state: 'diverged', step: run.step, message });
+        return;
+      }
+      this.pendingPoints.push(outcome.point);
+      if (outcome.detail) this.pendingDetail = outcome.detail;
+      this.rate.steps += 1;
+      if (last) break;
+    }
+    const elapsed = this.now() - this.rate.since;
+    if (elapsed > 250) {
+      this.rate.perSecond = (this.rate.steps * 1000) / elapsed;
+      this.rate.steps = 0;
+      this.rate.since = this.now();
+    }
+  }
+
+  /** Send what is pending unless the renderer is behind; `force` ignores the window (state changes, steps). */
+  private flush(force: boolean): void {
+    if (this.pendingPoints.length === 0 && !this.pendingDetail) return;
+    if (!force && this.sentSeq - this.ackedSeq >= UNACKED_WINDOW) return;
+    this.sentSeq += 1;
+    this.post({
+      type: 'stats',
+      seq: this.sentSeq,
+      points: this.pendingPoints,
+      detail: this.pendingDetail,
+      stepsPerSecond: this.rate.perSecond,
+    });
+    this.pendingPoints = [];
+    this.pendingDetail = null;
+  }
+
+  private evaluate(): void {
+    this.lastEvalAt = this.now();
+    this.post({ type: 'eval', result: this.run!.evaluate() });
+  }
+
+  private fail(err: unknown): void {
+    this.state = 'error';
+    const message = err instanceof Error ? err.message : String(err);
+    this.post({ type: 'error', code: 'internal', message });
+    this.post({ type: 'status', state: 'error', step: this.run?.step ?? 0, message });
+  }
+}
