@@ -3,6 +3,8 @@
  * SGD update) written with TensorFlow.js on its WebAssembly backend, single-threaded.
  */
 import * as tf from '@tensorflow/tfjs-core';
+// The union package registers every op's gradient on the shared tfjs-core engine.
+import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type { BenchCase, StepRunner } from './cases';
@@ -22,8 +24,8 @@ export function createPeerRunner(c: BenchCase): StepRunner {
   const Why = tf.variable(tf.randomUniform([c.H, c.O], -scale, scale, 'float32', 3));
   const by = tf.variable(tf.zeros([c.O]));
   // One-hot inputs and labels, the same data layout the engine trains on.
-  const xs = Array.from({ length: c.T }, (_, t) => tf.oneHot(tf.tensor1d(tokens(c.B, c.I, t), 'int32'), c.I).toFloat());
-  const ys = Array.from({ length: c.T }, (_, t) => tf.oneHot(tf.tensor1d(tokens(c.B, c.O, t + 7), 'int32'), c.O).toFloat());
+  const xs = Array.from({ length: c.T }, (_, t) => tf.cast(tf.oneHot(tf.tensor1d(tokens(c.B, c.I, t), 'int32'), c.I), 'float32'));
+  const ys = Array.from({ length: c.T }, (_, t) => tf.cast(tf.oneHot(tf.tensor1d(tokens(c.B, c.O, t + 7), 'int32'), c.O), 'float32'));
   const optimizer = tf.train.sgd(0.01);
 
   const cellStep = (x: tf.Tensor2D, h: tf.Tensor2D, cState: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] => {

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { TrainerEvent } from '../protocol/trainer-messages';
+import { DEFAULT_CONFIG, type TrainingConfig } from '../protocol/training-config';
+import { createTrainingSession } from './training-session';
+
+function harness() {
+  const events: TrainerEvent[] = [];
+  const session = createTrainingSession((e) => events.push(e));
+  const of = <K extends TrainerEvent['type']>(type: K) =>
+    events.filter((e): e is Extract<TrainerEvent, { type: K }> => e.type === type);
+  const until = async (pred: () => boolean, ms = 20_000) => {
+    const start = Date.now();
+    while (!pred()) {
+      if (Date.now() - start > ms) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  return { events, session, of, until };
+}
+
+const small: TrainingConfig = { ...DEFAULT_CONFIG, task: 'memory', taskParams: { k: 3 }, hiddenSize: 16, batchSize: 8 };
+
+describe('training session', () => {
+  it('announces itself, then reports the parameter count once configured', () => {
+    const { session, of } = harness();
+    expect(of('ready')[0].protocolVersion).toBe(1);
+    session.handle({ type: 'configure', config: small });
+    expect(of('configured')[0].paramCount).toBeGreaterThan(0);
+    expect(of('status').at(-1)?.state).toBe('idle');
+    session.dispose();
+  });
+
+  it('answers a malformed command with a typed error instead of throwing', () => {
+    const { session, of } = harness();
+    session.handle({ type: 'step', count: -4 });
+    session.handle('garbage');
+    session.handle({ type: 'launch-missiles' });
+    expect(of('error').map((e) => e.code)).toEqual(['bad-message', 'bad-message', 'bad-message']);
+    session.dispose();
+  });
+
+  it('rejects an out-of-range configuration with a message that names the cap', () => {
+    const { session, of } = harness();
+    session.handle({ type: 'configure', config: { ...small, hiddenSize: 100_000 } });
+    expect(of('error')[0].message).toMatch(/hidden size must be at most 256/);
+    session.dispose();
+  });
+
+  it('steps exactly the requested number of times and streams every point', () => {
+    const { session, of } = harness();
+    session.handle({ type: 'configure', config: small });
+    session.handle({ type: 'step', count: 5 });
+    const points = of('stats').flatMap((s) => s.points);
+    expect(points.map((p) => p.step)).toEqual([1, 2, 3, 4, 5]);
+    expect(of('status').at(-1)?.state).toBe('paused');
+    session.dispose();
+  });
+
+  it('trains in the background, pauses promptly and never has more than two unacknowledged stats in flight', async () => {
+    const { session, of, until } = harness();
+    session.handle({ type: 'configure', config: small });
+    session.handle({ type: 'start' });
+    await until(() => of('stats').length >= 2);
+    await new Promise((r) => setTimeout(r, 200));
+    // Nothing acknowledged: the session must coalesce instead of queueing.
+    expect(of('stats').length).toBe(2);
+    session.handle({ type: 'ack', seq: 2 });
+    await until(() => of('stats').length >= 3);
+    const third = of('stats')[2];
+    expect(third.points.length).toBeGreaterThan(1);
+    session.handle({ type: 'pause' });
+    const pausedAt = of('stats').length;
+    expect(of('status').at(-1)?.state).toBe('paused');
+    await new Promise((r) => setTimeout(r, 100));
+    session.handle({ type: 'ack', seq: 1000 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(of('stats').length).toBeLessThanOrEqual(pausedAt + 1);
+    // The stream is gap-free: every step number appears once, in order.
+    const steps = of('stats').flatMap((s) => s.points.map((p) => p.step));
+    expect(steps).toEqual(steps.map((_, i) => i + 1));
+    session.dispose();
+  });
+
+  it('is reproducible: the same config and seed give an identical loss curve', () => {
+    const curve = () => {
+      const { session, of } = harness();
+      session.handle({ type: 'configure', config: small });
+      session.handle({ type: 'step', count: 15 });
+      session.dispose();
+      return of('stats').flatMap((s) => s.points.map((p) => p.loss));
+    };
+    expect(curve()).toEqual(curve());
+  });
+
+  it('restores a checkpoint and continues exactly where the original run would have been', () => {
+    const a = harness();
+    a.session.handle({ type: 'configure', config: small });
+    a.session.handle({ type: 'step', count: 10 });
+    const checkpoint = a.session.checkpoint()!;
+    a.session.handle({ type: 'step', count: 5 });
+    const original = a.of('stats').flatMap((s) => s.points).slice(10).map((p) => p.loss);
+
+    const b = harness();
+    b.session.restore(JSON.parse(JSON.stringify(checkpoint)), false);
+    b.session.handle({ type: 'step', count: 5 });
+    const resumed = b.of('stats').flatMap((s) => s.points).filter((p) => p.step > 10).map((p) => p.loss);
+    expect(resumed).toEqual(original);
+    a.session.dispose();
+    b.session.dispose();
+  });
+
+  it('stops with a diverged state, names the quantity and keeps the last good parameters', () => {
+    const { session, of } = harness();
+    session.handle({
+      type: 'configure',
+      config: { ...small, cell: 'rnn', activation: 'relu', optimizer: 'sgd', momentum: 0, learningRate: 10, clipNorm: 0, initKind: 'spectral', spectralRadius: 3 },
+    });
+    session.handle({ type: 'step', count: 1000 });
+    const diverged = of('diverged');
+    expect(diverged.length).toBe(1);
+    expect(diverged[0].quantity.length).toBeGreaterThan(0);
+    expect(of('status').at(-1)?.state).toBe('diverged');
+    const checkpoint = session.checkpoint()!;
+    for (const values of Object.values(checkpoint.params)) expect(values.every(Number.isFinite)).toBe(true);
+    session.dispose();
+  });
+});
