@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+
+/** Any JSON-like value, including deep nesting, odd numbers and long strings. */
+export const anyValue = fc.oneof(
+  fc.anything({ maxDepth: 4, withBigInt: false, withNullPrototype: true }),
+  fc.jsonValue({ maxDepth: 4 }),
+  fc.constantFrom(NaN, Infinity, -Infinity, -0, 2 ** 53, 1e308, '', '__proto__', null, undefined),
+);
+
+/**
+ * Starting from a valid object, apply one of: replace a (possibly nested) field with junk, delete it,
+ * add an unknown field, or swap the whole thing for junk. Most results must be rejected cleanly.
+ */
+export function mutationsOf(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
+  const paths = collectPaths(valid);
+  return fc.oneof(
+    fc.tuple(fc.constantFrom(...paths), anyValue).map(([path, junk]) => setPath(clone(valid), path, junk)),
+    fc.constantFrom(...paths).map((path) => deletePath(clone(valid), path)),
+    fc.tuple(fc.string({ maxLength: 12 }), anyValue).map(([key, junk]) => ({ ...clone(valid), [key || 'extra']: junk })),
+    anyValue,
+  );
+}
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function collectPaths(value: unknown, prefix: string[] = []): string[][] {
+  if (value === null || typeof value !== 'object') return prefix.length ? [prefix] : [];
+  const entries = Array.isArray(value) ? value.slice(0, 3).map((v, i) => [String(i), v] as const) : Object.entries(value);
+  const own = prefix.length ? [prefix] : [];
+  return own.concat(entries.flatMap(([k, v]) => collectPaths(v, [...prefix, k])));
+}
+
+function setPath(root: Record<string, unknown>, path: string[], junk: unknown): unknown {
+  let node = root as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[path[path.length - 1]] = junk;
+  return root;
+}
+
+function deletePath(root: Record<string, unknown>, path: string[]): unknown {
+  let node = root as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  if (Array.isArray(node)) node.splice(Number(path[path.length - 1]), 1);
+  else delete node[path[path.length - 1]];
+  return root;
+}
