@@ -3,9 +3,10 @@
  *
  * The rule the learner can read off every example:
  *   1. Only the verdict clause counts: the one after "but" when there is a "but", otherwise the whole review.
- *   2. The verdict adjective (the last word) says positive or negative, and a "not" in the verdict clause flips it.
- * `gap` neutral filler words sit between the "not" slot and the verdict adjective, so with a large gap
- * the model must carry the "not" across many steps: a vanilla RNN loses it, an LSTM or GRU keeps it.
+ *   2. Its adjective says positive or negative, and a "not" right before it flips it.
+ * After the verdict the reviewer adds `gap` neutral words ("to be fair , all things considered ..."), so the
+ * model has to carry the verdict across them to the end of the review. Every step of that carry multiplies
+ * the gradient by another Jacobian: with a large gap a vanilla RNN loses the verdict while an LSTM or GRU keeps it.
  */
 import { buildTaskData, distinctSplit, Vocab } from './dataset';
 import { resolveParams } from './params';
@@ -16,11 +17,11 @@ export const SENTIMENT_SPEC: TaskSpec = {
   id: 'sentiment',
   title: 'Film review sentiment',
   blurb:
-    'Read a short review and say whether it is positive or negative: the part after "but" decides, and "not" flips the final word.',
+    'Say whether a short review is positive or negative: the part after "but" decides, "not" flips its adjective, and the chatter after it does not count.',
   shape: 'many-to-one',
   loss: 'softmax-ce',
   targetAccuracy: 0.95,
-  params: [{ key: 'gap', label: 'Filler words before the verdict', min: 0, max: 40, step: 1, default: 3 }],
+  params: [{ key: 'gap', label: 'Neutral words after the verdict', min: 0, max: 40, step: 1, default: 3 }],
 };
 
 export const SENTIMENT_LABELS = ['negative', 'positive'] as const;
@@ -37,7 +38,7 @@ const PREDICATES: readonly (readonly (readonly string[])[])[] = [
   [['dragged'], ['fell', 'apart'], ['went', 'nowhere'], ...NEGATIVE.map((a) => ['was', a])],
   [['sparkled'], ['won', 'me', 'over'], ['flew', 'by'], ...POSITIVE.map((a) => ['was', a])],
 ];
-/** Neutral asides used to pad the verdict clause; one-word ones let any gap be filled exactly. */
+/** Neutral afterthoughts that follow the verdict; one-word ones let any gap be filled exactly. */
 const FILLERS: readonly (readonly string[])[] = [
   ['honestly'], ['frankly'], ['overall'], ['really'], ['to', 'be', 'fair'], ['in', 'the', 'end'],
   ['all', 'things', 'considered'], ['if', 'i', 'am', 'honest'], ['for', 'what', 'it', 'is', 'worth'],
@@ -53,7 +54,7 @@ const WORDS: readonly string[] = [
     ...POSITIVE,
     ...NEGATIVE,
     ...FILLERS.flat(),
-    'was', 'not', 'but', ',',
+    'was', 'not', 'but', ',', '.',
   ]),
 ];
 
@@ -66,9 +67,13 @@ export interface Review {
 /** Exactly `gap` filler words made of whole asides. */
 export function fillerWords(gap: number, rng: Rng): string[] {
   const out: string[] = [];
+  let previous: readonly string[] | null = null;
   while (out.length < gap) {
     const room = gap - out.length;
-    out.push(...rng.pick(FILLERS.filter((f) => f.length <= room)));
+    // Any aside that fits, but not the one just used ("honestly honestly" reads badly).
+    const aside: readonly string[] = rng.pick(FILLERS.filter((f) => f.length <= room && f !== previous));
+    out.push(...aside);
+    previous = aside;
   }
   return out;
 }
@@ -85,19 +90,22 @@ export function makeReview(gap: number, rng: Rng): Review {
   }
   words.push(...rng.pick(SUBJECTS), 'was');
   if (negated) words.push('not');
-  if (gap > 0) words.push(',', ...fillerWords(gap, rng), ',');
   words.push(rng.pick(adjPositive ? POSITIVE : NEGATIVE));
+  if (gap > 0) words.push(',', ...fillerWords(gap, rng));
+  words.push('.');
   return { words, label };
 }
 
-/** The readable rule, applied to any review: the clause after the last "but" decides, "not" flips the last word. */
+/**
+ * The readable rule, applied to any review: in the clause after the last "but" (or the whole review),
+ * the sentiment adjective decides, flipped when "not" stands right before it.
+ */
 export function sentimentRule(words: readonly string[]): 0 | 1 {
-  const start = words.lastIndexOf('but') + 1;
-  const verdict = words.slice(start);
-  const last = verdict[verdict.length - 1];
-  const positive = POSITIVE.includes(last);
-  if (!positive && !NEGATIVE.includes(last)) throw new Error(`"${last}" is not a verdict adjective`);
-  const flipped = verdict.includes('not');
+  const verdict = words.slice(words.lastIndexOf('but') + 1);
+  const at = verdict.findIndex((w) => POSITIVE.includes(w) || NEGATIVE.includes(w));
+  if (at < 0) throw new Error(`no verdict adjective in "${verdict.join(' ')}"`);
+  const positive = POSITIVE.includes(verdict[at]);
+  const flipped = verdict[at - 1] === 'not';
   return positive !== flipped ? 1 : 0;
 }
 

@@ -1,0 +1,253 @@
+/**
+ * One recurrent chain: one layer of one direction, unrolled over T steps for a batch of B sequences.
+ * Parameters (G gate blocks of H rows each; see cell-*.ts for the gate order):
+ *   Wxh [G·H × I], Whh [G·H × H], bh [G·H], and for the GRU bhn [H].
+ * The same Wxh, Whh, bh serve every time step; their gradients are the sums of the per-step contributions.
+ * A right-to-left chain (reverse) visits t = T … 1 and its "previous" state is h_{t+1}.
+ */
+import type { ParamTensor } from './api';
+import { lstmBackwardStep, lstmForwardStep } from './cell-lstm';
+import { gruBackwardStep, gruForwardStep } from './cell-gru';
+import { rnnBackwardStep, rnnForwardStep } from './cell-rnn';
+import { ChainWork, gateCount } from './chain-work';
+import type { Kernels } from './kernels';
+import type { LayerInput } from './layer-input';
+import type { ParamSet, ParamSpec } from './param-set';
+import type { Activation, CellKind, DType, FloatArray } from './types';
+
+/** Where the gradient from above (the next layer or the head) is read: row (t, b) at off + ((t−1)·B + b)·width + col. */
+export interface GradFromAbove {
+  buf: FloatArray;
+  off: number;
+  width: number;
+  col: number;
+}
+
+/** Per-step teaching numbers for batch row 0, indexed t−1. */
+export interface ChainTrace {
+  /** ‖∂L/∂h_t‖ (everything that reaches h_t: from above and from step t±1). */
+  dhNorms: Float64Array;
+  /** ‖step t's contribution to ∂L/∂Whh‖ = ‖∂L/∂(Whh·h_prev)‖ · ‖h_prev‖ (Frobenius norm of an outer product). */
+  whhContrib: Float64Array;
+}
+
+export function chainParamSpecs(prefix: string, kind: CellKind, I: number, H: number): ParamSpec[] {
+  const GH = gateCount(kind) * H;
+  const specs: ParamSpec[] = [
+    { name: `${prefix}.Wxh`, shape: [GH, I] },
+    { name: `${prefix}.Whh`, shape: [GH, H] },
+    { name: `${prefix}.bh`, shape: [GH] },
+  ];
+  if (kind === 'gru') specs.push({ name: `${prefix}.bhn`, shape: [H] });
+  return specs;
+}
+
+function rowNorm(a: FloatArray, off: number, n: number): number {
+  let s = 0;
+  for (let j = 0; j < n; j++) s += a[off + j] * a[off + j];
+  return Math.sqrt(s);
+}
+
+export class Chain {
+  readonly work: ChainWork;
+  /** Input weights, x_t → gate pre-activations [G·H × I]. */
+  readonly Wxh: ParamTensor;
+  /** Recurrent weights, h_{t−1} → gate pre-activations [G·H × H]. */
+  readonly Whh: ParamTensor;
+  /** Gate biases [G·H]. */
+  readonly bh: ParamTensor;
+  /** GRU only: bias of the recurrent candidate term, inside r ⊙ (·) [H]. */
+  readonly bhn: ParamTensor | null;
+  /** Current sequence length and batch size. */
+  T = 0;
+  B = 0;
+
+  constructor(
+    readonly prefix: string,
+    readonly kind: CellKind,
+    activation: Activation,
+    /** I: input size. */
+    readonly I: number,
+    /** H: state size. */
+    readonly H: number,
+    /** True for the right-to-left chain of a bidirectional layer. */
+    readonly reverse: boolean,
+    params: ParamSet,
+    dtype: DType,
+    private readonly kernels: Kernels,
+  ) {
+    this.work = new ChainWork(kind, activation, H, dtype, kernels);
+    this.Wxh = params.get(`${prefix}.Wxh`);
+    this.Whh = params.get(`${prefix}.Whh`);
+    this.bh = params.get(`${prefix}.bh`);
+    this.bhn = kind === 'gru' ? params.get(`${prefix}.bhn`) : null;
+  }
+
+  /** Slot of h_0 in hs (0 for left-to-right, T+1 for right-to-left). */
+  get initSlot(): number {
+    return this.reverse ? this.T + 1 : 0;
+  }
+
+  /** Slot of the last processed state: h_T (left-to-right) or h_1 (right-to-left). */
+  get finalSlot(): number {
+    return this.reverse ? 1 : this.T;
+  }
+
+  /** Size the buffers for T steps of B rows and zero h_0, c_0 and the injected final gradients. */
+  begin(T: number, B: number): void {
+    this.work.ensure(T, B);
+    this.T = T;
+    this.B = B;
+    const n = B * this.H;
+    const w = this.work;
+    w.h0.fill(0, 0, n);
+    w.c0.fill(0, 0, n);
+    w.dhFinal.fill(0, 0, n);
+    w.dcFinal.fill(0, 0, n);
+  }
+
+  /** Copy h_0 (and c_0) into the initial slot; call after filling work.h0 / work.c0. */
+  loadInitialState(): void {
+    const w = this.work, n = this.B * this.H, at = this.initSlot * n;
+    for (let i = 0; i < n; i++) w.hs[at + i] = w.h0[i];
+    if (this.kind === 'lstm') for (let i = 0; i < n; i++) w.cs[at + i] = w.c0[i];
+  }
+
+  /** gates rows for t ∈ [t0, t1) ← bh + Wxh·x_t (one batched product for a dense input). */
+  project(input: LayerInput, t0: number, t1: number): void {
+    const B = this.B, I = this.I, GH = this.work.G * this.H;
+    const gates = this.work.gates, bh = this.bh.value, W = this.Wxh.value;
+    const r0 = (t0 - 1) * B, r1 = (t1 - 1) * B;
+    for (let r = r0; r < r1; r++) {
+      const g = r * GH;
+      for (let q = 0; q < GH; q++) gates[g + q] = bh[q];
+    }
+    if (input.kind === 'dense') {
+      this.kernels.gemmNT(r1 - r0, GH, I, input.buf, input.off + r0 * I, W, 0, gates, r0 * GH);
+      return;
+    }
+    const S = input.slots, idx = input.idx, val = input.val;
+    for (let r = r0; r < r1; r++) {
+      const g = r * GH;
+      for (let s = 0; s < S; s++) {
+        const col = idx[r * S + s];
+        if (col < 0) continue;
+        const v = val[r * S + s];
+        for (let q = 0; q < GH; q++) gates[g + q] += v * W[q * I + col];
+      }
+    }
+  }
+
+  /**
+   * One time step t (after project covered t). RNN/LSTM: gates_t += Whh·h_prev, then the cell's elementwise
+   * update. GRU: zh = Whh·h_prev with bhn added to its n block, kept apart because r multiplies it.
+   */
+  step(t: number, mask: Uint8Array): void {
+    const w = this.work, B = this.B, H = this.H, GH = w.G * H;
+    const prev = this.reverse ? t + 1 : t - 1;
+    if (this.kind !== 'gru') {
+      this.kernels.gemmNT(B, GH, H, w.hs, prev * B * H, this.Whh.value, 0, w.gates, (t - 1) * B * GH);
+      if (this.kind === 'rnn') rnnForwardStep(w, mask, B, t, t, prev);
+      else lstmForwardStep(w, mask, B, t, t, prev);
+      return;
+    }
+    const zh = w.zh;
+    zh.fill(0, 0, B * GH);
+    this.kernels.gemmNT(B, GH, H, w.hs, prev * B * H, this.Whh.value, 0, zh, 0);
+    const bhn = this.bhn!.value;
+    for (let b = 0; b < B; b++) {
+      const z = b * GH + 2 * H;
+      for (let j = 0; j < H; j++) zh[z + j] += bhn[j];
+    }
+    gruForwardStep(w, mask, B, t, t, prev);
+  }
+
+  /** The whole sequence: project every step in one go, then run the recurrence in this chain's direction. */
+  forward(input: LayerInput, mask: Uint8Array): void {
+    this.project(input, 1, this.T + 1);
+    this.loadInitialState();
+    const T = this.T;
+    for (let k = 1; k <= T; k++) this.step(this.reverse ? T + 1 - k : k, mask);
+  }
+
+  /**
+   * Backpropagation through time. Adds into every parameter's grad, into input.dBuf (dense inputs) and
+   * leaves ∂L/∂h_0 (∂L/∂c_0) in work.dh0 (dc0).
+   * Truncation (k > 0): the processed steps form chunks of k (steps 1..k, k+1..2k, …, counted in this
+   * chain's direction); the state flows across a chunk boundary in the forward pass, the gradient does not.
+   * The first chunk keeps its link to h_0.
+   */
+  backward(input: LayerInput, mask: Uint8Array, above: GradFromAbove | null, truncate: number, trace: ChainTrace | null): void {
+    const w = this.work, B = this.B, H = this.H, T = this.T, G = w.G, GH = G * H, I = this.I;
+    const n = B * H;
+    const kern = this.kernels;
+    const Whh = this.Whh.value;
+    const lstm = this.kind === 'lstm', gru = this.kind === 'gru';
+    for (let i = 0; i < n; i++) w.dh[i] = w.dhFinal[i];
+    if (lstm) for (let i = 0; i < n; i++) w.dc[i] = w.dcFinal[i];
+    for (let k = T; k >= 1; k--) {
+      const t = this.reverse ? T + 1 - k : k;
+      const prev = this.reverse ? t + 1 : t - 1;
+      const dh = w.dh;
+      if (above) {
+        const ab = above.buf, width = above.width;
+        for (let b = 0; b < B; b++) {
+          const src = above.off + ((t - 1) * B + b) * width + above.col;
+          for (let j = 0; j < H; j++) dh[b * H + j] += ab[src + j];
+        }
+      }
+      if (trace) trace.dhNorms[t - 1] = rowNorm(dh, 0, H);
+      if (this.kind === 'rnn') rnnBackwardStep(w, mask, B, t, t);
+      else if (lstm) lstmBackwardStep(w, mask, B, t, prev);
+      else gruBackwardStep(w, mask, B, t, prev);
+      const cut = truncate > 0 && k > 1 && (k - 1) % truncate === 0;
+      if (trace) {
+        trace.whhContrib[t - 1] = mask[(t - 1) * B] ? rowNorm(w.dzh, (t - 1) * B * GH, GH) * rowNorm(w.hs, prev * n, H) : 0;
+      }
+      if (cut) {
+        w.dhp.fill(0, 0, n);
+        if (lstm) w.dc.fill(0, 0, n);
+      } else {
+        // ∂L/∂h_prev += (∂L/∂(Whh·h_prev)) · Whh
+        kern.gemmNN(B, H, GH, w.dzh, (t - 1) * B * GH, Whh, 0, w.dhp, 0);
+      }
+      w.dh = w.dhp;
+      w.dhp = dh;
+    }
+    for (let i = 0; i < n; i++) w.dh0[i] = w.dh[i];
+    if (lstm) for (let i = 0; i < n; i++) w.dc0[i] = w.dc[i];
+
+    const rows = T * B;
+    // ∂L/∂Whh = Σ_t dzh_tᵀ ⊗ h_prev(t): all steps at once; h_prev rows are contiguous from slot 0 (or 2).
+    kern.gemmTN(GH, H, rows, w.dzh, 0, w.hs, (this.reverse ? 2 : 0) * n, this.Whh.grad, 0);
+    const dbh = this.bh.grad, dz = w.dz;
+    for (let r = 0; r < rows; r++) {
+      const g = r * GH;
+      for (let q = 0; q < GH; q++) dbh[q] += dz[g + q];
+    }
+    if (gru) {
+      const dbhn = this.bhn!.grad, dzh = w.dzh;
+      for (let r = 0; r < rows; r++) {
+        const g = r * GH + 2 * H;
+        for (let j = 0; j < H; j++) dbhn[j] += dzh[g + j];
+      }
+    }
+    const dW = this.Wxh.grad;
+    if (input.kind === 'dense') {
+      // ∂L/∂Wxh = Σ_t dz_tᵀ ⊗ x_t ;  ∂L/∂x_t = dz_t · Wxh
+      kern.gemmTN(GH, I, rows, dz, 0, input.buf, input.off, dW, 0);
+      if (input.dBuf) kern.gemmNN(rows, I, GH, dz, 0, this.Wxh.value, 0, input.dBuf, input.dOff);
+      return;
+    }
+    const S = input.slots, idx = input.idx, val = input.val;
+    for (let r = 0; r < rows; r++) {
+      const g = r * GH;
+      for (let s = 0; s < S; s++) {
+        const col = idx[r * S + s];
+        if (col < 0) continue;
+        const v = val[r * S + s];
+        for (let q = 0; q < GH; q++) dW[q * I + col] += v * dz[g + q];
+      }
+    }
+  }
+}

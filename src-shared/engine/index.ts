@@ -1,0 +1,12 @@
+/** The engine's public surface. */
+export type * from './types';
+export type * from './api';
+export { createEngineRng, createEngineRngFromState, type EngineRng } from './rng';
+export { getKernels, jsKernels, setKernels, type Kernels } from './kernels';
+export { createModel, type PredictOptions, type SequenceModel } from './model';
+export { initParams, rescaleToRadius } from './init';
+export { clipGradients, createOptimizer, globalGradNorm } from './optimizer';
+export { exportParams, hasNonFinite, importParams } from './params-io';
+export { spectralNormOf, spectralRadiusOf, RunningSpectralRadius } from './spectral';
+export { gradCheck, type GradCheckOptions, type GradCheckResult } from './gradcheck';
+export { jacobianChain, makeWhhWithRadius, type JacobianChainOptions, type JacobianChainResult } from './jacobian';

@@ -1,0 +1,124 @@
+/**
+ * createModel: a recurrent stack, an optional encoder, and a linear head, wired for one of the four shapes.
+ *
+ * - many-to-one:     a stack reads x_1..x_T; y = Why·[h→_T ; h←_1] + by (the last state of each direction).
+ * - many-to-many:    a stack reads x_1..x_T; y_t = Why·[h→_t ; h←_t] + by at every step.
+ * - encoder-decoder: an encoder stack reads the input; the final state of each of its layers (both directions
+ *                    concatenated) is the context that starts the same layer of a decoder stack (state size
+ *                    H·dirs, one direction, same cell). The decoder reads BOS, y_1, y_2, … (teacher forcing)
+ *                    or its own previous argmax (greedy decoding) and y_t = Why·h^dec_t + by.
+ * - one-to-many:     one stack (one direction; `bidirectional` is ignored since the output is generated left to
+ *                    right) reads the seed together with BOS at step 1, then the previous output.
+ * See batch-pack.ts for the exact token columns. Losses are averaged over every target token in the batch.
+ *
+ * Truncated BPTT (opts.truncate = k > 0) cuts the h→h gradient at every k-th step of each chain (see
+ * Chain.backward); the gradient from the decoder into the encoder's context is never cut.
+ * The StepTrace follows the top layer's left-to-right chain of the stack that reads the input: the encoder
+ * for encoder-decoder, the only stack otherwise (for one-to-many its steps are the output steps).
+ */
+import type { Model } from './api';
+import { getKernels, type Kernels } from './kernels';
+import { Head, headParamSpecs } from './head';
+import { initParams } from './init';
+import { createParamSet, type ParamSet } from './param-set';
+import { RunningSpectralRadius } from './spectral';
+import { Stack, stackParamSpecs, type StackShape } from './stack';
+import { ModelRunner } from './model-runner';
+import type { DType, Example, ModelConfig } from './types';
+
+/** Options of predict() beyond the Model contract. */
+export interface PredictOptions {
+  /** Steps to decode (encoder-decoder, one-to-many). Default: target.length if the example has one, else 2 × input length (encoder-decoder) or 16 (one-to-many). */
+  readonly maxLength?: number;
+  /** Stop after emitting this output token (it is included in the result). */
+  readonly stopToken?: number;
+}
+
+/** The engine's Model with the optional extras of predict(). */
+export interface SequenceModel extends Model {
+  predict(example: Example, opts?: PredictOptions): number[];
+}
+
+function validateConfig(c: ModelConfig): void {
+  const positive = (v: number, what: string): void => {
+    if (!(Number.isInteger(v) && v >= 1)) throw new Error(`model config: ${what} must be a whole number ≥ 1, got ${v}`);
+  };
+  positive(c.inputSize, 'inputSize');
+  positive(c.hiddenSize, 'hiddenSize');
+  positive(c.outputSize, 'outputSize');
+  if (c.layers !== 1 && c.layers !== 2) throw new Error(`model config: layers must be 1 or 2, got ${String(c.layers)}`);
+  if (c.loss === 'softmax-ce' && c.outputSize < 2) throw new Error('model config: softmax-ce needs outputSize ≥ 2');
+  if (c.init.kind === 'spectral' && !(c.init.spectralRadius > 0)) throw new Error('model config: init.spectralRadius must be > 0');
+}
+
+export function createModel(config: ModelConfig, dtype: DType = 'f32', kernels: Kernels = getKernels()): SequenceModel {
+  validateConfig(config);
+  const { cell, activation, inputSize: I, hiddenSize: H, outputSize: O, layers, shape } = config;
+  const dirs: 1 | 2 = config.bidirectional && shape !== 'one-to-many' ? 2 : 1;
+  let encShape: StackShape | null = null;
+  let mainShape: StackShape;
+  if (shape === 'encoder-decoder') {
+    encShape = { prefix: '', kind: cell, activation, I, H, layers, dirs };
+    mainShape = { prefix: 'dec.', kind: cell, activation, I: O + 1, H: H * dirs, layers, dirs: 1 };
+  } else if (shape === 'one-to-many') {
+    mainShape = { prefix: '', kind: cell, activation, I: I + O + 1, H, layers, dirs: 1 };
+  } else {
+    mainShape = { prefix: '', kind: cell, activation, I, H, layers, dirs };
+  }
+  const D = mainShape.H * mainShape.dirs;
+  const specs = [...(encShape ? stackParamSpecs(encShape) : []), ...stackParamSpecs(mainShape), ...headParamSpecs(O, D)];
+  const params: ParamSet = createParamSet(specs, dtype, kernels);
+  initParams(params.tensors, config);
+  const enc = encShape ? new Stack(encShape, params, dtype, kernels) : null;
+  const main = new Stack(mainShape, params, dtype, kernels);
+  const head = new Head(O, D, params, dtype, kernels);
+  return new RecurrentModel(config, dtype, params, enc, main, head, kernels);
+}
+
+class RecurrentModel implements SequenceModel {
+  readonly paramCount: number;
+  private readonly runner: ModelRunner;
+  private readonly radius: RunningSpectralRadius;
+
+  constructor(
+    readonly config: ModelConfig,
+    readonly dtype: DType,
+    private readonly set: ParamSet,
+    enc: Stack | null,
+    main: Stack,
+    head: Head,
+    kernels: Kernels,
+  ) {
+    this.paramCount = set.values.length;
+    this.runner = new ModelRunner(config, set, enc, main, head, kernels, dtype);
+    this.radius = new RunningSpectralRadius(config.hiddenSize);
+  }
+
+  params() {
+    return this.set.tensors;
+  }
+
+  forwardBackward(examples: readonly Example[], opts: { trace: boolean; truncate: number }) {
+    return this.runner.forwardBackward(examples, opts.trace, opts.truncate);
+  }
+
+  evaluate(examples: readonly Example[]) {
+    return this.runner.evaluate(examples);
+  }
+
+  predict(example: Example, opts?: PredictOptions): number[] {
+    return this.runner.predict(example, opts?.maxLength, opts?.stopToken);
+  }
+
+  /**
+   * Spectral radius of layer 0's forward Whh: of the whole matrix for a vanilla RNN, of its candidate block
+   * (g for the LSTM, n for the GRU) for gated cells. A running estimate (see RunningSpectralRadius) that
+   * costs about 100·H² multiply-adds per call.
+   */
+  spectralRadius(): number {
+    const H = this.config.hiddenSize;
+    const Whh = this.set.get('l0.fwd.Whh').value;
+    const block = this.config.cell === 'rnn' ? 0 : 2;
+    return this.radius.estimate(Whh, block * H * H);
+  }
+}

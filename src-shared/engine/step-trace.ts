@@ -1,0 +1,31 @@
+/**
+ * Turning one chain's buffers into the plain-data StepTrace the views draw, for batch row 0 and its
+ * real steps only (padding is left out).
+ */
+import type { Chain, ChainTrace } from './chain';
+import type { StepTrace } from './types';
+
+const GATE_NAMES: Record<string, readonly string[]> = {
+  rnn: [],
+  lstm: ['i', 'f', 'g', 'o'],
+  gru: ['r', 'z', 'n'],
+};
+
+export function buildStepTrace(chain: Chain, trace: ChainTrace, len: number): StepTrace {
+  const w = chain.work, B = chain.B, H = chain.H, GH = w.G * H;
+  const hidden: number[][] = [];
+  const gates: Record<string, number[][]> = {};
+  const names = GATE_NAMES[chain.kind];
+  for (const n of names) gates[n] = [];
+  for (let t = 1; t <= len; t++) {
+    hidden.push(Array.from(w.hs.subarray(t * B * H, t * B * H + H)));
+    const g = (t - 1) * B * GH;
+    names.forEach((n, k) => gates[n].push(Array.from(w.gates.subarray(g + k * H, g + (k + 1) * H))));
+  }
+  return {
+    dhNorms: Array.from(trace.dhNorms.subarray(0, len)),
+    hidden,
+    gates,
+    whhContrib: Array.from(trace.whhContrib.subarray(0, len)),
+  };
+}

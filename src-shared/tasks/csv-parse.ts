@@ -1,0 +1,83 @@
+/**
+ * A small RFC 4180 CSV reader: comma-separated fields, fields in double quotes may hold commas, newlines
+ * and doubled quotes (""). Each record remembers the line it starts on, for error messages.
+ * Expects LF line endings (see normalizeNewlines).
+ */
+export interface CsvRecord {
+  /** 1-based line number where the record starts. */
+  readonly line: number;
+  readonly fields: string[];
+}
+
+export function parseCsv(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let recordLine = 1;
+  let i = 0;
+  const endField = () => {
+    fields.push(field);
+    field = '';
+  };
+  const endRecord = () => {
+    endField();
+    records.push({ line: recordLine, fields });
+    fields = [];
+  };
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"' && field === '') {
+      // A quoted field: read to the closing quote.
+      const openLine = line;
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new Error(`line ${openLine}: a quoted field is never closed (missing ")`);
+        const q = text[i];
+        if (q === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (q === '\n') line++;
+        field += q;
+        i++;
+      }
+      const after = text[i];
+      if (after !== undefined && after !== ',' && after !== '\n') {
+        throw new Error(`line ${line}: unexpected text after a closing quote; inside quotes write a quote as ""`);
+      }
+      if (after === ',') {
+        endField();
+        i++;
+      } else {
+        endRecord();
+        if (after === '\n') {
+          i++;
+          line++;
+        }
+        recordLine = line;
+      }
+      continue;
+    }
+    if (c === '"') {
+      throw new Error(`line ${line}: a quote inside an unquoted field; put the whole field in quotes and write the quote as ""`);
+    }
+    if (c === ',') {
+      endField();
+    } else if (c === '\n') {
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      field += c;
+    }
+    i++;
+  }
+  if (field !== '' || fields.length > 0) endRecord();
+  return records;
+}
