@@ -1,0 +1,126 @@
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { IpcMainInvokeEvent } from 'electron';
+import { APP_ENTRY_URL, isTrustedSender } from './app-origin';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { createInvokeHandlers } from './invoke-handlers';
+import { registerInvokeHandlers } from './ipc';
+import { sendEvent } from './renderer-events';
+import { hardenAllWebContents, hardenSession } from './security';
+import { DocStore } from './store/doc-store';
+import { TrainerSupervisor } from './supervisor';
+import { connectRendererToTrainer, spawnUtilityTrainer, type UtilityTrainerChild } from './utility-trainer';
+import { createMainWindow } from './window';
+
+/**
+ * Electron main: lifecycle and wiring only. The logic it wires (supervision, storage, IPC validation,
+ * URL checks) lives in modules that the Node tests drive directly.
+ */
+const here = path.dirname(fileURLToPath(import.meta.url)); // out/main
+const PRELOAD = path.join(here, '../preload/index.cjs');
+const RENDERER_DIR = path.join(here, '../renderer');
+const TRAINER_ENTRY = path.join(here, 'trainer.js');
+const ICON = path.join(here, '../../resources/icons/icon.png');
+const TRAINER_MAX_OLD_SPACE_MB = 1024;
+/** Only in an unpackaged run started by `electron-vite dev`. */
+const DEV_SERVER_URL = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+
+// Must happen before 'ready'.
+registerAppScheme();
+// Tests (e2e/electron-app.spec.ts) run each app instance on a throw-away profile; never honoured when packaged.
+if (!app.isPackaged && process.env.RNN_LAB_USER_DATA) app.setPath('userData', process.env.RNN_LAB_USER_DATA);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  let mainWindow: BrowserWindow | null = null;
+  let store: DocStore | null = null;
+  /** Set once the renderer has asked for a port: from then on every restart pushes a fresh one. */
+  let rendererWantsPort = false;
+
+  const contents = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null);
+
+  const supervisor = new TrainerSupervisor<UtilityTrainerChild>({
+    spawn: () => spawnUtilityTrainer({ entry: TRAINER_ENTRY, maxOldSpaceMb: TRAINER_MAX_OLD_SPACE_MB }),
+    onHealth: (health) => {
+      console.info(`[main] trainer ${health.kind}${'reason' in health ? `: ${health.reason}` : ''}`);
+      sendEvent(contents(), 'trainerHealth', health);
+    },
+    onChild: (child, reason) => {
+      if (rendererWantsPort) connectRendererToTrainer(child, contents(), reason);
+    },
+    log: (line) => console.warn(`[main] ${line}`),
+  });
+
+  const isTrusted = (event: IpcMainInvokeEvent) =>
+    isTrustedSender({ frameUrl: event.senderFrame?.url, isTopFrame: event.senderFrame?.parent === null }, DEV_SERVER_URL);
+
+  const openWindow = () => {
+    mainWindow = createMainWindow({ preload: PRELOAD, url: DEV_SERVER_URL ?? APP_ENTRY_URL, icon: ICON });
+    mainWindow.on('closed', () => (mainWindow = null));
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return openWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('child-process-gone', (_event, details) => {
+    if (details.type === 'Utility') console.warn(`[main] utility process ${details.name ?? '?'} gone: ${details.reason}`);
+  });
+
+  hardenAllWebContents();
+
+  void app.whenReady().then(async () => {
+    hardenSession(session.defaultSession);
+    serveRenderer(RENDERER_DIR);
+    store = await DocStore.open(path.join(app.getPath('userData'), 'documents'), {
+      onQuarantined: (q) => sendEvent(contents(), 'docQuarantined', q),
+    });
+    if (!store.writable) console.warn(`[main] documents folder is locked by process ${store.heldBy}; running read-only`);
+
+    registerInvokeHandlers(
+      ipcMain,
+      createInvokeHandlers({
+        store,
+        appInfo: { version: app.getVersion(), platform: process.platform, shell: 'electron' },
+        openExternal: (url) => shell.openExternal(url),
+        requestTrainerPort: (requester) => {
+          if (requester !== contents()) return false;
+          rendererWantsPort = true;
+          if (supervisor.state === 'idle' || supervisor.state === 'gave-up') {
+            supervisor.start(); // onChild sends the port
+            return supervisor.child !== null;
+          }
+          const child = supervisor.child;
+          // While restarting, the port follows with the 'restarted' event.
+          return child ? connectRendererToTrainer(child, requester, 'initial') : supervisor.state === 'restarting';
+        },
+      }),
+      isTrusted,
+    );
+
+    supervisor.start();
+    openWindow();
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    supervisor.stop();
+    // Synchronous: the process is about to end. (A lock left by a crash is detected as stale next time.)
+    store?.lock?.releaseSync();
+  });
+}

@@ -1,0 +1,29 @@
+import type { WebContents } from 'electron';
+import type { AppInfo } from '../src-shared/protocol/ipc-contract';
+import { checkExternalUrl } from './external-links';
+import type { InvokeHandlers } from './ipc';
+import type { DocStore } from './store/doc-store';
+
+/** What the handlers need from the rest of main; injected so the wiring stays in index.ts. */
+export interface HandlerDeps {
+  readonly store: DocStore;
+  readonly appInfo: AppInfo;
+  readonly openExternal: (url: string) => Promise<void>;
+  /** Send a fresh training port to this renderer; false when no trainer can be reached. */
+  readonly requestTrainerPort: (contents: WebContents) => boolean;
+}
+
+export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
+  return {
+    loadDoc: (kind) => deps.store.load(kind),
+    saveDoc: ({ kind, data }) => deps.store.save(kind, data),
+    openExternal: async (raw) => {
+      const check = checkExternalUrl(raw);
+      if (!check.ok) return { ok: false, error: check.error };
+      await deps.openExternal(check.url);
+      return { ok: true };
+    },
+    appInfo: async () => deps.appInfo,
+    requestTrainerPort: async (_req, event) => ({ ok: deps.requestTrainerPort(event.sender) }),
+  };
+}

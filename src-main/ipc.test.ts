@@ -1,0 +1,83 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { INVOKE_CHANNELS } from '../src-shared/protocol/ipc-contract';
+import { registerInvokeHandlers, type InvokeHandlers, type IpcRegistrar } from './ipc';
+
+type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
+function fakeIpc() {
+  const handlers = new Map<string, Listener>();
+  const ipc: IpcRegistrar = {
+    handle: (channel, listener) => void handlers.set(channel, listener),
+    removeHandler: (channel) => void handlers.delete(channel),
+  };
+  const invoke = (channel: string, event: Partial<IpcMainInvokeEvent>, ...args: unknown[]) =>
+    Promise.resolve().then(() => handlers.get(channel)!(event as IpcMainInvokeEvent, ...args));
+  return { ipc, handlers, invoke };
+}
+
+const trusted = { senderFrame: { url: 'app://rnn-lab/index.html' } } as unknown as IpcMainInvokeEvent;
+const stranger = { senderFrame: { url: 'https://evil.example/' } } as unknown as IpcMainInvokeEvent;
+
+const calls: string[] = [];
+const handlers: InvokeHandlers = {
+  loadDoc: async (kind) => (calls.push(`load ${kind}`), { ok: true, data: null }),
+  saveDoc: async ({ kind }) => (calls.push(`save ${kind}`), { ok: true }),
+  openExternal: async () => {
+    throw new Error('shell unavailable');
+  },
+  appInfo: async () => ({ version: '1.2.3', platform: 'linux', shell: 'electron' }),
+  requestTrainerPort: async () => ({ ok: true }),
+};
+
+function setup() {
+  calls.length = 0;
+  const fake = fakeIpc();
+  const dispose = registerInvokeHandlers(fake.ipc, handlers, (e) => e === trusted, () => {});
+  return { ...fake, dispose };
+}
+
+describe('registerInvokeHandlers(ipc, handlers, isTrusted)', () => {
+  it('registers exactly one handler per contract channel, and removes them all', () => {
+    const { handlers: registered, dispose } = setup();
+    expect([...registered.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+    dispose();
+    expect(registered.size).toBe(0);
+  });
+
+  it('passes a valid request to its handler', async () => {
+    const { invoke } = setup();
+    expect(await invoke(INVOKE_CHANNELS.loadDoc, trusted, 'settings')).toEqual({ ok: true, data: null });
+    expect(await invoke(INVOKE_CHANNELS.appInfo, trusted, null)).toMatchObject({ shell: 'electron' });
+    expect(calls).toEqual(['load settings']);
+  });
+
+  it('answers a bad request with the call\'s typed error, without running the handler', async () => {
+    const { invoke } = setup();
+    expect(await invoke(INVOKE_CHANNELS.loadDoc, trusted, '../../etc/passwd')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^bad request for loadDoc/),
+    });
+    expect(await invoke(INVOKE_CHANNELS.saveDoc, trusted, { kind: 'settings', data: {}, extra: 1 })).toMatchObject({ ok: false });
+    expect(await invoke(INVOKE_CHANNELS.saveDoc, trusted)).toMatchObject({ ok: false });
+    expect(await invoke(INVOKE_CHANNELS.openExternal, trusted, 'x'.repeat(5000))).toMatchObject({ ok: false });
+    expect(await invoke(INVOKE_CHANNELS.requestTrainerPort, trusted, 'please')).toEqual({ ok: false });
+    expect(await invoke(INVOKE_CHANNELS.loadDoc, trusted, 'settings', 'extra')).toMatchObject({ ok: false });
+    await expect(invoke(INVOKE_CHANNELS.appInfo, trusted, {})).rejects.toThrow(/bad request for appInfo/);
+    expect(calls).toEqual([]);
+  });
+
+  it('turns a handler exception into a typed error reply', async () => {
+    const { invoke } = setup();
+    expect(await invoke(INVOKE_CHANNELS.openExternal, trusted, 'https://distill.pub/')).toEqual({
+      ok: false,
+      error: 'openExternal failed: shell unavailable',
+    });
+  });
+
+  it('refuses senders that are not our window', async () => {
+    const { invoke } = setup();
+    await expect(invoke(INVOKE_CHANNELS.loadDoc, stranger, 'settings')).rejects.toThrow(/not the RNN Lab window/);
+    expect(calls).toEqual([]);
+  });
+});

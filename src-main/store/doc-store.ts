@@ -1,0 +1,167 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { DocKind, LoadResult, SaveResult } from '../../src-shared/protocol/ipc-contract';
+import { parseDoc } from '../../src-shared/protocol/documents';
+import { LIMITS } from '../../src-shared/protocol/training-config';
+import { isTempFile, writeFileAtomic } from './atomic-write';
+import { acquireDirLock, type DirLock, type LockOptions } from './lock-file';
+
+/**
+ * The user's documents (settings, progress, quiz, runs) as `<kind>.json` files in one directory.
+ * - every load and save is validated with the document's schema;
+ * - saves are atomic and keep the previous version as `<kind>.json.bak`;
+ * - a file that cannot be read as a valid document is moved aside to `<kind>.corrupt-<timestamp>.json`
+ *   and reported, so a save never silently overwrites something the user might want back;
+ * - files over LIMITS.fileBytes are refused before being read;
+ * - only the process holding the directory lock writes; another instance gets a read-only store.
+ */
+export interface Quarantine {
+  readonly kind: DocKind;
+  readonly movedTo: string;
+  readonly error: string;
+}
+
+export interface DocStoreOptions {
+  onQuarantined?: (q: Quarantine) => void;
+  now?: () => Date;
+  maxBytes?: number;
+  lock?: LockOptions;
+}
+
+export class DocStore {
+  /** Kinds whose file on disk has been checked this session (so a save may replace it). */
+  readonly #checked = new Set<DocKind>();
+  #queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly dir: string,
+    readonly lock: DirLock | null,
+    readonly heldBy: number | null,
+    private readonly options: DocStoreOptions,
+  ) {}
+
+  /** Open (creating) the directory and try to become its writer. */
+  static async open(dir: string, options: DocStoreOptions = {}): Promise<DocStore> {
+    await fs.mkdir(dir, { recursive: true });
+    const result = await acquireDirLock(dir, options.lock);
+    const store = new DocStore(dir, result.ok ? result.lock : null, result.ok ? null : result.heldBy, options);
+    if (result.ok) await store.#sweepTempFiles();
+    return store;
+  }
+
+  get writable(): boolean {
+    return this.lock !== null;
+  }
+
+  fileFor(kind: DocKind): string {
+    return path.join(this.dir, `${kind}.json`);
+  }
+
+  load(kind: DocKind): Promise<LoadResult> {
+    return this.#serial(() => this.#load(kind));
+  }
+
+  save(kind: DocKind, data: unknown): Promise<SaveResult> {
+    return this.#serial(() => this.#save(kind, data));
+  }
+
+  async close(): Promise<void> {
+    await this.#queue.catch(() => {});
+    await this.lock?.release();
+  }
+
+  async #load(kind: DocKind): Promise<LoadResult> {
+    const file = this.fileFor(kind);
+    const maxBytes = this.options.maxBytes ?? LIMITS.fileBytes;
+    let size: number;
+    try {
+      size = (await fs.stat(file)).size;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.#checked.add(kind);
+        return { ok: true, data: null };
+      }
+      return { ok: false, error: `Could not read ${kind}: ${(err as Error).message}` };
+    }
+    if (size > maxBytes) {
+      return this.#quarantine(kind, `${path.basename(file)} is ${size} bytes, over the ${maxBytes}-byte limit`);
+    }
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (err) {
+      return { ok: false, error: `Could not read ${kind}: ${(err as Error).message}` };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      return this.#quarantine(kind, `${path.basename(file)} is not valid JSON (${(err as Error).message})`);
+    }
+    const parsed = parseDoc(kind, json);
+    if (!parsed.ok) return this.#quarantine(kind, `${path.basename(file)} does not match the ${kind} format: ${parsed.error}`);
+    this.#checked.add(kind);
+    return { ok: true, data: parsed.value };
+  }
+
+  async #save(kind: DocKind, data: unknown): Promise<SaveResult> {
+    if (!this.lock) {
+      const who = this.heldBy ? ` (process ${this.heldBy})` : '';
+      return { ok: false, error: `Another RNN Lab is using this data folder${who}; changes are not saved.` };
+    }
+    const parsed = parseDoc(kind, data);
+    if (!parsed.ok) return { ok: false, error: `Not saved: ${parsed.error}` };
+    const text = JSON.stringify(parsed.value);
+    const maxBytes = this.options.maxBytes ?? LIMITS.fileBytes;
+    if (Buffer.byteLength(text) > maxBytes) return { ok: false, error: `Not saved: ${kind} would exceed ${maxBytes} bytes` };
+    // Never replace a file nobody has looked at: loading first quarantines it if it is bad.
+    if (!this.#checked.has(kind)) await this.#load(kind);
+    try {
+      const file = this.fileFor(kind);
+      await writeFileAtomic(file, text, `${file}.bak`);
+      this.#checked.add(kind);
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: `Could not save ${kind}: ${(err as Error).message}` };
+    }
+  }
+
+  async #quarantine(kind: DocKind, error: string): Promise<LoadResult> {
+    const file = this.fileFor(kind);
+    if (!this.lock) return { ok: false, error }; // a reader must not move the writer's files
+    const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+    let movedTo = path.join(this.dir, `${kind}.corrupt-${stamp}.json`);
+    for (let n = 2; await exists(movedTo); n++) movedTo = path.join(this.dir, `${kind}.corrupt-${stamp}-${n}.json`);
+    try {
+      await fs.rename(file, movedTo);
+    } catch (err) {
+      return { ok: false, error: `${error}; could not move it aside: ${(err as Error).message}` };
+    }
+    this.#checked.add(kind);
+    this.options.onQuarantined?.({ kind, movedTo, error });
+    return { ok: false, error, quarantinedTo: movedTo };
+  }
+
+  /** Temp files from a writer that died mid-save; only the lock holder may remove them. */
+  async #sweepTempFiles(): Promise<void> {
+    for (const name of await fs.readdir(this.dir)) {
+      if (isTempFile(name)) await fs.rm(path.join(this.dir, name), { force: true });
+    }
+  }
+
+  /** One operation at a time, so a load never observes a save halfway (and saves keep their order). */
+  #serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(task, task);
+    this.#queue = next.catch(() => {});
+    return next;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { TrainerHealth } from '../src-shared/protocol/ipc-contract';
+import type { SupervisorCommand } from '../src-shared/protocol/trainer-messages';
+import { TrainerSupervisor, backoffDelay } from './supervisor';
+import type { TrainerChild } from './trainer-child';
+
+/** Restart policy with in-process fake children: backoff, the give-up cap, startup timeouts, stale messages. */
+
+class FakeChild implements TrainerChild {
+  static nextPid = 1000;
+  readonly pid = FakeChild.nextPid++;
+  readonly sent: SupervisorCommand[] = [];
+  killed = false;
+  #message: (m: unknown) => void = () => {};
+  #exit: (reason: string) => void = () => {};
+  postMessage(command: SupervisorCommand) {
+    this.sent.push(command);
+  }
+  onMessage(listener: (m: unknown) => void) {
+    this.#message = listener;
+  }
+  onExit(listener: (reason: string) => void) {
+    this.#exit = listener;
+  }
+  kill() {
+    this.killed = true;
+  }
+  emit(message: unknown) {
+    this.#message(message);
+  }
+  exit(reason: string) {
+    this.#exit(reason);
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('backoffDelay(attempt, initial, max)', () => {
+  it('doubles from the initial delay and stops at the cap', () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => backoffDelay(n, 100, 1_000))).toEqual([100, 200, 400, 800, 1000, 1000, 1000]);
+  });
+});
+
+describe('TrainerSupervisor restart policy', () => {
+  it('gives up after maxRestarts crashes inside the window, with growing delays between restarts', async () => {
+    const children: FakeChild[] = [];
+    const health: { at: number; health: TrainerHealth }[] = [];
+    const supervisor = new TrainerSupervisor({
+      spawn: () => {
+        const child = new FakeChild();
+        children.push(child);
+        return child;
+      },
+      onHealth: (h) => health.push({ at: Date.now(), health: h }),
+      backoffInitialMs: 20,
+      maxRestarts: 3,
+    });
+    supervisor.start();
+    for (let i = 0; i < 4; i++) {
+      children[i].exit('crashed');
+      await sleep(20 * 2 ** i + 40);
+    }
+    supervisor.stop();
+    expect(health.map((h) => h.health.kind)).toEqual(['started', 'restarted', 'restarted', 'restarted', 'gave-up']);
+    expect(health.slice(1, 4).map((h) => (h.health.kind === 'restarted' ? h.health.attempt : 0))).toEqual([1, 2, 3]);
+    expect(children).toHaveLength(4);
+    expect(health[4].health).toMatchObject({ kind: 'gave-up', reason: expect.stringMatching(/crashed.*3 restarts/) });
+  });
+
+  it('restarts the count after a give-up when started again', async () => {
+    const children: FakeChild[] = [];
+    const kinds: string[] = [];
+    const supervisor = new TrainerSupervisor({
+      spawn: () => (children.push(new FakeChild()), children[children.length - 1]),
+      onHealth: (h) => kinds.push(h.kind),
+      backoffInitialMs: 5,
+      maxRestarts: 1,
+    });
+    supervisor.start();
+    children[0].exit('crashed');
+    await sleep(30);
+    children[1].exit('crashed');
+    expect(supervisor.state).toBe('gave-up');
+    supervisor.start();
+    expect(supervisor.state).toBe('running');
+    supervisor.stop();
+    expect(kinds).toEqual(['started', 'restarted', 'gave-up', 'started']);
+  });
+
+  it('replaces a child that never sends its first heartbeat within the startup timeout', async () => {
+    const children: FakeChild[] = [];
+    const health: TrainerHealth[] = [];
+    const supervisor = new TrainerSupervisor({
+      spawn: () => (children.push(new FakeChild()), children[children.length - 1]),
+      onHealth: (h) => health.push(h),
+      startupTimeoutMs: 100,
+      hangTimeoutMs: 10_000,
+      backoffInitialMs: 5,
+    });
+    supervisor.start();
+    await sleep(400);
+    supervisor.stop();
+    expect(children[0].killed).toBe(true);
+    expect(health[1]).toMatchObject({ kind: 'restarted', reason: expect.stringMatching(/did not start/), restoredStep: null });
+  });
+
+  it('sends the last checkpoint to the replacement and ignores messages from a retired child', async () => {
+    const children: FakeChild[] = [];
+    const supervisor = new TrainerSupervisor({
+      spawn: () => (children.push(new FakeChild()), children[children.length - 1]),
+      onHealth: () => {},
+      backoffInitialMs: 5,
+    });
+    supervisor.start();
+    const checkpoint = { step: 42 } as never;
+    children[0].emit({ type: 'checkpoint', checkpoint, training: true });
+    children[0].emit({ type: 'checkpoint', checkpoint: 'not a checkpoint', training: true });
+    children[0].exit('crashed');
+    children[0].emit({ type: 'checkpoint', checkpoint: { step: 99 }, training: false });
+    await sleep(40);
+    supervisor.stop();
+    expect(children[1].sent).toEqual([{ type: 'restore', checkpoint, resume: true }]);
+    expect(children[0].killed).toBe(true);
+    expect(children[1].killed).toBe(true);
+  });
+});

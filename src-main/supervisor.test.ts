@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TrainerHealth } from '../src-shared/protocol/ipc-contract';
+import type { TrainerEvent } from '../src-shared/protocol/trainer-messages';
+import { DEFAULT_CONFIG } from '../src-shared/protocol/training-config';
+import { TrainerSupervisor, type SupervisorOptions } from './supervisor';
+import { spawnNodeTrainer, type NodeTrainerChild } from './trainer/node-spawn';
+
+/**
+ * Supervision against real trainer processes: node-child.ts runs the same host and the real training
+ * session as the Electron utility process, forked with child_process and killed with real signals.
+ */
+
+interface Seen {
+  readonly health: { at: number; health: TrainerHealth }[];
+  /** Stream events per child, in spawn order. */
+  readonly streams: TrainerEvent[][];
+  readonly children: NodeTrainerChild[];
+}
+
+let active: TrainerSupervisor<NodeTrainerChild> | null = null;
+const stopped = new Set<number>();
+
+afterEach(() => {
+  active?.stop();
+  active = null;
+  for (const pid of stopped) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  stopped.clear();
+});
+
+function supervise(options: Partial<SupervisorOptions<NodeTrainerChild>> = {}): { supervisor: TrainerSupervisor<NodeTrainerChild>; seen: Seen } {
+  const seen: Seen = { health: [], streams: [], children: [] };
+  const supervisor = new TrainerSupervisor<NodeTrainerChild>({
+    spawn: () => spawnNodeTrainer({ heartbeatMs: 100, checkpointMs: 250 }),
+    onHealth: (health) => seen.health.push({ at: Date.now(), health }),
+    onChild: (child) => {
+      const events: TrainerEvent[] = [];
+      seen.streams.push(events);
+      seen.children.push(child);
+      child.onStream((raw) => {
+        const event = raw as TrainerEvent;
+        events.push(event);
+        // Draw everything at once, like a renderer that keeps up.
+        if (event.type === 'stats') child.postStream({ type: 'ack', seq: event.seq });
+      });
+    },
+    // Generous: other test files load the 2 cores too, and a starved child must not look hung.
+    hangTimeoutMs: 2_500,
+    startupTimeoutMs: 15_000,
+    backoffInitialMs: 50,
+    ...options,
+  });
+  active = supervisor;
+  return { supervisor, seen };
+}
+
+async function until<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const SMALL = { ...DEFAULT_CONFIG, hiddenSize: 8, batchSize: 4 };
+
+/** Start the supervisor, configure and start training, and wait for a checkpoint past `minStep`. */
+async function trainUntilCheckpoint(supervisor: TrainerSupervisor<NodeTrainerChild>, seen: Seen, minStep: number) {
+  supervisor.start();
+  await until('the first child to be ready', () => seen.streams[0]?.some((e) => e.type === 'ready'));
+  const child = seen.children[0];
+  child.postStream({ type: 'configure', config: SMALL });
+  child.postStream({ type: 'start' });
+  const saved = await until(`a training checkpoint past step ${minStep}`, () => {
+    const last = supervisor.lastCheckpoint;
+    return last && last.training && last.checkpoint.step >= minStep ? last : null;
+  });
+  // The victim is whichever child is live now, and what it streams after a restart goes to the next one.
+  const index = seen.children.indexOf(supervisor.child!);
+  expect(index).toBeGreaterThanOrEqual(0);
+  return { saved, index, pid: seen.children[index].pid!, since: Date.now() };
+}
+
+/** The first 'restarted' health event reported at or after `since`. */
+function restartedHealth(seen: Seen, since: number) {
+  const found = seen.health.find((h) => h.health.kind === 'restarted' && h.at >= since);
+  return found && found.health.kind === 'restarted' ? { at: found.at, health: found.health } : null;
+}
+
+describe('TrainerSupervisor with real trainer processes', () => {
+  it('reports "restarted" within 500 ms of a SIGKILL and resumes training from the last checkpoint', async () => {
+    const { supervisor, seen } = supervise();
+    const { saved, index, pid: victim } = await trainUntilCheckpoint(supervisor, seen, 5);
+    expect(seen.health[0].health).toEqual({ kind: 'started' });
+
+    const killedAt = Date.now();
+    process.kill(victim, 'SIGKILL');
+
+    const restarted = await until('a restarted health event', () => restartedHealth(seen, killedAt), 5_000);
+    expect(restarted.at - killedAt).toBeLessThan(500);
+    expect(restarted.health.attempt).toBe(index + 1);
+    expect(restarted.health.reason).toMatch(/SIGKILL/);
+    expect(restarted.health.restoredStep).not.toBeNull();
+    expect(restarted.health.restoredStep!).toBeGreaterThanOrEqual(saved.checkpoint.step);
+
+    // The new child resumes from the checkpoint (not from 0) and keeps training past it.
+    const restoredStep = restarted.health.restoredStep!;
+    const stream = () => seen.streams[index + 1] ?? [];
+    const resumed = await until('the new child to resume training', () =>
+      stream().find((e) => e.type === 'status' && e.state === 'training'),
+    );
+    expect(resumed.type === 'status' && resumed.step).toBe(restoredStep);
+    await until('a step past the restored one', () =>
+      stream().some((e) => e.type === 'stats' && e.points.some((p) => p.step > restoredStep)),
+    );
+    expect(seen.children[index + 1].pid).not.toBe(victim);
+    expect(supervisor.state).toBe('running');
+  });
+
+  it('detects a trainer that stops heartbeating (SIGSTOP), kills it and replaces it', async () => {
+    const { supervisor, seen } = supervise({ hangTimeoutMs: 1_500 });
+    const { index, pid: frozen } = await trainUntilCheckpoint(supervisor, seen, 3);
+
+    stopped.add(frozen);
+    const frozenAt = Date.now();
+    process.kill(frozen, 'SIGSTOP');
+
+    const restarted = await until('a restarted health event', () => restartedHealth(seen, frozenAt), 8_000);
+    expect(restarted.health.reason).toMatch(/hung/);
+    expect(restarted.at - frozenAt).toBeGreaterThanOrEqual(1_400);
+    expect(restarted.at - frozenAt).toBeLessThan(4_000);
+    await until('the frozen child to be gone', () => !isAlive(frozen), 3_000);
+
+    const restoredStep = restarted.health.restoredStep!;
+    expect(restoredStep).toBeGreaterThan(0);
+    await until('the replacement to train past the restored step', () =>
+      (seen.streams[index + 1] ?? []).some((e) => e.type === 'stats' && e.points.some((p) => p.step > restoredStep)),
+    );
+  });
+
+  it('restores a paused run paused, without resuming it', async () => {
+    const { supervisor, seen } = supervise();
+    const { index, pid } = await trainUntilCheckpoint(supervisor, seen, 3);
+    seen.children[index].postStream({ type: 'pause' });
+    const paused = await until('a paused checkpoint', () => {
+      const s = supervisor.lastCheckpoint;
+      return s && !s.training ? s : null;
+    });
+    const killedAt = Date.now();
+    process.kill(pid, 'SIGKILL');
+    const restarted = await until('a restarted health event', () => restartedHealth(seen, killedAt), 5_000);
+    expect(restarted.health.restoredStep).toBe(paused.checkpoint.step);
+    const status = await until('the restored status', () => (seen.streams[index + 1] ?? []).find((e) => e.type === 'status'));
+    expect(status).toMatchObject({ type: 'status', state: 'paused', step: paused.checkpoint.step });
+  });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

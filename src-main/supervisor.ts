@@ -1,0 +1,190 @@
+import type { TrainerHealth } from '../src-shared/protocol/ipc-contract';
+import type { Checkpoint } from '../src-shared/protocol/trainer-messages';
+import { asControlMessage, type TrainerChild } from './trainer-child';
+
+/**
+ * Keeps one trainer process alive.
+ *
+ * - crash: the child's exit (or Electron's 'child-process-gone') → restart;
+ * - hang: no heartbeat for `hangTimeoutMs` (or none at all within `startupTimeoutMs` of launch) → kill, restart;
+ * - restarts back off exponentially (initial · 2^(n−1), capped), and after `maxRestarts` restarts inside
+ *   `restartWindowMs` the supervisor gives up instead of looping;
+ * - every restart gets the last checkpoint the old child reported, with `resume` = whether it was training.
+ *
+ * It never sees the training stream itself: `onChild` wires a fresh stream for each child (a MessagePort pair
+ * in Electron), so main is not in the hot path.
+ */
+export interface SupervisorOptions<C extends TrainerChild> {
+  spawn: () => C;
+  onHealth: (health: TrainerHealth) => void;
+  /** Called for each new child before the restore command is sent: connect its training stream here. */
+  onChild?: (child: C, reason: 'initial' | 'restarted') => void;
+  hangTimeoutMs?: number;
+  startupTimeoutMs?: number;
+  backoffInitialMs?: number;
+  backoffMaxMs?: number;
+  maxRestarts?: number;
+  restartWindowMs?: number;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+export type SupervisorState = 'idle' | 'running' | 'restarting' | 'gave-up' | 'stopped';
+
+export interface SavedCheckpoint {
+  readonly checkpoint: Checkpoint;
+  readonly training: boolean;
+}
+
+const DEFAULTS = {
+  hangTimeoutMs: 3_000,
+  startupTimeoutMs: 20_000,
+  backoffInitialMs: 100,
+  backoffMaxMs: 5_000,
+  maxRestarts: 5,
+  restartWindowMs: 60_000,
+};
+
+/** Delay before restart number `attempt` (1-based): initial, 2·initial, 4·initial … up to max. */
+export function backoffDelay(attempt: number, initialMs: number, maxMs: number): number {
+  return Math.min(maxMs, initialMs * 2 ** Math.max(0, attempt - 1));
+}
+
+export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
+  readonly #opts: Required<Omit<SupervisorOptions<C>, 'onChild'>> & Pick<SupervisorOptions<C>, 'onChild'>;
+  #child: C | null = null;
+  #state: SupervisorState = 'idle';
+  #saved: SavedCheckpoint | null = null;
+  /** Times of recent restarts, oldest first (pruned to the window). */
+  #restarts: number[] = [];
+  #lastBeat = 0;
+  #sawBeat = false;
+  #watchdog: ReturnType<typeof setInterval> | null = null;
+  #pendingRestart: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(options: SupervisorOptions<C>) {
+    this.#opts = {
+      ...DEFAULTS,
+      now: Date.now,
+      log: () => {},
+      ...options,
+    };
+  }
+
+  get state(): SupervisorState {
+    return this.#state;
+  }
+
+  /** The live child, or null between a failure and its replacement. */
+  get child(): C | null {
+    return this.#child;
+  }
+
+  /** The last checkpoint any child reported (what a restart restores). */
+  get lastCheckpoint(): SavedCheckpoint | null {
+    return this.#saved;
+  }
+
+  /** Launch the first child; after 'gave-up' this starts over with a clean restart count. */
+  start(): void {
+    if (this.#state === 'running' || this.#state === 'restarting') return;
+    this.#restarts = [];
+    this.#startWatchdog();
+    this.#launch('initial', 0, '');
+  }
+
+  /** Kill the child and stop supervising (app quit). */
+  stop(): void {
+    this.#state = 'stopped';
+    if (this.#pendingRestart) clearTimeout(this.#pendingRestart);
+    this.#pendingRestart = null;
+    this.#stopWatchdog();
+    const child = this.#child;
+    this.#child = null;
+    child?.kill();
+  }
+
+  #launch(kind: 'initial' | 'restarted', attempt: number, reason: string): void {
+    this.#pendingRestart = null;
+    let child: C;
+    try {
+      child = this.#opts.spawn();
+    } catch (err) {
+      this.#state = 'running';
+      this.#fail(`could not start the trainer: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    this.#child = child;
+    this.#state = 'running';
+    this.#lastBeat = this.#opts.now();
+    this.#sawBeat = false;
+    child.onMessage((message) => this.#onMessage(child, message));
+    child.onExit((why) => {
+      if (this.#child === child) this.#fail(`trainer exited (${why})`);
+    });
+    this.#opts.onChild?.(child, kind);
+
+    if (kind === 'initial') {
+      this.#opts.onHealth({ kind: 'started' });
+      return;
+    }
+    const saved = this.#saved;
+    if (saved) child.postMessage({ type: 'restore', checkpoint: saved.checkpoint, resume: saved.training });
+    this.#opts.onHealth({ kind: 'restarted', attempt, reason, restoredStep: saved ? saved.checkpoint.step : null });
+  }
+
+  #onMessage(child: C, raw: unknown): void {
+    if (child !== this.#child) return; // a retired child's last words
+    const message = asControlMessage(raw);
+    if (!message) return;
+    this.#lastBeat = this.#opts.now();
+    this.#sawBeat = true;
+    if (message.type === 'checkpoint') this.#saved = { checkpoint: message.checkpoint, training: message.training };
+  }
+
+  /** Retire the current child (killing it if still there) and schedule a replacement or give up. */
+  #fail(reason: string): void {
+    if (this.#state !== 'running') return;
+    const old = this.#child;
+    this.#child = null;
+    old?.kill();
+    this.#opts.log(`trainer failed: ${reason}`);
+
+    const now = this.#opts.now();
+    this.#restarts = this.#restarts.filter((t) => now - t < this.#opts.restartWindowMs);
+    const attempt = this.#restarts.length + 1;
+    if (attempt > this.#opts.maxRestarts) {
+      this.#state = 'gave-up';
+      this.#stopWatchdog();
+      this.#opts.onHealth({
+        kind: 'gave-up',
+        reason: `${reason}; ${this.#opts.maxRestarts} restarts within ${Math.round(this.#opts.restartWindowMs / 1000)} s`,
+      });
+      return;
+    }
+    this.#restarts.push(now);
+    this.#state = 'restarting';
+    const delay = backoffDelay(attempt, this.#opts.backoffInitialMs, this.#opts.backoffMaxMs);
+    this.#pendingRestart = setTimeout(() => this.#launch('restarted', attempt, reason), delay);
+  }
+
+  #startWatchdog(): void {
+    if (this.#watchdog) return;
+    const every = Math.max(20, Math.min(250, this.#opts.hangTimeoutMs / 4));
+    this.#watchdog = setInterval(() => this.#checkHeartbeat(), every);
+  }
+
+  #stopWatchdog(): void {
+    if (this.#watchdog) clearInterval(this.#watchdog);
+    this.#watchdog = null;
+  }
+
+  #checkHeartbeat(): void {
+    if (this.#state !== 'running' || !this.#child) return;
+    const silent = this.#opts.now() - this.#lastBeat;
+    const limit = this.#sawBeat ? this.#opts.hangTimeoutMs : this.#opts.startupTimeoutMs;
+    if (silent > limit) {
+      this.#fail(this.#sawBeat ? `trainer hung: no heartbeat for ${silent} ms` : `trainer did not start within ${limit} ms`);
+    }
+  }
+}

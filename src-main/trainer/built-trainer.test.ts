@@ -1,0 +1,48 @@
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
+
+/**
+ * Smoke test of the bundle electron-vite produced (out/main/trainer.js): the entry must load as an ES module
+ * without anything from node_modules, take its port from the first parentPort message, train, heartbeat and
+ * checkpoint. Skipped until `npm run build` has run.
+ */
+const BUILT = fileURLToPath(new URL('../../out/main/trainer.js', import.meta.url));
+const HARNESS = fileURLToPath(new URL('./built-trainer-harness.mjs', import.meta.url));
+
+describe('out/main/trainer.js', () => {
+  it.skipIf(!existsSync(BUILT))('trains, heartbeats and checkpoints behind a utility-process-shaped parentPort', async () => {
+    const child = fork(HARNESS, [BUILT], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const seen = { heartbeats: 0, checkpoints: [] as number[], steps: 0, ready: false };
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out: ${JSON.stringify(seen)}`)), 30_000);
+        child.on('exit', (code) => reject(new Error(`trainer exited with ${code}`)));
+        child.on('message', (msg: { kind: string; m: { type: string; [k: string]: unknown } }) => {
+          const m = msg.m;
+          if (msg.kind === 'control') {
+            if (m.type === 'heartbeat') seen.heartbeats++;
+            if (m.type === 'checkpoint') seen.checkpoints.push((m.checkpoint as { step: number }).step);
+          } else if (m.type === 'ready') {
+            seen.ready = true;
+            child.send({ kind: 'stream', m: { type: 'configure', config: { ...DEFAULT_CONFIG, hiddenSize: 8, batchSize: 4 } } });
+            child.send({ kind: 'stream', m: { type: 'start' } });
+          } else if (m.type === 'stats') {
+            const points = m.points as { step: number }[];
+            seen.steps = Math.max(seen.steps, ...points.map((p) => p.step));
+            child.send({ kind: 'stream', m: { type: 'ack', seq: m.seq } });
+          }
+          if (seen.steps > 20 && seen.heartbeats >= 2 && seen.checkpoints.some((s) => s > 0)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+    } finally {
+      child.kill('SIGKILL');
+    }
+    expect(seen.ready).toBe(true);
+  });
+});

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
+import { createTrainingSession } from '../../src-shared/session/training-session';
+import { runTrainerHost, type TrainerHost } from './host';
+import type { TrainerTransport } from './transport';
+
+/** The trainer host in-process, with the real training session and a recording transport. */
+function memoryTransport() {
+  let control: (raw: unknown) => void = () => {};
+  let stream: (raw: unknown) => void = () => {};
+  const sent: SupervisorEvent[] = [];
+  const events: TrainerEvent[] = [];
+  const transport: TrainerTransport = {
+    onControl: (l) => void (control = l),
+    sendControl: (e) => void sent.push(e),
+    onStream: (l) => void (stream = l),
+    postStream: (e) => {
+      events.push(e);
+      if (e.type === 'stats') queueMicrotask(() => stream({ type: 'ack', seq: e.seq }));
+    },
+  };
+  return { transport, sent, events, control: (raw: unknown) => control(raw), stream: (raw: unknown) => stream(raw) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const checkpoints = (sent: SupervisorEvent[]) => sent.filter((e) => e.type === 'checkpoint');
+let host: TrainerHost | null = null;
+afterEach(() => {
+  host?.dispose();
+  host = null;
+});
+
+describe('runTrainerHost(transport, createSession)', () => {
+  it('heartbeats at once and then every heartbeatMs', async () => {
+    const t = memoryTransport();
+    host = runTrainerHost(t.transport, createTrainingSession, { heartbeatMs: 20, checkpointMs: 10_000 });
+    expect(t.sent[0]).toMatchObject({ type: 'heartbeat' });
+    await sleep(110);
+    expect(t.sent.filter((e) => e.type === 'heartbeat').length).toBeGreaterThanOrEqual(4);
+    expect(t.events[0]).toMatchObject({ type: 'ready' });
+  });
+
+  it('checkpoints on configure, periodically while training, and when paused', async () => {
+    const t = memoryTransport();
+    host = runTrainerHost(t.transport, createTrainingSession, { heartbeatMs: 1_000, checkpointMs: 50 });
+    t.stream({ type: 'configure', config: { ...DEFAULT_CONFIG, hiddenSize: 8, batchSize: 4 } });
+    await sleep(5);
+    expect(checkpoints(t.sent)).toHaveLength(1);
+    t.stream({ type: 'start' });
+    // Every 50 ms while training (polled: other test files share the CPU).
+    const whileTraining = () => checkpoints(t.sent).filter((e) => e.type === 'checkpoint' && e.training).length;
+    for (let waited = 0; whileTraining() < 3 && waited < 5_000; waited += 20) await sleep(20);
+    expect(whileTraining()).toBeGreaterThanOrEqual(3);
+    t.stream({ type: 'pause' });
+    await sleep(5);
+    const last = checkpoints(t.sent).at(-1)!;
+    expect(last).toMatchObject({ type: 'checkpoint', training: false });
+    expect(last.type === 'checkpoint' && last.checkpoint.step).toBe(host.session.checkpoint()!.step);
+  });
+
+  it('restores a checkpoint from the supervisor, answers pings, and ignores malformed commands', async () => {
+    const first = memoryTransport();
+    const donor = runTrainerHost(first.transport, createTrainingSession, { heartbeatMs: 1_000, checkpointMs: 1_000 });
+    first.stream({ type: 'configure', config: { ...DEFAULT_CONFIG, hiddenSize: 8, batchSize: 4 } });
+    first.stream({ type: 'step', count: 7 });
+    const checkpoint = donor.session.checkpoint()!;
+    donor.dispose();
+
+    const t = memoryTransport();
+    host = runTrainerHost(t.transport, createTrainingSession, { heartbeatMs: 1_000, checkpointMs: 1_000, log: () => {} });
+    t.control({ type: 'restore', checkpoint: { ...checkpoint, step: -1 }, resume: false });
+    t.control({ type: 'launch-missiles' });
+    expect(host.session.checkpoint()).toBeNull();
+    t.control({ type: 'restore', checkpoint, resume: false });
+    expect(host.session.checkpoint()!.step).toBe(7);
+    expect(t.events).toContainEqual(expect.objectContaining({ type: 'status', state: 'paused', step: 7 }));
+    t.control({ type: 'ping', id: 3 });
+    expect(t.sent).toContainEqual({ type: 'pong', id: 3 });
+  });
+});

@@ -1,0 +1,113 @@
+import * as v from 'valibot';
+import { SupervisorCommandSchema, assertNever, type SessionState, type TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+import type { PostEvent, TrainingSessionApi } from '../../src-shared/session/api';
+import type { TrainerTransport } from './transport';
+
+/**
+ * The trainer process's whole job, independent of how it is connected:
+ * host one training session, feed it the stream, and keep the supervisor informed
+ * (a heartbeat every `heartbeatMs`, a checkpoint every `checkpointMs` while training,
+ * and one whenever the session changes state or is (re)configured, so a pause is never lost).
+ */
+export interface TrainerHostOptions {
+  heartbeatMs?: number;
+  checkpointMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface TrainerHost {
+  readonly session: TrainingSessionApi;
+  dispose(): void;
+}
+
+export function runTrainerHost(
+  transport: TrainerTransport,
+  createSession: (post: PostEvent) => TrainingSessionApi,
+  options: TrainerHostOptions = {},
+): TrainerHost {
+  const heartbeatMs = options.heartbeatMs ?? 500;
+  const checkpointMs = options.checkpointMs ?? 2_000;
+  const log = options.log ?? ((line: string) => console.error(`[trainer] ${line}`));
+
+  let session: TrainingSessionApi | null = null;
+  let lastState: SessionState | null = null;
+  let disposed = false;
+
+  const sendCheckpoint = (): void => {
+    if (!session || disposed) return;
+    try {
+      const checkpoint = session.checkpoint();
+      if (checkpoint) transport.sendControl({ type: 'checkpoint', checkpoint, training: session.isTraining });
+    } catch (err) {
+      log(`checkpoint failed: ${String(err)}`);
+    }
+  };
+
+  // Deferred to a microtask: the session may still be inside the call that produced the event, and one
+  // command often yields several (configure → 'configured' + 'status'), which then share one checkpoint.
+  let checkpointQueued = false;
+  const queueCheckpoint = (): void => {
+    if (checkpointQueued) return;
+    checkpointQueued = true;
+    queueMicrotask(() => {
+      checkpointQueued = false;
+      sendCheckpoint();
+    });
+  };
+
+  const post: PostEvent = (event: TrainerEvent) => {
+    if (disposed) return;
+    transport.postStream(event);
+    if (event.type === 'status' && event.state !== lastState) {
+      lastState = event.state;
+      queueCheckpoint();
+    } else if (event.type === 'configured') {
+      queueCheckpoint();
+    }
+  };
+
+  session = createSession(post);
+  const live = session;
+
+  transport.onStream((raw) => {
+    if (!disposed) live.handle(raw);
+  });
+
+  transport.onControl((raw) => {
+    if (disposed) return;
+    const parsed = v.safeParse(SupervisorCommandSchema, raw);
+    if (!parsed.success) {
+      log(`ignored a bad supervisor command: ${parsed.issues[0]?.message ?? 'invalid'}`);
+      return;
+    }
+    const command = parsed.output;
+    switch (command.type) {
+      case 'restore':
+        live.restore(command.checkpoint, command.resume);
+        sendCheckpoint();
+        break;
+      case 'ping':
+        transport.sendControl({ type: 'pong', id: command.id });
+        break;
+      default:
+        assertNever(command);
+    }
+  });
+
+  const beat = () => transport.sendControl({ type: 'heartbeat', at: Date.now() });
+  beat();
+  const heartbeat = setInterval(beat, heartbeatMs);
+  const checkpoints = setInterval(() => {
+    if (live.isTraining) sendCheckpoint();
+  }, checkpointMs);
+
+  return {
+    session: live,
+    dispose() {
+      disposed = true;
+      clearInterval(heartbeat);
+      clearInterval(checkpoints);
+      live.dispose();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { SupervisorCommand, TrainerCommand } from '../../src-shared/protocol/trainer-messages';
+import type { TrainerChild } from '../trainer-child';
+import { isStreamEnvelope, type StreamEnvelope } from './transport';
+
+/** A Node-forked trainer: a TrainerChild plus the training stream, which here shares the IPC channel. */
+export interface NodeTrainerChild extends TrainerChild {
+  postStream(command: TrainerCommand): void;
+  onStream(listener: (event: unknown) => void): void;
+}
+
+export interface NodeTrainerOptions {
+  heartbeatMs?: number;
+  checkpointMs?: number;
+}
+
+const CHILD_ENTRY = fileURLToPath(new URL('./node-child.ts', import.meta.url));
+
+/** Fork node-child.ts through tsx, so tests exercise the same host code the utility process runs. */
+export function spawnNodeTrainer(options: NodeTrainerOptions = {}): NodeTrainerChild {
+  const child = fork(CHILD_ENTRY, [], {
+    execPath: process.execPath,
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      RNN_LAB_HEARTBEAT_MS: String(options.heartbeatMs ?? 500),
+      RNN_LAB_CHECKPOINT_MS: String(options.checkpointMs ?? 2_000),
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const controlListeners: ((message: unknown) => void)[] = [];
+  const streamListeners: ((event: unknown) => void)[] = [];
+  child.on('message', (message: unknown) => {
+    if (isStreamEnvelope(message)) for (const l of streamListeners) l(message.data);
+    else for (const l of controlListeners) l(message);
+  });
+  // A send after the child died raises asynchronously through 'error'; the exit is what matters.
+  child.on('error', () => {});
+
+  const safeSend = (message: unknown) => {
+    if (child.connected) child.send(message as object, (err) => void err);
+  };
+
+  return {
+    get pid() {
+      return child.pid;
+    },
+    postMessage: (command: SupervisorCommand) => safeSend(command),
+    onMessage: (listener) => void controlListeners.push(listener),
+    onExit(listener) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        queueMicrotask(() => listener(describe(child.exitCode, child.signalCode)));
+        return;
+      }
+      child.once('exit', (code, signal) => listener(describe(code, signal)));
+    },
+    kill: () => void child.kill('SIGKILL'),
+    postStream: (command) => safeSend({ type: 'stream', data: command } satisfies StreamEnvelope),
+    onStream: (listener) => void streamListeners.push(listener),
+  };
+}
+
+function describe(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ? `signal ${signal}` : `exit code ${code}`;
+}

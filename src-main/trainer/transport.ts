@@ -1,0 +1,56 @@
+import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+
+/**
+ * How the trainer host talks to the outside world. Two implementations:
+ * - Electron utility process: control over `process.parentPort`, the stream over a transferred MessagePort;
+ * - Node child (tests): both multiplexed over the `process.send` channel, since Node IPC cannot carry ports.
+ */
+export interface TrainerTransport {
+  /** Supervision messages from main, unvalidated (the host validates them). */
+  onControl(listener: (raw: unknown) => void): void;
+  sendControl(event: SupervisorEvent): void;
+  /** Raw training-stream messages from the renderer, unvalidated (the session validates them). */
+  onStream(listener: (raw: unknown) => void): void;
+  postStream(event: TrainerEvent): void;
+}
+
+/** Main → trainer: "the MessagePort for the training stream rides along with this message". */
+export const PORT_MESSAGE = { type: 'port' } as const;
+
+export function isPortMessage(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === PORT_MESSAGE.type;
+}
+
+/** Node-IPC envelope for stream traffic (tests only: there the stream shares the control channel). */
+export interface StreamEnvelope {
+  readonly type: 'stream';
+  readonly data: unknown;
+}
+
+export function isStreamEnvelope(data: unknown): data is StreamEnvelope {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'stream';
+}
+
+/**
+ * A listener slot that keeps what arrives before anyone listens: the supervisor sends 'restore' right
+ * after spawning, possibly before the host has subscribed.
+ */
+export interface Inbox {
+  deliver(raw: unknown): void;
+  listen(listener: (raw: unknown) => void): void;
+}
+
+export function createInbox(limit = 1_000): Inbox {
+  let listener: ((raw: unknown) => void) | null = null;
+  const early: unknown[] = [];
+  return {
+    deliver(raw) {
+      if (listener) listener(raw);
+      else if (early.length < limit) early.push(raw);
+    },
+    listen(next) {
+      listener = next;
+      for (const raw of early.splice(0)) next(raw);
+    },
+  };
+}

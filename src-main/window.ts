@@ -1,0 +1,49 @@
+import { BrowserWindow } from 'electron';
+
+export interface MainWindowOptions {
+  /** Absolute path of the CommonJS preload (out/preload/index.cjs). */
+  readonly preload: string;
+  /** app://rnn-lab/index.html, or the dev server URL in development. */
+  readonly url: string;
+  readonly icon?: string;
+}
+
+/**
+ * The one window. Renderer privileges are the minimum: context isolation, the Chromium sandbox,
+ * web security, no Node; the only bridge is what the preload exposes on `window.rnnLab`.
+ * Navigation, pop-ups and permissions are refused for every web contents in security.ts.
+ */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'RNN Lab',
+    backgroundColor: '#11161d',
+    icon: options.icon,
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      // Middle-click would otherwise try to open links in a new window (refused anyway by the window-open handler).
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('render-process-gone', (_event, details) => {
+    console.error(`[main] renderer gone: ${details.reason} (exit ${details.exitCode})`);
+  });
+  void win.loadURL(options.url);
+  return win;
+}
