@@ -39,6 +39,8 @@ export default defineConfig({
   renderer: {
     root: abs('./src-renderer'),
     plugins: [svelte({ configFile: abs('./svelte.config.js') })],
+    // Module workers (the gradient lab's race) need ES output, as in the web build.
+    worker: { format: 'es' },
     build: {
       outDir: abs('./out/renderer'),
       rolldownOptions: {

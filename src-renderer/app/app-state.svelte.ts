@@ -1,0 +1,63 @@
+import type { QuarantineNotice } from '../backend/backend';
+
+export const SCREENS = [
+  { id: 'lesson', label: 'Lesson' },
+  { id: 'lab', label: 'Lab' },
+  { id: 'gradients', label: 'Gradients' },
+  { id: 'quiz', label: 'Quiz' },
+] as const;
+export type ScreenId = (typeof SCREENS)[number]['id'];
+
+export function isScreenId(x: string): x is ScreenId {
+  return SCREENS.some((s) => s.id === x);
+}
+
+export interface Notice {
+  readonly id: number;
+  readonly tone: 'warning' | 'error' | 'info';
+  readonly text: string;
+}
+
+const DOC_NAMES: Record<QuarantineNotice['kind'], string> = {
+  settings: 'settings',
+  progress: 'lesson progress',
+  quiz: 'quiz results',
+  runs: 'saved runs',
+};
+
+/** Which screen is shown (mirrored in the URL hash so a reload keeps it) and the notices bar. */
+export class AppState {
+  screen: ScreenId = $state('lesson');
+  notices: Notice[] = $state([]);
+  #nextId = 1;
+
+  constructor(initialHash = '') {
+    const id = initialHash.replace(/^#\/?/, '');
+    if (isScreenId(id)) this.screen = id;
+  }
+
+  get hash(): string {
+    return `#${this.screen}`;
+  }
+
+  go(screen: ScreenId): void {
+    this.screen = screen;
+  }
+
+  notify(tone: Notice['tone'], text: string): void {
+    if (this.notices.some((n) => n.text === text)) return;
+    this.notices.push({ id: this.#nextId++, tone, text });
+  }
+
+  notifyQuarantine(notice: QuarantineNotice): void {
+    const what = DOC_NAMES[notice.kind];
+    this.notify(
+      'warning',
+      `Your saved ${what} could not be read (${notice.error}). The damaged copy was moved aside to ${notice.movedTo} and defaults are in use.`,
+    );
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+}

@@ -1,0 +1,68 @@
+import type { AppInfo, DocKind, SaveResult, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import type { DocTypes } from '../../src-shared/protocol/documents';
+import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+
+/**
+ * The one interface the renderer talks to. The desktop shell (Electron, via `window.rnnLab`) and the
+ * browser build (IndexedDB + a module Web Worker) each implement it, so no view knows where it runs.
+ */
+export interface Backend {
+  readonly shell: 'electron' | 'browser';
+  info(): Promise<AppInfo>;
+  readonly docs: DocStore;
+  /** Open an allow-listed https link in the system browser (desktop) or a new tab (browser). */
+  openExternal(url: string): Promise<{ ok: boolean; error?: string }>;
+  readonly trainer: TrainerStream;
+  /** Close ports, terminate workers, drop listeners. */
+  dispose(): void;
+}
+
+/** Result of loading one document: `value` is null when nothing was ever saved. */
+export type DocLoad<K extends DocKind> =
+  | { ok: true; value: DocTypes[K] | null }
+  | { ok: false; error: string; quarantinedTo?: string };
+
+/** A stored document failed validation and was moved aside (never overwritten). */
+export interface QuarantineNotice {
+  readonly kind: DocKind;
+  readonly movedTo: string;
+  readonly error: string;
+}
+
+export interface DocStore {
+  load<K extends DocKind>(kind: K): Promise<DocLoad<K>>;
+  save<K extends DocKind>(kind: K, value: DocTypes[K]): Promise<SaveResult>;
+  /** Fires whenever a corrupt document is quarantined (at load time or reported by main). */
+  onQuarantined(listener: (notice: QuarantineNotice) => void): () => void;
+}
+
+/** The training stream: commands out, validated events and supervision health back. */
+export interface TrainerStream {
+  send(cmd: TrainerCommand): void;
+  onEvent(listener: (event: TrainerEvent) => void): () => void;
+  onHealth(listener: (health: TrainerHealth) => void): () => void;
+}
+
+/** Tiny typed listener set shared by both backends. */
+export class Listeners<T> {
+  readonly #set = new Set<(value: T) => void>();
+
+  add(listener: (value: T) => void): () => void {
+    this.#set.add(listener);
+    return () => this.#set.delete(listener);
+  }
+
+  emit(value: T): void {
+    for (const listener of [...this.#set]) {
+      try {
+        listener(value);
+      } catch (err) {
+        console.error('listener failed', err);
+      }
+    }
+  }
+
+  clear(): void {
+    this.#set.clear();
+  }
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { BridgeApi, MainEventContract, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
+import { ElectronBackend } from './electron-backend';
+
+type Handlers = { [K in keyof MainEventContract]: ((p: MainEventContract[K]) => void)[] };
+
+function fakeBridge(loadData: unknown = null) {
+  const handlers: Handlers = { trainerPort: [], trainerHealth: [], docQuarantined: [] };
+  const bridge: BridgeApi = {
+    loadDoc: vi.fn(async () => ({ ok: true as const, data: loadData })),
+    saveDoc: vi.fn(async () => ({ ok: true as const })),
+    openExternal: vi.fn(async () => ({ ok: true })),
+    appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', shell: 'electron' as const })),
+    requestTrainerPort: vi.fn(async () => ({ ok: true })),
+    on: {
+      trainerPort: (l) => (handlers.trainerPort.push(l), () => {}),
+      trainerHealth: (l) => (handlers.trainerHealth.push(l), () => {}),
+      docQuarantined: (l) => (handlers.docQuarantined.push(l), () => {}),
+    },
+  };
+  return { bridge, handlers };
+}
+
+/** jsdom's MessageEvent will not carry Node's MessagePort, so hand the backend a duck-typed event. */
+function deliverPort(port: MessagePort, source: unknown = window): void {
+  const e = new Event('message') as Event & { data: unknown; source: unknown; ports: MessagePort[] };
+  Object.defineProperties(e, {
+    data: { value: { rnnLabTrainerPort: true } },
+    source: { value: source },
+    ports: { value: [port] },
+  });
+  window.dispatchEvent(e);
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 20));
+
+describe('ElectronBackend', () => {
+  it('asks main for a trainer port, queues commands until it arrives, then streams both ways', async () => {
+    const { bridge } = fakeBridge();
+    const backend = new ElectronBackend(bridge, window);
+    expect(bridge.requestTrainerPort).toHaveBeenCalledWith(null);
+    backend.trainer.send({ type: 'configure', config: DEFAULT_CONFIG });
+
+    const channel = new MessageChannel();
+    const received: unknown[] = [];
+    channel.port2.onmessage = (e) => received.push(e.data);
+    deliverPort(channel.port1);
+    const events: unknown[] = [];
+    backend.trainer.onEvent((e) => events.push(e));
+    channel.port2.postMessage({ type: 'ready', protocolVersion: 1 });
+    await tick();
+    expect(received).toEqual([{ type: 'configure', config: DEFAULT_CONFIG }]);
+    expect(events).toEqual([{ type: 'ready', protocolVersion: 1 }]);
+
+    // A restarted trainer comes with a new port: switch to it, re-send nothing.
+    const second = new MessageChannel();
+    const received2: unknown[] = [];
+    second.port2.onmessage = (e) => received2.push(e.data);
+    deliverPort(second.port1);
+    backend.trainer.send({ type: 'pause' });
+    await tick();
+    expect(received2).toEqual([{ type: 'pause' }]);
+    backend.dispose();
+    second.port2.close();
+    channel.port2.close();
+  });
+
+  it('ignores port messages that do not come from this window', async () => {
+    const { bridge } = fakeBridge();
+    const backend = new ElectronBackend(bridge, window);
+    const channel = new MessageChannel();
+    const received: unknown[] = [];
+    channel.port2.onmessage = (e) => received.push(e.data);
+    deliverPort(channel.port1, null);
+    backend.trainer.send({ type: 'start' });
+    await tick();
+    expect(received).toEqual([]);
+    backend.dispose();
+    channel.port1.close();
+    channel.port2.close();
+  });
+
+  it('relays trainer health and validates loaded documents', async () => {
+    const { bridge, handlers } = fakeBridge({ version: 1, theme: 'nope' });
+    const backend = new ElectronBackend(bridge, window);
+    const health: TrainerHealth[] = [];
+    backend.trainer.onHealth((h) => health.push(h));
+    handlers.trainerHealth[0]({ kind: 'restarted', attempt: 1, reason: 'crash', restoredStep: 5 });
+    expect(health).toHaveLength(1);
+    const loaded = await backend.docs.load('settings');
+    expect(loaded.ok).toBe(false);
+    backend.dispose();
+  });
+});

@@ -1,0 +1,117 @@
+import type { BridgeApi, DocKind, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
+import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+import { Listeners, type Backend, type DocLoad, type DocStore, type QuarantineNotice, type TrainerStream } from './backend';
+import { acceptTrainerEvent } from './event-guard';
+
+/** What the preload posts to the page with the training MessagePort attached as ports[0]. */
+interface PortEnvelope {
+  rnnLabTrainerPort: unknown;
+}
+
+function isPortEnvelope(data: unknown): data is PortEnvelope {
+  return typeof data === 'object' && data !== null && 'rnnLabTrainerPort' in data && Boolean(data.rnnLabTrainerPort);
+}
+
+/**
+ * The training stream over a MessagePort that main hands to both the trainer and this page.
+ * When the trainer restarts, main sends a new port; we switch to it and re-send nothing
+ * (main restores the last checkpoint itself). Commands issued before the first port are queued.
+ */
+class PortTrainerStream implements TrainerStream {
+  readonly events = new Listeners<TrainerEvent>();
+  readonly health = new Listeners<TrainerHealth>();
+  #port: MessagePort | null = null;
+  #queue: TrainerCommand[] = [];
+
+  attach(port: MessagePort): void {
+    this.#port?.close();
+    this.#port = port;
+    port.onmessage = (e: MessageEvent<unknown>) => acceptTrainerEvent(e.data, (ev) => this.events.emit(ev));
+    port.start();
+    const queued = this.#queue;
+    this.#queue = [];
+    for (const cmd of queued) port.postMessage(cmd);
+  }
+
+  send(cmd: TrainerCommand): void {
+    if (this.#port) this.#port.postMessage(cmd);
+    else this.#queue.push(cmd);
+  }
+
+  onEvent(listener: (event: TrainerEvent) => void): () => void {
+    return this.events.add(listener);
+  }
+
+  onHealth(listener: (health: TrainerHealth) => void): () => void {
+    return this.health.add(listener);
+  }
+
+  close(): void {
+    this.#port?.close();
+    this.#port = null;
+    this.events.clear();
+    this.health.clear();
+  }
+}
+
+export class ElectronBackend implements Backend {
+  readonly shell = 'electron' as const;
+  readonly docs: DocStore;
+  readonly trainer: PortTrainerStream = new PortTrainerStream();
+  readonly #bridge: BridgeApi;
+  readonly #win: Window;
+  readonly #quarantined = new Listeners<QuarantineNotice>();
+  readonly #unsubscribe: (() => void)[] = [];
+
+  constructor(bridge: BridgeApi, win: Window = window) {
+    this.#bridge = bridge;
+    this.#win = win;
+    win.addEventListener('message', this.#onWindowMessage);
+    this.#unsubscribe.push(
+      bridge.on.trainerHealth((h) => this.trainer.health.emit(h)),
+      bridge.on.docQuarantined((n) => this.#quarantined.emit(n)),
+    );
+    // The initial port may have been posted before this listener existed: ask for one explicitly.
+    void bridge.requestTrainerPort(null).catch((err: unknown) => console.warn('RNN Lab: no trainer port', err));
+    this.docs = this.#makeDocStore();
+  }
+
+  #onWindowMessage = (e: MessageEvent<unknown>): void => {
+    if (e.source !== this.#win || !isPortEnvelope(e.data)) return;
+    const port = e.ports[0];
+    if (port) this.trainer.attach(port);
+  };
+
+  #makeDocStore(): DocStore {
+    const bridge = this.#bridge;
+    return {
+      async load<K extends DocKind>(kind: K): Promise<DocLoad<K>> {
+        const res = await bridge.loadDoc(kind);
+        if (!res.ok) return res;
+        if (res.data === null) return { ok: true, value: null };
+        const parsed = parseDoc(kind, res.data);
+        return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: parsed.error };
+      },
+      save<K extends DocKind>(kind: K, value: DocTypes[K]) {
+        return bridge.saveDoc({ kind, data: value });
+      },
+      onQuarantined: (listener) => this.#quarantined.add(listener),
+    };
+  }
+
+  info() {
+    return this.#bridge.appInfo(null);
+  }
+
+  openExternal(url: string) {
+    return this.#bridge.openExternal(url);
+  }
+
+  dispose(): void {
+    this.#win.removeEventListener('message', this.#onWindowMessage);
+    for (const off of this.#unsubscribe) off();
+    this.trainer.close();
+    this.#quarantined.clear();
+  }
+}

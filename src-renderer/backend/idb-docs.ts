@@ -1,0 +1,109 @@
+import type { DocKind, SaveResult } from '../../src-shared/protocol/ipc-contract';
+import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
+import { Listeners, type DocLoad, type DocStore, type QuarantineNotice } from './backend';
+
+/** IndexedDB layout of the browser build (e2e tests rely on these names). */
+export const IDB_NAME = 'rnn-lab';
+export const IDB_VERSION = 1;
+export const DOCS_STORE = 'docs';
+export const QUARANTINE_STORE = 'quarantine';
+
+/** What a quarantined record keeps: the raw data exactly as it was found, and why it was refused. */
+export interface QuarantineRecord {
+  kind: DocKind;
+  at: string;
+  error: string;
+  data: unknown;
+}
+
+function promisify<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+export function openDocsDb(factory: IDBFactory = indexedDB): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = factory.open(IDB_NAME, IDB_VERSION);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains(DOCS_STORE)) db.createObjectStore(DOCS_STORE);
+      if (!db.objectStoreNames.contains(QUARANTINE_STORE)) db.createObjectStore(QUARANTINE_STORE, { autoIncrement: true });
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('cannot open IndexedDB'));
+    req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+  });
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Versioned documents in IndexedDB, validated on load. A record that fails its schema is moved to the
+ * quarantine store in the same transaction that removes it, and reported; it is never overwritten in place.
+ */
+export class IdbDocStore implements DocStore {
+  readonly #db: Promise<IDBDatabase>;
+  readonly #quarantined = new Listeners<QuarantineNotice>();
+
+  constructor(factory?: IDBFactory) {
+    this.#db = openDocsDb(factory);
+    this.#db.catch(() => undefined); // reported on first use
+  }
+
+  async load<K extends DocKind>(kind: K): Promise<DocLoad<K>> {
+    try {
+      const db = await this.#db;
+      const raw: unknown = await promisify(db.transaction(DOCS_STORE, 'readonly').objectStore(DOCS_STORE).get(kind));
+      if (raw === undefined) return { ok: true, value: null };
+      const parsed = parseDoc(kind, raw);
+      if (parsed.ok) return { ok: true, value: parsed.value };
+      const movedTo = await this.#quarantine(db, kind, raw, parsed.error);
+      this.#quarantined.emit({ kind, movedTo, error: parsed.error });
+      return { ok: false, error: parsed.error, quarantinedTo: movedTo };
+    } catch (err) {
+      return { ok: false, error: message(err) };
+    }
+  }
+
+  async save<K extends DocKind>(kind: K, value: DocTypes[K]): Promise<SaveResult> {
+    const parsed = parseDoc(kind, value);
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    try {
+      const db = await this.#db;
+      const tx = db.transaction(DOCS_STORE, 'readwrite');
+      tx.objectStore(DOCS_STORE).put(parsed.value, kind);
+      await done(tx);
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: message(err) };
+    }
+  }
+
+  onQuarantined(listener: (notice: QuarantineNotice) => void): () => void {
+    return this.#quarantined.add(listener);
+  }
+
+  async #quarantine(db: IDBDatabase, kind: DocKind, data: unknown, error: string): Promise<string> {
+    const tx = db.transaction([DOCS_STORE, QUARANTINE_STORE], 'readwrite');
+    const record: QuarantineRecord = { kind, at: new Date().toISOString(), error, data };
+    const keyReq = tx.objectStore(QUARANTINE_STORE).add(record);
+    tx.objectStore(DOCS_STORE).delete(kind);
+    await done(tx);
+    return `${QUARANTINE_STORE}/${String(keyReq.result)}`;
+  }
+
+  dispose(): void {
+    this.#quarantined.clear();
+    void this.#db.then((db) => db.close()).catch(() => undefined);
+  }
+}
