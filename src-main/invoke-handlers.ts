@@ -1,6 +1,6 @@
 import type { WebContents } from 'electron';
 import type { AppInfo } from '../src-shared/protocol/ipc-contract';
-import { checkExternalUrl } from './external-links';
+import { checkExternalUrl } from '../src-shared/protocol/external-links';
 import type { InvokeHandlers } from './ipc';
 import type { DocStore } from './store/doc-store';
 

@@ -1,5 +1,5 @@
 import { app, shell, type Session, type WebContents } from 'electron';
-import { checkExternalUrl } from './external-links';
+import { checkExternalUrl } from '../src-shared/protocol/external-links';
 
 /**
  * Lock-downs that apply to every page: no permissions (camera, notifications, …) are ever granted,

@@ -1,7 +1,7 @@
 import type { AppInfo } from '../../src-shared/protocol/ipc-contract';
 import { version } from '../../package.json';
 import type { Backend } from './backend';
-import { isAllowedExternalUrl } from './external-links';
+import { isAllowedExternalUrl } from '../../src-shared/protocol/external-links';
 import { IdbDocStore } from './idb-docs';
 import { WorkerTrainerStream, type WorkerLike } from './worker-supervisor';
 

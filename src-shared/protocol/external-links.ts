@@ -13,6 +13,8 @@ export const EXTERNAL_HOSTS: readonly string[] = [
   'www.deeplearningbook.org',
   'd2l.ai',
   'playground.tensorflow.org',
+  'doi.org',
+  'pytorch.org',
 ];
 
 export type ExternalCheck = { ok: true; url: string } | { ok: false; error: string };
@@ -29,4 +31,9 @@ export function checkExternalUrl(raw: string, allowedHosts: readonly string[] = 
   if (url.port) return { ok: false, error: 'links with a custom port are refused' };
   if (!allowedHosts.includes(url.hostname)) return { ok: false, error: `${url.hostname} is not on the list of allowed sites` };
   return { ok: true, url: url.href };
+}
+
+/** True for a link that may open in the system browser (the same rule main enforces). */
+export function isAllowedExternalUrl(raw: string): boolean {
+  return checkExternalUrl(raw).ok;
 }

@@ -1,0 +1,34 @@
+import type { CellKind } from '../../src-shared/engine/types';
+import type { LessonSectionId } from '../../src-shared/protocol/lesson-pack';
+
+/**
+ * The live view each section sits beside, preset to make its point. The Lesson passes a preset to the view
+ * component when it is available, or asks the shell to open the screen that hosts the view with this preset.
+ */
+export type DemoPreset =
+  | { readonly view: 'unrolled'; readonly mode: 'forward' | 'backward'; readonly task: 'sentiment'; readonly cell: CellKind; readonly steps: number }
+  | { readonly view: 'vanishing'; readonly spectralRadius: number; readonly steps: number }
+  | { readonly view: 'race'; readonly task: 'memory'; readonly distance: number; readonly trainSteps: number; readonly cells: readonly CellKind[] }
+  | { readonly view: 'shapes' }
+  | { readonly view: 'tagging'; readonly cell: CellKind; readonly trainSteps: number };
+
+export type DemoView = DemoPreset['view'];
+
+/** Which app screen hosts each view (used when the view cannot be embedded in the lesson). */
+export const VIEW_SCREEN: Record<DemoView, 'lab' | 'gradients'> = {
+  unrolled: 'lab',
+  vanishing: 'gradients',
+  race: 'gradients',
+  shapes: 'lab',
+  tagging: 'gradients',
+};
+
+export const DEMO_PRESETS: Record<LessonSectionId, DemoPreset> = {
+  why: { view: 'unrolled', mode: 'forward', task: 'sentiment', cell: 'rnn', steps: 8 },
+  cell: { view: 'unrolled', mode: 'forward', task: 'sentiment', cell: 'rnn', steps: 6 },
+  bptt: { view: 'unrolled', mode: 'backward', task: 'sentiment', cell: 'rnn', steps: 8 },
+  vanishing: { view: 'vanishing', spectralRadius: 0.7, steps: 100 },
+  gates: { view: 'race', task: 'memory', distance: 50, trainSteps: 200, cells: ['rnn', 'lstm', 'gru'] },
+  shapes: { view: 'shapes' },
+  bidirectional: { view: 'tagging', cell: 'lstm', trainSteps: 200 },
+};

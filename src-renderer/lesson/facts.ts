@@ -1,0 +1,66 @@
+import { createModel } from '../../src-shared/engine/index';
+import type { CellKind, ModelConfig } from '../../src-shared/engine/types';
+import type { TrainingConfig } from '../../src-shared/protocol/training-config';
+import { makeTask } from '../../src-shared/tasks/index';
+import type { TaskData } from '../../src-shared/tasks/types';
+import { modelConfigFor } from '../../src-shared/session/run';
+import { sci } from './sci';
+
+/** Formula for the vanilla cell: H·I + H·H + H. */
+export const rnnCellCount = (I: number, H: number): number => H * I + H * H + H;
+/** Formula for the read-out layer: O·H + O. */
+export const headCount = (H: number, O: number): number => O * H + O;
+
+/** A one-layer, one-direction, many-to-one model of the given sizes, as the engine builds it. */
+export function plainModelConfig(cell: CellKind, I: number, H: number, O: number): ModelConfig {
+  return {
+    cell, activation: 'tanh', inputSize: I, hiddenSize: H, outputSize: O, layers: 1, bidirectional: false,
+    shape: 'many-to-one', loss: 'softmax-ce', init: { kind: 'xavier', spectralRadius: 1 }, seed: 1,
+  };
+}
+
+/** Trainable parameters the engine allocates for that model (cell + read-out). */
+export function engineParamCount(cell: CellKind, I: number, H: number, O: number): number {
+  return createModel(plainModelConfig(cell, I, H, O)).paramCount;
+}
+
+/** What remains of a gradient after `T − 1` steps that each scale it by `factor`. */
+export const decay = (factor: number, T: number): number => Math.pow(factor, T - 1);
+
+/** The worked example of the vanishing section (its inputs, not its results, are fixed). */
+export const WORKED_EXAMPLE = { factor: 0.7, T: 100 } as const;
+
+const taskCache = new Map<string, TaskData>();
+function taskFor(config: TrainingConfig): TaskData {
+  const key = JSON.stringify([config.task, config.taskParams, config.seed]);
+  let task = taskCache.get(key);
+  if (!task) {
+    task = makeTask(config.task, config.taskParams, config.seed);
+    taskCache.set(key, task);
+  }
+  return task;
+}
+
+/** Every number the lesson's prose states, computed from the engine for the Lab's current configuration. */
+export function lessonFacts(config: TrainingConfig): Record<string, string | number> {
+  const task = taskFor(config);
+  const I = task.inputVocab.length;
+  const O = task.outputVocab.length;
+  const H = config.hiddenSize;
+  const { factor, T } = WORKED_EXAMPLE;
+  return {
+    I, O, H,
+    cellCount: rnnCellCount(I, H),
+    headCount: headCount(H, O),
+    engineCount: engineParamCount('rnn', I, H, O),
+    labCount: createModel(modelConfigFor(config, task)).paramCount,
+    labCell: config.cell.toUpperCase(),
+    rnn: engineParamCount('rnn', I, H, O),
+    gru: engineParamCount('gru', I, H, O),
+    lstm: engineParamCount('lstm', I, H, O),
+    T, factor, steps: T - 1,
+    value: sci(decay(factor, T)),
+    less: sci(decay(factor, T - 1)),
+    more: sci(decay(factor, T + 1)),
+  };
+}

@@ -1,0 +1,30 @@
+import type { DemoPreset } from './demo-presets';
+
+/**
+ * Cross-screen requests that do not need the shell's wiring: the quiz asks the lesson to open a section, and
+ * the lesson leaves a view preset for the Lab or Gradients screen to pick up (`takePreset`). Screens switch
+ * through the URL hash, which the shell already follows.
+ */
+class LessonNav {
+  pendingSection: string | null = $state(null);
+  #preset: DemoPreset | null = null;
+
+  openSection(id: string): void {
+    this.pendingSection = id;
+    location.hash = '#lesson';
+  }
+
+  openScreen(screen: 'lab' | 'gradients' | 'quiz' | 'lesson', preset?: DemoPreset): void {
+    this.#preset = preset ?? null;
+    location.hash = `#${screen}`;
+  }
+
+  /** The preset the lesson left for a view, once (null when there is none). */
+  takePreset(): DemoPreset | null {
+    const p = this.#preset;
+    this.#preset = null;
+    return p;
+  }
+}
+
+export const lessonNav = new LessonNav();

@@ -1,0 +1,46 @@
+import { LESSON_SECTION_IDS, QUIZ_QUESTION_IDS, parseLessonPack, type LessonPack, type LessonSectionId, type QuizQuestionId } from '../../src-shared/protocol/lesson-pack';
+
+/** Where the active pack is remembered between launches (validated again on every load). */
+export const PACK_STORAGE_KEY = 'rnn-lab.lesson-pack';
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The lesson pack in force, if a teacher's file was loaded: it decides sections, questions and seeds. */
+class Classroom {
+  pack: LessonPack | null = $state.raw(null);
+
+  constructor() {
+    const text = storage()?.getItem(PACK_STORAGE_KEY);
+    if (text) {
+      const parsed = parseLessonPack(text);
+      if (parsed.ok) this.pack = parsed.pack;
+      else storage()?.removeItem(PACK_STORAGE_KEY);
+    }
+  }
+
+  get sections(): readonly LessonSectionId[] {
+    return this.pack ? LESSON_SECTION_IDS.filter((id) => this.pack?.sections.includes(id)) : LESSON_SECTION_IDS;
+  }
+
+  get questions(): readonly QuizQuestionId[] {
+    return this.pack?.questions ?? QUIZ_QUESTION_IDS;
+  }
+
+  use(pack: LessonPack): void {
+    this.pack = pack;
+    storage()?.setItem(PACK_STORAGE_KEY, JSON.stringify(pack));
+  }
+
+  clear(): void {
+    this.pack = null;
+    storage()?.removeItem(PACK_STORAGE_KEY);
+  }
+}
+
+export const classroom = new Classroom();

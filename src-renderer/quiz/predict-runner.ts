@@ -1,0 +1,69 @@
+import type { JobRequest, LabClient } from '../views/gradients/lab-client';
+import type { LabEvent } from '../views/gradients/lab-messages';
+import { BIDIR_EXPERIMENT, RACE_EXPERIMENT } from './experiments';
+
+export type Experiment = 'race' | 'bidir';
+export type ExperimentClient = Pick<LabClient, 'start' | 'cancel'>;
+
+/** Held-out accuracies (0..1) of the option-'a' model and the option-'b' model. */
+export interface ExperimentOutcome {
+  readonly accFirst: number;
+  readonly accSecond: number;
+  readonly seed: number;
+}
+
+export function experimentRequest(experiment: Experiment, seed: number): JobRequest {
+  if (experiment === 'race') {
+    const { k, steps, hiddenSize, batchSize, learningRate } = RACE_EXPERIMENT;
+    return { type: 'race', task: 'memory', taskParams: { k }, cells: ['lstm', 'rnn'], steps, hiddenSize, batchSize, learningRate, seed };
+  }
+  const { cell, steps, hiddenSize, batchSize, learningRate } = BIDIR_EXPERIMENT;
+  return { type: 'bidir', cell, steps, hiddenSize, batchSize, learningRate, seed };
+}
+
+/**
+ * Run a known-good seeded experiment in the Gradients worker. First = LSTM (race) or bidirectional (tagging);
+ * second = vanilla RNN or forward-only. Tagging is scored on the ambiguous words only. `onProgress` gets a fraction 0..1.
+ */
+export function runExperiment(
+  client: ExperimentClient,
+  experiment: Experiment,
+  seed: number,
+  onProgress: (fraction: number) => void,
+): { promise: Promise<ExperimentOutcome>; cancel: () => void } {
+  let jobId = -1;
+  const promise = new Promise<ExperimentOutcome>((resolve, reject) => {
+    const bidir: { fwd?: number; bi?: number } = {};
+    const listener = (e: LabEvent) => {
+      switch (e.type) {
+        case 'progress':
+          onProgress(e.total > 0 ? e.done / e.total : 0);
+          break;
+        case 'bidir-result':
+          if (e.bidirectional) bidir.bi = e.ambiguousAccuracy;
+          else bidir.fwd = e.ambiguousAccuracy;
+          break;
+        case 'done': {
+          onProgress(1);
+          if (experiment === 'race') {
+            const acc = (cell: string) => e.results.find((r) => r.cell === cell)?.testAccuracy ?? NaN;
+            resolve({ accFirst: acc('lstm'), accSecond: acc('rnn'), seed });
+          } else {
+            resolve({ accFirst: bidir.bi ?? NaN, accSecond: bidir.fwd ?? NaN, seed });
+          }
+          break;
+        }
+        case 'error':
+          reject(new Error(e.message));
+          break;
+        case 'cancelled':
+          reject(new Error('cancelled'));
+          break;
+        default:
+          break;
+      }
+    };
+    jobId = client.start(experimentRequest(experiment, seed), listener);
+  });
+  return { promise, cancel: () => client.cancel(jobId) };
+}

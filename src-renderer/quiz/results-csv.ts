@@ -1,0 +1,29 @@
+import type { QuizResults } from '../../src-shared/protocol/documents';
+import { QUIZ_QUESTION_IDS, type QuizQuestionId } from '../../src-shared/protocol/lesson-pack';
+import { buildItem } from './quiz-build';
+import { isCorrect } from './scoring';
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
+export function csvField(value: string | number): string {
+  let s = String(value);
+  if (/^[=+\-@]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * One row per attempt: learner, time, seed, score, total, then for each question asked its answer and
+ * whether it was right (1/0). Questions an attempt did not include stay empty.
+ */
+export function resultsToCsv(results: QuizResults, learner = ''): string {
+  const asked = QUIZ_QUESTION_IDS.filter((id) => results.attempts.some((a) => id in a.answers));
+  const header = ['learner', 'at', 'seed', 'score', 'total', ...asked.flatMap((id) => [id, `${id}:correct`])];
+  const rows = results.attempts.map((a) => [
+    learner, a.at, a.seed, a.score, a.total,
+    ...asked.flatMap((id: QuizQuestionId) => {
+      if (!(id in a.answers)) return ['', ''];
+      const answer = a.answers[id];
+      return [answer, isCorrect(buildItem(id, a.seed), answer) ? 1 : 0];
+    }),
+  ]);
+  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
