@@ -4,6 +4,17 @@
  */
 export const enUi = {
   'ui.lang.label': 'Language',
+  'ui.nav.label': 'Sections',
+  'ui.nav.lesson': 'Lesson',
+  'ui.nav.lab': 'Lab',
+  'ui.nav.gradients': 'Gradients',
+  'ui.nav.quiz': 'Quiz',
+  'ui.display.theme': 'Theme',
+  'ui.display.system': 'Follow the system',
+  'ui.display.light': 'Light',
+  'ui.display.dark': 'Dark',
+  'ui.display.contrast': 'High contrast',
+  'ui.display.largeText': 'Larger text',
   'ui.lang.en': 'English',
   'ui.lang.fr': 'Français',
 

@@ -7,6 +7,17 @@ import type { MessageKey } from './en';
  */
 export const fr: Record<keyof typeof enUi, string> & Partial<Record<MessageKey, string>> = {
   'ui.lang.label': 'Langue',
+  'ui.nav.label': 'Parties',
+  'ui.nav.lesson': 'Leçon',
+  'ui.nav.lab': 'Labo',
+  'ui.nav.gradients': 'Gradients',
+  'ui.nav.quiz': 'Quiz',
+  'ui.display.theme': 'Thème',
+  'ui.display.system': 'Comme le système',
+  'ui.display.light': 'Clair',
+  'ui.display.dark': 'Sombre',
+  'ui.display.contrast': 'Contraste élevé',
+  'ui.display.largeText': 'Texte plus grand',
   'ui.lang.en': 'English',
   'ui.lang.fr': 'Français',
 
