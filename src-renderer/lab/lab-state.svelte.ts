@@ -3,6 +3,7 @@ import {
   PROTOCOL_VERSION,
   type EvalResult,
   type SessionState,
+  type StepDetail,
   type TrainerEvent,
 } from '../../src-shared/protocol/trainer-messages';
 import type { TrainingConfig } from '../../src-shared/protocol/training-config';
@@ -63,6 +64,8 @@ export class LabState {
   historyVersion = $state(0);
   readonly history = new LossHistory();
   evalResult: EvalResult | null = $state.raw(null);
+  /** The latest step's rich trace (unrolled view). */
+  detail: StepDetail | null = $state.raw(null);
   divergence: { step: number; quantity: string } | null = $state.raw(null);
   health: TrainerHealth | null = $state.raw(null);
   error: string | null = $state(null);
@@ -200,6 +203,7 @@ export class LabState {
         this.step = 0;
         this.stepsPerSecond = 0;
         this.evalResult = null;
+        this.detail = null;
         this.divergence = null;
         this.error = null;
         return;
@@ -208,6 +212,7 @@ export class LabState {
         this.historyVersion++;
         this.step = this.history.lastStep;
         this.stepsPerSecond = event.stepsPerSecond;
+        if (event.detail) this.detail = event.detail;
         this.#scheduleAck(event.seq);
         return;
       case 'eval':

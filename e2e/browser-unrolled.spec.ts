@@ -1,0 +1,212 @@
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, openLab } from './web-helpers';
+
+/**
+ * The unrolled-network view in the Lab, drawn from a live model in the browser build (WebGL through
+ * SwiftShader), plus its SVG fallback when WebGL is missing.
+ */
+
+const view = (page: Page) => page.getByTestId('unrolled-view');
+
+/** Count of distinct colours and a cheap hash of the WebGL canvas (preserveDrawingBuffer keeps it readable). */
+async function canvasPixels(page: Page): Promise<{ colours: number; hash: number }> {
+  return page.getByTestId('unrolled-webgl').locator('canvas').evaluate((c: HTMLCanvasElement) => {
+    const w = 320, h = Math.max(1, Math.round((320 * c.height) / Math.max(1, c.width)));
+    const scratch = document.createElement('canvas');
+    scratch.width = w;
+    scratch.height = h;
+    const ctx = scratch.getContext('2d')!;
+    ctx.drawImage(c, 0, 0, w, h);
+    const data = ctx.getImageData(0, 0, w, h).data;
+    const colours = new Set<number>();
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const v = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      colours.add(v >> 3);
+      hash = (Math.imul(hash, 31) + v) | 0;
+    }
+    return { colours: colours.size, hash };
+  });
+}
+
+/** Pick a task in the Lab, take a few training steps and wait until the view shows that step's trace. */
+async function traceTask(page: Page, task: string): Promise<void> {
+  const select = page.locator('#task-select');
+  if ((await select.inputValue()) !== task) await select.selectOption(task);
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  await expect(step).toBeEnabled({ timeout: 30_000 });
+  await step.click();
+  await expect.poll(async () => Number(await view(page).getAttribute('data-training-step')), { timeout: 30_000 }).toBeGreaterThan(0);
+}
+
+test.describe('unrolled view', () => {
+  test('draws the chain from a live model and redraws when stepping forward and backward', async ({ page }) => {
+    const errors = collectErrors(page);
+    await openLab(page);
+    await traceTask(page, 'sentiment');
+    await expect(view(page)).toHaveAttribute('data-mode', 'webgl');
+    await expect(view(page)).toHaveAttribute('data-shape', 'many-to-one');
+    await expect.poll(async () => (await canvasPixels(page)).colours, { timeout: 10_000 }).toBeGreaterThan(20);
+    await expect(page.getByTestId('unrolled-readout')).toContainText('‖∂L/∂h_t‖');
+    await expect(page.getByTestId('unrolled-readout')).not.toContainText('not recorded');
+
+    const start = await canvasPixels(page);
+    await view(page).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('unrolled-live')).toContainText('Forward pass, step 2');
+    await expect.poll(async () => (await canvasPixels(page)).hash).not.toBe(start.hash);
+    const forward = await canvasPixels(page);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('unrolled-live')).toContainText('Backward pass');
+    await expect.poll(async () => (await canvasPixels(page)).hash).not.toBe(forward.hash);
+    // Space played the animation, not the Lab's training shortcut.
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('unrolled-play')).toHaveText('Pause');
+    await expect(page.getByTestId('lab-status')).not.toContainText('Training');
+    await page.keyboard.press('Space');
+    expect(errors).toEqual([]);
+  });
+
+  test('the unroll toggle folds the chain into one looping cell and back', async ({ page }) => {
+    await openLab(page);
+    await traceTask(page, 'pos-tagging');
+    const unrolled = await canvasPixels(page);
+    await page.getByTestId('unrolled-toggle').uncheck();
+    await expect(page.getByTestId('unrolled-live')).toContainText('Rolled view');
+    await expect.poll(async () => (await canvasPixels(page)).hash).not.toBe(unrolled.hash);
+    await page.waitForTimeout(900);
+    const rolled = await canvasPixels(page);
+    await page.getByTestId('unrolled-toggle').check();
+    await page.waitForTimeout(900);
+    const again = await canvasPixels(page);
+    expect(again.hash).not.toBe(rolled.hash);
+  });
+
+  const SHAPES = [
+    ['sentiment', 'many-to-one'],
+    ['pos-tagging', 'many-to-many'],
+    ['number-words', 'encoder-decoder'],
+    ['melody', 'one-to-many'],
+  ] as const;
+
+  test('each problem shape is laid out from a live model', async ({ page }) => {
+    await openLab(page);
+    const seen = new Set<number>();
+    for (const [task, shape] of SHAPES) {
+      await traceTask(page, task);
+      await expect(view(page)).toHaveAttribute('data-shape', shape);
+      await page.getByRole('button', { name: 'Whole chain' }).click();
+      await expect.poll(async () => (await canvasPixels(page)).colours).toBeGreaterThan(20);
+      const px = await canvasPixels(page);
+      seen.add(px.hash);
+      await page.getByTestId('unrolled-view').screenshot({ path: test.info().outputPath(`${shape}.png`) });
+    }
+    expect(seen.size).toBe(SHAPES.length);
+  });
+
+  test('a bidirectional model is drawn as two mirrored chains', async ({ page }) => {
+    // The Lab reads its starting configuration from the saved settings: save one with bidirectional on.
+    await page.goto('/#lab');
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('rnn-lab', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('docs');
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('docs', 'readwrite');
+            const store = tx.objectStore('docs');
+            const get = store.get('settings');
+            get.onsuccess = () => {
+              const base = get.result ?? { version: 1, theme: 'system', largeText: false, reducedMotion: 'system', locale: 'en' };
+              const lastConfig = {
+                task: 'pos-tagging', taskParams: {}, cell: 'rnn', activation: 'tanh', hiddenSize: 16, layers: 1, bidirectional: true,
+                optimizer: 'adam', learningRate: 0.01, momentum: 0.9, clipNorm: 5, batchSize: 16, seed: 42, initKind: 'xavier',
+                spectralRadius: 1, truncateBptt: 0,
+              };
+              store.put({ ...base, lastConfig }, 'settings');
+            };
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    await page.reload();
+    await openLab(page);
+    await traceTask(page, 'pos-tagging');
+    await expect(page.getByTestId('unrolled-readout')).toContainText('h←_t');
+    await expect.poll(async () => (await canvasPixels(page)).colours).toBeGreaterThan(20);
+    await page.getByTestId('unrolled-view').screenshot({ path: test.info().outputPath('bidirectional.png') });
+  });
+
+  test('mounting and unmounting 20 times leaves no WebGL context alive', async ({ page }) => {
+    await page.addInitScript(() => {
+      const contexts: WebGLRenderingContext[] = [];
+      (window as unknown as { __gl: WebGLRenderingContext[] }).__gl = contexts;
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        const ctx = (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+        if (ctx && /webgl/.test(type) && !contexts.includes(ctx as WebGLRenderingContext)) contexts.push(ctx as WebGLRenderingContext);
+        return ctx;
+      } as typeof original;
+    });
+    await openLab(page);
+    await expect(page.getByTestId('unrolled-webgl')).toBeVisible();
+    const live = () => page.evaluate(() => (window as unknown as { __gl: WebGLRenderingContext[] }).__gl.filter((c) => !c.isContextLost()).length);
+    const before = await live();
+    for (let i = 0; i < 20; i++) {
+      // The Quiz screen has no unrolled view (the Lesson has one of its own).
+      await page.evaluate(() => (location.hash = '#quiz'));
+      await expect(page.getByTestId('unrolled-webgl')).toHaveCount(0);
+      await page.evaluate(() => (location.hash = '#lab'));
+      await expect(page.getByTestId('unrolled-webgl')).toBeVisible();
+    }
+    await page.waitForTimeout(500);
+    expect(await live()).toBeLessThanOrEqual(before);
+  });
+
+  test('without WebGL the view says so and draws the SVG diagram', async ({ page }) => {
+    await page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        if (/webgl/.test(type)) return null;
+        return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof original;
+    });
+    await openLab(page);
+    await traceTask(page, 'sentiment');
+    await expect(view(page)).toHaveAttribute('data-mode', 'svg');
+    await expect(view(page)).toContainText('3D view is not available');
+    const svg = page.getByTestId('unrolled-svg');
+    await expect(svg).toBeVisible();
+    expect(await svg.locator('rect').count()).toBeGreaterThan(20);
+    await view(page).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('unrolled-live')).toContainText('Forward pass, step 2');
+  });
+
+  test('no main-thread task over 50 ms while training with the view on', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await openLab(page);
+    await expect(page.getByTestId('unrolled-webgl')).toBeVisible();
+    await page.waitForTimeout(1500); // startup (module parsing, first compile) is not the training loop
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(async () => Number(await view(page).getAttribute('data-training-step')), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(4000);
+    await page.getByRole('group', { name: 'Training controls' }).getByRole('button', { name: 'Pause', exact: true }).click();
+    const long = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    expect(long.filter((d) => d > 50)).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+import { flushSync, mount, unmount } from 'svelte';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CONFIG } from '../../../src-shared/protocol/training-config';
+import { fakeDetail } from './test-fixtures';
+import UnrolledView from './UnrolledView.svelte';
+
+let app: ReturnType<typeof mount> | null = null;
+
+function render(props: Record<string, unknown>) {
+  const target = document.createElement('div');
+  document.body.append(target);
+  app = mount(UnrolledView, { target, props: { config: { ...DEFAULT_CONFIG, cell: 'rnn', hiddenSize: 4 }, detail: null, ...props } });
+  flushSync();
+  return target;
+}
+
+const q = (root: HTMLElement, id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement;
+
+describe('UnrolledView', () => {
+  beforeAll(() => {
+    // jsdom has no WebGL: getContext returns null, exactly what the fallback must handle.
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+    globalThis.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+  });
+  afterEach(() => {
+    if (app) unmount(app);
+    app = null;
+    document.body.innerHTML = '';
+  });
+
+  it('without WebGL says so and draws the SVG diagram of the chain', () => {
+    const root = render({ detail: fakeDetail({ T: 5, H: 4, outputs: 1 }) });
+    expect(q(root, 'unrolled-view').dataset.mode).toBe('svg');
+    expect(root.textContent).toMatch(/3D view is not available/);
+    const svg = q(root, 'unrolled-svg');
+    expect(svg).toBeTruthy();
+    // 5 cells with 4 units each
+    expect(svg.querySelectorAll('rect').length).toBeGreaterThanOrEqual(5 + 20);
+    expect(svg.textContent).toContain('w0');
+    expect(svg.textContent).toContain('y0');
+  });
+
+  it('arrow keys move the cursor through time and space toggles play; the live region describes the state', () => {
+    const root = render({ detail: fakeDetail({ T: 4, H: 4 }), shape: 'many-to-many', forceFallback: true });
+    const view = q(root, 'unrolled-view');
+    expect(q(root, 'unrolled-live').textContent).toMatch(/Forward pass, step 1 of 4: input “w0”/);
+    view.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    flushSync();
+    expect(q(root, 'unrolled-live').textContent).toMatch(/step 2 of 4/);
+    view.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    view.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    flushSync();
+    expect(q(root, 'unrolled-live').textContent).toMatch(/Backward pass, step 1 of 4: the gradient reaching this state has norm 0\.343/);
+    view.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+    flushSync();
+    expect(q(root, 'unrolled-play').textContent?.trim()).toBe('Pause');
+  });
+
+  it('reads out x_t, h_t, y_t and ‖∂L/∂h_t‖ with the actual numbers', () => {
+    const d = fakeDetail({ T: 3, H: 4 });
+    const root = render({ detail: d, shape: 'many-to-many', forceFallback: true });
+    const text = q(root, 'unrolled-readout').textContent ?? '';
+    expect(text).toContain('w0');
+    expect(text).toContain(d.hidden[0][1].toFixed(2).replace('-', '−'));
+    expect(text).toContain('y0 (target z0)');
+    expect(text).toContain('0.490');
+  });
+
+  it('shows the parameter formula and the engine count', () => {
+    const root = render({ detail: fakeDetail({ T: 3, H: 4 }), shape: 'many-to-many', forceFallback: true, inputSize: 5, outputSize: 2, paramCount: 48 });
+    const text = q(root, 'unrolled-readout').textContent ?? '';
+    expect(text).toContain('H·I + H·H + H = 4·5 + 4·4 + 4 = 40');
+    expect(text).toContain('O·H + O = 2·4 + 2 = 10');
+    expect(text).toContain('reports 48 parameters');
+  });
+
+  it('pointing at a Whh arrow names the shared matrix and lights every Whh arrow', () => {
+    const root = render({ detail: fakeDetail({ T: 4, H: 4 }), shape: 'many-to-many', forceFallback: true });
+    const whh = [...q(root, 'unrolled-svg').querySelectorAll('line.matrix')].find((l) => l.getAttribute('y1') === l.getAttribute('y2'))!;
+    whh.dispatchEvent(new Event('pointerenter'));
+    flushSync();
+    expect(q(root, 'unrolled-readout').textContent).toMatch(/Whh is one matrix/);
+    const lit = [...q(root, 'unrolled-svg').querySelectorAll('line')].filter((l) => l.getAttribute('stroke') === '#0a7d6e');
+    expect(lit).toHaveLength(3);
+  });
+
+  it('the unroll toggle folds the chain into one cell with its loop', () => {
+    const root = render({ detail: fakeDetail({ T: 6, H: 4 }), shape: 'many-to-many', forceFallback: true });
+    const before = q(root, 'unrolled-svg').querySelectorAll('rect').length;
+    (q(root, 'unrolled-toggle') as HTMLInputElement).click();
+    flushSync();
+    const svg = q(root, 'unrolled-svg');
+    expect(svg.querySelectorAll('rect').length).toBeLessThan(before / 3);
+    expect(svg.querySelector('path:not(marker path)')).toBeTruthy();
+    expect(q(root, 'unrolled-live').textContent).toMatch(/Rolled view/);
+  });
+
+  it('keeps recent details for the history scrubber and follows the newest by default', async () => {
+    const root = render({ detail: fakeDetail({ T: 3, H: 4, step: 1 }), shape: 'many-to-many', forceFallback: true });
+    expect(root.textContent).toMatch(/Training step 1 \(newest\)/);
+  });
+});

@@ -1,0 +1,65 @@
+import type { StepDetail } from '../../../src-shared/protocol/trainer-messages';
+import { DetailRing } from './detail-ring';
+
+/**
+ * The recent StepDetails the view can show: the newest (default) or one picked on the history scrubber.
+ * Live details can arrive many times a second; the shown one changes at most every `throttleMs` so the chain
+ * stays readable and the main thread free, always ending on the newest.
+ */
+export class DetailHistory {
+  /** Bumped when the kept details or the shown one change. */
+  version = $state(0);
+  /** Index into the kept details (oldest first), or −1 to follow the newest. */
+  index = $state(-1);
+  readonly #ring: DetailRing;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #last = -Infinity;
+  /** The newest detail as of the last throttled update. */
+  #latest: StepDetail | null = null;
+
+  constructor(
+    readonly throttleMs = 700,
+    capacity = 24,
+  ) {
+    this.#ring = new DetailRing(capacity);
+  }
+
+  /** The detail on screen. */
+  get shown(): StepDetail | null {
+    void this.version;
+    return this.index < 0 ? this.#latest : this.#ring.get(this.index);
+  }
+
+  /** Training steps of the kept details, oldest first. */
+  get steps(): number[] {
+    void this.version;
+    return Array.from({ length: this.#ring.size }, (_, i) => this.#ring.get(i)?.step ?? 0);
+  }
+
+  push(detail: StepDetail): void {
+    if (!this.#ring.push(detail) || this.#timer !== null) return;
+    const wait = this.throttleMs - (performance.now() - this.#last);
+    if (wait <= 0) this.#apply();
+    else this.#timer = setTimeout(() => this.#apply(), wait);
+  }
+
+  /** A new run: forget the old one's details. */
+  clear(): void {
+    this.#ring.clear();
+    this.#latest = null;
+    this.index = -1;
+    this.version++;
+  }
+
+  dispose(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  #apply(): void {
+    this.#timer = null;
+    this.#last = performance.now();
+    this.#latest = this.#ring.latest;
+    this.version++;
+  }
+}

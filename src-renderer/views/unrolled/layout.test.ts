@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { chainFromDetail } from './chain-data';
+import {
+  ARROW_CC, ARROW_CTX, ARROW_HH, ARROW_HY, ARROW_XH, BACK_Y, CELL_W, GAP, IN_Y, NODE_CTX, OUT_Y, OUT_Y_BIDIR,
+  TOKEN_HALF, boxCut, computeLayout, matrixName, nodePosition,
+} from './layout';
+import { fakeDetail } from './test-fixtures';
+
+const opts = { hiddenSize: 4, bidirectional: false };
+const xy = (l: ReturnType<typeof computeLayout>, node: number) => [l.unrolled[node * 3], l.unrolled[node * 3 + 1]];
+const count = (l: ReturnType<typeof computeLayout>, kind: number) => [...l.arrowKind].filter((k) => k === kind).length;
+
+describe('computeLayout', () => {
+  it('places step t at x = t·(cell width + gap), inputs below, outputs above', () => {
+    const l = computeLayout(chainFromDetail(fakeDetail({ T: 4, H: 4 }), 'many-to-many', opts), { expanded: false });
+    const S = CELL_W + GAP;
+    for (let t = 0; t < 4; t++) {
+      expect(xy(l, l.cellNode[t])).toEqual([expect.closeTo(t * S), 0]);
+      expect(xy(l, l.inNode[t])).toEqual([expect.closeTo(t * S), expect.closeTo(IN_Y)]);
+      expect(xy(l, l.outNode[t])).toEqual([expect.closeTo(t * S), expect.closeTo(OUT_Y)]);
+    }
+    expect(count(l, ARROW_XH)).toBe(4);
+    expect(count(l, ARROW_HH)).toBe(3);
+    expect(count(l, ARROW_HY)).toBe(4);
+  });
+
+  it('many-to-one has one output and one h→y arrow, at the last step', () => {
+    const l = computeLayout(chainFromDetail(fakeDetail({ T: 6, H: 4, outputs: 1 }), 'many-to-one', opts), { expanded: false });
+    expect([...l.outNode].filter((n) => n >= 0)).toHaveLength(1);
+    expect(l.outNode[5]).toBeGreaterThanOrEqual(0);
+    expect(count(l, ARROW_HY)).toBe(1);
+  });
+
+  it('one-to-many has one input arrow and T outputs', () => {
+    const l = computeLayout(chainFromDetail(fakeDetail({ T: 5, H: 4, inputs: 1 }), 'one-to-many', opts), { expanded: false });
+    expect(count(l, ARROW_XH)).toBe(1);
+    expect(count(l, ARROW_HY)).toBe(5);
+  });
+
+  it('encoder-decoder: a context vector bridges the gap, no h→h arrow crosses it', () => {
+    const c = chainFromDetail(fakeDetail({ T: 7, H: 4, inputs: 4, outputs: 3 }), 'encoder-decoder', opts);
+    const l = computeLayout(c, { expanded: false });
+    const S = l.spacing;
+    const ctx = [...l.nodeKind].indexOf(NODE_CTX);
+    expect(xy(l, ctx)[0]).toBeCloseTo(4 * S);
+    expect(xy(l, l.cellNode[3])[0]).toBeCloseTo(3 * S);
+    expect(xy(l, l.cellNode[4])[0]).toBeCloseTo(5 * S);
+    expect(count(l, ARROW_CTX)).toBe(2);
+    expect(count(l, ARROW_HH)).toBe(3 + 2);
+    expect(count(l, ARROW_HY)).toBe(3);
+  });
+
+  it('bidirectional: a mirrored chain above whose h→h arrows point right to left, both feeding each output', () => {
+    const c = chainFromDetail(fakeDetail({ T: 4, H: 4 }), 'many-to-many', { hiddenSize: 4, bidirectional: true });
+    const l = computeLayout(c, { expanded: false });
+    for (let t = 0; t < 4; t++) {
+      expect(xy(l, l.backNode[t])).toEqual([xy(l, l.cellNode[t])[0], expect.closeTo(BACK_Y)]);
+      expect(xy(l, l.outNode[t])[1]).toBeCloseTo(OUT_Y_BIDIR);
+    }
+    const back = new Set([...l.backNode]);
+    for (let i = 0; i < l.arrowCount; i++) {
+      if (l.arrowKind[i] === ARROW_HH && back.has(l.arrowFrom[i])) {
+        expect(xy(l, l.arrowTo[i])[0]).toBeLessThan(xy(l, l.arrowFrom[i])[0]);
+      }
+    }
+    expect(count(l, ARROW_HY)).toBe(8);
+    expect(count(l, ARROW_XH)).toBe(8);
+  });
+
+  it('bidirectional many-to-one reads h← of the first step', () => {
+    const c = chainFromDetail(fakeDetail({ T: 4, H: 4, outputs: 1 }), 'many-to-one', { hiddenSize: 4, bidirectional: true });
+    const l = computeLayout(c, { expanded: false });
+    const froms = [];
+    for (let i = 0; i < l.arrowCount; i++) if (l.arrowKind[i] === ARROW_HY) froms.push(l.arrowFrom[i]);
+    expect(froms.sort()).toEqual([l.cellNode[3], l.backNode[0]].sort());
+  });
+
+  it('rolled: every copy of a section sits at its first cell; unroll interpolates', () => {
+    const l = computeLayout(chainFromDetail(fakeDetail({ T: 5, H: 4 }), 'many-to-many', opts), { expanded: false });
+    const p = [0, 0, 0];
+    nodePosition(l, l.cellNode[4], 0, p);
+    expect(p[0]).toBe(0);
+    nodePosition(l, l.cellNode[4], 0.5, p);
+    expect(p[0]).toBeCloseTo(2 * l.spacing);
+    expect(l.loopNodes).toEqual([l.cellNode[0]]);
+  });
+
+  it('expanded LSTM cells are wider and carry the cell-state path', () => {
+    const c = chainFromDetail(fakeDetail({ T: 3, H: 4, gates: ['i', 'f', 'g', 'o'] }), 'many-to-many', opts);
+    const narrow = computeLayout(c, { expanded: false });
+    const wide = computeLayout(c, { expanded: true });
+    expect(wide.cellWidth).toBeGreaterThan(narrow.cellWidth);
+    expect(count(wide, ARROW_CC)).toBe(2);
+    expect(count(narrow, ARROW_CC)).toBe(0);
+  });
+
+  it('bounds cover T = 100 and the node count grows linearly', () => {
+    const l = computeLayout(chainFromDetail(fakeDetail({ T: 100, H: 4 }), 'many-to-many', opts), { expanded: false });
+    expect(l.bounds.maxX - l.bounds.minX).toBeCloseTo(99 * l.spacing + 2 * Math.max(CELL_W / 2, TOKEN_HALF.x), 3);
+    expect(l.nodeCount).toBe(300);
+  });
+
+  it('matrix ids: the decoder and the right-to-left chain have their own Wxh and Whh; Why is one', () => {
+    const ed = computeLayout(chainFromDetail(fakeDetail({ T: 7, H: 4, inputs: 4, outputs: 3 }), 'encoder-decoder', opts), { expanded: false });
+    const ids = (l: ReturnType<typeof computeLayout>) => new Set([...l.arrowMatrix].map((id) => matrixName(id)));
+    expect(ids(ed)).toEqual(new Set(['Wxh', 'Whh', 'Wxh′', 'Whh′', 'Why', null]));
+    const bi = computeLayout(chainFromDetail(fakeDetail({ T: 3, H: 4 }), 'many-to-many', { hiddenSize: 4, bidirectional: true }), { expanded: false });
+    expect(ids(bi)).toEqual(new Set(['Wxh', 'Whh', 'Wxh←', 'Whh←', 'Why']));
+  });
+
+  it('boxCut stops a line at the edge of a box', () => {
+    expect(boxCut(2, 0, { x: 0.5, y: 1 })).toBeCloseTo(0.25);
+    expect(boxCut(0, 4, { x: 0.5, y: 1 })).toBeCloseTo(0.25);
+  });
+});

@@ -1,0 +1,234 @@
+import type { ChainData } from './chain-data';
+
+/**
+ * Where everything sits, in world units (x to the right = time, y up), for the rolled cell and for the
+ * unrolled chain. Nodes are cells, inputs, outputs and the context vector; arrows join two nodes. The
+ * renderer interpolates each node between its rolled and unrolled place, so the unroll animation needs
+ * no layout work per frame.
+ */
+
+export const NODE_CELL = 0;
+export const NODE_BACK = 1;
+export const NODE_IN = 2;
+export const NODE_OUT = 3;
+export const NODE_CTX = 4;
+
+export const ARROW_XH = 0;
+export const ARROW_HH = 1;
+export const ARROW_HY = 2;
+export const ARROW_CTX = 3;
+/** LSTM cell-state path c_{t-1} → c_t (drawn along the top of expanded cells). */
+export const ARROW_CC = 4;
+
+/**
+ * Weight matrices, by id = kind + 3·group. Group 0: the (left-to-right or encoder) chain and the output layer,
+ * 1: the decoder's own matrices, 2: the right-to-left chain's own. Every arrow with the same id uses the same
+ * matrix, at every step.
+ */
+export const MATRIX_NAMES: readonly string[] = ['Wxh', 'Whh', 'Why', 'Wxh′', 'Whh′', 'Why', 'Wxh←', 'Whh←', 'Why'];
+export const MATRIX_OWNER: readonly string[] = ['', 'the decoder’s own', 'the right-to-left chain’s own'];
+
+export function matrixName(id: number): string | null {
+  return id >= 0 ? (MATRIX_NAMES[id] ?? null) : null;
+}
+
+export const CELL_H = 2.4;
+export const CELL_W = 0.9;
+/** Extra width per gate column when a gated cell is expanded. */
+export const GATE_W = 0.45;
+export const GAP = 0.8;
+export const IN_Y = -2.5;
+export const BACK_Y = 3.3;
+export const OUT_Y = 2.5;
+export const OUT_Y_BIDIR = 5.8;
+export const TOKEN_HALF = { x: 0.5, y: 0.22 };
+export const CTX_HALF = { x: 0.22, y: 0.6 };
+
+export interface LayoutOptions {
+  /** Gated cells drawn with one column per gate. */
+  readonly expanded: boolean;
+}
+
+export interface ChainLayout {
+  readonly nodeCount: number;
+  readonly nodeKind: Uint8Array;
+  /** Step of each node, -1 for the context vector. */
+  readonly nodeStep: Int16Array;
+  readonly rolled: Float32Array;
+  readonly unrolled: Float32Array;
+  /** Per step: node index of its cell, right-to-left cell, input and output (-1 where absent). */
+  readonly cellNode: Int32Array;
+  readonly backNode: Int32Array;
+  readonly inNode: Int32Array;
+  readonly outNode: Int32Array;
+  readonly arrowCount: number;
+  readonly arrowFrom: Int32Array;
+  readonly arrowTo: Int32Array;
+  readonly arrowKind: Uint8Array;
+  /** Step an arrow belongs to (its target's step), -1 for the context bridge. */
+  readonly arrowStep: Int16Array;
+  /** Matrix id of each arrow (see MATRIX_NAMES), −1 for the context bridge and the cell-state path. */
+  readonly arrowMatrix: Int16Array;
+  /** Rolled cells that get a self-loop: node indices. */
+  readonly loopNodes: readonly number[];
+  readonly cellWidth: number;
+  readonly spacing: number;
+  readonly bounds: { minX: number; maxX: number; minY: number; maxY: number };
+}
+
+export interface Half {
+  x: number;
+  y: number;
+}
+
+/** Half extents of a node's box, used to stop arrows at its edge (written to `out`). */
+export function nodeHalf(kind: number, cellWidth: number, out: Half = { x: 0, y: 0 }): Half {
+  const h = kind === NODE_CELL || kind === NODE_BACK ? null : kind === NODE_CTX ? CTX_HALF : TOKEN_HALF;
+  out.x = h ? h.x : cellWidth / 2;
+  out.y = h ? h.y : CELL_H / 2;
+  return out;
+}
+
+export function cellWidthFor(gateCount: number, expanded: boolean): number {
+  return expanded && gateCount > 0 ? CELL_W + GATE_W * gateCount : CELL_W;
+}
+
+export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayout {
+  const steps = chain.steps;
+  const T = steps.length;
+  const bidir = chain.bidirectional;
+  const cellWidth = cellWidthFor(chain.gateNames.length, opts.expanded);
+  const S = cellWidth + GAP;
+  const outY = bidir ? OUT_Y_BIDIR : OUT_Y;
+  const maxNodes = T * 4 + 1;
+  const nodeKind = new Uint8Array(maxNodes);
+  const nodeStep = new Int16Array(maxNodes);
+  const rolled = new Float32Array(maxNodes * 3);
+  const unrolled = new Float32Array(maxNodes * 3);
+  const cellNode = new Int32Array(T).fill(-1);
+  const backNode = new Int32Array(T).fill(-1);
+  const inNode = new Int32Array(T).fill(-1);
+  const outNode = new Int32Array(T).fill(-1);
+  let n = 0;
+  const node = (kind: number, step: number, x: number, y: number, rx: number) => {
+    nodeKind[n] = kind;
+    nodeStep[n] = step;
+    unrolled.set([x, y, 0], n * 3);
+    rolled.set([rx, y, 0], n * 3);
+    return n++;
+  };
+
+  const xOf = (t: number) => (steps[t].section === 'decoder' ? (t + 1) * S : t * S);
+  const rootX = (t: number) => (steps[t].section === 'decoder' ? xOf(chain.encoderLength) : 0);
+  const hasBack = (t: number) => bidir && steps[t].section !== 'decoder';
+  const loopNodes: number[] = [];
+  for (let t = 0; t < T; t++) {
+    const s = steps[t];
+    const x = xOf(t);
+    const rx = rootX(t);
+    cellNode[t] = node(NODE_CELL, t, x, 0, rx);
+    if (s.local === 0) loopNodes.push(cellNode[t]);
+    if (hasBack(t)) {
+      backNode[t] = node(NODE_BACK, t, x, BACK_Y, rx);
+      if (s.local === 0) loopNodes.push(backNode[t]);
+    }
+    if (s.x !== null) inNode[t] = node(NODE_IN, t, x, IN_Y, rx);
+    if (s.y !== null || s.target !== null) outNode[t] = node(NODE_OUT, t, x, outY, rx);
+  }
+  const ctx = chain.encoderLength > 0 && chain.encoderLength < T ? node(NODE_CTX, -1, chain.encoderLength * S, 0, chain.encoderLength * S) : -1;
+
+  const maxArrows = T * 7 + 4;
+  const arrowFrom = new Int32Array(maxArrows);
+  const arrowTo = new Int32Array(maxArrows);
+  const arrowKind = new Uint8Array(maxArrows);
+  const arrowStep = new Int16Array(maxArrows);
+  const arrowMatrix = new Int16Array(maxArrows);
+  let a = 0;
+  const arrow = (from: number, to: number, kind: number, step: number) => {
+    if (from < 0 || to < 0) return;
+    arrowFrom[a] = from;
+    arrowTo[a] = to;
+    arrowKind[a] = kind;
+    arrowStep[a] = step;
+    const group = kind === ARROW_HY ? 0 : nodeKind[to] === NODE_BACK ? 2 : steps[step]?.section === 'decoder' ? 1 : 0;
+    arrowMatrix[a] = kind <= ARROW_HY ? kind + 3 * group : -1;
+    a++;
+  };
+  const gatedLstm = opts.expanded && chain.gateNames.length === 4;
+  for (let t = 0; t < T; t++) {
+    arrow(inNode[t], cellNode[t], ARROW_XH, t);
+    arrow(inNode[t], backNode[t], ARROW_XH, t);
+    const sameSection = t > 0 && steps[t - 1].section === steps[t].section;
+    if (sameSection) {
+      arrow(cellNode[t - 1], cellNode[t], ARROW_HH, t);
+      if (gatedLstm) arrow(cellNode[t - 1], cellNode[t], ARROW_CC, t);
+      arrow(backNode[t], backNode[t - 1], ARROW_HH, t - 1);
+    }
+    if (outNode[t] >= 0) {
+      arrow(cellNode[t], outNode[t], ARROW_HY, t);
+      // Bidirectional: the output reads [h→_t ; h←_t]; with one output at the end, h← has finished at step 1.
+      const back = chain.shape === 'many-to-one' ? backNode[firstOfSection(chain, t)] : backNode[t];
+      arrow(back, outNode[t], ARROW_HY, t);
+    }
+  }
+  if (ctx >= 0) {
+    const lastEnc = chain.encoderLength - 1;
+    arrow(cellNode[lastEnc], ctx, ARROW_CTX, -1);
+    arrow(backNode[0], ctx, ARROW_CTX, -1);
+    arrow(ctx, cellNode[chain.encoderLength], ARROW_CTX, -1);
+  }
+
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  const h: Half = { x: 0, y: 0 };
+  for (let i = 0; i < n; i++) {
+    nodeHalf(nodeKind[i], cellWidth, h);
+    minX = Math.min(minX, unrolled[i * 3] - h.x);
+    maxX = Math.max(maxX, unrolled[i * 3] + h.x);
+    minY = Math.min(minY, unrolled[i * 3 + 1] - h.y);
+    maxY = Math.max(maxY, unrolled[i * 3 + 1] + h.y);
+  }
+  if (n === 0) [minX, maxX, minY, maxY] = [-1, 1, -1, 1];
+
+  return {
+    nodeCount: n,
+    nodeKind: nodeKind.subarray(0, n),
+    nodeStep: nodeStep.subarray(0, n),
+    rolled: rolled.subarray(0, n * 3),
+    unrolled: unrolled.subarray(0, n * 3),
+    cellNode,
+    backNode,
+    inNode,
+    outNode,
+    arrowCount: a,
+    arrowFrom: arrowFrom.subarray(0, a),
+    arrowTo: arrowTo.subarray(0, a),
+    arrowKind: arrowKind.subarray(0, a),
+    arrowStep: arrowStep.subarray(0, a),
+    arrowMatrix: arrowMatrix.subarray(0, a),
+    loopNodes,
+    cellWidth,
+    spacing: S,
+    bounds: { minX, maxX, minY, maxY },
+  };
+}
+
+function firstOfSection(chain: ChainData, t: number): number {
+  let i = t;
+  while (i > 0 && chain.steps[i - 1].section === chain.steps[t].section) i--;
+  return i;
+}
+
+/**
+ * Position of node i with unroll fraction u ∈ [0, 1] (0 = rolled, 1 = unrolled), written to out[0..3).
+ */
+export function nodePosition(layout: ChainLayout, i: number, u: number, out: Float32Array | number[]): void {
+  const o = i * 3;
+  for (let k = 0; k < 3; k++) out[k] = layout.rolled[o + k] + (layout.unrolled[o + k] - layout.rolled[o + k]) * u;
+}
+
+/** Fraction of a centre-to-centre line (dx, dy) that lies inside a box of half extents h centred at one end. */
+export function boxCut(dx: number, dy: number, h: Half): number {
+  const tx = Math.abs(dx) > 1e-9 ? h.x / Math.abs(dx) : Infinity;
+  const ty = Math.abs(dy) > 1e-9 ? h.y / Math.abs(dy) : Infinity;
+  return Math.min(tx, ty);
+}

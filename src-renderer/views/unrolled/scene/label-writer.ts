@@ -1,0 +1,135 @@
+import { Color, SRGBColorSpace, type Object3D } from 'three';
+import type { ChainData } from '../chain-data';
+import type { Palette } from '../colour-scale';
+import { ARROW_HH, ARROW_HY, ARROW_XH, CELL_H, IN_Y, MATRIX_NAMES, matrixName, nodePosition } from '../layout';
+import { labelStride } from '../lod';
+import type { ArrowLayer } from './arrow-layer';
+import { copyWeight, type FrameState } from './frame';
+import type { LabelLayer } from './label-layer';
+
+/** "1" … "256": step numbers made once, so drawing a frame creates no strings. */
+const STEP_NUMBERS = Array.from({ length: 256 }, (_, i) => String(i + 1));
+const TITLES = ['encoder', 'decoder', 'context', 'left to right →', '← right to left', 'h_t−1 → h_t', 'target'];
+
+/** Fills the label layer for one frame: tokens, step numbers, matrix names, section titles. */
+export class LabelWriter {
+  readonly #p = new Float32Array(3);
+  readonly #text = new Color();
+  readonly #muted = new Color();
+  readonly #highlight = new Color();
+  /** "target NOUN" per token, built once so frames create no strings. */
+  readonly #targets = new Map<string, string>();
+
+  /** Which strings the atlas needs for a chain. */
+  strings(chain: ChainData): Set<string> {
+    const out = new Set<string>(TITLES);
+    for (const g of chain.gateNames) out.add(g);
+    out.add('h');
+    for (const m of MATRIX_NAMES) out.add(m);
+    for (const s of chain.steps) {
+      if (s.x !== null) out.add(s.x);
+      if (s.y !== null) out.add(s.y);
+      if (s.target !== null && s.target !== s.y) out.add(this.#target(s.target));
+      out.add(STEP_NUMBERS[s.local] ?? String(s.local + 1));
+    }
+    return out;
+  }
+
+  #target(token: string): string {
+    let s = this.#targets.get(token);
+    if (s === undefined) {
+      s = `target ${token}`;
+      if (this.#targets.size < 4096) this.#targets.set(token, s);
+    }
+    return s;
+  }
+
+  setPalette(p: Palette): void {
+    this.#text.setStyle(p.text, SRGBColorSpace);
+    this.#muted.setStyle(p.frameAlt, SRGBColorSpace);
+    this.#highlight.setStyle(p.highlight, SRGBColorSpace);
+  }
+
+  write(f: FrameState, labels: LabelLayer, arrows: ArrowLayer, dummy: Object3D): void {
+    const { layout, chain } = f;
+    const p = this.#p;
+    const lh = f.largeLabels ? 0.5 : 0.32;
+    const stride = labelStride(chain.steps.length);
+    labels.begin();
+    for (let t = 0; t < chain.steps.length; t++) {
+      const s = chain.steps[t];
+      const w = copyWeight(f, t);
+      const focus = t === f.selected || t === f.cursor;
+      if (w < 0.05 || (t % stride !== 0 && !focus && w >= 1 && t !== chain.steps.length - 1)) continue;
+      const h = lh * w;
+      const colour = focus ? this.#highlight : this.#text;
+      if (layout.inNode[t] >= 0 && s.x !== null) {
+        nodePosition(layout, layout.inNode[t], f.unroll, p);
+        labels.add(dummy, s.x, p[0], p[1], 0.05, h, colour);
+      }
+      nodePosition(layout, layout.cellNode[t], f.unroll, p);
+      labels.add(dummy, STEP_NUMBERS[s.local] ?? '', p[0], IN_Y - 0.5, 0.05, h * 0.7, this.#muted);
+      if (layout.outNode[t] >= 0) {
+        nodePosition(layout, layout.outNode[t], f.unroll, p);
+        if (s.y !== null) labels.add(dummy, s.y, p[0], p[1], 0.05, h, colour);
+        if (s.target !== null && s.target !== s.y) labels.add(dummy, this.#target(s.target), p[0], p[1] + h * 1.1, 0.05, h * 0.7, this.#muted);
+      }
+    }
+    this.#titles(f, labels, dummy, lh);
+    this.#matrices(f, labels, arrows, dummy, lh, stride);
+    labels.end();
+  }
+
+  #left(f: FrameState, labels: LabelLayer, dummy: Object3D, node: number, text: string, dy: number, h: number): void {
+    const p = this.#p;
+    nodePosition(f.layout, node, f.unroll, p);
+    labels.add(dummy, text, p[0] - f.layout.cellWidth / 2, p[1] + dy, 0.05, h, this.#muted, -1);
+  }
+
+  #titles(f: FrameState, labels: LabelLayer, dummy: Object3D, lh: number): void {
+    const { layout, chain } = f;
+    const p = this.#p;
+    if (chain.encoderLength > 0 && chain.steps.length > chain.encoderLength) {
+      this.#left(f, labels, dummy, layout.cellNode[0], 'encoder', CELL_H / 2 + 0.35, lh * 0.8);
+      this.#left(f, labels, dummy, layout.cellNode[chain.encoderLength], 'decoder', CELL_H / 2 + 0.35, lh * 0.8);
+      nodePosition(layout, layout.nodeCount - 1, f.unroll, p);
+      if (f.unroll > 0.5) labels.add(dummy, 'context', p[0], p[1] - 0.9, 0.05, lh * 0.75, this.#muted);
+    }
+    if (chain.bidirectional && layout.backNode[0] >= 0) {
+      this.#left(f, labels, dummy, layout.cellNode[0], 'left to right →', -CELL_H / 2 - 0.75, lh * 0.8);
+      this.#left(f, labels, dummy, layout.backNode[0], '← right to left', CELL_H / 2 + 0.3, lh * 0.8);
+    }
+    if (f.unroll < 0.5 && layout.loopNodes.length > 0) {
+      nodePosition(layout, layout.loopNodes[0], f.unroll, p);
+      labels.add(dummy, 'h_t−1 → h_t', p[0] + layout.cellWidth / 2 + 0.9, p[1] + 0.4, 0.05, lh * (1 - f.unroll * 2), this.#text, -1);
+    }
+    // Expanded gated cells: name the columns (gates, then h) above the cursor's cell.
+    if (f.expanded && chain.gateNames.length > 0 && f.cursor < layout.cellNode.length) {
+      nodePosition(layout, layout.cellNode[f.cursor], f.unroll, p);
+      const cols = chain.gateNames.length + 1;
+      const colW = (layout.cellWidth - 0.16) / cols;
+      for (let c = 0; c < cols; c++) {
+        const name = c < cols - 1 ? chain.gateNames[c] : 'h';
+        labels.add(dummy, name, p[0] - layout.cellWidth / 2 + 0.08 + (c + 0.5) * colW, p[1] - CELL_H / 2 + 0.02 - lh * 0.6, 0.3, lh * 0.6, this.#highlight);
+      }
+    }
+  }
+
+  #matrices(f: FrameState, labels: LabelLayer, arrows: ArrowLayer, dummy: Object3D, lh: number, stride: number): void {
+    const { layout } = f;
+    for (let j = 0; j < arrows.drawn; j++) {
+      const i = arrows.midArrow[j];
+      const kind = layout.arrowKind[i];
+      if (kind !== ARROW_XH && kind !== ARROW_HH && kind !== ARROW_HY) continue;
+      const step = layout.arrowStep[i];
+      const id = layout.arrowMatrix[i];
+      const hovered = id >= 0 && f.hoverMatrix === id;
+      if (!hovered && step % (stride * 2) !== 0 && step !== f.selected) continue;
+      const name = matrixName(id) ?? '';
+      const x = arrows.mid[j * 3], y = arrows.mid[j * 3 + 1];
+      const h = lh * 0.75;
+      if (kind === ARROW_HH) labels.add(dummy, name, x, y + 0.52, 0.08, h, hovered ? this.#highlight : this.#muted);
+      else labels.add(dummy, name, x + 0.1, y, 0.08, h, hovered ? this.#highlight : this.#muted, -1);
+    }
+  }
+}

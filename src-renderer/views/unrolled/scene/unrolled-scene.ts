@@ -1,0 +1,190 @@
+import { Color, Object3D, PerspectiveCamera, Raycaster, Scene, SRGBColorSpace, Vector2, Vector3, WebGLRenderer } from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { ChainData } from '../chain-data';
+import type { Palette } from '../colour-scale';
+import type { ChainLayout } from '../layout';
+import { MAX_STEPS } from '../chain-data';
+import { ArrowLayer } from './arrow-layer';
+import { CellLayer } from './cell-layer';
+import type { FrameState } from './frame';
+import { LabelLayer } from './label-layer';
+import { LabelWriter } from './label-writer';
+
+export type ViewPreset = 'front' | 'angled' | 'above' | 'overview';
+
+const PRESETS: Record<ViewPreset, { azimuth: number; elevation: number }> = {
+  front: { azimuth: 0, elevation: 0 },
+  angled: { azimuth: -0.55, elevation: 0.3 },
+  above: { azimuth: 0, elevation: 0.95 },
+  overview: { azimuth: 0, elevation: 0 },
+};
+/** Steps framed by the front, angled and above views (the overview frames all). */
+const WINDOW_STEPS = 16;
+const PICK_RADIUS_PX = 16;
+
+/**
+ * The three.js side of the unrolled view: renderer, camera, orbit controls and the instanced layers.
+ * Created and disposed in one place; `update` fills the instances from a FrameState, `render` draws.
+ * About nine draw calls whatever T is.
+ */
+export class UnrolledScene {
+  readonly renderer: WebGLRenderer;
+  readonly camera = new PerspectiveCamera(32, 1, 0.1, 2000);
+  readonly controls: OrbitControls;
+  readonly #scene = new Scene();
+  readonly #cells = new CellLayer(MAX_STEPS * 2);
+  readonly #arrows = new ArrowLayer(MAX_STEPS * 7 + 4);
+  readonly #labels = new LabelLayer(MAX_STEPS * 5 + 64);
+  readonly #writer = new LabelWriter();
+  readonly #dummy = new Object3D();
+  readonly #ray = new Raycaster();
+  readonly #ndc = new Vector2();
+  readonly #v = new Vector3();
+  readonly #bg = new Color();
+  #width = 1;
+  #height = 1;
+  #layout: ChainLayout | null = null;
+  /** Draw calls of the last render (renderer.info). */
+  lastCalls = 0;
+
+  constructor(
+    readonly canvas: HTMLCanvasElement,
+    onChange: () => void,
+    /** Software WebGL: no antialiasing and one device pixel per CSS pixel. */
+    readonly software = false,
+  ) {
+    // preserveDrawingBuffer keeps the last frame readable (PNG export, pixel checks in tests).
+    this.renderer = new WebGLRenderer({ canvas, antialias: !software, preserveDrawingBuffer: true, alpha: false });
+    this.renderer.outputColorSpace = SRGBColorSpace;
+    this.controls = new OrbitControls(this.camera, canvas);
+    this.controls.enableDamping = false;
+    this.controls.screenSpacePanning = true;
+    this.controls.addEventListener('change', onChange);
+    this.#scene.add(this.#cells.frames, this.#cells.units, this.#cells.grads, this.#cells.loops);
+    this.#scene.add(this.#arrows.shafts, this.#arrows.heads, this.#labels.mesh);
+  }
+
+  setPalette(p: Palette): void {
+    this.#bg.setStyle(p.background, SRGBColorSpace);
+    this.#scene.background = this.#bg;
+    this.#cells.setPalette(p);
+    this.#arrows.setPalette(p);
+    this.#writer.setPalette(p);
+  }
+
+  /** New data or layout: recompute cached values and the label atlas (not per frame). */
+  setData(chain: ChainData, layout: ChainLayout, expanded: boolean): void {
+    this.#layout = layout;
+    this.#cells.setData(chain, layout, expanded);
+    this.#arrows.setNorms(chain.steps.map((s) => s.dhNorm));
+    this.#labels.atlas.prepare(this.#writer.strings(chain));
+  }
+
+  get unitsPerColumn(): number {
+    return this.#cells.unitsPerColumn;
+  }
+
+  update(f: FrameState): void {
+    this.#cells.update(f, this.#dummy);
+    this.#arrows.update(f, this.#dummy);
+    this.#writer.write(f, this.#labels, this.#arrows, this.#dummy);
+  }
+
+  render(): void {
+    this.renderer.render(this.#scene, this.camera);
+    this.lastCalls = this.renderer.info.render.calls;
+  }
+
+  resize(width: number, height: number): void {
+    this.#width = Math.max(1, width);
+    this.#height = Math.max(1, height);
+    this.renderer.setPixelRatio(this.software ? 1 : Math.min(2, window.devicePixelRatio || 1));
+    this.renderer.setSize(this.#width, this.#height, false);
+    this.camera.aspect = this.#width / this.#height;
+    this.camera.updateProjectionMatrix();
+  }
+
+  /**
+   * Frame the chain from a preset direction: 'overview' shows every step, the others a window of
+   * WINDOW_STEPS steps around world x = `focusX` (the cursor), so long chains stay legible. Rolled: the first cells.
+   */
+  view(preset: ViewPreset, rolled: boolean, focusX: number): void {
+    const l = this.#layout;
+    const b = l ? l.bounds : { minX: -1, maxX: 1, minY: -1, maxY: 1 };
+    const S = l ? l.spacing : 1;
+    const span = rolled ? S * 3 : preset === 'overview' ? b.maxX - b.minX : Math.min(b.maxX - b.minX, S * WINDOW_STEPS);
+    const lo = Math.min(Math.max(b.minX, focusX - span / 2), b.maxX - span);
+    const cx = rolled ? b.minX + span / 2 : lo + span / 2;
+    const cy = (b.minY + b.maxY) / 2;
+    const w = span + 1.5, h = b.maxY - b.minY + 1.5;
+    const tan = Math.tan(((this.camera.fov / 2) * Math.PI) / 180);
+    const dist = Math.max(h / 2 / tan, w / 2 / tan / this.camera.aspect, 4);
+    const { azimuth, elevation } = PRESETS[preset];
+    this.controls.target.set(cx, cy, 0);
+    this.camera.position.set(cx + dist * Math.sin(azimuth) * Math.cos(elevation), cy + dist * Math.sin(elevation), dist * Math.cos(azimuth) * Math.cos(elevation));
+    this.camera.far = dist * 4 + 100;
+    this.camera.updateProjectionMatrix();
+    this.controls.update();
+  }
+
+  /** Pan sideways so world x stays in the middle part of the view (the camera follows the cursor). */
+  follow(x: number): void {
+    const l = this.#layout;
+    if (!l) return;
+    const t = this.controls.target;
+    const dist = this.camera.position.distanceTo(t);
+    const half = dist * Math.tan(((this.camera.fov / 2) * Math.PI) / 180) * this.camera.aspect;
+    if (Math.abs(x - t.x) < half * 0.7) return;
+    const lo = l.bounds.minX + half * 0.8, hi = l.bounds.maxX - half * 0.8;
+    const nx = lo > hi ? (l.bounds.minX + l.bounds.maxX) / 2 : Math.min(hi, Math.max(lo, x));
+    const dx = nx - t.x;
+    t.x += dx;
+    this.camera.position.x += dx;
+    this.controls.update();
+  }
+
+  /** Step under a pointer at CSS pixel (x, y) in the canvas, or −1. */
+  pickStep(x: number, y: number): number {
+    this.#ndc.set((x / this.#width) * 2 - 1, -(y / this.#height) * 2 + 1);
+    this.#ray.setFromCamera(this.#ndc, this.camera);
+    const hit = this.#ray.intersectObject(this.#cells.frames, false)[0];
+    return hit && hit.instanceId !== undefined ? this.#cells.frameStep[hit.instanceId] : -1;
+  }
+
+  /** Matrix id (see MATRIX_NAMES) of the arrow whose midpoint is near the pointer, or −1. */
+  pickMatrix(x: number, y: number): number {
+    const l = this.#layout;
+    if (!l) return -1;
+    let best = -1;
+    let bestD = PICK_RADIUS_PX * PICK_RADIUS_PX;
+    const a = this.#arrows;
+    for (let j = 0; j < a.drawn; j++) {
+      const id = l.arrowMatrix[a.midArrow[j]];
+      if (id < 0) continue;
+      this.#v.set(a.mid[j * 3], a.mid[j * 3 + 1], a.mid[j * 3 + 2]).project(this.camera);
+      const sx = ((this.#v.x + 1) / 2) * this.#width, sy = ((1 - this.#v.y) / 2) * this.#height;
+      const d = (sx - x) ** 2 + (sy - y) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = id;
+      }
+    }
+    return best;
+  }
+
+  /** A PNG of the current frame. */
+  toPng(): string {
+    this.render();
+    return this.canvas.toDataURL('image/png');
+  }
+
+  dispose(): void {
+    this.controls.dispose();
+    this.#cells.dispose();
+    this.#arrows.dispose();
+    this.#labels.dispose();
+    this.#scene.clear();
+    this.renderer.dispose();
+    this.renderer.forceContextLoss();
+  }
+}

@@ -1,0 +1,106 @@
+import { divergingColour, parseStops, rgbToHex, sampleStops, type RGB } from './colour-scale';
+import { gradSize, gradStrength, logMaxNorm } from './grad-scale';
+import { ARROW_HH, CELL_H, IN_Y, NODE_BACK, NODE_CELL, NODE_CTX, NODE_IN, NODE_OUT, boxCut, nodeHalf, type Half } from './layout';
+import { bucketMeans, labelStride, unitsPerCell } from './lod';
+import { backRevealOf, copyWeight, gradRevealOf, revealOf, type FrameState } from './scene/frame';
+
+/**
+ * The flat diagram drawn when WebGL is missing: the same layout and colours as the 3D scene, as plain
+ * shapes in world units (y up; the SVG flips it). Rolled or unrolled without the in-between animation.
+ */
+
+export interface SvgRect { x: number; y: number; w: number; h: number; fill: string; stroke: string; step: number; opacity: number }
+export interface SvgLine { x1: number; y1: number; x2: number; y2: number; stroke: string; kind: number; matrix: number; width: number }
+export interface SvgCircle { x: number; y: number; r: number; fill: string }
+export interface SvgText { x: number; y: number; text: string; size: number; fill: string; anchor: 'start' | 'middle' }
+
+export interface SvgModel {
+  readonly frames: SvgRect[];
+  readonly units: SvgRect[];
+  readonly lines: SvgLine[];
+  readonly circles: SvgCircle[];
+  readonly texts: SvgText[];
+  readonly viewBox: string;
+}
+
+export function svgModel(f: FrameState): SvgModel {
+  const { chain, layout, palette } = f;
+  const pos = f.unroll >= 0.5 ? layout.unrolled : layout.rolled;
+  const rolled = f.unroll < 0.5;
+  const div = parseStops(palette.diverging);
+  const grad = parseStops(palette.gradient);
+  const rgb: RGB = { r: 0, g: 0, b: 0 };
+  const logMax = logMaxNorm(chain.steps.map((s) => s.dhNorm));
+  const frames: SvgRect[] = [], units: SvgRect[] = [], lines: SvgLine[] = [], circles: SvgCircle[] = [], texts: SvgText[] = [];
+  const cw = layout.cellWidth;
+  const visible = (i: number) => {
+    const t = layout.nodeStep[i];
+    return t < 0 ? !rolled : copyWeight(f, t) >= 1 || !rolled;
+  };
+  const cells = layout.cellNode.length + (chain.bidirectional ? chain.steps.length : 0);
+  const n = unitsPerCell(cells, chain.H);
+  const buf = new Float32Array(n);
+  const lh = f.largeLabels ? 0.5 : 0.32;
+  const stride = labelStride(chain.steps.length);
+
+  for (let i = 0; i < layout.nodeCount; i++) {
+    if (!visible(i)) continue;
+    const kind = layout.nodeKind[i];
+    const t = layout.nodeStep[i];
+    const x = pos[i * 3], y = pos[i * 3 + 1];
+    const s = chain.steps[t];
+    if (kind === NODE_CELL || kind === NODE_BACK || kind === NODE_CTX) {
+      const ctx = kind === NODE_CTX;
+      const w = ctx ? 0.44 : cw, h = ctx ? 1.2 : CELL_H;
+      const focus = t >= 0 && (t === f.selected || t === f.cursor);
+      const alt = kind !== NODE_CELL || s?.section === 'decoder';
+      frames.push({ x: x - w / 2, y: y - h / 2, w, h, fill: focus ? palette.highlight : alt ? palette.frameAlt : palette.frame, stroke: focus ? palette.highlight : palette.frame, step: t, opacity: 0.25 });
+      if (ctx) continue;
+      const vals = kind === NODE_BACK ? s.hBack : s.h;
+      const reveal = kind === NODE_BACK ? backRevealOf(f, t) : revealOf(f, t);
+      if (vals && vals.length > 0) bucketMeans(vals, n, buf);
+      const uh = (CELL_H - 0.2) / n;
+      for (let k = 0; k < n; k++) {
+        const fill = vals && vals.length > 0 && reveal >= 1 ? rgbToHex(divergingColour(div, buf[k], rgb)) : palette.pending;
+        units.push({ x: x - cw / 2 + 0.12, y: y - CELL_H / 2 + 0.1 + k * uh + uh * 0.09, w: cw - 0.24, h: uh * 0.82, fill, stroke: 'none', step: t, opacity: 1 });
+      }
+      if (kind === NODE_CELL && gradRevealOf(f, t) >= 1 && Number.isFinite(s.dhNorm)) {
+        const st = gradStrength(s.dhNorm, logMax);
+        circles.push({ x: x - layout.spacing / 2, y, r: gradSize(st), fill: rgbToHex(sampleStops(grad, st, rgb)) });
+      }
+      if (kind === NODE_CELL && (t % stride === 0 || t === f.cursor)) texts.push({ x, y: IN_Y - 0.55, text: String(s.local + 1), size: lh * 0.7, fill: palette.frameAlt, anchor: 'middle' });
+    } else if ((kind === NODE_IN || kind === NODE_OUT) && (t % stride === 0 || t === f.cursor || t === f.selected || kind === NODE_OUT)) {
+      const text = kind === NODE_IN ? s.x : s.y ?? '';
+      if (text) texts.push({ x, y: y - lh / 3, text, size: lh, fill: palette.text, anchor: 'middle' });
+    }
+  }
+
+  const ha: Half = { x: 0, y: 0 }, hb: Half = { x: 0, y: 0 };
+  for (let i = 0; i < layout.arrowCount; i++) {
+    const from = layout.arrowFrom[i], to = layout.arrowTo[i], kind = layout.arrowKind[i];
+    if (!visible(from) || !visible(to)) continue;
+    const ax = pos[from * 3], ay = pos[from * 3 + 1], bx = pos[to * 3], by = pos[to * 3 + 1];
+    const dx = bx - ax, dy = by - ay;
+    if (Math.hypot(dx, dy) < 0.05) continue;
+    const a = boxCut(dx, dy, nodeHalf(layout.nodeKind[from], cw, ha)) + 0.03;
+    const b = 1 - boxCut(dx, dy, nodeHalf(layout.nodeKind[to], cw, hb)) - 0.06;
+    const step = layout.nodeStep[to];
+    const matrix = layout.arrowMatrix[i];
+    const hovered = matrix >= 0 && f.hoverMatrix === matrix;
+    let stroke = hovered ? palette.highlight : palette.arrow;
+    const s = chain.steps[step];
+    if (kind === ARROW_HH && f.pass === 'backward' && layout.nodeKind[to] === NODE_CELL && step > f.cursor && s && Number.isFinite(s.dhNorm) && !hovered) {
+      stroke = rgbToHex(sampleStops(grad, gradStrength(s.dhNorm, logMax), rgb));
+    }
+    lines.push({ x1: ax + dx * a, y1: ay + dy * a, x2: ax + dx * b, y2: ay + dy * b, stroke, kind, matrix, width: hovered ? 0.09 : 0.05 });
+  }
+
+  if (rolled && layout.loopNodes.length > 0) {
+    const i = layout.loopNodes[0];
+    texts.push({ x: pos[i * 3] + cw / 2 + 0.9, y: pos[i * 3 + 1] + 0.4, text: 'h_t−1 → h_t', size: lh, fill: palette.text, anchor: 'start' });
+  }
+  const b = layout.bounds;
+  const maxX = rolled ? Math.min(b.maxX, b.minX + layout.spacing * 2) : b.maxX;
+  const viewBox = `${b.minX - 0.8} ${-b.maxY - 0.9} ${maxX - b.minX + (rolled ? 3.4 : 1.6)} ${b.maxY - b.minY + 1.8}`;
+  return { frames, units, lines, circles, texts, viewBox };
+}
