@@ -1,0 +1,153 @@
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
+import { collectErrors, openLab } from './web-helpers';
+
+/** The Gradients screen of the browser build: explorer, race, exports, live drawing without long tasks. */
+
+async function openGradients(page: Page): Promise<void> {
+  await page.goto('/#gradients');
+  await expect(page.getByRole('heading', { level: 1, name: /Gradients/ })).toBeVisible({ timeout: 30_000 });
+}
+
+async function setRange(page: Page, testId: string, value: number): Promise<void> {
+  await page.getByTestId(testId).evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    input.value = String(v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+async function ratio(page: Page): Promise<number> {
+  return Number(await page.getByTestId('explorer').getAttribute('data-ratio'));
+}
+
+async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [dl]: [Download, void] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: await readFile(path) };
+}
+
+function parseCsv(text: string): string[][] {
+  return text.trim().split(/\r\n/).map((line) => line.split(','));
+}
+
+/** Start collecting long tasks (main-thread tasks over 50 ms) in the page. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __gradLong: number[] };
+    w.__gradLong = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__gradLong.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+test.describe('gradients lab', () => {
+  test('explorer: the gain falls back through time for ρ < 1 and grows for ρ > 1; the worked example is computed', async ({ page }) => {
+    const errors = collectErrors(page);
+    await openGradients(page);
+    await expect(page.getByTestId('worked-example')).toContainText('4.6 × 10⁻¹⁶');
+    await page.getByTestId('explorer-activation').selectOption('linear');
+    await setRange(page, 'explorer-T', 100);
+    await setRange(page, 'explorer-rho', 0.7);
+    await expect.poll(() => page.getByTestId('explorer').getAttribute('data-rho').then(Number)).toBeCloseTo(0.7, 2);
+    expect(await ratio(page)).toBeLessThan(1e-6);
+    await setRange(page, 'explorer-rho', 1.3);
+    await expect.poll(() => page.getByTestId('explorer').getAttribute('data-rho').then(Number)).toBeCloseTo(1.3, 2);
+    expect(await ratio(page)).toBeGreaterThan(1e6);
+    // The CSV export carries the same curve.
+    const csv = await download(page, 'export-csv-explorer');
+    const rows = parseCsv(csv.bytes.toString('utf8'));
+    expect(rows[0]).toEqual(['t', 'exact_jacobian_norm', 'ideal_rho_power', 'after_clipping']);
+    expect(rows).toHaveLength(101);
+    expect(Number(rows[1][1])).toBeGreaterThan(Number(rows[100][1]));
+    expect(errors).toEqual([]);
+  });
+
+  test('exports: SVG parses, PNG has its signature, CSV parses', async ({ page }) => {
+    await openGradients(page);
+    await expect(page.getByTestId('chart-explorer').locator('path[data-series="exact"]')).toHaveAttribute('d', /M/);
+    const svg = await download(page, 'export-svg-explorer');
+    expect(svg.name).toBe('explorer.svg');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror') !== null, root: doc.documentElement.nodeName, paths: doc.querySelectorAll('path').length };
+    }, svg.bytes.toString('utf8'));
+    expect(parsed).toMatchObject({ error: false, root: 'svg' });
+    expect(parsed.paths).toBeGreaterThan(2);
+    const png = await download(page, 'export-png-explorer');
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.bytes.length).toBeGreaterThan(2000);
+  });
+
+  test('race: heatmaps draw while training, no long tasks, and the LSTM finishes ahead on the long gap', async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors = collectErrors(page);
+    await openGradients(page);
+    await watchLongTasks(page);
+    const started = Date.now();
+    await page.getByTestId('race-start').click();
+    await expect(page.getByTestId('race-progress')).toBeVisible();
+    // The vanilla RNN's heatmap fills while the race is still running.
+    const canvas = page.getByTestId('heatmap-race-heat-rnn-canvas');
+    await expect.poll(() => canvas.getAttribute('data-rows').then(Number), { timeout: 30_000 }).toBeGreaterThan(5);
+    expect(await page.getByTestId('race-summary').getAttribute('data-status')).toBe('running');
+    expect(Number(await canvas.getAttribute('data-drawn'))).toBeGreaterThan(50);
+    const pixel = await canvas.evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      return [...c.getContext('2d')!.getImageData(c.width - 1, 0, 1, 1).data];
+    });
+    expect(pixel[3]).toBe(255);
+
+    await expect(page.getByTestId('race-summary')).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
+    const seconds = (Date.now() - started) / 1000;
+    const results = JSON.parse((await page.getByTestId('race-summary').getAttribute('data-results')) ?? '[]') as {
+      cell: string;
+      testAccuracy: number;
+    }[];
+    const acc = Object.fromEntries(results.map((r) => [r.cell, r.testAccuracy]));
+    console.log(`race finished in ${seconds.toFixed(1)} s: ${JSON.stringify(acc)}`);
+    expect(acc.lstm).toBeGreaterThan(acc.rnn + 0.2);
+    // Our own work per live frame (state, Svelte updates, canvas fills) is timed in the page.
+    const costs = ((await page.getByTestId('race-summary').getAttribute('data-frame-costs')) ?? '').split(' ').map(Number);
+    const sorted = [...costs].sort((a, b) => a - b);
+    const p90 = sorted[Math.floor(sorted.length * 0.9)];
+    const long = await page.evaluate(() => (window as unknown as { __gradLong: number[] }).__gradLong);
+    const load = loadavg()[0] / availableParallelism();
+    console.log(
+      `live frames: ${costs.length}, median ${sorted[sorted.length >> 1]} ms, p90 ${p90} ms, max ${sorted.at(-1)} ms; ` +
+        `long tasks ${JSON.stringify(long.map(Math.round))}; load per core ${load.toFixed(1)}`,
+    );
+    expect(costs.length).toBeGreaterThan(20);
+    expect(p90).toBeLessThan(50);
+    // Absolute limits on every task only mean something on a machine that is not oversubscribed: with more runnable
+    // processes than cores, the OS stretches any task past 50 ms however little work it does.
+    if (load < 1) {
+      expect(sorted.at(-1)).toBeLessThan(50);
+      expect(long.filter((d) => d > 50)).toEqual([]);
+    } else {
+      test.info().annotations.push({ type: 'note', description: `strict long-task check skipped at load ${load.toFixed(1)} per core` });
+    }
+
+    // A heatmap's own exports: CSV in long format, SVG with the raster embedded.
+    const csv = parseCsv((await download(page, 'export-csv-race-heat-lstm')).bytes.toString('utf8'));
+    expect(csv[0]).toEqual(['training_step', 't', 'log10_grad_norm', 'grad_norm']);
+    expect(csv.length).toBeGreaterThan(100);
+    const svg = (await download(page, 'export-svg-race-heat-lstm')).bytes.toString('utf8');
+    expect(svg).toContain('data:image/png;base64,');
+    await page.getByTestId('card-race-heat-rnn').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/gradients-race.png', fullPage: false });
+    expect(errors).toEqual([]);
+  });
+
+  test("the live heatmap fills from the Lab's training stream", async ({ page }) => {
+    await openLab(page);
+    await page.getByRole('button', { name: 'Train' }).click();
+    await page.goto('/#gradients');
+    const canvas = page.getByTestId('heatmap-live-heat-canvas');
+    await expect.poll(() => canvas.getAttribute('data-rows').then(Number), { timeout: 30_000 }).toBeGreaterThan(3);
+    await expect(page.getByTestId('summary-live-heat')).toContainText('recorded steps');
+    await expect.poll(() => page.getByTestId('chart-curve-grad').locator('path[data-series="before"]').getAttribute('d')).toMatch(/L/);
+  });
+});

@@ -1,0 +1,33 @@
+/** Text alternatives for gradient heatmaps, computed from the grid. */
+import { formatSci } from './format';
+import type { GradientGrid } from './gradient-grid';
+
+/**
+ * How strongly the latest gradients reach the start of the sequence compared with its end:
+ * "at the latest steps ‖∂L/∂h_t‖ is 3.1 × 10⁻⁸ at t = 1 and 0.42 at t = 22, a ratio of 7.4 × 10⁻⁸".
+ */
+export function describeGrid(grid: GradientGrid, who: string): string {
+  if (grid.rows === 0) return `${who}: no gradients recorded yet.`;
+  const profile = grid.recentProfile(10);
+  const firstT = profile.findIndex(Number.isFinite);
+  let lastT = profile.length - 1;
+  while (lastT >= 0 && !Number.isFinite(profile[lastT])) lastT--;
+  if (firstT < 0 || lastT < 0) return `${who}: no finite gradients yet.`;
+  const a = 10 ** profile[firstT];
+  const b = 10 ** profile[lastT];
+  const span = grid.extent();
+  const range = span ? ` Over the whole run the colours span ${formatSci(10 ** span[0])} to ${formatSci(10 ** span[1])}.` : '';
+  return (
+    `${who}, ${grid.rows} recorded steps up to training step ${grid.step(grid.rows - 1)}: over the latest steps ‖∂L/∂h_t‖ averages ` +
+    `${formatSci(a)} at t = ${firstT + 1} and ${formatSci(b)} at t = ${lastT + 1}, so the start receives ${formatSci(a / b)} times the signal the end gets.` +
+    range
+  );
+}
+
+/** A colour domain snapped out to whole decades, so the legend changes rarely while a run fills the grid. */
+export function decades(extent: readonly [number, number] | null): [number, number] {
+  if (!extent) return [-3, 0];
+  const lo = Math.floor(extent[0]);
+  const hi = Math.ceil(extent[1]);
+  return lo === hi ? [lo - 1, hi] : [lo, hi];
+}

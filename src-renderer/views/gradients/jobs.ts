@@ -1,0 +1,146 @@
+/**
+ * The worker's jobs as generators: each yields after every training step, so the driver (job-runner.ts) can
+ * stop after a few milliseconds, look at its inbox (cancel) and send what it has. Every model in a job sees
+ * the same task data, seed and batches; only the cell (or the direction) differs.
+ */
+import type { CellKind } from '../../../src-shared/engine/types';
+import type { TrainingConfig } from '../../../src-shared/protocol/training-config';
+import { Run } from '../../../src-shared/session/run';
+import { AMBIGUOUS_WORDS } from '../../../src-shared/tasks/index';
+import type { TaskId } from '../../../src-shared/tasks/types';
+import { RACE_EVAL_EVERY, RACE_TRACE_EVERY, type BidirCommand, type HorizonCommand, type LabEvent, type RaceCommand } from './lab-messages';
+
+/** What a job emits besides its progress (the runner adds the job id). */
+export type JobOutput = LabEvent extends infer E ? (E extends { id: number } ? Omit<E, 'id'> : never) : never;
+export type Emit = (out: JobOutput) => void;
+/** Every yield is one finished training step; the number says how many steps the job has done in all. */
+export type Job = Generator<number, void, void>;
+
+
+interface Common {
+  hiddenSize: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+}
+
+export function trainingConfig(
+  c: Common, task: TaskId, taskParams: Record<string, number>, cell: CellKind, bidirectional = false,
+): TrainingConfig {
+  return {
+    task, taskParams, cell, activation: 'tanh', hiddenSize: c.hiddenSize, layers: 1, bidirectional,
+    optimizer: 'adam', learningRate: c.learningRate, momentum: 0.9, clipNorm: 5, batchSize: c.batchSize,
+    seed: c.seed, initKind: 'xavier', spectralRadius: 1, truncateBptt: 0,
+  };
+}
+
+/** Total steps a job will run, for its progress bar. */
+export function jobTotal(cmd: RaceCommand | HorizonCommand | BidirCommand): number {
+  switch (cmd.type) {
+    case 'race':
+      return cmd.steps * cmd.cells.length;
+    case 'horizon':
+      return cmd.steps * cmd.cells.length * cmd.ks.length;
+    case 'bidir':
+      return cmd.steps * 2;
+  }
+}
+
+/** Vanilla RNN, LSTM and GRU trained in lock-step, one step each in turn. */
+export function* raceJob(cmd: RaceCommand, emit: Emit, flushEvery: () => boolean): Job {
+  const runs = cmd.cells.map((cell) => ({ cell, run: new Run(trainingConfig(cmd, cmd.task, cmd.taskParams, cell)) }));
+  const pending = runs.map(() => ({ points: [] as { step: number; loss: number; accuracy: number }[], dhRows: [] as { step: number; dhNorms: number[] }[], evals: [] as { step: number; testAccuracy: number; testLoss: number }[] }));
+  const flush = () => {
+    runs.forEach(({ cell }, i) => {
+      const p = pending[i];
+      if (p.points.length + p.dhRows.length + p.evals.length === 0) return;
+      emit({ type: 'race-tick', cell, points: p.points, dhRows: p.dhRows, evals: p.evals });
+      pending[i] = { points: [], dhRows: [], evals: [] };
+    });
+  };
+  let done = 0;
+  for (let s = 0; s < cmd.steps; s++) {
+    for (let i = 0; i < runs.length; i++) {
+      const { run } = runs[i];
+      const outcome = run.trainStep(s % RACE_TRACE_EVERY === 0);
+      if (outcome.kind === 'diverged') throw new Error(`${runs[i].cell} diverged (${outcome.quantity})`);
+      const { point, detail } = outcome;
+      pending[i].points.push({ step: point.step, loss: point.loss, accuracy: point.accuracy });
+      if (detail) pending[i].dhRows.push({ step: point.step, dhNorms: detail.dhNorms });
+      if (point.step % RACE_EVAL_EVERY === 0 || s === cmd.steps - 1) {
+        const e = run.evaluate();
+        pending[i].evals.push({ step: e.step, testAccuracy: e.testAccuracy, testLoss: e.testLoss });
+      }
+      yield ++done;
+    }
+    if (flushEvery()) flush();
+  }
+  flush();
+  emit({
+    type: 'done', durationMs: 0,
+    results: runs.map(({ cell, run }) => {
+      const e = run.evaluate();
+      return { cell, testAccuracy: e.testAccuracy, testLoss: e.testLoss, steps: run.step };
+    }),
+  });
+}
+
+/** For each distance k (smallest first) and each cell: a short run on the task, then its held-out accuracy. */
+export function* horizonJob(cmd: HorizonCommand, emit: Emit): Job {
+  let done = 0;
+  for (const k of [...cmd.ks].sort((a, b) => a - b)) {
+    for (const cell of cmd.cells) {
+      const run = new Run(trainingConfig(cmd, cmd.task, cmd.task === 'memory' ? { k } : { gap: k }, cell));
+      for (let s = 0; s < cmd.steps; s++) {
+        const outcome = run.trainStep(false);
+        if (outcome.kind === 'diverged') break;
+        yield ++done;
+      }
+      emit({ type: 'horizon-point', cell, k, testAccuracy: run.evaluate().testAccuracy });
+    }
+  }
+  emit({ type: 'done', durationMs: 0, results: [] });
+}
+
+/** Forward-only and bidirectional models on part-of-speech tagging, scored per word position. */
+export function* bidirJob(cmd: BidirCommand, emit: Emit): Job {
+  let done = 0;
+  for (const bidirectional of [false, true]) {
+    const run = new Run(trainingConfig(cmd, 'pos-tagging', {}, cmd.cell, bidirectional));
+    for (let s = 0; s < cmd.steps; s++) {
+      const outcome = run.trainStep(false);
+      if (outcome.kind === 'diverged') break;
+      yield ++done;
+    }
+    emit({ type: 'bidir-result', bidirectional, ...positionAccuracy(run) });
+  }
+  emit({ type: 'done', durationMs: 0, results: [] });
+}
+
+/** Held-out accuracy at each word position, overall, and on the words only the next word disambiguates. */
+export function positionAccuracy(run: Run): { accuracy: number[]; counts: number[]; ambiguousAccuracy: number; overall: number } {
+  const test = run.task.test;
+  const { outputs } = run.model.evaluate(test);
+  const correct: number[] = [];
+  const counts: number[] = [];
+  let amb = 0;
+  let ambOk = 0;
+  test.forEach((ex, i) => {
+    ex.target.forEach((tag, t) => {
+      const ok = outputs[i]?.[t] === tag ? 1 : 0;
+      correct[t] = (correct[t] ?? 0) + ok;
+      counts[t] = (counts[t] ?? 0) + 1;
+      if (AMBIGUOUS_WORDS.has(run.task.inputVocab[ex.input[t]] ?? '')) {
+        amb++;
+        ambOk += ok;
+      }
+    });
+  });
+  const total = counts.reduce((a, b) => a + b, 0);
+  return {
+    accuracy: counts.map((n, t) => correct[t] / n),
+    counts,
+    ambiguousAccuracy: amb > 0 ? ambOk / amb : NaN,
+    overall: total > 0 ? correct.reduce((a, b) => a + b, 0) / total : NaN,
+  };
+}
