@@ -1,12 +1,13 @@
 /**
  * The Content-Security-Policy sent with every app:// response (the page's own <meta> CSP also applies;
- * the browser enforces both). No inline script, no eval, no WebAssembly compilation in the page: in Electron
- * the engine runs in the trainer utility process, which CSP does not govern. 'unsafe-inline' styles are
+ * the browser enforces both). No inline script and no JavaScript eval. 'wasm-unsafe-eval' permits compiling
+ * WebAssembly only (not eval): the engine's SIMD kernels run in the renderer's workers for the gradient lab's
+ * race and the quiz's experiments (the trainer utility process is not governed by CSP). 'unsafe-inline' styles are
  * needed by Svelte's style: directives; blob: images are canvas exports, data: images small inline icons.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

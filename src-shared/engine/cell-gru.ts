@@ -5,15 +5,28 @@
  *   n_t = tanh(W_n·x_t + b_n + r_t ⊙ (U_n·h_{t-1} + bhn))  candidate (the reset gate scales the recurrent part)
  *   h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}               z near 1 keeps the old state: a gradient highway
  * W = Wxh (3H×I), U = Whh (3H×H), b = bh (3H); bhn (H) is the recurrent bias inside the reset product.
- * Masked rows carry h through unchanged.
+ * Masked rows carry h through unchanged. Runs of unmasked rows go to the kernel set's fast path when it has
+ * one, else to the loops here.
  */
+import { runEnd } from './cell-kernels';
 import type { ChainWork } from './chain-work';
 
 /** Forward, time t: zh holds U·h_{t-1} with bhn already added to its n block; activations replace gates. */
 export function gruForwardStep(w: ChainWork, mask: Uint8Array, B: number, t: number, cur: number, prev: number): void {
+  const fast = w.fast;
+  for (let b = 0; b < B; ) {
+    const live = mask[(t - 1) * B + b] !== 0;
+    const e = live ? runEnd(mask, B, t, b) : b + 1;
+    if (fast && live) fast.gruForward(w, B, t, cur, prev, b, e);
+    else gruForwardRows(w, mask, B, t, cur, prev, b, e);
+    b = e;
+  }
+}
+
+function gruForwardRows(w: ChainWork, mask: Uint8Array, B: number, t: number, cur: number, prev: number, b0: number, b1: number): void {
   const H = w.H, GH = 3 * H;
   const gates = w.gates, hs = w.hs, hn = w.hn, zh = w.zh;
-  for (let b = 0; b < B; b++) {
+  for (let b = b0; b < b1; b++) {
     const g = (t - 1) * B * GH + b * GH;
     const sc = (cur * B + b) * H;
     const sp = (prev * B + b) * H;
@@ -50,9 +63,20 @@ export function gruForwardStep(w: ChainWork, mask: Uint8Array, B: number, t: num
  *   recurrent side (w.dzh): [da_r, da_z, da_n ⊙ r]   (its n block is also ∂L/∂bhn)
  */
 export function gruBackwardStep(w: ChainWork, mask: Uint8Array, B: number, t: number, prev: number): void {
+  const fast = w.fast;
+  for (let b = 0; b < B; ) {
+    const live = mask[(t - 1) * B + b] !== 0;
+    const e = live ? runEnd(mask, B, t, b) : b + 1;
+    if (fast && live) fast.gruBackward(w, B, t, prev, b, e);
+    else gruBackwardRows(w, mask, B, t, prev, b, e);
+    b = e;
+  }
+}
+
+function gruBackwardRows(w: ChainWork, mask: Uint8Array, B: number, t: number, prev: number, b0: number, b1: number): void {
   const H = w.H, GH = 3 * H;
   const gates = w.gates, hs = w.hs, hn = w.hn, dz = w.dz, dzh = w.dzh, dh = w.dh, dhp = w.dhp;
-  for (let b = 0; b < B; b++) {
+  for (let b = b0; b < b1; b++) {
     const g = (t - 1) * B * GH + b * GH;
     const sp = (prev * B + b) * H;
     const ti = ((t - 1) * B + b) * H;

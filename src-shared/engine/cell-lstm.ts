@@ -6,15 +6,28 @@
  *   o_t = σ(W_o·[x_t; h_{t-1}] + b_o)      output gate
  *   c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t        additive memory: the path the gradient can travel unsquashed
  *   h_t = o_t ⊙ tanh(c_t)
- * Masked rows carry (h, c) through unchanged.
+ * Masked rows carry (h, c) through unchanged. Runs of unmasked rows go to the kernel set's fast path when it
+ * has one, else to the loops here.
  */
+import { runEnd } from './cell-kernels';
 import type { ChainWork } from './chain-work';
 
 /** Forward, time t: gates hold the full pre-activations (input and recurrent parts); activations replace them. */
 export function lstmForwardStep(w: ChainWork, mask: Uint8Array, B: number, t: number, cur: number, prev: number): void {
+  const fast = w.fast;
+  for (let b = 0; b < B; ) {
+    const live = mask[(t - 1) * B + b] !== 0;
+    const e = live ? runEnd(mask, B, t, b) : b + 1;
+    if (fast && live) fast.lstmForward(w, B, t, cur, prev, b, e);
+    else lstmForwardRows(w, mask, B, t, cur, prev, b, e);
+    b = e;
+  }
+}
+
+function lstmForwardRows(w: ChainWork, mask: Uint8Array, B: number, t: number, cur: number, prev: number, b0: number, b1: number): void {
   const H = w.H, GH = 4 * H;
   const gates = w.gates, hs = w.hs, cs = w.cs, tc = w.tc;
-  for (let b = 0; b < B; b++) {
+  for (let b = b0; b < b1; b++) {
     const g = (t - 1) * B * GH + b * GH;
     const sc = (cur * B + b) * H;
     const sp = (prev * B + b) * H;
@@ -54,9 +67,20 @@ export function lstmForwardStep(w: ChainWork, mask: Uint8Array, B: number, t: nu
  *   ∂L/∂c_{t-1} = dc_t ⊙ f  → w.dc (in place);  direct part of ∂L/∂h_{t-1} = 0 → w.dhp
  */
 export function lstmBackwardStep(w: ChainWork, mask: Uint8Array, B: number, t: number, prev: number): void {
+  const fast = w.fast;
+  for (let b = 0; b < B; ) {
+    const live = mask[(t - 1) * B + b] !== 0;
+    const e = live ? runEnd(mask, B, t, b) : b + 1;
+    if (fast && live) fast.lstmBackward(w, B, t, prev, b, e);
+    else lstmBackwardRows(w, mask, B, t, prev, b, e);
+    b = e;
+  }
+}
+
+function lstmBackwardRows(w: ChainWork, mask: Uint8Array, B: number, t: number, prev: number, b0: number, b1: number): void {
   const H = w.H, GH = 4 * H;
   const gates = w.gates, cs = w.cs, tc = w.tc, dz = w.dz, dh = w.dh, dhp = w.dhp, dc = w.dc;
-  for (let b = 0; b < B; b++) {
+  for (let b = b0; b < b1; b++) {
     const g = (t - 1) * B * GH + b * GH;
     const sp = (prev * B + b) * H;
     const ti = ((t - 1) * B + b) * H;

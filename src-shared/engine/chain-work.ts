@@ -8,6 +8,7 @@
  * - hs    [T+2][B][H]  h at slot t for time t; slot 0 holds h_0 of a left-to-right chain, slot T+1 that of
  *                      a right-to-left chain, so h_prev of time t is slot t−1 (forward) or t+1 (backward)
  */
+import type { CellKernels } from './cell-kernels';
 import type { Kernels } from './kernels';
 import type { Activation, CellKind, DType, FloatArray } from './types';
 
@@ -19,8 +20,12 @@ export function gateCount(kind: CellKind): number {
 export class ChainWork {
   /** G: gate blocks of H rows each. */
   readonly G: number;
+  /** Largest T and B asked for so far. */
   capT = 0;
   capB = 0;
+  /** T and B the buffers have room for (at least capT, capB). */
+  private roomT = 0;
+  private roomB = 0;
   /** Gate pre-activations, replaced by the activations during the step [T][B][G·H]. */
   gates: FloatArray;
   /** Hidden states [T+2][B][H] (see the slot convention above). */
@@ -55,6 +60,10 @@ export class ChainWork {
   dh0: FloatArray;
   /** ∂L/∂c_0 after backward [B][H]. */
   dc0: FloatArray;
+  /** T·B ones, so that a sum over time-and-batch rows is a product (ones)ᵀ·rows [T][B]. */
+  ones: FloatArray;
+  /** The kernel set's elementwise cell steps, when it has them and they can reach every buffer here. */
+  fast: CellKernels | null = null;
 
   constructor(
     readonly kind: CellKind,
@@ -68,14 +77,21 @@ export class ChainWork {
     const empty = kernels.alloc(dtype, 0);
     this.gates = this.hs = this.cs = this.tc = this.hn = this.dz = this.dzh = empty;
     this.zh = this.dh = this.dhp = this.dc = this.h0 = this.c0 = empty;
-    this.dhFinal = this.dcFinal = this.dh0 = this.dc0 = empty;
+    this.dhFinal = this.dcFinal = this.dh0 = this.dc0 = this.ones = empty;
   }
 
   /** Make room for T steps of B sequences; grows (never shrinks) and reallocates only when needed. */
   ensure(T: number, B: number): void {
-    if (T <= this.capT && B <= this.capB) return;
-    const capT = Math.max(T, this.capT);
-    const capB = Math.max(B, this.capB);
+    if (T <= this.roomT && B <= this.roomB) {
+      this.capT = Math.max(T, this.capT);
+      this.capB = Math.max(B, this.capB);
+      return;
+    }
+    // Past the first sizing, room grows by half again at least: abandoned buffers then add up to a small
+    // multiple of the live ones even when T creeps up one step at a time (wasm memory never reuses them).
+    const grow = (want: number, room: number): number => (want > room ? Math.max(want, room === 0 ? 0 : Math.ceil(room * 1.5)) : room);
+    const capT = grow(T, this.roomT);
+    const capB = grow(B, this.roomB);
     const { H, G, dtype } = this;
     const a = (n: number): FloatArray => this.kernels.alloc(dtype, n);
     const lstm = this.kind === 'lstm';
@@ -87,7 +103,9 @@ export class ChainWork {
     this.hn = gru ? a(capT * capB * H) : a(0);
     this.dz = a(capT * capB * G * H);
     this.dzh = gru ? a(capT * capB * G * H) : this.dz;
-    if (B > this.capB || this.zh.length === 0) {
+    this.ones = a(capT * capB);
+    this.ones.fill(1);
+    if (capB > this.roomB || this.zh.length === 0) {
       this.zh = a(capB * G * H);
       this.dh = a(capB * H);
       this.dhp = a(capB * H);
@@ -99,7 +117,11 @@ export class ChainWork {
       this.dh0 = a(capB * H);
       this.dc0 = a(capB * H);
     }
-    this.capT = capT;
-    this.capB = capB;
+    this.capT = Math.max(T, this.capT);
+    this.capB = Math.max(B, this.capB);
+    this.roomT = capT;
+    this.roomB = capB;
+    const cells = this.kernels.cells;
+    this.fast = cells && cells.accepts(this) ? cells : null;
   }
 }

@@ -58,6 +58,11 @@ export class Chain {
   readonly bh: ParamTensor;
   /** GRU only: bias of the recurrent candidate term, inside r ⊙ (·) [H]. */
   readonly bhn: ParamTensor | null;
+  /**
+   * Wxh transposed [I × G·H] (values during project, gradient sums during backward) for one-hot inputs:
+   * a one-hot x_t picks a column of Wxh, which is strided in Wxh but a contiguous row here.
+   */
+  private wT: FloatArray | null = null;
   /** Current sequence length and batch size. */
   T = 0;
   B = 0;
@@ -127,15 +132,36 @@ export class Chain {
       return;
     }
     const S = input.slots, idx = input.idx, val = input.val;
+    if ((r1 - r0) * S < I) {
+      // a few rows (one step of greedy decoding): gather the columns in place rather than transpose Wxh
+      for (let r = r0; r < r1; r++) {
+        for (let s = 0; s < S; s++) {
+          const col = idx[r * S + s];
+          if (col < 0) continue;
+          const v = val[r * S + s], g = r * GH;
+          for (let q = 0; q < GH; q++) gates[g + q] += v * W[q * I + col];
+        }
+      }
+      return;
+    }
+    const wT = this.transposed();
+    const axpy = this.kernels.axpy;
+    for (let q = 0; q < GH; q++) for (let c = 0; c < I; c++) wT[c * GH + q] = W[q * I + c];
     for (let r = r0; r < r1; r++) {
       const g = r * GH;
       for (let s = 0; s < S; s++) {
         const col = idx[r * S + s];
         if (col < 0) continue;
-        const v = val[r * S + s];
-        for (let q = 0; q < GH; q++) gates[g + q] += v * W[q * I + col];
+        const v = val[r * S + s], w = col * GH;
+        if (axpy) axpy.call(this.kernels, GH, v, wT, w, gates, g);
+        else for (let q = 0; q < GH; q++) gates[g + q] += v * wT[w + q];
       }
     }
+  }
+
+  private transposed(): FloatArray {
+    if (!this.wT) this.wT = this.kernels.alloc(this.work.dtype, this.I * this.work.G * this.H);
+    return this.wT;
   }
 
   /**
@@ -220,11 +246,9 @@ export class Chain {
     const rows = T * B;
     // ∂L/∂Whh = Σ_t dzh_tᵀ ⊗ h_prev(t): all steps at once; h_prev rows are contiguous from slot 0 (or 2).
     kern.gemmTN(GH, H, rows, w.dzh, 0, w.hs, (this.reverse ? 2 : 0) * n, this.Whh.grad, 0);
-    const dbh = this.bh.grad, dz = w.dz;
-    for (let r = 0; r < rows; r++) {
-      const g = r * GH;
-      for (let q = 0; q < GH; q++) dbh[q] += dz[g + q];
-    }
+    const dz = w.dz;
+    // ∂L/∂bh = Σ over rows of dz = onesᵀ·dz
+    kern.gemmNN(1, GH, rows, w.ones, 0, dz, 0, this.bh.grad, 0);
     if (gru) {
       const dbhn = this.bhn!.grad, dzh = w.dzh;
       for (let r = 0; r < rows; r++) {
@@ -239,15 +263,21 @@ export class Chain {
       if (input.dBuf) kern.gemmNN(rows, I, GH, dz, 0, this.Wxh.value, 0, input.dBuf, input.dOff);
       return;
     }
+    // One-hot inputs: sum into the transposed layout (contiguous rows), then add it into ∂L/∂Wxh.
     const S = input.slots, idx = input.idx, val = input.val;
+    const dT = this.transposed();
+    const axpy = kern.axpy;
+    dT.fill(0);
     for (let r = 0; r < rows; r++) {
       const g = r * GH;
       for (let s = 0; s < S; s++) {
         const col = idx[r * S + s];
         if (col < 0) continue;
-        const v = val[r * S + s];
-        for (let q = 0; q < GH; q++) dW[q * I + col] += v * dz[g + q];
+        const v = val[r * S + s], d = col * GH;
+        if (axpy) axpy.call(kern, GH, v, dz, g, dT, d);
+        else for (let q = 0; q < GH; q++) dT[d + q] += v * dz[g + q];
       }
     }
+    for (let q = 0; q < GH; q++) for (let c = 0; c < I; c++) dW[q * I + c] += dT[c * GH + q];
   }
 }

@@ -42,7 +42,9 @@ export class Head {
 
   ensure(rows: number): void {
     if (rows <= this.capRows) return;
-    this.capRows = rows;
+    // grow by half again at least (see ChainWork.ensure)
+    this.capRows = Math.max(rows, Math.ceil(this.capRows * 1.5));
+    rows = this.capRows;
     this.logits = this.kernels.alloc(this.dtype, rows * this.O);
     this.dlogits = this.kernels.alloc(this.dtype, rows * this.O);
   }

@@ -53,6 +53,8 @@ function validateConfig(c: ModelConfig): void {
 
 export function createModel(config: ModelConfig, dtype: DType = 'f32', kernels: Kernels = getKernels()): SequenceModel {
   validateConfig(config);
+  // A kernel set that keeps buffers in its own memory gives each float32 model a memory of its own.
+  if (dtype === 'f32' && kernels.forModel) kernels = kernels.forModel();
   const { cell, activation, inputSize: I, hiddenSize: H, outputSize: O, layers, shape } = config;
   const dirs: 1 | 2 = config.bidirectional && shape !== 'one-to-many' ? 2 : 1;
   let encShape: StackShape | null = null;

@@ -82,8 +82,9 @@ export class Stack {
     this.B = B;
     const rows = T * B;
     if (rows > this.capRows) {
-      this.capRows = rows;
-      const n = rows * this.D;
+      // grow by half again at least (see ChainWork.ensure)
+      this.capRows = Math.max(rows, Math.ceil(this.capRows * 1.5));
+      const n = this.capRows * this.D;
       this.concat = this.shape.dirs === 2 ? this.chains.map(() => this.kernels.alloc(this.dtype, n)) : [];
       this.dOut = this.chains.map(() => this.kernels.alloc(this.dtype, n));
     }

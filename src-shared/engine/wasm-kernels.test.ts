@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { ChainWork } from './chain-work';
+import { jsKernels } from './kernels';
+import { createEngineRng } from './rng';
+import type { FloatArray } from './types';
+import { createWasmKernels } from './wasm-kernels';
+
+type Gemm = 'gemmNN' | 'gemmTN' | 'gemmNT';
+
+/** Sizes of A and B for each product (stored shapes as in the Kernels interface). */
+const sizesOf = (g: Gemm, M: number, N: number, K: number): [number, number] =>
+  g === 'gemmNN' ? [M * K, K * N] : g === 'gemmTN' ? [K * M, K * N] : [M * K, N * K];
+
+function fill(a: FloatArray, seed: number): void {
+  const r = createEngineRng(seed);
+  for (let i = 0; i < a.length; i++) a[i] = r.normal();
+}
+
+/** Products on float64 copies, and Σ|a||b| per entry for a float32 error bound. */
+function reference(g: Gemm, M: number, N: number, K: number, A: FloatArray, ao: number, B: FloatArray, bo: number, C: FloatArray, co: number): { c: Float64Array; mag: Float64Array } {
+  const c = Float64Array.from(C);
+  const mag = new Float64Array(C.length);
+  const a = (i: number, k: number): number => (g === 'gemmTN' ? A[ao + k * M + i] : A[ao + i * K + k]);
+  const b = (k: number, j: number): number => (g === 'gemmNT' ? B[bo + j * K + k] : B[bo + k * N + j]);
+  for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) {
+    let s = 0, m = Math.abs(C[co + i * N + j]);
+    for (let k = 0; k < K; k++) {
+      s += a(i, k) * b(k, j);
+      m += Math.abs(a(i, k) * b(k, j));
+    }
+    c[co + i * N + j] += s;
+    mag[co + i * N + j] = m;
+  }
+  return { c, mag };
+}
+
+const shapes: [number, number, number][] = [
+  [1, 1, 1], [1, 7, 3], [2, 3, 1], [3, 5, 7], [4, 8, 4], [5, 9, 2], [7, 33, 13], [1, 64, 96], [32, 40, 37], [9, 17, 300], [33, 1, 5], [6, 6, 520],
+];
+
+describe('WebAssembly SIMD kernels', () => {
+  const base = createWasmKernels();
+  it('load in Node 20 (SIMD and shared memory are available)', () => {
+    expect(base).not.toBeNull();
+  });
+  if (!base) return;
+  const k = base.forModel();
+
+  for (const g of ['gemmNN', 'gemmTN', 'gemmNT'] as const) {
+    it(`${g} agrees with the float64 result within float32 rounding, on odd shapes and offsets`, () => {
+      let seed = 1;
+      for (const [M, N, K] of shapes) {
+        const [na, nb] = sizesOf(g, M, N, K);
+        const ao = seed % 5, bo = (seed * 3) % 7, co = (seed * 2) % 3;
+        const A = k.alloc('f32', na + ao), B = k.alloc('f32', nb + bo), C = k.alloc('f32', M * N + co + 2);
+        fill(A, seed++);
+        fill(B, seed++);
+        fill(C, seed++);
+        const { c, mag } = reference(g, M, N, K, A, ao, B, bo, C, co);
+        k[g](M, N, K, A, ao, B, bo, C, co);
+        for (let i = 0; i < C.length; i++) expect(Math.abs(C[i] - c[i])).toBeLessThanOrEqual(1e-6 * (mag[i] + 1));
+        // and it matches the portable float32 kernels just as closely
+        const C2 = k.alloc('f32', C.length);
+        const C3 = new Float32Array(C.length);
+        k[g](M, N, K, A, ao, B, bo, C2, co);
+        jsKernels[g](M, N, K, A, ao, B, bo, C3, co);
+        for (let i = 0; i < C.length; i++) expect(Math.abs(C2[i] - C3[i])).toBeLessThanOrEqual(1e-6 * (mag[i] + 1));
+      }
+    });
+  }
+
+  it('runs the cells\' elementwise steps in wasm for float32 work buffers, not for float64 ones', () => {
+    const w = new ChainWork('lstm', 'tanh', 5, 'f32', k);
+    w.ensure(3, 2);
+    expect(w.fast).toBe(k.cells);
+    const w64 = new ChainWork('lstm', 'tanh', 5, 'f64', k);
+    w64.ensure(3, 2);
+    expect(w64.fast).toBeNull();
+  });
+
+  it('falls back to the portable kernels for arrays outside its memory, float64 included', () => {
+    const A = new Float64Array([1, 2, 3, 4]), B = new Float64Array([5, 6, 7, 8]);
+    const C = new Float64Array(4), C2 = new Float64Array(4);
+    k.gemmNN(2, 2, 2, A, 0, B, 0, C, 0);
+    jsKernels.gemmNN(2, 2, 2, A, 0, B, 0, C2, 0);
+    expect(Array.from(C)).toEqual(Array.from(C2));
+    expect(k.alloc('f64', 3)).toBeInstanceOf(Float64Array);
+    const own = k.alloc('f32', 4);
+    own.set([1, 2, 3, 4]);
+    const D = new Float32Array(4);
+    k.gemmNT(2, 2, 2, own, 0, Float32Array.from([1, 0, 0, 1]), 0, D, 0);
+    expect(Array.from(D)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('keeps earlier buffers valid and zeroed memory fresh when its memory grows', () => {
+    const kk = base.forModel();
+    const a = kk.alloc('f32', 16);
+    a.fill(2);
+    const big = kk.alloc('f32', 20_000_000); // forces memory.grow
+    expect(big.length).toBe(20_000_000);
+    expect(big[19_999_999]).toBe(0);
+    expect(a.length).toBe(16);
+    const c = kk.alloc('f32', 16);
+    kk.gemmNN(4, 4, 4, a, 0, a, 0, c, 0);
+    expect(Array.from(c)).toEqual(new Array(16).fill(16));
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The WebAssembly SIMD kernel set (float32 only). Each instance owns one shared wasm memory and hands out
+ * buffers from it with a bump pointer; a model gets an instance of its own (forModel), so its memory is
+ * released with it. The engine only abandons a buffer when it needs a bigger one, and its buffers grow
+ * geometrically, so what a model leaves behind stays within a small multiple of what it uses.
+ *
+ * Growth: the memory is shared, so memory.grow keeps every existing view valid (it can neither move nor
+ * detach); views made after a grow see the larger buffer. Every buffer object the memory has shown is
+ * remembered, which is how a product knows its operands are in wasm memory. Anything else (float64 arrays,
+ * arrays made elsewhere, or buffers handed out as plain arrays once the memory is at its maximum) goes to
+ * the portable kernels, so results never depend on where an array lives, only speed does.
+ */
+import type { Kernels } from './kernels';
+import { jsKernels } from './js-kernels';
+import type { DType, FloatArray } from './types';
+import { instantiateKernels, kernelModule, MAX_PAGES, PAGE_BYTES, type KernelExports, type KernelInstance } from './wasm-module';
+import { WasmCells } from './wasm-cells';
+
+/** Buffers start on 64-byte boundaries (a cache line). */
+const ALIGN = 64;
+
+export class WasmKernels implements Kernels {
+  readonly name = 'wasm-simd';
+  readonly cells: WasmCells;
+  private readonly memory: WebAssembly.Memory;
+  private readonly x: KernelExports;
+  /** Next free byte. */
+  private top: number;
+  /** Where gemmNN and gemmTN pack blocks of their operands (grows like any buffer). */
+  private scratch: FloatArray | null = null;
+  /** Every ArrayBuffer object this memory has shown (one per grow). */
+  private readonly buffers = new WeakSet<ArrayBufferLike>();
+
+  constructor(
+    private readonly module: WebAssembly.Module,
+    inst: KernelInstance,
+  ) {
+    this.memory = inst.memory;
+    this.x = inst.exports;
+    this.top = Math.ceil(this.x.heapBase() / ALIGN) * ALIGN;
+    this.buffers.add(this.memory.buffer);
+    this.cells = new WasmCells(this.x, (a) => this.owns(a));
+  }
+
+  forModel(): Kernels {
+    const inst = instantiateKernels(this.module);
+    return inst ? new WasmKernels(this.module, inst) : jsKernels;
+  }
+
+  /** Whether a is a float32 view into this set's memory. */
+  owns(a: FloatArray): boolean {
+    return a instanceof Float32Array && this.buffers.has(a.buffer);
+  }
+
+  alloc(dtype: DType, n: number): FloatArray {
+    if (dtype !== 'f32') return jsKernels.alloc(dtype, n);
+    const end = this.top + Math.ceil((n * 4) / ALIGN) * ALIGN;
+    let buf = this.memory.buffer;
+    if (end > buf.byteLength) {
+      const pages = buf.byteLength / PAGE_BYTES;
+      const need = Math.ceil((end - buf.byteLength) / PAGE_BYTES);
+      // at least double, so a model growing step by step calls grow only a few times
+      const grow = Math.min(Math.max(need, pages), MAX_PAGES - pages);
+      if (grow < need) return new Float32Array(n);
+      try {
+        this.memory.grow(grow);
+      } catch {
+        return new Float32Array(n);
+      }
+      buf = this.memory.buffer;
+      this.buffers.add(buf);
+    }
+    const view = new Float32Array(buf, this.top, n);
+    this.top = end;
+    return view;
+  }
+
+  gemmNN(M: number, N: number, K: number, A: FloatArray, aOff: number, B: FloatArray, bOff: number, C: FloatArray, cOff: number): void {
+    if (this.owns(A) && this.owns(B) && this.owns(C)) {
+      const s = this.scratchFor(N);
+      if (s >= 0) return this.x.gemmNN(M, N, K, A.byteOffset + 4 * aOff, B.byteOffset + 4 * bOff, C.byteOffset + 4 * cOff, s);
+    }
+    jsKernels.gemmNN(M, N, K, A, aOff, B, bOff, C, cOff);
+  }
+
+  gemmTN(M: number, N: number, K: number, A: FloatArray, aOff: number, B: FloatArray, bOff: number, C: FloatArray, cOff: number): void {
+    if (this.owns(A) && this.owns(B) && this.owns(C)) {
+      const s = this.scratchFor(N);
+      if (s >= 0) return this.x.gemmTN(M, N, K, A.byteOffset + 4 * aOff, B.byteOffset + 4 * bOff, C.byteOffset + 4 * cOff, s);
+    }
+    jsKernels.gemmTN(M, N, K, A, aOff, B, bOff, C, cOff);
+  }
+
+  axpy(n: number, alpha: number, x: FloatArray, xOff: number, y: FloatArray, yOff: number): void {
+    if (this.owns(x) && this.owns(y)) this.x.axpy(n, alpha, x.byteOffset + 4 * xOff, y.byteOffset + 4 * yOff);
+    else for (let i = 0; i < n; i++) y[yOff + i] += alpha * x[xOff + i];
+  }
+
+  /** Byte address of a scratch area big enough for N columns, or −1 if wasm memory cannot provide one. */
+  private scratchFor(N: number): number {
+    const bytes = this.x.gemmScratchBytes(N);
+    if (!this.scratch || this.scratch.length * 4 < bytes) {
+      const s = this.alloc('f32', bytes / 4);
+      if (!this.owns(s)) return -1;
+      this.scratch = s;
+    }
+    return this.scratch.byteOffset;
+  }
+
+  gemmNT(M: number, N: number, K: number, A: FloatArray, aOff: number, B: FloatArray, bOff: number, C: FloatArray, cOff: number): void {
+    if (this.owns(A) && this.owns(B) && this.owns(C)) this.x.gemmNT(M, N, K, A.byteOffset + 4 * aOff, B.byteOffset + 4 * bOff, C.byteOffset + 4 * cOff);
+    else jsKernels.gemmNT(M, N, K, A, aOff, B, bOff, C, cOff);
+  }
+}
+
+/** A WebAssembly SIMD kernel set, or null when this runtime cannot run the module. */
+export function createWasmKernels(): WasmKernels | null {
+  const module = kernelModule();
+  const inst = module && instantiateKernels(module);
+  return module && inst ? new WasmKernels(module, inst) : null;
+}

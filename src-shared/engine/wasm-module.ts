@@ -1,0 +1,69 @@
+/**
+ * Loading the WebAssembly kernel module: decode the generated base64, check that this runtime accepts it
+ * (SIMD and shared memory), compile it once, and instantiate it over a fresh shared memory per kernel set.
+ * Shared memory is what makes growth safe: growing it never detaches the Float32Array views the engine
+ * already holds (a non-shared memory's grow would empty every one of them).
+ */
+import { WASM_KERNELS_BASE64 } from './wasm-kernels.generated';
+
+/** Largest memory of one kernel set, in 64 KiB pages (2 GiB); must match scripts/build-wasm.mjs. */
+export const MAX_PAGES = 32768;
+export const PAGE_BYTES = 65536;
+
+/** What the module exports; pointers are byte addresses, sizes are counts of floats. */
+export interface KernelExports {
+  heapBase(): number;
+  /** Bytes of scratch gemmNN and gemmTN need for N columns. */
+  gemmScratchBytes(N: number): number;
+  gemmNN(M: number, N: number, K: number, a: number, b: number, c: number, scratch: number): void;
+  gemmTN(M: number, N: number, K: number, a: number, b: number, c: number, scratch: number): void;
+  gemmNT(M: number, N: number, K: number, a: number, b: number, c: number): void;
+  axpy(n: number, alpha: number, x: number, y: number): void;
+  tanhForward(n: number, g: number, h: number): void;
+  tanhBackward(n: number, h: number, dh: number, dz: number, dhp: number): void;
+  lstmForward(rows: number, H: number, gates: number, csPrev: number, csCur: number, hsCur: number, tc: number): void;
+  lstmBackward(rows: number, H: number, gates: number, csPrev: number, tc: number, dh: number, dc: number, dz: number, dhp: number): void;
+  gruForward(rows: number, H: number, gates: number, zh: number, hsPrev: number, hsCur: number, hn: number): void;
+  gruBackward(rows: number, H: number, gates: number, hn: number, hsPrev: number, dh: number, dz: number, dzh: number, dhp: number): void;
+}
+
+export interface KernelInstance {
+  readonly memory: WebAssembly.Memory;
+  readonly exports: KernelExports;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** The compiled module, or null when this runtime rejects it (no SIMD, no shared memory, no WebAssembly). */
+export function kernelModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  try {
+    if (typeof WebAssembly !== 'object') return null;
+    const bytes = decodeBase64(WASM_KERNELS_BASE64);
+    if (!WebAssembly.validate(bytes)) return null;
+    // Synchronous compilation: fine in Node and workers; a browser main thread may refuse it (then: null).
+    compiled = new WebAssembly.Module(bytes);
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/** A new instance over its own shared memory, or null when the runtime cannot create one. */
+export function instantiateKernels(module: WebAssembly.Module): KernelInstance | null {
+  try {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_PAGES, shared: true });
+    const instance = new WebAssembly.Instance(module, { env: { memory } });
+    return { memory, exports: instance.exports as unknown as KernelExports };
+  } catch {
+    return null;
+  }
+}
