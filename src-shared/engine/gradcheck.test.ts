@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createModel } from './model';
 import { gradCheck } from './gradcheck';
+import { testConfig as config } from './test-fixtures';
 import type { Activation, CellKind, Example, LossKind, ModelConfig, ProblemShape } from './types';
-
-function config(over: Partial<ModelConfig>): ModelConfig {
-  return {
-    cell: 'rnn',
-    activation: 'tanh',
-    inputSize: 5,
-    hiddenSize: 4,
-    outputSize: 3,
-    layers: 1,
-    bidirectional: false,
-    shape: 'many-to-many',
-    loss: 'softmax-ce',
-    init: { kind: 'xavier', spectralRadius: 1 },
-    seed: 7,
-    ...over,
-  };
-}
 
 /** Three examples of different lengths, so the batch is padded and masked. */
 function batchFor(shape: ProblemShape): Example[] {
