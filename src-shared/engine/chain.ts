@@ -29,6 +29,8 @@ export interface ChainTrace {
   dhNorms: Float64Array;
   /** ‖step t's contribution to ∂L/∂Whh‖ = ‖∂L/∂(Whh·h_prev)‖ · ‖h_prev‖ (Frobenius norm of an outer product). */
   whhContrib: Float64Array;
+  /** When present, ∂L/∂h_t itself, row t−1 at (t−1)·H ([T·H]): the vector whose norm is dhNorms[t−1]. */
+  dh?: Float64Array;
 }
 
 export function chainParamSpecs(prefix: string, kind: CellKind, I: number, H: number): ParamSpec[] {
@@ -222,7 +224,10 @@ export class Chain {
           for (let j = 0; j < H; j++) dh[b * H + j] += ab[src + j];
         }
       }
-      if (trace) trace.dhNorms[t - 1] = rowNorm(dh, 0, H);
+      if (trace) {
+        trace.dhNorms[t - 1] = rowNorm(dh, 0, H);
+        if (trace.dh) for (let j = 0; j < H; j++) trace.dh[(t - 1) * H + j] = dh[j];
+      }
       if (this.kind === 'rnn') rnnBackwardStep(w, mask, B, t, t);
       else if (lstm) lstmBackwardStep(w, mask, B, t, prev);
       else gruBackwardStep(w, mask, B, t, prev);

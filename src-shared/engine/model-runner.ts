@@ -55,7 +55,7 @@ export class ModelRunner {
     const pack = this.mainPack;
     const traced = enc ?? main;
     const chainTrace: ChainTrace | null = trace
-      ? { dhNorms: new Float64Array(traced.T), whhContrib: new Float64Array(traced.T) }
+      ? { dhNorms: new Float64Array(traced.T), whhContrib: new Float64Array(traced.T), dh: new Float64Array(traced.T * traced.shape.H) }
       : null;
     main.zeroOutputGrads();
     if (this.config.shape === 'many-to-one') {

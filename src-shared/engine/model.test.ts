@@ -125,6 +125,25 @@ describe('forwardBackward(…, { trace: true })', () => {
     expect(cut.dhNorms[4]).toBeCloseTo(full.dhNorms[4], 6);
     expect(cut.dhNorms[5]).toBeCloseTo(full.dhNorms[5], 6);
   });
+  it('records ∂L/∂h_t per unit, [T][H], whose row norms are ‖∂L/∂h_t‖ (top layer, forward direction)', () => {
+    const toOne: Example[] = [{ input: [1, 2, 3, 4, 0, 1], target: [2] }];
+    const cases: [ReturnType<typeof testConfig>, Example[]][] = [
+      [testConfig({ cell: 'lstm' }), RAGGED],
+      [testConfig({ cell: 'gru', layers: 2, bidirectional: true }), RAGGED],
+      [testConfig({ shape: 'many-to-one' }), toOne],
+      [testConfig({ shape: 'encoder-decoder', bidirectional: true }), RAGGED],
+    ];
+    for (const [config, examples] of cases) {
+      const trace = createModel(config).forwardBackward(examples, { trace: true, truncate: 0 }).trace!;
+      const dh = trace.dh!;
+      expect(dh).toHaveLength(trace.dhNorms.length);
+      dh.forEach((row, t) => {
+        expect(row).toHaveLength(config.hiddenSize);
+        expect(Math.hypot(...row)).toBeCloseTo(trace.dhNorms[t], 12);
+      });
+      expect(dh.flat().some((x) => x !== 0)).toBe(true);
+    }
+  });
   it('reports GRU gates r, z, n and none for a vanilla RNN', () => {
     const g = createModel(testConfig({ cell: 'gru' })).forwardBackward(RAGGED, { trace: true, truncate: 0 }).trace!;
     expect(Object.keys(g.gates).sort()).toEqual(['n', 'r', 'z']);

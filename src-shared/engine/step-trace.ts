@@ -14,6 +14,7 @@ const GATE_NAMES: Record<string, readonly string[]> = {
 export function buildStepTrace(chain: Chain, trace: ChainTrace, len: number): StepTrace {
   const w = chain.work, B = chain.B, H = chain.H, GH = w.G * H;
   const hidden: number[][] = [];
+  const dh: number[][] = [];
   const gates: Record<string, number[][]> = {};
   const names = GATE_NAMES[chain.kind];
   for (const n of names) gates[n] = [];
@@ -21,11 +22,13 @@ export function buildStepTrace(chain: Chain, trace: ChainTrace, len: number): St
     hidden.push(Array.from(w.hs.subarray(t * B * H, t * B * H + H)));
     const g = (t - 1) * B * GH;
     names.forEach((n, k) => gates[n].push(Array.from(w.gates.subarray(g + k * H, g + (k + 1) * H))));
+    if (trace.dh) dh.push(Array.from(trace.dh.subarray((t - 1) * H, t * H)));
   }
   return {
     dhNorms: Array.from(trace.dhNorms.subarray(0, len)),
     hidden,
     gates,
     whhContrib: Array.from(trace.whhContrib.subarray(0, len)),
+    ...(trace.dh ? { dh } : {}),
   };
 }

@@ -74,6 +74,8 @@ export interface StepTrace {
   readonly gates: Record<string, number[][]>;
   /** ‖per-step contribution to ∂L/∂Whh‖ for each t (top layer). */
   readonly whhContrib: number[];
+  /** ∂L/∂h_t for t = 1..T (top layer, forward direction), [T][H]: row t−1 has norm dhNorms[t−1]. */
+  readonly dh?: number[][];
 }
 
 export interface StepResult {

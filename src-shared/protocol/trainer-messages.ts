@@ -45,6 +45,8 @@ export interface StepDetail {
   readonly hidden: number[][];
   readonly gates: Record<string, number[][]>;
   readonly whhContrib: number[];
+  /** ∂L/∂h_t per unit, [T][H] (top layer, forward direction); absent from trainers that predate it. */
+  readonly dh?: number[][];
   readonly spectralRadius: number;
   readonly inputTokens: string[];
   readonly outputTokens: string[];
