@@ -2,6 +2,7 @@ import { MessageChannelMain, utilityProcess, type MessagePortMain, type WebConte
 import type { SupervisorCommand } from '../src-shared/protocol/trainer-messages';
 import { sendEvent } from './renderer-events';
 import type { TrainerChild } from './trainer-child';
+import { trainerForkOptions } from './trainer-fork-options';
 import { PORT_MESSAGE } from './trainer/transport';
 
 /** The trainer as an Electron utility process, plus the ability to hand it a stream port. */
@@ -9,21 +10,17 @@ export interface UtilityTrainerChild extends TrainerChild {
   sendPort(port: MessagePortMain): void;
 }
 
-export const TRAINER_SERVICE_NAME = 'RNN Lab Trainer';
+export { TRAINER_SERVICE_NAME } from './trainer-fork-options';
 
 export interface UtilityTrainerOptions {
   /** out/main/trainer.js */
   readonly entry: string;
-  /** V8 old-space cap: a runaway run dies with 'oom' (and is restarted) instead of eating the machine. */
-  readonly maxOldSpaceMb: number;
+  /** V8 old-space cap: a runaway run dies with 'oom' (and is restarted) instead of eating the machine. Default TRAINER_MAX_OLD_SPACE_MB. */
+  readonly maxOldSpaceMb?: number;
 }
 
 export function spawnUtilityTrainer(options: UtilityTrainerOptions): UtilityTrainerChild {
-  const proc = utilityProcess.fork(options.entry, [], {
-    serviceName: TRAINER_SERVICE_NAME,
-    execArgv: [`--max-old-space-size=${options.maxOldSpaceMb}`],
-    stdio: 'inherit',
-  });
+  const proc = utilityProcess.fork(options.entry, [], trainerForkOptions(options.maxOldSpaceMb));
   let fatal: string | null = null;
   proc.on('error', (type, location) => {
     fatal = `${type} at ${location}`;

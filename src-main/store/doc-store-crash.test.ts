@@ -4,13 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleWriter } from './bundle-writer';
+import { parseDoc } from '../../src-shared/protocol/documents';
 import { DocStore } from './doc-store';
+import { progressDoc, runsDoc } from './writer-docs';
 
 /**
  * A writer process killed with SIGKILL at random moments, mid-save or between saves, must never leave a
- * document that fails to load (nor a lock that blocks the next writer).
+ * document that fails to load (nor a lock that blocks the next writer), and what loads must be exactly the
+ * last version it finished saving or the one it was writing: never a mix, never an older one.
+ * 50 kills by default, 1000 with RNN_LAB_LONG=1; RNN_LAB_CRASH_ITERATIONS overrides both.
  */
-const ITERATIONS = Number(process.env.RNN_LAB_CRASH_ITERATIONS) || 50;
+const ITERATIONS = Number(process.env.RNN_LAB_CRASH_ITERATIONS) || (process.env.RNN_LAB_LONG === '1' ? 1000 : 50);
 const PARALLEL = 2;
 
 let writer = '';
@@ -24,23 +28,57 @@ afterAll(async () => {
   for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });
 });
 
-/** Start a writer, let it complete at least one save, then kill it after a random delay. */
-function runAndKill(dir: string, rng: () => number): Promise<void> {
+/** The last save number of each kind the writer reported complete before it died. */
+interface Confirmed {
+  runs: number;
+  progress: number;
+}
+
+/**
+ * Start a writer, let it complete at least one save, then kill it after a random delay. Resolves once the
+ * process is gone and its IPC channel is drained, with the last saves it confirmed.
+ */
+function runAndKill(dir: string, rng: () => number): Promise<Confirmed> {
   return new Promise((resolve, reject) => {
     const child = fork(writer, [dir], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const confirmed: Confirmed = { runs: 0, progress: 0 };
     let armed = false;
-    child.on('message', (m: { type: string }) => {
+    let exited = false;
+    let disconnected = false;
+    const done = () => exited && disconnected && resolve(confirmed);
+    child.on('message', (m: { type: string; n?: number }) => {
       if (m.type === 'locked') reject(new Error('writer found the directory locked (stale lock not taken over)'));
+      if (m.type === 'saved-runs') confirmed.runs = m.n!;
+      if (m.type === 'saved') confirmed.progress = m.n!;
       if (m.type === 'saved' && !armed) {
         armed = true;
         setTimeout(() => child.kill('SIGKILL'), Math.floor(rng() * 40));
       }
     });
+    child.on('disconnect', () => {
+      disconnected = true;
+      done();
+    });
     child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve();
-      else reject(new Error(`writer exited on its own: code ${code}`));
+      if (signal !== 'SIGKILL') reject(new Error(`writer exited on its own: code ${code}`));
+      exited = true;
+      done();
     });
   });
+}
+
+/** The version number a loaded document carries (run name "run n", section "section-n"). */
+function versionOf(kind: 'runs' | 'progress', data: unknown): number {
+  const text = kind === 'runs' ? (data as { runs: { name: string }[] }).runs[0]?.name : (data as { currentSection: string }).currentSection;
+  const match = /(\d+)$/.exec(text ?? '');
+  return match ? Number(match[1]) : NaN;
+}
+
+/** Exactly what DocStore.load returns for save n of `kind`. */
+function expected(kind: 'runs' | 'progress', n: number): unknown {
+  const parsed = parseDoc(kind, kind === 'runs' ? runsDoc(n) : progressDoc(n));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return JSON.parse(JSON.stringify(parsed.value));
 }
 
 function mulberry32(seed: number): () => number {
@@ -74,17 +112,24 @@ describe('DocStore across processes', () => {
 describe('DocStore under random SIGKILLs', () => {
   it(`never leaves a document that fails to load (${ITERATIONS} kills)`, async () => {
     const rng = mulberry32(20240611);
+    const versions = { runs: { old: 0, new: 0 }, progress: { old: 0, new: 0 } };
     const lanes = Array.from({ length: PARALLEL }, async (_, lane) => {
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), `rnn-lab-crash-${lane}-`));
       dirs.push(dir);
       for (let i = lane; i < ITERATIONS; i += PARALLEL) {
-        await runAndKill(dir, rng);
+        const confirmed = await runAndKill(dir, rng);
         const store = await DocStore.open(dir);
         expect(store.writable).toBe(true);
         for (const kind of ['runs', 'progress'] as const) {
           const result = await store.load(kind);
           expect(result, `${kind} after kill ${i}`).toMatchObject({ ok: true });
           expect(result.ok && result.data, `${kind} after kill ${i}`).not.toBeNull();
+          // The old version (the last one confirmed) or the new one (being written when the kill landed).
+          const version = versionOf(kind, result.ok ? result.data : null);
+          const old = confirmed[kind];
+          expect([old, old + 1], `${kind} version after kill ${i} (last confirmed ${old})`).toContain(version);
+          expect(result.ok && result.data, `${kind} after kill ${i} is exactly version ${version}`).toEqual(expected(kind, version));
+          versions[kind][version === old ? 'old' : 'new'] += 1;
         }
         await store.close();
         const leftovers = (await fs.readdir(dir)).filter((n) => n.includes('corrupt') || n.endsWith('.tmp'));
@@ -92,5 +137,9 @@ describe('DocStore under random SIGKILLs', () => {
       }
     });
     await Promise.all(lanes);
-  }, 120_000);
+    console.log(
+      `[crash] ${ITERATIONS} SIGKILLs: runs.json old ${versions.runs.old} / new ${versions.runs.new}, ` +
+        `progress.json old ${versions.progress.old} / new ${versions.progress.new}; 0 unloadable, 0 mixed`,
+    );
+  }, Math.max(120_000, ITERATIONS * 1_000));
 });

@@ -1,8 +1,10 @@
 import { DocStore } from './doc-store';
+import { progressDoc, runsDoc } from './writer-docs';
 
 /**
  * Test helper process: opens the store in argv[2] and saves ever-changing documents as fast as it can,
  * reporting each completed save, until it is killed. The crash test kills it at random moments.
+ * Save n writes runsDoc(n), reports 'saved-runs', writes progressDoc(n), reports 'saved'.
  */
 const dir = process.argv[2];
 const store = await DocStore.open(dir);
@@ -11,23 +13,10 @@ if (!store.writable) {
   process.exit(3);
 }
 
-const checkpoint = (n: number) => ({
-  version: 1 as const,
-  config: {
-    task: 'memory' as const, taskParams: {}, cell: 'gru' as const, activation: 'tanh' as const, hiddenSize: 64,
-    layers: 1 as const, bidirectional: false, optimizer: 'adam' as const, learningRate: 0.01, momentum: 0.9, clipNorm: 5,
-    batchSize: 16, seed: n, initKind: 'xavier' as const, spectralRadius: 1, truncateBptt: 0,
-  },
-  step: n,
-  // A few hundred KB per save, so kills land inside writes, not only between them.
-  params: { w: Array.from({ length: 20_000 }, (_, i) => Math.sin(i + n)) },
-  optimizer: {},
-  history: [],
-});
-
 for (let n = 1; ; n++) {
-  const result = await store.save('runs', { version: 1, runs: [{ name: `run ${n}`, savedAt: new Date().toISOString(), checkpoint: checkpoint(n) }] });
-  const progress = await store.save('progress', { version: 1, currentSection: `section-${n}`, completed: [] });
+  const result = await store.save('runs', runsDoc(n));
+  if (result.ok) process.send?.({ type: 'saved-runs', n });
+  const progress = await store.save('progress', progressDoc(n));
   if (!result.ok || !progress.ok) {
     console.error(result, progress);
     process.exit(4);

@@ -28,6 +28,9 @@ export function spawnNodeTrainer(options: NodeTrainerOptions = {}): NodeTrainerC
       RNN_LAB_CHECKPOINT_MS: String(options.checkpointMs ?? 2_000),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // Structured clone, as Electron's utility process and MessagePorts use; JSON would spend ~100 ms on each side
+    // per checkpoint of a realistic model (H=128: 6.7 MB of JSON) and stall both event loops.
+    serialization: 'advanced',
   });
   const controlListeners: ((message: unknown) => void)[] = [];
   const streamListeners: ((event: unknown) => void)[] = [];

@@ -64,19 +64,15 @@ export class Run {
 
   /** Loss and accuracy on held-out data, with a few examples rendered as text. */
   evaluate(): EvalResult {
-    const test = this.task.test.slice(0, EVAL_CAP);
-    const result = this.model.evaluate(test);
-    const samples = test.slice(0, 4).map((ex, i) => ({
-      input: this.task.formatInput(ex.input),
-      target: this.task.formatOutput(ex.target),
-      output: this.task.formatOutput(result.outputs[i] ?? []),
-    }));
-    return {
-      step: this.step,
-      testLoss: result.loss,
-      testAccuracy: result.total > 0 ? result.correct / result.total : 0,
-      samples,
-    };
+    return this.startEvaluation().advance(Infinity)!;
+  }
+
+  /**
+   * The same evaluation, done a chunk at a time by `advance` (the session interleaves chunks with its inbox so
+   * a pause never waits for a whole evaluation). The parameters must not change until it completes.
+   */
+  startEvaluation(): Evaluation {
+    return new Evaluation(this.task, this.model, this.step, this.task.test.slice(0, EVAL_CAP));
   }
 
   toCheckpoint(): Checkpoint {
@@ -109,6 +105,7 @@ export class Run {
       hidden: trace.hidden,
       gates: trace.gates,
       whhContrib: trace.whhContrib,
+      ...(trace.dh ? { dh: trace.dh } : {}),
       spectralRadius: this.model.spectralRadius(),
       inputTokens: example.input.map((id) => this.task.inputVocab[id] ?? '?'),
       outputTokens: output.map((id) => this.task.outputVocab[id] ?? '?'),
@@ -125,6 +122,47 @@ export class Run {
     const params = this.model.params();
     for (let i = 0; i < params.length; i++) params[i].value.set(this.lastGood[i]);
     return { kind: 'diverged', quantity };
+  }
+}
+
+/** A held-out evaluation in progress (see Run.startEvaluation). */
+export class Evaluation {
+  private next = 0;
+  private lossSum = 0;
+  private correct = 0;
+  private total = 0;
+  private readonly outputs: number[][] = [];
+
+  constructor(
+    private readonly task: TaskData,
+    private readonly model: Model,
+    readonly step: number,
+    private readonly examples: readonly Example[],
+  ) {}
+
+  /** Score up to `count` more examples; the result once every example is scored, null before. */
+  advance(count: number): EvalResult | null {
+    const end = Math.min(this.examples.length, this.next + count);
+    if (end > this.next) {
+      const part = this.model.evaluate(this.examples.slice(this.next, end));
+      this.lossSum += part.loss * part.total;
+      this.correct += part.correct;
+      this.total += part.total;
+      this.outputs.push(...part.outputs);
+      this.next = end;
+    }
+    if (this.next < this.examples.length) return null;
+    const samples = this.examples.slice(0, 4).map((ex, i) => ({
+      input: this.task.formatInput(ex.input),
+      target: this.task.formatOutput(ex.target),
+      output: this.task.formatOutput(this.outputs[i] ?? []),
+    }));
+    return {
+      step: this.step,
+      testLoss: this.total > 0 ? this.lossSum / this.total : 0,
+      testAccuracy: this.total > 0 ? this.correct / this.total : 0,
+      samples,
+    };
   }
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../protocol/trainer-messages';
 import type { TrainingConfig } from '../protocol/training-config';
 import type { PostEvent, TrainingSessionApi } from './api';
-import { Run } from './run';
+import { Run, type Evaluation } from './run';
 import { createYielder } from './scheduler';
 
 /** Longest stretch of training between two looks at the inbox, in ms. Keeps pause/stop well under 100 ms. */
@@ -21,6 +21,11 @@ const SLICE_MS = 12;
 const UNACKED_WINDOW = 2;
 /** Held-out evaluation at most this often while training, in ms. */
 const EVAL_EVERY_MS = 1000;
+/**
+ * Held-out examples scored per slice: an evaluation runs as slices of its own (training waits, so every chunk
+ * sees the same parameters) and the inbox is read between them, so a pause never waits for a whole evaluation.
+ */
+const EVAL_CHUNK = 32;
 
 export function createTrainingSession(post: PostEvent, now: () => number = () => performance.now()): TrainingSessionApi {
   return new TrainingSession(post, now);
@@ -38,6 +43,8 @@ class TrainingSession implements TrainingSessionApi {
   private sentSeq = 0;
   private ackedSeq = 0;
   private lastEvalAt = -Infinity;
+  /** The held-out evaluation in progress while training, if any. */
+  private evaluation: Evaluation | null = null;
   private rate = { steps: 0, since: 0, perSecond: 0 };
 
   constructor(
@@ -151,6 +158,7 @@ class TrainingSession implements TrainingSessionApi {
     this.pendingDetail = null;
     this.ackedSeq = this.sentSeq;
     this.lastEvalAt = -Infinity;
+    this.evaluation = null;
     this.post({
       type: 'configured',
       paramCount: run.model.paramCount,
@@ -167,6 +175,8 @@ class TrainingSession implements TrainingSessionApi {
 
   private setState(state: SessionState, message: string): void {
     this.state = state;
+    // Stepping by hand may change the parameters under an unfinished evaluation: drop it.
+    if (state !== 'training') this.evaluation = null;
     this.post({ type: 'status', state, step: this.run?.step ?? 0, message });
     if (state === 'training') {
       this.rate = { steps: 0, since: this.now(), perSecond: this.rate.perSecond };
@@ -181,9 +191,16 @@ class TrainingSession implements TrainingSessionApi {
       this.scheduled = false;
       if (this.state !== 'training' || this.disposed) return;
       try {
-        this.trainFor(SLICE_MS, Infinity);
-        this.flush(false);
-        if (this.now() - this.lastEvalAt >= EVAL_EVERY_MS) this.evaluate();
+        if (this.evaluation) {
+          this.continueEvaluation();
+        } else {
+          this.trainFor(SLICE_MS, Infinity);
+          this.flush(false);
+          if (this.state === 'training' && this.now() - this.lastEvalAt >= EVAL_EVERY_MS) {
+            this.lastEvalAt = this.now();
+            this.evaluation = this.run!.startEvaluation();
+          }
+        }
       } catch (err) {
         this.fail(err);
         return;
@@ -236,13 +253,16 @@ class TrainingSession implements TrainingSessionApi {
     this.pendingDetail = null;
   }
 
-  private evaluate(): void {
-    this.lastEvalAt = this.now();
-    this.post({ type: 'eval', result: this.run!.evaluate() });
+  private continueEvaluation(): void {
+    const result = this.evaluation!.advance(EVAL_CHUNK);
+    if (!result) return;
+    this.evaluation = null;
+    this.post({ type: 'eval', result });
   }
 
   private fail(err: unknown): void {
     this.state = 'error';
+    this.evaluation = null;
     const message = err instanceof Error ? err.message : String(err);
     this.post({ type: 'error', code: 'internal', message });
     this.post({ type: 'status', state: 'error', step: this.run?.step ?? 0, message });
