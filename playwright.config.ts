@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { WEB_ORIGIN } from './e2e/web-helpers';
+import { WEB_ORIGIN, WEB_PORT } from './e2e/web-helpers';
 
 /**
  * e2e: the browser build (dist-web, built by `npm run build:web` before this runs) in Debian's Chromium,
@@ -18,7 +18,7 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   webServer: {
-    command: 'npx vite preview --config vite.web.config.ts --host 127.0.0.1 --port 4173 --strictPort',
+    command: `npx vite preview --config vite.web.config.ts --host 127.0.0.1 --port ${WEB_PORT} --strictPort`,
     url: WEB_ORIGIN,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

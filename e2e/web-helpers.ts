@@ -1,7 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 
 /** Where playwright.config.ts serves dist-web. */
-export const WEB_ORIGIN = 'http://127.0.0.1:4173';
+/** Port of the preview server the browser tests use; RNN_LAB_WEB_PORT moves it when 4173 is taken. */
+export const WEB_PORT = Number(process.env.RNN_LAB_WEB_PORT ?? 4173);
+export const WEB_ORIGIN = `http://127.0.0.1:${WEB_PORT}`;
 
 /** Names the browser build uses in IndexedDB (src-renderer/backend/idb-docs.ts). */
 export const IDB = { name: 'rnn-lab', version: 1, docs: 'docs', quarantine: 'quarantine' } as const;
