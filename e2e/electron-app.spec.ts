@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INVOKE_CHANNELS } from '../src-shared/protocol/ipc-contract';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../src-shared/protocol/ipc-contract';
 
 /**
  * The packaged-shape app (out/, built by `npm run build`) in real Electron: window security, the bridge,
@@ -82,7 +82,7 @@ test.describe('Electron app', () => {
     expect(world.require).toBe('undefined');
     expect(world.process).toBe('undefined');
     expect(world.bridgeKeys).toEqual([...Object.keys(INVOKE_CHANNELS), 'on'].sort());
-    expect(world.onKeys).toEqual(['docQuarantined', 'trainerHealth', 'trainerPort']);
+    expect(world.onKeys).toEqual(Object.keys(EVENT_CHANNELS).sort());
   });
 
   test('serves the renderer with a strict CSP and refuses paths outside it', async () => {
@@ -135,5 +135,35 @@ test.describe('Electron app', () => {
 
     await expect.poll(step, { timeout: 30_000 }).toBeGreaterThan(before + 20);
     await expect(page.getByTestId('lab-status')).toContainText('Training');
+  });
+
+  test('presenter mode on a second window: the audience follows the presenter, and closing it ends the session', async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#lesson';
+    });
+    await page.getByRole('button', { name: 'Present' }).click();
+    const deck = page.getByTestId('presenter');
+    await expect(deck).toBeVisible();
+    const opened = app.waitForEvent('window');
+    await page.getByTestId('presenter-show-audience').click();
+    const audience = await opened;
+    await audience.waitForLoadState('domcontentloaded');
+    expect(audience.url()).toMatch(/^app:\/\/rnn-lab\/index\.html#present-audience$/);
+    await expect(page.getByTestId('presenter-console')).toBeVisible();
+    await expect(audience.getByTestId('audience')).toHaveAttribute('data-slide', '0', { timeout: 15_000 });
+
+    await page.keyboard.press('PageDown');
+    const presenterTitle = deck.getByRole('heading', { level: 1 });
+    await expect(audience.getByTestId('audience')).toHaveAttribute('data-slide', '1');
+    await expect(audience.getByRole('heading', { level: 1 })).toHaveText(await presenterTitle.innerText());
+    // The audience window shows slides only: no app chrome, no notes, no controls.
+    await expect(audience.locator('header, nav, button, [data-testid="presenter-notes"]')).toHaveCount(0);
+    await expect(page.getByTestId('presenter-notes')).toBeVisible();
+
+    await app.evaluate(({ BrowserWindow }) => {
+      BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().endsWith('#present-audience'))?.close();
+    });
+    await expect(page.getByTestId('presenter-console')).toHaveCount(0);
+    await expect(page.getByTestId('presenter-show-audience')).toBeVisible();
   });
 });

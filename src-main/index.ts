@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { IpcMainInvokeEvent } from 'electron';
 import { APP_ENTRY_URL, isTrustedSender } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { AudienceWindow } from './audience-window';
 import { createInvokeHandlers } from './invoke-handlers';
 import { registerInvokeHandlers } from './ipc';
 import { sendEvent } from './renderer-events';
@@ -60,9 +61,15 @@ function start(): void {
   const isTrusted = (event: IpcMainInvokeEvent) =>
     isTrustedSender({ frameUrl: event.senderFrame?.url, isTopFrame: event.senderFrame?.parent === null }, DEV_SERVER_URL);
 
+  // Presenter mode: the main window presents, a second window shows the slides to the room.
+  const audience = new AudienceWindow({ preload: PRELOAD, entryUrl: DEV_SERVER_URL ?? APP_ENTRY_URL, icon: ICON, presenter: () => mainWindow });
+
   const openWindow = () => {
     mainWindow = createMainWindow({ preload: PRELOAD, url: DEV_SERVER_URL ?? APP_ENTRY_URL, icon: ICON });
-    mainWindow.on('closed', () => (mainWindow = null));
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+      audience.close();
+    });
   };
 
   app.on('second-instance', () => {
@@ -102,6 +109,8 @@ function start(): void {
           // While restarting, the port follows with the 'restarted' event.
           return child ? connectRendererToTrainer(child, requester, 'initial') : supervisor.state === 'restarting';
         },
+        openAudienceWindow: async (requester) => audience.open(requester),
+        presenterSync: (requester, state) => audience.sync(requester, state),
       }),
       isTrusted,
     );

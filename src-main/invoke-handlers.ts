@@ -1,5 +1,5 @@
 import type { WebContents } from 'electron';
-import type { AppInfo } from '../src-shared/protocol/ipc-contract';
+import type { AppInfo, InvokeContract, PresenterState } from '../src-shared/protocol/ipc-contract';
 import { checkExternalUrl } from '../src-shared/protocol/external-links';
 import type { InvokeHandlers } from './ipc';
 import type { DocStore } from './store/doc-store';
@@ -11,6 +11,10 @@ export interface HandlerDeps {
   readonly openExternal: (url: string) => Promise<void>;
   /** Send a fresh training port to this renderer; false when no trainer can be reached. */
   readonly requestTrainerPort: (contents: WebContents) => boolean;
+  /** Open (or focus) the audience window for presenter mode; only the presenter window may ask. */
+  readonly openAudienceWindow: (requester: WebContents) => Promise<InvokeContract['openAudienceWindow']['res']>;
+  /** Forward the presenter's slide to the audience window; false when there is none or the sender is not the presenter. */
+  readonly presenterSync: (requester: WebContents, state: PresenterState) => boolean;
 }
 
 export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
@@ -25,5 +29,7 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     },
     appInfo: async () => deps.appInfo,
     requestTrainerPort: async (_req, event) => ({ ok: deps.requestTrainerPort(event.sender) }),
+    openAudienceWindow: (_req, event) => deps.openAudienceWindow(event.sender),
+    presenterSync: async (state, event) => ({ ok: deps.presenterSync(event.sender, state) }),
   };
 }

@@ -1,7 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS } from '../src-shared/protocol/ipc-contract';
-import { registerInvokeHandlers, type InvokeHandlers, type IpcRegistrar } from './ipc';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, INVOKE_REQUEST_SCHEMAS } from '../src-shared/protocol/ipc-contract';
+import { ERROR_REPLIES, registerInvokeHandlers, type InvokeHandlers, type IpcRegistrar } from './ipc';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -28,6 +28,8 @@ const handlers: InvokeHandlers = {
   },
   appInfo: async () => ({ version: '1.2.3', platform: 'linux', shell: 'electron' }),
   requestTrainerPort: async () => ({ ok: true }),
+  openAudienceWindow: async () => (calls.push('open audience'), { ok: true }),
+  presenterSync: async ({ slide, blank }) => (calls.push(`sync ${slide} ${blank}`), { ok: true }),
 };
 
 function setup() {
@@ -43,6 +45,26 @@ describe('registerInvokeHandlers(ipc, handlers, isTrusted)', () => {
     expect([...registered.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
     dispose();
     expect(registered.size).toBe(0);
+  });
+
+  it('has a request schema and an error reply for every channel, and no channel string twice', () => {
+    expect(Object.keys(INVOKE_REQUEST_SCHEMAS).sort()).toEqual(Object.keys(INVOKE_CHANNELS).sort());
+    expect(Object.keys(ERROR_REPLIES).sort()).toEqual(Object.keys(INVOKE_CHANNELS).sort());
+    const channels = [...Object.values(INVOKE_CHANNELS), ...Object.values(EVENT_CHANNELS)];
+    expect(new Set(channels).size).toBe(channels.length);
+  });
+
+  it('validates presenter mode requests: a whole slide number 0..100 and a blank flag', async () => {
+    const { invoke } = setup();
+    expect(await invoke(INVOKE_CHANNELS.openAudienceWindow, trusted, null)).toEqual({ ok: true });
+    expect(await invoke(INVOKE_CHANNELS.presenterSync, trusted, { slide: 3, blank: false })).toEqual({ ok: true });
+    expect(await invoke(INVOKE_CHANNELS.presenterSync, trusted, { slide: 100, blank: true })).toEqual({ ok: true });
+    for (const bad of [{ slide: -1, blank: false }, { slide: 101, blank: false }, { slide: 1.5, blank: false }, { slide: 1, blank: 'no' }, { slide: 1 }, { slide: 1, blank: false, notes: 'x' }, null]) {
+      expect(await invoke(INVOKE_CHANNELS.presenterSync, trusted, bad)).toEqual({ ok: false });
+    }
+    expect(await invoke(INVOKE_CHANNELS.openAudienceWindow, trusted, {})).toEqual({ ok: false, error: expect.stringMatching(/^bad request for openAudienceWindow/) });
+    await expect(invoke(INVOKE_CHANNELS.presenterSync, stranger, { slide: 1, blank: false })).rejects.toThrow(/not the RNN Lab window/);
+    expect(calls).toEqual(['open audience', 'sync 3 false', 'sync 100 true']);
   });
 
   it('passes a valid request to its handler', async () => {

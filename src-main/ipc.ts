@@ -20,6 +20,8 @@ export const ERROR_REPLIES: { readonly [K in keyof InvokeContract]: (error: stri
   saveDoc: (error) => ({ ok: false, error }),
   openExternal: (error) => ({ ok: false, error }),
   requestTrainerPort: () => ({ ok: false }),
+  openAudienceWindow: (error) => ({ ok: false, error }),
+  presenterSync: () => ({ ok: false }),
   appInfo: (error) => {
     throw new Error(error);
   },

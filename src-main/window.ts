@@ -6,10 +6,15 @@ export interface MainWindowOptions {
   /** app://rnn-lab/index.html, or the dev server URL in development. */
   readonly url: string;
   readonly icon?: string;
+  /** Another window of the app (presenter mode's audience window): its own title, position and fullscreen. */
+  readonly title?: string;
+  readonly bounds?: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+  readonly fullscreen?: boolean;
 }
 
 /**
- * The one window. Renderer privileges are the minimum: context isolation, the Chromium sandbox,
+ * Every app window (the main one and presenter mode's audience window) comes from here, so all share the same
+ * renderer privileges, which are the minimum: context isolation, the Chromium sandbox,
  * web security, no Node; the only bridge is what the preload exposes on `window.rnnLab`.
  * Navigation, pop-ups and permissions are refused for every web contents in security.ts.
  */
@@ -17,10 +22,13 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
+    ...options.bounds,
+    // Only when asked: an explicit `fullscreen: false` would hide the fullscreen button on macOS.
+    ...(options.fullscreen ? { fullscreen: true } : {}),
     minWidth: 900,
     minHeight: 600,
     show: false,
-    title: 'RNN Lab',
+    title: options.title ?? 'RNN Lab',
     backgroundColor: '#11161d',
     icon: options.icon,
     webPreferences: {

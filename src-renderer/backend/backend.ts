@@ -1,4 +1,4 @@
-import type { AppInfo, DocKind, SaveResult, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import type { AppInfo, DocKind, PresenterState, SaveResult, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import type { DocTypes } from '../../src-shared/protocol/documents';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 
@@ -13,8 +13,22 @@ export interface Backend {
   /** Open an allow-listed https link in the system browser (desktop) or a new tab (browser). */
   openExternal(url: string): Promise<{ ok: boolean; error?: string }>;
   readonly trainer: TrainerStream;
+  /** Desktop only: show the presenter's slides on a second screen (absent in the browser build). */
+  readonly presenter?: PresenterLink;
   /** Close ports, terminate workers, drop listeners. */
   dispose(): void;
+}
+
+/** Presenter mode across two windows: the presenter drives, the audience window follows. */
+export interface PresenterLink {
+  /** Open the audience window (fullscreen on the external display when there is one). */
+  openAudience(): Promise<{ ok: boolean; error?: string }>;
+  /** Presenter side: tell the audience window which slide to show (or to blank the screen). */
+  sync(state: PresenterState): void;
+  /** Audience side: follow the presenter; a listener added late gets the latest state at once. */
+  onState(listener: (state: PresenterState) => void): () => void;
+  /** Presenter side: the audience window was closed. */
+  onAudienceClosed(listener: () => void): () => void;
 }
 
 /** Result of loading one document: `value` is null when nothing was ever saved. */

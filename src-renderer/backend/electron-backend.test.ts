@@ -6,17 +6,21 @@ import { ElectronBackend } from './electron-backend';
 type Handlers = { [K in keyof MainEventContract]: ((p: MainEventContract[K]) => void)[] };
 
 function fakeBridge(loadData: unknown = null) {
-  const handlers: Handlers = { trainerPort: [], trainerHealth: [], docQuarantined: [] };
+  const handlers: Handlers = { trainerPort: [], trainerHealth: [], docQuarantined: [], presenterState: [], audienceClosed: [] };
   const bridge: BridgeApi = {
     loadDoc: vi.fn(async () => ({ ok: true as const, data: loadData })),
     saveDoc: vi.fn(async () => ({ ok: true as const })),
     openExternal: vi.fn(async () => ({ ok: true })),
     appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', shell: 'electron' as const })),
     requestTrainerPort: vi.fn(async () => ({ ok: true })),
+    openAudienceWindow: vi.fn(async () => ({ ok: true })),
+    presenterSync: vi.fn(async () => ({ ok: true })),
     on: {
       trainerPort: (l) => (handlers.trainerPort.push(l), () => {}),
       trainerHealth: (l) => (handlers.trainerHealth.push(l), () => {}),
       docQuarantined: (l) => (handlers.docQuarantined.push(l), () => {}),
+      presenterState: (l) => (handlers.presenterState.push(l), () => {}),
+      audienceClosed: (l) => (handlers.audienceClosed.push(l), () => {}),
     },
   };
   return { bridge, handlers };
@@ -90,6 +94,30 @@ describe('ElectronBackend', () => {
     expect(health).toHaveLength(1);
     const loaded = await backend.docs.load('settings');
     expect(loaded.ok).toBe(false);
+    backend.dispose();
+  });
+
+  it('offers presenter mode: opens the audience window, syncs slides, and follows the presenter', async () => {
+    const { bridge, handlers } = fakeBridge();
+    const backend = new ElectronBackend(bridge, window);
+    const presenter = backend.presenter;
+    expect(await presenter.openAudience()).toEqual({ ok: true });
+    expect(bridge.openAudienceWindow).toHaveBeenCalledWith(null);
+    presenter.sync({ slide: 2, blank: false });
+    expect(bridge.presenterSync).toHaveBeenCalledWith({ slide: 2, blank: false });
+
+    // Audience side: an event that arrives before the view subscribes is replayed to it; malformed ones are dropped.
+    handlers.presenterState[0]({ slide: 4, blank: true });
+    const seen: unknown[] = [];
+    presenter.onState((s) => seen.push(s));
+    handlers.presenterState[0]({ slide: -3, blank: 'x' } as never);
+    handlers.presenterState[0]({ slide: 5, blank: false });
+    expect(seen).toEqual([{ slide: 4, blank: true }, { slide: 5, blank: false }]);
+
+    let closed = 0;
+    presenter.onAudienceClosed(() => closed++);
+    handlers.audienceClosed[0]({});
+    expect(closed).toBe(1);
     backend.dispose();
   });
 });

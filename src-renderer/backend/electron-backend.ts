@@ -1,7 +1,8 @@
-import type { BridgeApi, DocKind, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import * as v from 'valibot';
+import { PresenterStateSchema, type BridgeApi, type DocKind, type PresenterState, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
-import { Listeners, type Backend, type DocLoad, type DocStore, type QuarantineNotice, type TrainerStream } from './backend';
+import { Listeners, type Backend, type DocLoad, type DocStore, type PresenterLink, type QuarantineNotice, type TrainerStream } from './backend';
 import { acceptTrainerEvent } from './event-guard';
 
 /** What the preload posts to the page with the training MessagePort attached as ports[0]. */
@@ -62,7 +63,12 @@ export class ElectronBackend implements Backend {
   readonly #bridge: BridgeApi;
   readonly #win: Window;
   readonly #quarantined = new Listeners<QuarantineNotice>();
+  readonly #presenterState = new Listeners<PresenterState>();
+  readonly #audienceClosed = new Listeners<void>();
+  /** The audience window's latest state, kept because its view may subscribe after the event arrived. */
+  #lastPresenterState: PresenterState | null = null;
   readonly #unsubscribe: (() => void)[] = [];
+  readonly presenter: PresenterLink;
 
   constructor(bridge: BridgeApi, win: Window = window) {
     this.#bridge = bridge;
@@ -71,7 +77,14 @@ export class ElectronBackend implements Backend {
     this.#unsubscribe.push(
       bridge.on.trainerHealth((h) => this.trainer.health.emit(h)),
       bridge.on.docQuarantined((n) => this.#quarantined.emit(n)),
+      bridge.on.presenterState((state) => {
+        if (!v.is(PresenterStateSchema, state)) return;
+        this.#lastPresenterState = state;
+        this.#presenterState.emit(state);
+      }),
+      bridge.on.audienceClosed(() => this.#audienceClosed.emit()),
     );
+    this.presenter = this.#makePresenterLink();
     // The initial port may have been posted before this listener existed: ask for one explicitly.
     void bridge.requestTrainerPort(null).catch((err: unknown) => console.warn('RNN Lab: no trainer port', err));
     this.docs = this.#makeDocStore();
@@ -100,6 +113,19 @@ export class ElectronBackend implements Backend {
     };
   }
 
+  #makePresenterLink(): PresenterLink {
+    const bridge = this.#bridge;
+    return {
+      openAudience: () => bridge.openAudienceWindow(null),
+      sync: (state) => void bridge.presenterSync(state).catch((err: unknown) => console.warn('RNN Lab: presenter sync failed', err)),
+      onState: (listener) => {
+        if (this.#lastPresenterState) listener(this.#lastPresenterState);
+        return this.#presenterState.add(listener);
+      },
+      onAudienceClosed: (listener) => this.#audienceClosed.add(listener),
+    };
+  }
+
   info() {
     return this.#bridge.appInfo(null);
   }
@@ -113,5 +139,7 @@ export class ElectronBackend implements Backend {
     for (const off of this.#unsubscribe) off();
     this.trainer.close();
     this.#quarantined.clear();
+    this.#presenterState.clear();
+    this.#audienceClosed.clear();
   }
 }

@@ -117,6 +117,7 @@ export const enUi = {
   'ui.pack.rejected': 'This lesson pack was rejected: {error}',
   'ui.pack.active': 'Using lesson pack “{title}”.',
   'ui.pack.clear': 'Back to the full lesson',
+  'ui.pack.useInLab': 'Use this pack’s settings in the Lab',
 
   'ui.present.heading': 'Presenter mode',
   'ui.present.exit': 'Leave presenter mode',
@@ -127,6 +128,14 @@ export const enUi = {
   'ui.present.blank': 'Screen blanked. Press B to show it again.',
   'ui.present.demo': 'Demo run',
   'ui.present.slide': 'Slide {n} of {total}',
+  'ui.present.showAudience': 'Show on second screen',
+  'ui.present.audienceOn': 'The audience sees this slide on the second screen.',
+  'ui.present.audienceFailed': 'The second screen could not be opened: {error}',
+  'ui.present.audienceClosed': 'The audience window was closed.',
+  'ui.present.next': 'Next: {title}',
+  'ui.present.nextNone': 'Next: end of the lesson',
+  'ui.present.elapsed': 'Elapsed {time}',
+  'ui.present.waiting': 'Waiting for the presenter…',
 
   'ui.screen.lab': 'Lab',
   'ui.screen.gradients': 'Gradients',

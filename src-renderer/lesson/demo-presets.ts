@@ -1,5 +1,7 @@
 import type { CellKind } from '../../src-shared/engine/types';
 import type { LessonSectionId } from '../../src-shared/protocol/lesson-pack';
+import type { TrainingConfig } from '../../src-shared/protocol/training-config';
+import { defaultTaskParams } from '../lab/task-catalog';
 
 /**
  * The live view each section sits beside, preset to make its point. The Lesson passes a preset to the view
@@ -32,3 +34,27 @@ export const DEMO_PRESETS: Record<LessonSectionId, DemoPreset> = {
   shapes: { view: 'shapes' },
   bidirectional: { view: 'tagging', cell: 'lstm', trainSteps: 200 },
 };
+
+/**
+ * The Lab configuration that makes a preset's point, built on the learner's current one (null when the view
+ * needs none). Changing the task resets its parameters to the task's defaults, as the Lab's task picker does.
+ */
+export function presetConfig(preset: DemoPreset, base: TrainingConfig): TrainingConfig | null {
+  const withTask = (task: TrainingConfig['task'], params: Record<string, number> = {}): TrainingConfig => ({
+    ...base,
+    task,
+    taskParams: { ...(task === base.task ? base.taskParams : defaultTaskParams(task)), ...params },
+  });
+  switch (preset.view) {
+    case 'unrolled':
+      return { ...withTask(preset.task), cell: preset.cell };
+    case 'vanishing':
+      return { ...base, cell: 'rnn', activation: 'tanh', initKind: 'spectral', spectralRadius: preset.spectralRadius };
+    case 'race':
+      return { ...withTask(preset.task, { k: Math.min(100, preset.distance) }), cell: preset.cells.includes(base.cell) ? base.cell : preset.cells[0] };
+    case 'tagging':
+      return { ...withTask('pos-tagging'), cell: preset.cell, bidirectional: true };
+    case 'shapes':
+      return null;
+  }
+}

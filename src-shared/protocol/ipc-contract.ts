@@ -29,7 +29,20 @@ export interface InvokeContract {
   appInfo: { req: null; res: AppInfo };
   /** Ask main for a fresh training port (sent back as the 'trainerPort' event). */
   requestTrainerPort: { req: null; res: { ok: boolean } };
+  /** Presenter mode: open the audience window (fullscreen on the external display when there is one). */
+  openAudienceWindow: { req: null; res: { ok: boolean; error?: string } };
+  /** Presenter mode: the presenter window's slide, forwarded to the audience window as 'presenterState'. */
+  presenterSync: { req: PresenterState; res: { ok: boolean } };
 }
+
+/** What the audience sees in presenter mode: a slide index (0-based) or a blanked screen. */
+export const PresenterStateSchema = v.strictObject({
+  slide: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
+  blank: v.boolean(),
+});
+export type PresenterState = v.InferOutput<typeof PresenterStateSchema>;
+/** The renderer route main loads in the audience window: the slides only, following 'presenterState'. */
+export const AUDIENCE_HASH = '#present-audience';
 
 export const INVOKE_CHANNELS: { readonly [K in keyof InvokeContract]: string } = {
   loadDoc: 'doc:load',
@@ -37,6 +50,8 @@ export const INVOKE_CHANNELS: { readonly [K in keyof InvokeContract]: string } =
   openExternal: 'external:open',
   appInfo: 'app:info',
   requestTrainerPort: 'trainer:request-port',
+  openAudienceWindow: 'presenter:open-audience',
+  presenterSync: 'presenter:sync',
 };
 
 /** Runtime validation of each request at main's boundary. */
@@ -46,6 +61,8 @@ export const INVOKE_REQUEST_SCHEMAS = {
   openExternal: v.pipe(v.string(), v.maxLength(2048)),
   appInfo: v.null(),
   requestTrainerPort: v.null(),
+  openAudienceWindow: v.null(),
+  presenterSync: PresenterStateSchema,
 } satisfies { [K in keyof InvokeContract]: v.GenericSchema<unknown, InvokeContract[K]['req']> };
 
 /** What happened to the trainer process, as the status line shows it. */
@@ -59,12 +76,18 @@ export interface MainEventContract {
   trainerPort: { reason: 'initial' | 'restarted' };
   trainerHealth: TrainerHealth;
   docQuarantined: { kind: DocKind; movedTo: string; error: string };
+  /** Audience window only: the presenter moved to another slide or (un)blanked the screen. */
+  presenterState: PresenterState;
+  /** Presenter window only: the audience window was closed (the presenter session is over). */
+  audienceClosed: Record<string, never>;
 }
 
 export const EVENT_CHANNELS: { readonly [K in keyof MainEventContract]: string } = {
   trainerPort: 'trainer:port',
   trainerHealth: 'trainer:health',
   docQuarantined: 'doc:quarantined',
+  presenterState: 'presenter:state',
+  audienceClosed: 'presenter:audience-closed',
 };
 
 /** The shape the preload exposes on `window.rnnLab` (and the browser shell imitates). */
