@@ -38,9 +38,10 @@ export class DetailHistory {
 
   push(detail: StepDetail): void {
     if (!this.#ring.push(detail) || this.#timer !== null) return;
-    const wait = this.throttleMs - (performance.now() - this.#last);
-    if (wait <= 0) this.#apply();
-    else this.#timer = setTimeout(() => this.#apply(), wait);
+    // The first detail is shown at once. Later ones always go through a timer, so the view's recomputation runs
+    // in a task of its own instead of adding to the task that delivered the training message.
+    if (this.#latest === null && this.index < 0) this.#apply();
+    else this.#timer = setTimeout(() => this.#apply(), Math.max(0, this.throttleMs - (performance.now() - this.#last)));
   }
 
   /** A new run: forget the old one's details. */

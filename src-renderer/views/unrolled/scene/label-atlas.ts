@@ -1,10 +1,12 @@
 import { DataTexture, LinearFilter, RGBAFormat, UnsignedByteType } from 'three';
 
 /**
- * Text labels drawn once into one texture (the system font, nothing from the network), so every label of
- * the scene is one instanced draw call. Each distinct string gets a slot; a new string is drawn on a small
- * canvas and copied into the texture's data, and only that slot is uploaded again. When the slots
- * run out the atlas is cleared and refilled with the strings in use.
+ * Text labels drawn into one texture (the system font, nothing from the network), so every label of the
+ * scene is one instanced draw call. Each distinct string gets a slot; a new string is drawn on a small
+ * canvas and copied into the texture's data, and only that slot's rows are uploaded again. Drawing is
+ * spread over frames (`work` draws what fits in a few milliseconds), so a new chain full of new tokens never
+ * blocks the main thread; a label whose string is not drawn yet is simply left out of that frame. When the
+ * slots run out, slots of strings the current chain does not use are reused.
  */
 
 export const ATLAS_W = 1024;
@@ -30,7 +32,12 @@ export class LabelAtlas {
   readonly texture: DataTexture;
   readonly #data = new Uint8Array(ATLAS_W * ATLAS_H * 4);
   readonly #ctx: CanvasRenderingContext2D | null;
-  readonly #slots = new Map<string, Glyph>();
+  readonly #slots = new Map<string, Glyph & { readonly slot: number }>();
+  #wanted = new Set<string>();
+  readonly #queue: string[] = [];
+  #next = 0;
+  /** Slots handed out so far (they are reused, never returned). */
+  #used = 0;
 
   constructor() {
     const scratch = document.createElement('canvas');
@@ -44,24 +51,58 @@ export class LabelAtlas {
     this.texture.needsUpdate = true;
   }
 
-  /** Make sure every string has a slot (clearing the atlas if it would overflow); uploads only what changed. */
+  /** The strings the current chain needs; they are drawn by `work`, a few per frame. */
   prepare(strings: Iterable<string>): void {
-    const wanted = new Set(strings);
-    let missing = 0;
-    for (const s of wanted) if (!this.#slots.has(s)) missing++;
-    if (missing === 0) return;
-    const full = this.#slots.size + missing > SLOTS;
-    if (full) {
-      this.#slots.clear();
-      this.#data.fill(0);
-      this.texture.clearUpdateRanges();
+    this.#wanted = new Set(strings);
+    this.#queue.length = 0;
+    for (const s of this.#wanted) if (!this.#slots.has(s)) this.#queue.push(s);
+    this.#next = 0;
+  }
+
+  /** Strings still waiting to be drawn. */
+  get pending(): number {
+    return this.#queue.length - this.#next;
+  }
+
+  /** Draw waiting strings for about `budgetMs` (at least one); true when all are drawn. */
+  work(budgetMs = 3): boolean {
+    if (this.pending === 0) return true;
+    const t0 = performance.now();
+    let drawn = 0;
+    while (this.#next < this.#queue.length) {
+      const s = this.#queue[this.#next++];
+      if (this.#slots.has(s)) continue;
+      const slot = this.#slot();
+      if (slot < 0) {
+        this.#next = this.#queue.length;
+        break;
+      }
+      this.#draw(s, slot);
+      drawn++;
+      if (performance.now() - t0 >= budgetMs) break;
     }
-    for (const s of wanted) if (!this.#slots.has(s) && this.#slots.size < SLOTS) this.#draw(s, !full);
-    this.texture.needsUpdate = true;
+    if (drawn > 0) this.texture.needsUpdate = true;
+    if (this.pending === 0) {
+      this.#queue.length = 0;
+      this.#next = 0;
+      return true;
+    }
+    return false;
   }
 
   glyph(s: string): Glyph | undefined {
     return this.#slots.get(s);
+  }
+
+  /** A free slot: never used yet, or held by a string the current chain does not need (−1: none). */
+  #slot(): number {
+    if (this.#used < SLOTS) return this.#used++;
+    for (const [s, g] of this.#slots) {
+      if (this.#wanted.has(s)) continue;
+      this.#slots.delete(s);
+      return g.slot;
+    }
+    return -1;
   }
 
   dispose(): void {
@@ -69,8 +110,7 @@ export class LabelAtlas {
     this.#slots.clear();
   }
 
-  #draw(s: string, partial: boolean): void {
-    const i = this.#slots.size;
+  #draw(s: string, i: number): void {
     const px = (i % COLS) * SLOT_W;
     const py = Math.floor(i / COLS) * SLOT_H;
     let w = SLOT_W;
@@ -96,8 +136,8 @@ export class LabelAtlas {
         }
       }
       // three.js uploads each range as one row segment: one range per row of the slot.
-      if (partial) for (let y = 0; y < SLOT_H; y++) this.texture.addUpdateRange(((py + y) * ATLAS_W + px) * 4, SLOT_W * 4);
+      for (let y = 0; y < SLOT_H; y++) this.texture.addUpdateRange(((py + y) * ATLAS_W + px) * 4, SLOT_W * 4);
     }
-    this.#slots.set(s, { u0: px / ATLAS_W, v0: py / ATLAS_H, du: w / ATLAS_W, dv: SLOT_H / ATLAS_H, aspect: w / SLOT_H });
+    this.#slots.set(s, { slot: i, u0: px / ATLAS_W, v0: py / ATLAS_H, du: w / ATLAS_W, dv: SLOT_H / ATLAS_H, aspect: w / SLOT_H });
   }
 }

@@ -5,6 +5,7 @@ import type { Palette } from '../colour-scale';
 import type { ChainLayout } from '../layout';
 import { MAX_STEPS } from '../chain-data';
 import { ArrowLayer } from './arrow-layer';
+import { AsyncPresenter } from './async-presenter';
 import { CellLayer } from './cell-layer';
 import type { FrameState } from './frame';
 import { LabelLayer } from './label-layer';
@@ -21,6 +22,8 @@ const PRESETS: Record<ViewPreset, { azimuth: number; elevation: number }> = {
 /** Steps framed by the front, angled and above views (the overview frames all). */
 const WINDOW_STEPS = 16;
 const PICK_RADIUS_PX = 16;
+/** Milliseconds of label drawing per frame (new tokens are drawn over a few frames, not in one long task). */
+const LABEL_BUDGET_MS = 3;
 
 /**
  * The three.js side of the unrolled view: renderer, camera, orbit controls and the instanced layers.
@@ -44,17 +47,34 @@ export class UnrolledScene {
   #width = 1;
   #height = 1;
   #layout: ChainLayout | null = null;
+  readonly #presenter: AsyncPresenter | null = null;
+  /** A frame was skipped while one was in flight: ask for another once it is shown. */
+  #again = false;
   /** Draw calls of the last render (renderer.info). */
   lastCalls = 0;
 
   constructor(
+    /** The canvas on the page (pointer events, export). */
     readonly canvas: HTMLCanvasElement,
     onChange: () => void,
-    /** Software WebGL: no antialiasing and one device pixel per CSS pixel. */
+    /** Software WebGL: no antialiasing, one device pixel per CSS pixel, frames shown through AsyncPresenter. */
     readonly software = false,
   ) {
-    // preserveDrawingBuffer keeps the last frame readable (PNG export, pixel checks in tests).
-    this.renderer = new WebGLRenderer({ canvas, antialias: !software, preserveDrawingBuffer: true, alpha: false });
+    const target = software ? canvas.getContext('2d', { alpha: false }) : null;
+    if (target) {
+      // The WebGL canvas stays out of the document: the compositor never reads it back synchronously.
+      const offscreen = canvas.ownerDocument.createElement('canvas');
+      this.renderer = new WebGLRenderer({ canvas: offscreen, antialias: false, preserveDrawingBuffer: false, alpha: false });
+      this.#presenter = new AsyncPresenter(this.renderer.getContext() as WebGL2RenderingContext, target, () => {
+        if (this.#again) {
+          this.#again = false;
+          onChange();
+        }
+      });
+    } else {
+      // preserveDrawingBuffer keeps the last frame readable (PNG export, pixel checks in tests).
+      this.renderer = new WebGLRenderer({ canvas, antialias: !software, preserveDrawingBuffer: true, alpha: false });
+    }
     this.renderer.outputColorSpace = SRGBColorSpace;
     this.controls = new OrbitControls(this.camera, canvas);
     this.controls.enableDamping = false;
@@ -62,6 +82,21 @@ export class UnrolledScene {
     this.controls.addEventListener('change', onChange);
     this.#scene.add(this.#cells.frames, this.#cells.units, this.#cells.grads, this.#cells.loops);
     this.#scene.add(this.#arrows.shafts, this.#arrows.heads, this.#labels.mesh);
+  }
+
+  /** The canvas WebGL draws into (the page's canvas, or a detached one in software mode). */
+  get glCanvas(): HTMLCanvasElement {
+    return this.renderer.domElement;
+  }
+
+  /**
+   * False while the previous frame is still being read back (software mode): skip this frame's work,
+   * the scene asks for another frame (onChange) once that one is shown.
+   */
+  get ready(): boolean {
+    if (!this.#presenter?.busy) return true;
+    this.#again = true;
+    return false;
   }
 
   setPalette(p: Palette): void {
@@ -72,7 +107,12 @@ export class UnrolledScene {
     this.#writer.setPalette(p);
   }
 
-  /** New data or layout: recompute cached values and the label atlas (not per frame). */
+  /** The layout the camera frames (cheap; `setData` follows before the next draw). */
+  setLayout(layout: ChainLayout): void {
+    this.#layout = layout;
+  }
+
+  /** New data or layout: recompute cached values and queue new label strings (not per frame). */
   setData(chain: ChainData, layout: ChainLayout, expanded: boolean): void {
     this.#layout = layout;
     this.#cells.setData(chain, layout, expanded);
@@ -84,6 +124,15 @@ export class UnrolledScene {
     return this.#cells.unitsPerColumn;
   }
 
+  /**
+   * Draw a few milliseconds' worth of new label strings into the atlas; true once all of them are there.
+   * Until then the caller keeps the last frame on screen and calls again in a later task (one draw per new
+   * chain, not one per batch of labels: each draw costs CPU for the software rasteriser too).
+   */
+  drawLabels(): boolean {
+    return this.#labels.atlas.work(LABEL_BUDGET_MS);
+  }
+
   update(f: FrameState): void {
     this.#cells.update(f, this.#dummy);
     this.#arrows.update(f, this.#dummy);
@@ -91,8 +140,10 @@ export class UnrolledScene {
   }
 
   render(): void {
+    if (!this.ready) return;
     this.renderer.render(this.#scene, this.camera);
     this.lastCalls = this.renderer.info.render.calls;
+    this.#presenter?.capture(this.glCanvas.width, this.glCanvas.height);
   }
 
   resize(width: number, height: number): void {
@@ -100,6 +151,14 @@ export class UnrolledScene {
     this.#height = Math.max(1, height);
     this.renderer.setPixelRatio(this.software ? 1 : Math.min(2, window.devicePixelRatio || 1));
     this.renderer.setSize(this.#width, this.#height, false);
+    if (this.#presenter) {
+      // The visible 2D canvas gets the same pixel size as the drawing buffer (CSS sizes it).
+      const w = this.glCanvas.width, h = this.glCanvas.height;
+      if (this.canvas.width !== w || this.canvas.height !== h) {
+        this.canvas.width = w;
+        this.canvas.height = h;
+      }
+    }
     this.camera.aspect = this.#width / this.#height;
     this.camera.updateProjectionMatrix();
   }
@@ -172,13 +231,14 @@ export class UnrolledScene {
     return best;
   }
 
-  /** A PNG of the current frame. */
+  /** A PNG of the current frame: drawn and read in the same task (or the last frame shown, in software mode). */
   toPng(): string {
-    this.render();
+    if (!this.#presenter) this.render();
     return this.canvas.toDataURL('image/png');
   }
 
   dispose(): void {
+    this.#presenter?.dispose();
     this.controls.dispose();
     this.#cells.dispose();
     this.#arrows.dispose();
