@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TrainerHealth } from '../src-shared/protocol/ipc-contract';
-import type { TrainerEvent } from '../src-shared/protocol/trainer-messages';
 import { DEFAULT_CONFIG } from '../src-shared/protocol/training-config';
-import { TrainerSupervisor, type SupervisorOptions } from './supervisor';
-import { spawnNodeTrainer, type NodeTrainerChild } from './trainer/node-spawn';
+import type { TrainerEvent } from '../src-shared/protocol/trainer-messages';
+import { createRng } from '../src-shared/tasks/random';
+import type { SupervisorOptions, TrainerSupervisor } from './supervisor';
+import type { NodeTrainerChild } from './trainer/node-spawn';
+import { sleep, superviseNodeTrainers, until } from './trainer/supervision-harness';
 
 /**
  * Chaos: real trainer processes (node-child.ts hosting the real training session) killed with SIGKILL at
@@ -20,64 +21,23 @@ const SEED = 0x5eed_c4a0;
 const MAX_KILL_DELAY_MS = 600;
 const DETECTION_LIMIT_MS = 500;
 
-interface Seen {
-  readonly health: { at: number; health: TrainerHealth }[];
-  /** Stream events per child, in spawn order. */
-  readonly streams: TrainerEvent[][];
-  readonly children: NodeTrainerChild[];
-}
-
 let active: TrainerSupervisor<NodeTrainerChild> | null = null;
+
+function supervise(options: Partial<SupervisorOptions<NodeTrainerChild>> = {}) {
+  const run = superviseNodeTrainers(
+    { heartbeatMs: 100, checkpointMs: 200 },
+    // Generous: a starved child (2 cores, nice 19) must not look hung; this test is about crashes.
+    { hangTimeoutMs: 5_000, startupTimeoutMs: 20_000, ...options },
+  );
+  active = run.supervisor;
+  return run;
+}
 
 afterEach(() => {
   active?.stop();
   active = null;
 });
 
-function supervise(options: Partial<SupervisorOptions<NodeTrainerChild>> = {}) {
-  const seen: Seen = { health: [], streams: [], children: [] };
-  const supervisor = new TrainerSupervisor<NodeTrainerChild>({
-    spawn: () => spawnNodeTrainer({ heartbeatMs: 100, checkpointMs: 200 }),
-    onHealth: (health) => seen.health.push({ at: Date.now(), health }),
-    onChild: (child) => {
-      const events: TrainerEvent[] = [];
-      seen.streams.push(events);
-      seen.children.push(child);
-      child.onStream((raw) => {
-        const event = raw as TrainerEvent;
-        events.push(event);
-        if (event.type === 'stats') child.postStream({ type: 'ack', seq: event.seq });
-      });
-    },
-    // Generous: a starved child (2 cores, nice 19) must not look hung; this test is about crashes.
-    hangTimeoutMs: 5_000,
-    startupTimeoutMs: 20_000,
-    ...options,
-  });
-  active = supervisor;
-  return { supervisor, seen };
-}
-
-async function until<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Steps a child streamed after its 'training' status (history replayed on restore comes before it). */
 function trainedSteps(stream: readonly TrainerEvent[]): { resumedAt: number; steps: number[] } | null {
@@ -95,7 +55,7 @@ describe('TrainerSupervisor under random SIGKILLs (real trainer processes)', () 
   it(
     `restarts within ${DETECTION_LIMIT_MS} ms and resumes from the held checkpoint, ${KILLS} kills`,
     async () => {
-      const rng = mulberry32(SEED);
+      const rng = createRng(SEED);
       const { supervisor, seen } = supervise({
         // The cap must not be what this test hits: one restart per kill, plus slack.
         maxRestarts: KILLS + 5,
@@ -124,7 +84,7 @@ describe('TrainerSupervisor under random SIGKILLs (real trainer processes)', () 
           return trained !== null && trained.steps.some((s) => s > trained.resumedAt);
         });
         await until(`kill ${kill}: a training checkpoint`, () => supervisor.lastCheckpoint?.training);
-        const delay = Math.floor(rng() * MAX_KILL_DELAY_MS);
+        const delay = Math.floor(rng.next() * MAX_KILL_DELAY_MS);
         delays.push(delay);
         await sleep(delay);
 

@@ -1,23 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TrainerHealth } from '../src-shared/protocol/ipc-contract';
-import type { TrainerEvent } from '../src-shared/protocol/trainer-messages';
 import { DEFAULT_CONFIG } from '../src-shared/protocol/training-config';
-import { TrainerSupervisor, type SupervisorOptions } from './supervisor';
-import { spawnNodeTrainer, type NodeTrainerChild } from './trainer/node-spawn';
+import type { SupervisorOptions, TrainerSupervisor } from './supervisor';
+import type { NodeTrainerChild } from './trainer/node-spawn';
+import { superviseNodeTrainers, until, type Seen } from './trainer/supervision-harness';
 
 /**
  * Supervision against real trainer processes: node-child.ts runs the same host and the real training
  * session as the Electron utility process, forked with child_process and killed with real signals.
  */
 
-interface Seen {
-  readonly health: { at: number; health: TrainerHealth }[];
-  /** Stream events per child, in spawn order. */
-  readonly streams: TrainerEvent[][];
-  readonly children: NodeTrainerChild[];
-}
-
 let active: TrainerSupervisor<NodeTrainerChild> | null = null;
+
+function supervise(options: Partial<SupervisorOptions<NodeTrainerChild>> = {}): { supervisor: TrainerSupervisor<NodeTrainerChild>; seen: Seen } {
+  const run = superviseNodeTrainers(
+    { heartbeatMs: 100, checkpointMs: 250 },
+    // Generous: other test files load the 2 cores too, and a starved child must not look hung.
+    { hangTimeoutMs: 2_500, startupTimeoutMs: 15_000, backoffInitialMs: 50, ...options },
+  );
+  active = run.supervisor;
+  return run;
+}
 const stopped = new Set<number>();
 
 afterEach(() => {
@@ -32,42 +34,6 @@ afterEach(() => {
   }
   stopped.clear();
 });
-
-function supervise(options: Partial<SupervisorOptions<NodeTrainerChild>> = {}): { supervisor: TrainerSupervisor<NodeTrainerChild>; seen: Seen } {
-  const seen: Seen = { health: [], streams: [], children: [] };
-  const supervisor = new TrainerSupervisor<NodeTrainerChild>({
-    spawn: () => spawnNodeTrainer({ heartbeatMs: 100, checkpointMs: 250 }),
-    onHealth: (health) => seen.health.push({ at: Date.now(), health }),
-    onChild: (child) => {
-      const events: TrainerEvent[] = [];
-      seen.streams.push(events);
-      seen.children.push(child);
-      child.onStream((raw) => {
-        const event = raw as TrainerEvent;
-        events.push(event);
-        // Draw everything at once, like a renderer that keeps up.
-        if (event.type === 'stats') child.postStream({ type: 'ack', seq: event.seq });
-      });
-    },
-    // Generous: other test files load the 2 cores too, and a starved child must not look hung.
-    hangTimeoutMs: 2_500,
-    startupTimeoutMs: 15_000,
-    backoffInitialMs: 50,
-    ...options,
-  });
-  active = supervisor;
-  return { supervisor, seen };
-}
-
-async function until<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const SMALL = { ...DEFAULT_CONFIG, hiddenSize: 8, batchSize: 4 };
 

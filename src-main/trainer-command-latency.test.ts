@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionState, TrainerEvent } from '../src-shared/protocol/trainer-messages';
 import { DEFAULT_CONFIG, type TrainingConfig } from '../src-shared/protocol/training-config';
 import { spawnNodeTrainer, type NodeTrainerChild } from './trainer/node-spawn';
+import { createRng } from '../src-shared/tasks/random';
+import { sleep, until } from './trainer/supervision-harness';
 
 /**
  * Pause and stop must take effect within 100 ms even while a realistic model trains: a real trainer process
@@ -21,30 +23,10 @@ afterEach(() => {
   child = null;
 });
 
-async function until<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('pause and stop latency with a real trainer process', () => {
   it(`pause and stop reach the 'status' event within ${LIMIT_MS} ms mid-training (LSTM H=128, batch 32, sentiment)`, async () => {
-    const rng = mulberry32(0x9a05e);
+    const rng = createRng(0x9a05e);
     const events: { at: number; event: TrainerEvent }[] = [];
     // The host's own checkpoint timer stays at its 2 s default: serialising the model is part of real training.
     const trainer = spawnNodeTrainer({ heartbeatMs: 500 });
@@ -80,7 +62,7 @@ describe('pause and stop latency with a real trainer process', () => {
         await until('a held-out evaluation', () => events.some((e) => e.event.type === 'eval'));
         warmedUp = true;
       }
-      await sleep(50 + Math.floor(rng() * 700));
+      await sleep(50 + Math.floor(rng.next() * 700));
       expect(pointsSince(startedAt).length, 'training is running when the command is sent').toBeGreaterThan(0);
 
       const sentAt = performance.now();
