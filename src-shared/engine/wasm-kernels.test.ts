@@ -92,6 +92,17 @@ describe('WebAssembly SIMD kernels', () => {
     expect(Array.from(D)).toEqual([1, 2, 3, 4]);
   });
 
+  it('keeps every model on its wasm cells when another model\'s memory grows first', () => {
+    // V8 may give a shared memory a fresh buffer object after a *different* memory grows; a model created
+    // second once silently lost its wasm cells that way (and trained to slightly different numbers).
+    const first = base.forModel();
+    const second = base.forModel();
+    first.alloc('f32', 1_000_000); // grows the first memory
+    const w = new ChainWork('lstm', 'tanh', 8, 'f32', second);
+    w.ensure(9, 4);
+    expect(w.fast).toBe(second.cells);
+  });
+
   it('keeps earlier buffers valid and zeroed memory fresh when its memory grows', () => {
     const kk = base.forModel();
     const a = kk.alloc('f32', 16);

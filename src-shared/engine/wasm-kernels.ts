@@ -70,6 +70,9 @@ export class WasmKernels implements Kernels {
       buf = this.memory.buffer;
       this.buffers.add(buf);
     }
+    // V8 may hand out a fresh SharedArrayBuffer object for this memory after *another* shared memory in the
+    // process grows, so remember every object this memory shows, not only those after our own grows.
+    this.buffers.add(buf);
     const view = new Float32Array(buf, this.top, n);
     this.top = end;
     return view;
