@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { vi, describe, expect, it } from 'vitest';
 import type { TrainerHealth } from '../src-shared/protocol/ipc-contract';
 import type { SupervisorCommand } from '../src-shared/protocol/trainer-messages';
 import { TrainerSupervisor, backoffDelay } from './supervisor';
@@ -61,10 +61,42 @@ describe('TrainerSupervisor restart policy', () => {
       await sleep(20 * 2 ** i + 40);
     }
     supervisor.stop();
-    expect(health.map((h) => h.health.kind)).toEqual(['started', 'restarted', 'restarted', 'restarted', 'gave-up']);
-    expect(health.slice(1, 4).map((h) => (h.health.kind === 'restarted' ? h.health.attempt : 0))).toEqual([1, 2, 3]);
+    expect(health.map((h) => h.health.kind)).toEqual(['started', 'crashed', 'restarted', 'crashed', 'restarted', 'crashed', 'restarted', 'gave-up']);
+    const restarts = health.filter((h) => h.health.kind === 'restarted');
+    expect(restarts.map((h) => (h.health.kind === 'restarted' ? h.health.attempt : 0))).toEqual([1, 2, 3]);
     expect(children).toHaveLength(4);
-    expect(health[4].health).toMatchObject({ kind: 'gave-up', reason: expect.stringMatching(/crashed.*3 restarts/) });
+    expect(health[7].health).toMatchObject({ kind: 'gave-up', reason: expect.stringMatching(/crashed.*3 restarts/) });
+  });
+
+  it('reports every crash the moment it is detected, however long the backoff has grown (production defaults)', () => {
+    vi.useFakeTimers();
+    try {
+      const children: FakeChild[] = [];
+      const health: TrainerHealth[] = [];
+      const supervisor = new TrainerSupervisor({
+        spawn: () => (children.push(new FakeChild()), children[children.length - 1]),
+        onHealth: (h) => health.push(h),
+      });
+      supervisor.start();
+      const delays: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        health.length = 0;
+        children[children.length - 1].exit('crashed');
+        // Synchronously, before any backoff timer fires: the renderer is told now.
+        expect(health).toEqual([expect.objectContaining({ kind: 'crashed', attempt: i + 1, reason: expect.stringMatching(/crashed/) })]);
+        const delay = health[0].kind === 'crashed' ? health[0].restartInMs : -1;
+        delays.push(delay);
+        vi.advanceTimersByTime(delay - 1);
+        expect(children, 'no replacement before the backoff').toHaveLength(i + 1);
+        vi.advanceTimersByTime(1);
+        expect(children).toHaveLength(i + 2);
+        expect(health.at(-1)).toMatchObject({ kind: 'restarted', attempt: i + 1 });
+      }
+      supervisor.stop();
+      expect(delays).toEqual([100, 200, 400, 800, 1600]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('restarts the count after a give-up when started again', async () => {
@@ -84,7 +116,7 @@ describe('TrainerSupervisor restart policy', () => {
     supervisor.start();
     expect(supervisor.state).toBe('running');
     supervisor.stop();
-    expect(kinds).toEqual(['started', 'restarted', 'gave-up', 'started']);
+    expect(kinds).toEqual(['started', 'crashed', 'restarted', 'gave-up', 'started']);
   });
 
   it('replaces a child that never sends its first heartbeat within the startup timeout', async () => {
@@ -101,7 +133,8 @@ describe('TrainerSupervisor restart policy', () => {
     await sleep(400);
     supervisor.stop();
     expect(children[0].killed).toBe(true);
-    expect(health[1]).toMatchObject({ kind: 'restarted', reason: expect.stringMatching(/did not start/), restoredStep: null });
+    expect(health[1]).toMatchObject({ kind: 'crashed', attempt: 1, reason: expect.stringMatching(/did not start/) });
+    expect(health[2]).toMatchObject({ kind: 'restarted', reason: expect.stringMatching(/did not start/), restoredStep: null });
   });
 
   it('sends the last checkpoint to the replacement and ignores messages from a retired child', async () => {

@@ -7,6 +7,7 @@ import { asControlMessage, type TrainerChild } from './trainer-child';
  *
  * - crash: the child's exit (or Electron's 'child-process-gone') → restart;
  * - hang: no heartbeat for `hangTimeoutMs` (or none at all within `startupTimeoutMs` of launch) → kill, restart;
+ * - a failure is reported ('crashed') as soon as it is detected, and the replacement ('restarted') after the backoff;
  * - restarts back off exponentially (initial · 2^(n−1), capped), and after `maxRestarts` restarts inside
  *   `restartWindowMs` the supervisor gives up instead of looping;
  * - every restart gets the last checkpoint the old child reported, with `resume` = whether it was training.
@@ -165,6 +166,7 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     this.#restarts.push(now);
     this.#state = 'restarting';
     const delay = backoffDelay(attempt, this.#opts.backoffInitialMs, this.#opts.backoffMaxMs);
+    this.#opts.onHealth({ kind: 'crashed', attempt, reason, restartInMs: delay });
     this.#pendingRestart = setTimeout(() => this.#launch('restarted', attempt, reason), delay);
   }
 

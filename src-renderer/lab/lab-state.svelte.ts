@@ -95,7 +95,7 @@ export class LabState {
 
   get statusTone(): StatusTone {
     if (this.health?.kind === 'gave-up' || this.error || this.phase === 'error') return 'error';
-    if (this.divergence || this.health?.kind === 'restarted') return 'warning';
+    if (this.divergence || this.health?.kind === 'restarted' || this.health?.kind === 'crashed') return 'warning';
     return this.training ? 'active' : 'neutral';
   }
 
@@ -107,6 +107,10 @@ export class LabState {
     if (this.divergence) {
       const { step, quantity } = this.divergence;
       return `Training diverged at step ${step}: the ${quantity} stopped being a finite number. Lower the learning rate, then press Reset.`;
+    }
+    if (h?.kind === 'crashed') {
+      const when = h.restartInMs < 1000 ? 'now' : `in ${Math.round(h.restartInMs / 1000)} s`;
+      return `The trainer stopped unexpectedly (${h.reason}). Restarting it ${when} from its last checkpoint.`;
     }
     const base = this.#phaseText();
     if (h?.kind === 'restarted') {

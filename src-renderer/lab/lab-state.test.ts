@@ -90,6 +90,9 @@ describe('LabState', () => {
   it('reports trainer errors and restarts from TrainerHealth', () => {
     const { trainer, lab } = setup();
     trainer.emit({ type: 'status', state: 'training', step: 50, message: '' });
+    trainer.health.emit({ kind: 'crashed', attempt: 1, reason: 'trainer exited (signal SIGKILL)', restartInMs: 1600 });
+    expect(lab.statusText).toBe('The trainer stopped unexpectedly (trainer exited (signal SIGKILL)). Restarting it in 2 s from its last checkpoint.');
+    expect(lab.statusTone).toBe('warning');
     trainer.health.emit({ kind: 'restarted', attempt: 1, reason: 'crash', restoredStep: 40 });
     expect(lab.statusText).toMatch(/restarted \(attempt 1\); it continued from step 40\. Training\./);
     trainer.emit({ type: 'error', code: 'bad-config', message: 'hidden size must be at most 256' });

@@ -68,6 +68,8 @@ export const INVOKE_REQUEST_SCHEMAS = {
 /** What happened to the trainer process, as the status line shows it. */
 export type TrainerHealth =
   | { kind: 'started' }
+  /** Sent the moment a failure is detected, before the backoff delay: the learner hears at once. */
+  | { kind: 'crashed'; attempt: number; reason: string; restartInMs: number }
   | { kind: 'restarted'; attempt: number; reason: string; restoredStep: number | null }
   | { kind: 'gave-up'; reason: string };
 
