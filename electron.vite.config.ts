@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Three builds (electron-vite 6 / Vite 8, so `rolldownOptions`):
- * - main: the Electron main process (out/main/index.js) and the trainer utility process (out/main/trainer.js),
+ * - main: the Electron main process (out/main/index.js), the trainer utility process (out/main/trainer.js) and its
+ *   training thread (out/main/trainer-thread.js),
  *   ES modules because package.json says "type": "module";
  * - preload: CommonJS out/preload/index.cjs, because sandboxed preloads cannot be ES modules;
  * - renderer: the Svelte app from src-renderer into out/renderer, served in the app from app://rnn-lab/.
@@ -21,6 +22,7 @@ export default defineConfig({
         input: {
           index: abs('./src-main/index.ts'),
           trainer: abs('./src-main/trainer/index.ts'),
+          'trainer-thread': abs('./src-main/trainer/trainer-thread.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/shared-[hash].js' },
       },

@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 const svelteConfig = fileURLToPath(new URL('./svelte.config.js', import.meta.url));
 
 /**
- * Tests that only the long tier (`npm run test:long`, RNN_LAB_LONG=1) runs. The command-latency test still misses its
- * 100 ms bound on a loaded 2-core machine (see the issue notes), so it is kept out of `npm test` until it is fixed,
- * not loosened.
+ * Tests that assert wall-clock bounds on real trainer processes (pause/stop within 100 ms, crash reported and
+ * replaced within 500 ms). They run in a project of their own, one file at a time and after the other tests
+ * (`npm run test:unit` invokes it separately), so what they measure is the app's latency on the machine, not the
+ * contention of the test runner's other workers. Measured under contention, they are in the closing notes.
  */
-const longOnly = process.env.RNN_LAB_LONG === '1' ? [] : ['src-main/trainer-command-latency.test.ts'];
+const TIMING = ['src-main/trainer-command-latency.test.ts', 'src-main/supervisor-chaos.test.ts'];
 
 export default defineConfig({
   test: {
@@ -19,7 +20,16 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src-shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-preload/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['**/node_modules/**', ...longOnly],
+          exclude: ['**/node_modules/**', ...TIMING],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'timing',
+          environment: 'node',
+          include: TIMING,
+          fileParallelism: false,
           testTimeout: 60_000,
         },
       },

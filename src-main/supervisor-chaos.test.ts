@@ -8,8 +8,8 @@ import { sleep, superviseNodeTrainers, until } from './trainer/supervision-harne
 
 /**
  * Chaos: real trainer processes (node-child.ts hosting the real training session) killed with SIGKILL at
- * seeded random moments while they train. Every kill must be answered by a 'restarted' health event within
- * 500 ms, the replacement must resume from (at least) the checkpoint the supervisor held when the child died,
+ * seeded random moments while they train. Every kill must be reported by a 'crashed' health event (what the
+ * renderer shows at once) and answered by a 'restarted' one, each within 500 ms, the replacement must resume from (at least) the checkpoint the supervisor held when the child died,
  * never from step 0, and no child may ever report a step at or below the step it resumed from.
  *
  * 5 kills in the fast tier, 20 with RNN_LAB_LONG=1 (`npm run test:long`).
@@ -103,6 +103,10 @@ describe('TrainerSupervisor under random SIGKILLs (real trainer processes)', () 
           },
           5_000,
         );
+        const crashed = seen.health.find((h) => h.health.kind === 'crashed' && h.at >= killedAt);
+        expect(crashed, `kill ${kill}: a crashed health event before the restart`).toBeDefined();
+        expect(crashed!.at - killedAt, `kill ${kill}: crash reported`).toBeLessThan(DETECTION_LIMIT_MS);
+        expect(crashed!.at).toBeLessThanOrEqual(restarted.at);
         const latency = restarted.at - killedAt;
         latencies.push(latency);
         expect(latency, `kill ${kill}: detection latency`).toBeLessThan(DETECTION_LIMIT_MS);
@@ -171,6 +175,6 @@ describe('TrainerSupervisor under random SIGKILLs (real trainer processes)', () 
     expect(supervisor.child).toBeNull();
     await sleep(300);
     expect(seen.children).toHaveLength(3);
-    expect(seen.health.map((h) => h.health.kind)).toEqual(['started', 'restarted', 'restarted', 'gave-up']);
+    expect(seen.health.map((h) => h.health.kind)).toEqual(['started', 'crashed', 'restarted', 'crashed', 'restarted', 'gave-up']);
   });
 });

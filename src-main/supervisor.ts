@@ -1,5 +1,5 @@
 import type { TrainerHealth } from '../src-shared/protocol/ipc-contract';
-import type { Checkpoint } from '../src-shared/protocol/trainer-messages';
+import type { PackedCheckpoint } from '../src-shared/protocol/packed-checkpoint';
 import { asControlMessage, type TrainerChild } from './trainer-child';
 
 /**
@@ -33,7 +33,7 @@ export interface SupervisorOptions<C extends TrainerChild> {
 export type SupervisorState = 'idle' | 'running' | 'restarting' | 'gave-up' | 'stopped';
 
 export interface SavedCheckpoint {
-  readonly checkpoint: Checkpoint;
+  readonly checkpoint: PackedCheckpoint;
   readonly training: boolean;
 }
 

@@ -1,4 +1,5 @@
-import type { Checkpoint, SupervisorCommand } from '../src-shared/protocol/trainer-messages';
+import type { PackedCheckpoint } from '../src-shared/protocol/packed-checkpoint';
+import type { SupervisorCommand } from '../src-shared/protocol/trainer-messages';
 
 /**
  * What the supervisor needs from one trainer process, whatever started it:
@@ -21,7 +22,7 @@ export interface TrainerChild {
 export type ControlMessage =
   | { type: 'heartbeat'; at: number }
   | { type: 'pong'; id: number }
-  | { type: 'checkpoint'; checkpoint: Checkpoint; training: boolean };
+  | { type: 'checkpoint'; checkpoint: PackedCheckpoint; training: boolean };
 
 /** Narrow an unknown control message; anything else is ignored by the supervisor. */
 export function asControlMessage(message: unknown): ControlMessage | null {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 import { createTrainingSession } from '../../src-shared/session/training-session';
-import { runTrainerHost, type TrainerHost } from './host';
+import { checkpointInterval, runTrainerHost, type TrainerHost } from './host';
 import type { TrainerTransport } from './transport';
 
 /** The trainer host in-process, with the real training session and a recording transport. */
@@ -64,7 +64,7 @@ describe('runTrainerHost(transport, createSession)', () => {
     const donor = runTrainerHost(first.transport, createTrainingSession, { heartbeatMs: 1_000, checkpointMs: 1_000 });
     first.stream({ type: 'configure', config: { ...DEFAULT_CONFIG, hiddenSize: 8, batchSize: 4 } });
     first.stream({ type: 'step', count: 7 });
-    const checkpoint = donor.session.checkpoint()!;
+    const checkpoint = donor.session.packedCheckpoint()!;
     donor.dispose();
 
     const t = memoryTransport();
@@ -77,5 +77,11 @@ describe('runTrainerHost(transport, createSession)', () => {
     expect(t.events).toContainEqual(expect.objectContaining({ type: 'status', state: 'paused', step: 7 }));
     t.control({ type: 'ping', id: 3 });
     expect(t.sent).toContainEqual({ type: 'pong', id: 3 });
+  });
+
+  it('spaces periodic checkpoints out for big models (at most 4 MB/s copied on average)', () => {
+    expect(checkpointInterval(2_000, 0)).toBe(2_000);
+    expect(checkpointInterval(2_000, 2.4 * 2 ** 20)).toBe(2_000); // LSTM H=128 with Adam
+    expect(checkpointInterval(2_000, 46 * 2 ** 20)).toBe(11_500); // the largest model the settings allow
   });
 });

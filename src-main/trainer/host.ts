@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { SupervisorCommandSchema, assertNever, type SessionState, type TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+import { packedCheckpointBytes } from '../../src-shared/protocol/packed-checkpoint';
 import type { PostEvent, TrainingSessionApi } from '../../src-shared/session/api';
 import type { TrainerTransport } from './transport';
 
@@ -8,7 +9,17 @@ import type { TrainerTransport } from './transport';
  * host one training session, feed it the stream, and keep the supervisor informed
  * (a heartbeat every `heartbeatMs`, a checkpoint every `checkpointMs` while training,
  * and one whenever the session changes state or is (re)configured, so a pause is never lost).
+ *
+ * Periodic checkpoints of big models are spaced out so that they copy at most CHECKPOINT_BYTES_PER_SECOND on
+ * average: the largest model's checkpoint is about 46 MB, and every copy of it holds up the threads it passes.
  */
+const CHECKPOINT_BYTES_PER_SECOND = 4 * 1024 * 1024;
+
+/** Milliseconds until the next periodic checkpoint, given the size of the last one. */
+export function checkpointInterval(baseMs: number, lastBytes: number): number {
+  return Math.max(baseMs, Math.round((lastBytes / CHECKPOINT_BYTES_PER_SECOND) * 1000));
+}
+
 export interface TrainerHostOptions {
   heartbeatMs?: number;
   checkpointMs?: number;
@@ -32,12 +43,15 @@ export function runTrainerHost(
   let session: TrainingSessionApi | null = null;
   let lastState: SessionState | null = null;
   let disposed = false;
+  let lastBytes = 0;
 
   const sendCheckpoint = (): void => {
     if (!session || disposed) return;
     try {
-      const checkpoint = session.checkpoint();
-      if (checkpoint) transport.sendControl({ type: 'checkpoint', checkpoint, training: session.isTraining });
+      const checkpoint = session.packedCheckpoint();
+      if (!checkpoint) return;
+      lastBytes = packedCheckpointBytes(checkpoint);
+      transport.sendControl({ type: 'checkpoint', checkpoint, training: session.isTraining });
     } catch (err) {
       log(`checkpoint failed: ${String(err)}`);
     }
@@ -97,16 +111,20 @@ export function runTrainerHost(
   const beat = () => transport.sendControl({ type: 'heartbeat', at: Date.now() });
   beat();
   const heartbeat = setInterval(beat, heartbeatMs);
-  const checkpoints = setInterval(() => {
+  let checkpoints: ReturnType<typeof setTimeout> | null = null;
+  const periodic = (): void => {
+    if (disposed) return;
     if (live.isTraining) sendCheckpoint();
-  }, checkpointMs);
+    checkpoints = setTimeout(periodic, checkpointInterval(checkpointMs, lastBytes));
+  };
+  checkpoints = setTimeout(periodic, checkpointMs);
 
   return {
     session: live,
     dispose() {
       disposed = true;
       clearInterval(heartbeat);
-      clearInterval(checkpoints);
+      if (checkpoints) clearTimeout(checkpoints);
       live.dispose();
     },
   };

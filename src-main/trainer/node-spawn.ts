@@ -2,9 +2,10 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { SupervisorCommand, TrainerCommand } from '../../src-shared/protocol/trainer-messages';
 import type { TrainerChild } from '../trainer-child';
-import { isStreamEnvelope, type StreamEnvelope } from './transport';
+import type { Socket } from 'node:net';
+import { framedChannel, STREAM_FD } from './framed-socket';
 
-/** A Node-forked trainer: a TrainerChild plus the training stream, which here shares the IPC channel. */
+/** A Node-forked trainer: a TrainerChild plus the training stream, on a socket of its own. */
 export interface NodeTrainerChild extends TrainerChild {
   postStream(command: TrainerCommand): void;
   onStream(listener: (event: unknown) => void): void;
@@ -27,17 +28,17 @@ export function spawnNodeTrainer(options: NodeTrainerOptions = {}): NodeTrainerC
       RNN_LAB_HEARTBEAT_MS: String(options.heartbeatMs ?? 500),
       RNN_LAB_CHECKPOINT_MS: String(options.checkpointMs ?? 2_000),
     },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // fd 3: supervision (IPC); fd 4: the training stream's own socket (framed-socket.ts).
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'],
     // Structured clone, as Electron's utility process and MessagePorts use; JSON would spend ~100 ms on each side
     // per checkpoint of a realistic model (H=128: 6.7 MB of JSON) and stall both event loops.
     serialization: 'advanced',
   });
   const controlListeners: ((message: unknown) => void)[] = [];
-  const streamListeners: ((event: unknown) => void)[] = [];
   child.on('message', (message: unknown) => {
-    if (isStreamEnvelope(message)) for (const l of streamListeners) l(message.data);
-    else for (const l of controlListeners) l(message);
+    for (const l of controlListeners) l(message);
   });
+  const stream = framedChannel(child.stdio[STREAM_FD] as Socket);
   // A send after the child died raises asynchronously through 'error'; the exit is what matters.
   child.on('error', () => {});
 
@@ -59,8 +60,8 @@ export function spawnNodeTrainer(options: NodeTrainerOptions = {}): NodeTrainerC
       child.once('exit', (code, signal) => listener(describe(code, signal)));
     },
     kill: () => void child.kill('SIGKILL'),
-    postStream: (command) => safeSend({ type: 'stream', data: command } satisfies StreamEnvelope),
-    onStream: (listener) => void streamListeners.push(listener),
+    postStream: (command) => stream.send(command),
+    onStream: (listener) => stream.onMessage(listener),
   };
 }
 

@@ -3,7 +3,7 @@ import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/tr
 /**
  * How the trainer host talks to the outside world. Two implementations:
  * - Electron utility process: control over `process.parentPort`, the stream over a transferred MessagePort;
- * - Node child (tests): both multiplexed over the `process.send` channel, since Node IPC cannot carry ports.
+ * - Node child (tests): control over the `process.send` channel, the stream over a socket on fd 4.
  */
 export interface TrainerTransport {
   /** Supervision messages from main, unvalidated (the host validates them). */
@@ -19,16 +19,6 @@ export const PORT_MESSAGE = { type: 'port' } as const;
 
 export function isPortMessage(data: unknown): boolean {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === PORT_MESSAGE.type;
-}
-
-/** Node-IPC envelope for stream traffic (tests only: there the stream shares the control channel). */
-export interface StreamEnvelope {
-  readonly type: 'stream';
-  readonly data: unknown;
-}
-
-export function isStreamEnvelope(data: unknown): data is StreamEnvelope {
-  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'stream';
 }
 
 /**

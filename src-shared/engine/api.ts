@@ -3,6 +3,7 @@
  * Implementations live in their own files; `index.ts` re-exports them.
  */
 import type { DType, Example, FloatArray, ModelConfig, StepTrace } from './types';
+import type { Interrupt } from './interrupt';
 
 /** One named parameter tensor and its gradient (views into the model's memory; row-major). */
 export interface ParamTensor {
@@ -19,6 +20,8 @@ export interface ForwardBackwardOptions {
   readonly trace: boolean;
   /** Truncated BPTT window in steps; 0 = full BPTT. */
   readonly truncate: number;
+  /** Asked before every time step; true abandons the pass with StepInterrupted (see interrupt.ts). */
+  readonly interrupt?: Interrupt;
 }
 
 export interface LossTally {
@@ -37,8 +40,8 @@ export interface Model {
   params(): readonly ParamTensor[];
   /** Forward pass and BPTT over the examples; zeroes and then fills every grad. */
   forwardBackward(examples: readonly Example[], opts: ForwardBackwardOptions): LossTally & { trace?: StepTrace };
-  /** Loss and greedy outputs without touching grads. */
-  evaluate(examples: readonly Example[]): LossTally & { outputs: number[][] };
+  /** Loss and greedy outputs without touching grads; `interrupt` as for forwardBackward. */
+  evaluate(examples: readonly Example[], interrupt?: Interrupt): LossTally & { outputs: number[][] };
   /** Greedy output token ids for one example (one class for many-to-one). */
   predict(example: Example): number[];
   /** Spectral radius of layer 0's forward Whh (power iteration). */
@@ -56,5 +59,8 @@ export interface Optimizer {
   step(model: Model): ClipReport;
   /** Moments / velocities by `${paramName}.${slot}` for checkpoints. */
   exportState(): Record<string, number[]>;
-  importState(state: Record<string, number[]>): void;
+  /** The same state as typed-array copies, for checkpoints that cross a process boundary by structured clone. */
+  exportStateArrays(): Record<string, Float64Array>;
+  /** Restore either export; a missing, extra, wrongly sized or non-finite entry is an error naming it. */
+  importState(state: Readonly<Record<string, ArrayLike<number>>>): void;
 }

@@ -14,6 +14,10 @@ import type { Kernels } from './kernels';
 import type { LayerInput } from './layer-input';
 import type { ParamSet, ParamSpec } from './param-set';
 import type { Activation, CellKind, DType, FloatArray } from './types';
+import { checkInterrupt, type Interrupt } from './interrupt';
+
+/** Multiply-adds per block of the all-steps products (a few ms): how long an interrupt may wait at most there. */
+const ROW_BLOCK_MACS = 8_000_000;
 
 /** Where the gradient from above (the next layer or the head) is read: row (t, b) at off + ((t−1)·B + b)·width + col. */
 export interface GradFromAbove {
@@ -51,6 +55,9 @@ function rowNorm(a: FloatArray, off: number, n: number): number {
 }
 
 export class Chain {
+  /** Asked before every time step of forward() and backward(); see interrupt.ts. */
+  interrupt: Interrupt | null = null;
+
   readonly work: ChainWork;
   /** Input weights, x_t → gate pre-activations [G·H × I]. */
   readonly Wxh: ParamTensor;
@@ -166,6 +173,12 @@ export class Chain {
     return this.wT;
   }
 
+  /** Rows (whole steps of B) per block of an all-steps product with `width` columns: about ROW_BLOCK_MACS each. */
+  private rowBlock(width: number): number {
+    const perStep = this.B * this.work.G * this.H * width;
+    return this.B * Math.max(1, Math.floor(ROW_BLOCK_MACS / perStep));
+  }
+
   /**
    * One time step t (after project covered t). RNN/LSTM: gates_t += Whh·h_prev, then the cell's elementwise
    * update. GRU: zh = Whh·h_prev with bhn added to its n block, kept apart because r multiplies it.
@@ -192,10 +205,22 @@ export class Chain {
 
   /** The whole sequence: project every step in one go, then run the recurrence in this chain's direction. */
   forward(input: LayerInput, mask: Uint8Array): void {
-    this.project(input, 1, this.T + 1);
-    this.loadInitialState();
     const T = this.T;
-    for (let k = 1; k <= T; k++) this.step(this.reverse ? T + 1 - k : k, mask);
+    if (input.kind === 'dense') {
+      // A dense input (a layer below) makes the projection a big product: do it a block of steps at a time.
+      const steps = this.rowBlock(this.I) / this.B;
+      for (let t0 = 1; t0 <= T; t0 += steps) {
+        checkInterrupt(this.interrupt);
+        this.project(input, t0, Math.min(T + 1, t0 + steps));
+      }
+    } else {
+      this.project(input, 1, T + 1);
+    }
+    this.loadInitialState();
+    for (let k = 1; k <= T; k++) {
+      checkInterrupt(this.interrupt);
+      this.step(this.reverse ? T + 1 - k : k, mask);
+    }
   }
 
   /**
@@ -214,6 +239,7 @@ export class Chain {
     for (let i = 0; i < n; i++) w.dh[i] = w.dhFinal[i];
     if (lstm) for (let i = 0; i < n; i++) w.dc[i] = w.dcFinal[i];
     for (let k = T; k >= 1; k--) {
+      checkInterrupt(this.interrupt);
       const t = this.reverse ? T + 1 - k : k;
       const prev = this.reverse ? t + 1 : t - 1;
       const dh = w.dh;
@@ -249,11 +275,19 @@ export class Chain {
     if (lstm) for (let i = 0; i < n; i++) w.dc0[i] = w.dc[i];
 
     const rows = T * B;
-    // ∂L/∂Whh = Σ_t dzh_tᵀ ⊗ h_prev(t): all steps at once; h_prev rows are contiguous from slot 0 (or 2).
-    kern.gemmTN(GH, H, rows, w.dzh, 0, w.hs, (this.reverse ? 2 : 0) * n, this.Whh.grad, 0);
     const dz = w.dz;
-    // ∂L/∂bh = Σ over rows of dz = onesᵀ·dz
-    kern.gemmNN(1, GH, rows, w.ones, 0, dz, 0, this.bh.grad, 0);
+    // The sums over every step are big products for big models: they run a block of steps at a time (whole
+    // steps, sized by the model alone, so the result never depends on whether anyone may interrupt).
+    const hBlock = this.rowBlock(H);
+    const hPrev = (this.reverse ? 2 : 0) * n;
+    for (let r0 = 0; r0 < rows; r0 += hBlock) {
+      checkInterrupt(this.interrupt);
+      const k = Math.min(hBlock, rows - r0);
+      // ∂L/∂Whh = Σ_t dzh_tᵀ ⊗ h_prev(t); h_prev rows are contiguous from slot 0 (or 2).
+      kern.gemmTN(GH, H, k, w.dzh, r0 * GH, w.hs, hPrev + r0 * H, this.Whh.grad, 0);
+      // ∂L/∂bh = Σ over rows of dz = onesᵀ·dz
+      kern.gemmNN(1, GH, k, w.ones, r0, dz, r0 * GH, this.bh.grad, 0);
+    }
     if (gru) {
       const dbhn = this.bhn!.grad, dzh = w.dzh;
       for (let r = 0; r < rows; r++) {
@@ -263,9 +297,14 @@ export class Chain {
     }
     const dW = this.Wxh.grad;
     if (input.kind === 'dense') {
-      // ∂L/∂Wxh = Σ_t dz_tᵀ ⊗ x_t ;  ∂L/∂x_t = dz_t · Wxh
-      kern.gemmTN(GH, I, rows, dz, 0, input.buf, input.off, dW, 0);
-      if (input.dBuf) kern.gemmNN(rows, I, GH, dz, 0, this.Wxh.value, 0, input.dBuf, input.dOff);
+      const xBlock = this.rowBlock(I);
+      for (let r0 = 0; r0 < rows; r0 += xBlock) {
+        checkInterrupt(this.interrupt);
+        const k = Math.min(xBlock, rows - r0);
+        // ∂L/∂Wxh = Σ_t dz_tᵀ ⊗ x_t ;  ∂L/∂x_t = dz_t · Wxh
+        kern.gemmTN(GH, I, k, dz, r0 * GH, input.buf, input.off + r0 * I, dW, 0);
+        if (input.dBuf) kern.gemmNN(k, I, GH, dz, r0 * GH, this.Wxh.value, 0, input.dBuf, input.dOff + r0 * I);
+      }
       return;
     }
     // One-hot inputs: sum into the transposed layout (contiguous rows), then add it into ∂L/∂Wxh.

@@ -6,6 +6,7 @@ import type { LossTally } from './api';
 import { decoderColumn, packDecoder, packInputs, packTargets, PackedSequence, validateExamples } from './batch-pack';
 import type { ChainTrace } from './chain';
 import type { Head } from './head';
+import { checkInterrupt, type Interrupt } from './interrupt';
 import type { Kernels } from './kernels';
 import { argmaxRow, createTally, scoreRow } from './loss';
 import type { ParamSet } from './param-set';
@@ -26,6 +27,8 @@ export class ModelRunner {
   private readonly tally = createTally();
   private readonly decoding: boolean;
   private readonly regression: boolean;
+  /** Set while a pass runs under withInterrupt (greedy decoding asks it per step; the chains have their own). */
+  private interrupt: Interrupt | null = null;
 
   constructor(
     private readonly config: ModelConfig,
@@ -41,6 +44,20 @@ export class ModelRunner {
     this.dFeat = kernels.alloc(dtype, 0);
     this.decoding = config.shape === 'encoder-decoder' || config.shape === 'one-to-many';
     this.regression = config.loss === 'mse' && config.outputSize === 1;
+  }
+
+  /** Run `pass` with every chain asking `interrupt` before each time step; cleared afterwards, thrown or not. */
+  withInterrupt<R>(interrupt: Interrupt | null, pass: () => R): R {
+    if (interrupt === null) return pass();
+    const stacks = this.enc ? [this.enc, this.main] : [this.main];
+    for (const s of stacks) s.setInterrupt(interrupt);
+    this.interrupt = interrupt;
+    try {
+      return pass();
+    } finally {
+      for (const s of stacks) s.setInterrupt(null);
+      this.interrupt = null;
+    }
   }
 
   forwardBackward(examples: readonly Example[], trace: boolean, truncate: number): LossTally & { trace?: StepTrace } {
@@ -171,6 +188,7 @@ export class ModelRunner {
     head.ensure(T * B);
     main.startSteps();
     for (let t = 1; t <= T; t++) {
+      checkInterrupt(this.interrupt);
       main.step(t, pack.input, pack.mask);
       head.forward((t - 1) * B, t * B, top.buf, top.off);
       let live = 0;

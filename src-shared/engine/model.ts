@@ -16,7 +16,8 @@
  * The StepTrace follows the top layer's left-to-right chain of the stack that reads the input: the encoder
  * for encoder-decoder, the only stack otherwise (for one-to-many its steps are the output steps).
  */
-import type { Model } from './api';
+import type { ForwardBackwardOptions, Model } from './api';
+import type { Interrupt } from './interrupt';
 import { getKernels, type Kernels } from './kernels';
 import { Head, headParamSpecs } from './head';
 import { initParams } from './init';
@@ -100,12 +101,12 @@ class RecurrentModel implements SequenceModel {
     return this.set.tensors;
   }
 
-  forwardBackward(examples: readonly Example[], opts: { trace: boolean; truncate: number }) {
-    return this.runner.forwardBackward(examples, opts.trace, opts.truncate);
+  forwardBackward(examples: readonly Example[], opts: ForwardBackwardOptions) {
+    return this.runner.withInterrupt(opts.interrupt ?? null, () => this.runner.forwardBackward(examples, opts.trace, opts.truncate));
   }
 
-  evaluate(examples: readonly Example[]) {
-    return this.runner.evaluate(examples);
+  evaluate(examples: readonly Example[], interrupt?: Interrupt) {
+    return this.runner.withInterrupt(interrupt ?? null, () => this.runner.evaluate(examples));
   }
 
   predict(example: Example, opts?: PredictOptions): number[] {

@@ -8,6 +8,7 @@
  */
 import type { ClipReport, Model, Optimizer, ParamTensor } from './api';
 import type { OptimizerConfig } from './types';
+import { isNumberArray, toNumbers } from './params-io';
 
 const BETA1 = 0.9;
 const BETA2 = 0.999;
@@ -90,27 +91,33 @@ class ModelOptimizer implements Optimizer {
   }
 
   exportState(): Record<string, number[]> {
-    const out: Record<string, number[]> = { step: [this.t] };
+    const out: Record<string, number[]> = {};
+    for (const [key, values] of Object.entries(this.exportStateArrays())) out[key] = toNumbers(values);
+    return out;
+  }
+
+  exportStateArrays(): Record<string, Float64Array> {
+    const out: Record<string, Float64Array> = { step: Float64Array.of(this.t) };
     const slot1 = this.config.kind === 'adam' ? 'm' : 'v';
     this.names.forEach((n, p) => {
-      out[`${n}.${slot1}`] = Array.from(this.first[p]);
-      if (this.config.kind === 'adam') out[`${n}.s`] = Array.from(this.second[p]);
+      out[`${n}.${slot1}`] = this.first[p].slice();
+      if (this.config.kind === 'adam') out[`${n}.s`] = this.second[p].slice();
     });
     return out;
   }
 
   /** Restore what exportState wrote; a missing, extra or wrongly sized entry is an error naming it. */
-  importState(state: Record<string, number[]>): void {
+  importState(state: Readonly<Record<string, ArrayLike<number>>>): void {
     const slot1 = this.config.kind === 'adam' ? 'm' : 'v';
     const expected = new Set(['step']);
     const step = state.step;
-    if (!Array.isArray(step) || step.length !== 1 || !Number.isInteger(step[0]) || step[0] < 0) {
+    if (!isNumberArray(step) || step.length !== 1 || !Number.isInteger(step[0]) || step[0] < 0) {
       throw new Error('optimizer state: "step" must be [a whole number ≥ 0]');
     }
     const load = (key: string, into: Float64Array): void => {
       expected.add(key);
       const v = state[key];
-      if (!Array.isArray(v)) throw new Error(`optimizer state: missing "${key}"`);
+      if (!isNumberArray(v)) throw new Error(`optimizer state: missing "${key}"`);
       if (v.length !== into.length) throw new Error(`optimizer state: "${key}" has ${v.length} values, expected ${into.length}`);
       for (let i = 0; i < v.length; i++) {
         if (typeof v[i] !== 'number' || !Number.isFinite(v[i])) throw new Error(`optimizer state: "${key}"[${i}] is not a finite number`);

@@ -8,6 +8,7 @@ import type { Kernels } from './kernels';
 import type { DenseInput, LayerInput, SparseInput } from './layer-input';
 import type { ParamSet, ParamSpec } from './param-set';
 import type { Activation, CellKind, DType, FloatArray } from './types';
+import type { Interrupt } from './interrupt';
 
 export interface StackShape {
   readonly prefix: string;
@@ -131,6 +132,11 @@ export class Stack {
       for (const c of this.chains[l]) c.forward(input, mask);
       if (this.shape.dirs === 2) this.fillConcat(l, 1, this.T + 1);
     }
+  }
+
+  /** Set (or clear, with null) the interrupt check of every chain. */
+  setInterrupt(interrupt: Interrupt | null): void {
+    for (const row of this.chains) for (const c of row) c.interrupt = interrupt;
   }
 
   /** Load the initial states; then `step(t)` for t = 1, 2, … runs the stack one step at a time (one direction only). */

@@ -4,6 +4,7 @@
  */
 import type { Chain, ChainTrace } from './chain';
 import type { StepTrace } from './types';
+import { toNumbers } from './params-io';
 
 const GATE_NAMES: Record<string, readonly string[]> = {
   rnn: [],
@@ -19,16 +20,16 @@ export function buildStepTrace(chain: Chain, trace: ChainTrace, len: number): St
   const names = GATE_NAMES[chain.kind];
   for (const n of names) gates[n] = [];
   for (let t = 1; t <= len; t++) {
-    hidden.push(Array.from(w.hs.subarray(t * B * H, t * B * H + H)));
+    hidden.push(toNumbers(w.hs.subarray(t * B * H, t * B * H + H)));
     const g = (t - 1) * B * GH;
-    names.forEach((n, k) => gates[n].push(Array.from(w.gates.subarray(g + k * H, g + (k + 1) * H))));
-    if (trace.dh) dh.push(Array.from(trace.dh.subarray((t - 1) * H, t * H)));
+    names.forEach((n, k) => gates[n].push(toNumbers(w.gates.subarray(g + k * H, g + (k + 1) * H))));
+    if (trace.dh) dh.push(toNumbers(trace.dh.subarray((t - 1) * H, t * H)));
   }
   return {
-    dhNorms: Array.from(trace.dhNorms.subarray(0, len)),
+    dhNorms: toNumbers(trace.dhNorms.subarray(0, len)),
     hidden,
     gates,
-    whhContrib: Array.from(trace.whhContrib.subarray(0, len)),
+    whhContrib: toNumbers(trace.whhContrib.subarray(0, len)),
     ...(trace.dh ? { dh } : {}),
   };
 }

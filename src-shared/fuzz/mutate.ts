@@ -21,8 +21,9 @@ export function mutationsOf(valid: Record<string, unknown>): fc.Arbitrary<unknow
   );
 }
 
+/** A deep copy that keeps typed arrays typed (packed checkpoints carry them). */
 function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  return structuredClone(value);
 }
 
 function collectPaths(value: unknown, prefix: string[] = []): string[][] {
@@ -33,16 +34,35 @@ function collectPaths(value: unknown, prefix: string[] = []): string[][] {
 }
 
 function setPath(root: Record<string, unknown>, path: string[], junk: unknown): unknown {
+  let parent: Record<string, unknown> | null = null;
   let node = root as Record<string, unknown>;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  node[path[path.length - 1]] = junk;
+  for (const key of path.slice(0, -1)) {
+    parent = node;
+    node = node[key] as Record<string, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (ArrayBuffer.isView(node) && parent && typeof junk !== 'number') {
+    // A typed array holds numbers only (NaN and ±Infinity included): other junk goes into a plain-array copy.
+    const copy: unknown[] = Array.from(node as unknown as Float64Array);
+    copy[Number(last)] = junk;
+    parent[path[path.length - 2]] = copy;
+  } else node[last] = junk;
   return root;
 }
 
 function deletePath(root: Record<string, unknown>, path: string[]): unknown {
+  let parent: Record<string, unknown> | null = null;
   let node = root as Record<string, unknown>;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  if (Array.isArray(node)) node.splice(Number(path[path.length - 1]), 1);
-  else delete node[path[path.length - 1]];
+  for (const key of path.slice(0, -1)) {
+    parent = node;
+    node = node[key] as Record<string, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (Array.isArray(node)) node.splice(Number(last), 1);
+  else if (ArrayBuffer.isView(node) && parent) {
+    // A typed array's elements cannot be deleted: put a copy one element shorter in its place.
+    const typed = node as unknown as Float64Array;
+    parent[path[path.length - 2]] = typed.filter((_, i) => i !== Number(last));
+  } else delete node[last];
   return root;
 }

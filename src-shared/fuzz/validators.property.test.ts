@@ -17,6 +17,23 @@ const validCheckpoint = {
   optimizer: { 'l0.fwd.Whh.m': [0, 0] },
   history: [{ step: 1, loss: 0.7, accuracy: 0.5, gradNormBefore: 1, gradNormAfter: 1, clipped: false }],
 };
+/** The same run as the supervisor's packed copy (typed arrays, history in columns). */
+const validPacked = {
+  version: 1,
+  packed: true,
+  config: DEFAULT_CONFIG,
+  step: 3,
+  params: { 'l0.fwd.Whh': Float32Array.of(0.1, -0.2), 'head.by': Float64Array.of(0) },
+  optimizer: { step: Float64Array.of(3), 'l0.fwd.Whh.m': Float64Array.of(0, 0) },
+  history: {
+    step: Float64Array.of(1),
+    loss: Float64Array.of(0.7),
+    accuracy: Float64Array.of(0.5),
+    gradNormBefore: Float64Array.of(1),
+    gradNormAfter: Float64Array.of(1),
+    clipped: Uint8Array.of(0),
+  },
+};
 const validSettings = { version: 1, theme: 'dark', largeText: false, reducedMotion: 'system', locale: 'en', lastConfig: DEFAULT_CONFIG };
 
 /** Parse with a schema; it must never throw, and every rejection must come with a readable reason. */
@@ -52,8 +69,13 @@ describe('every validator at a process boundary rejects junk cleanly and never c
     checkSchema(TrainerCommandSchema, input);
   });
 
-  property('supervisor commands', fc.oneof(mutationsOf({ type: 'restore', checkpoint: validCheckpoint, resume: true }), mutationsOf({ type: 'ping', id: 1 })), (input) => {
-    checkSchema(SupervisorCommandSchema, input);
+  property('supervisor commands (packed checkpoints)', fc.oneof(mutationsOf({ type: 'restore', checkpoint: validPacked, resume: true }), mutationsOf({ type: 'ping', id: 1 })), (input) => {
+    const r = checkSchema(SupervisorCommandSchema, input);
+    if (r.ok && (r.output as { type: string }).type === 'restore') {
+      const cp = (r.output as { checkpoint: typeof validPacked }).checkpoint;
+      for (const values of [...Object.values(cp.params), ...Object.values(cp.optimizer)]) expect(Array.from(values).every(Number.isFinite)).toBe(true);
+      for (const column of Object.values(cp.history)) expect(column.length).toBe(cp.history.step.length);
+    }
   });
 
   property('checkpoints (model and run files)', mutationsOf(validCheckpoint), (input) => {

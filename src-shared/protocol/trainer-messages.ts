@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { TrainingConfigSchema } from './training-config';
+import { PackedCheckpointSchema, type PackedCheckpoint } from './packed-checkpoint';
 
 /**
  * Messages on the training stream (renderer ⇄ trainer, over a MessagePort or a Web Worker)
@@ -25,6 +26,14 @@ export const TrainerCommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('ack'), seq: count }),
 ]);
 export type TrainerCommand = v.InferOutput<typeof TrainerCommandSchema>;
+
+/** Commands that cut a running training step short (session/interrupt-signal.ts). */
+const INTERRUPTING: ReadonlySet<unknown> = new Set<TrainerCommand['type']>(['configure', 'pause', 'step', 'stop', 'reset']);
+
+/** Whether a raw stream message, valid or not, is one of the interrupting commands (judged by its type alone). */
+export function interruptsTraining(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && INTERRUPTING.has((raw as { type?: unknown }).type);
+}
 
 export type SessionState = 'idle' | 'training' | 'paused' | 'diverged' | 'error';
 
@@ -98,7 +107,7 @@ export type Checkpoint = v.InferOutput<typeof CheckpointSchema>;
 
 /** Main → trainer (utility process parent port). */
 export const SupervisorCommandSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('restore'), checkpoint: CheckpointSchema, resume: v.boolean() }),
+  v.strictObject({ type: v.literal('restore'), checkpoint: PackedCheckpointSchema, resume: v.boolean() }),
   v.strictObject({ type: v.literal('ping'), id: count }),
 ]);
 export type SupervisorCommand = v.InferOutput<typeof SupervisorCommandSchema>;
@@ -107,7 +116,7 @@ export type SupervisorCommand = v.InferOutput<typeof SupervisorCommandSchema>;
 export type SupervisorEvent =
   | { type: 'heartbeat'; at: number }
   | { type: 'pong'; id: number }
-  | { type: 'checkpoint'; checkpoint: Checkpoint; training: boolean };
+  | { type: 'checkpoint'; checkpoint: PackedCheckpoint; training: boolean };
 
 /** Exhaustiveness guard for `switch (msg.type)`. */
 export function assertNever(x: never): never {

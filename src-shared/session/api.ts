@@ -1,3 +1,4 @@
+import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
 import type { Checkpoint, TrainerEvent } from '../protocol/trainer-messages';
 
 /**
@@ -10,8 +11,10 @@ export interface TrainingSessionApi {
   handle(raw: unknown): void;
   /** The current run as a checkpoint, or null before the first configure. */
   checkpoint(): Checkpoint | null;
+  /** The same in typed arrays, for the supervisor's periodic copy (cheap to build and to clone). */
+  packedCheckpoint(): PackedCheckpoint | null;
   /** Continue from a checkpoint (after a trainer restart); resumes training when `resume` is true. */
-  restore(checkpoint: Checkpoint, resume: boolean): void;
+  restore(checkpoint: Checkpoint | PackedCheckpoint, resume: boolean): void;
   readonly isTraining: boolean;
   /** Stop timers; the session must not post anything afterwards. */
   dispose(): void;

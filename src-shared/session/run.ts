@@ -1,10 +1,12 @@
-import { createModel, createOptimizer, exportParams, hasNonFinite, importParams } from '../engine/index';
+import { createModel, createOptimizer, exportParamArrays, exportParams, hasNonFinite, importParams } from '../engine/index';
 import type { Model, Optimizer } from '../engine/api';
+import type { Interrupt } from '../engine/interrupt';
 import type { Example, FloatArray, ModelConfig } from '../engine/types';
 import { makeTask } from '../tasks/index';
 import type { TaskData } from '../tasks/types';
 import type { Checkpoint, EvalResult, StepDetail, StepPoint } from '../protocol/trainer-messages';
 import type { TrainingConfig } from '../protocol/training-config';
+import { packHistory, unpackHistory, type PackedCheckpoint } from '../protocol/packed-checkpoint';
 import { batchForStep } from './batch-sampler';
 
 /** Most points kept in a checkpoint's history (the curve the renderer redraws after a restart). */
@@ -36,10 +38,13 @@ export class Run {
     this.lastGood = this.model.params().map((p) => p.value.slice());
   }
 
-  /** One forward + BPTT + update on the batch of step `this.step`; stops short of applying a non-finite update. */
-  trainStep(trace: boolean): StepOutcome {
+  /**
+   * One forward + BPTT + update on the batch of step `this.step`; stops short of applying a non-finite update.
+   * Throws StepInterrupted, with nothing changed, when `interrupt` answers true during the passes.
+   */
+  trainStep(trace: boolean, interrupt?: Interrupt): StepOutcome {
     const batch = batchForStep(this.task.train, this.config.batchSize, this.config.seed, this.step);
-    const tally = this.model.forwardBackward(batch, { trace, truncate: this.config.truncateBptt });
+    const tally = this.model.forwardBackward(batch, { trace, truncate: this.config.truncateBptt, interrupt });
     if (!Number.isFinite(tally.loss)) return { kind: 'diverged', quantity: 'loss' };
     const badGrad = hasNonFinite(this.model);
     if (badGrad) return { kind: 'diverged', quantity: badGrad };
@@ -86,13 +91,26 @@ export class Run {
     };
   }
 
-  /** Rebuild a run from a checkpoint; throws with a message naming the bad field. */
-  static fromCheckpoint(cp: Checkpoint): Run {
+  /** The same, packed for the supervisor (protocol/packed-checkpoint.ts). */
+  toPackedCheckpoint(): PackedCheckpoint {
+    return {
+      version: 1,
+      packed: true,
+      config: this.config,
+      step: this.step,
+      params: exportParamArrays(this.model),
+      optimizer: this.optimizer.exportStateArrays(),
+      history: packHistory(this.history),
+    };
+  }
+
+  /** Rebuild a run from either kind of checkpoint; throws with a message naming the bad field. */
+  static fromCheckpoint(cp: Checkpoint | PackedCheckpoint): Run {
     const run = new Run(cp.config);
     importParams(run.model, cp.params);
     run.optimizer.importState(cp.optimizer);
     run.step = cp.step;
-    run.history = cp.history.slice();
+    run.history = 'packed' in cp ? unpackHistory(cp.history) : cp.history.slice();
     run.saveGood();
     return run;
   }
@@ -140,11 +158,14 @@ export class Evaluation {
     private readonly examples: readonly Example[],
   ) {}
 
-  /** Score up to `count` more examples; the result once every example is scored, null before. */
-  advance(count: number): EvalResult | null {
+  /**
+   * Score up to `count` more examples; the result once every example is scored, null before. An interrupted
+   * chunk (StepInterrupted) leaves the evaluation where it was.
+   */
+  advance(count: number, interrupt?: Interrupt): EvalResult | null {
     const end = Math.min(this.examples.length, this.next + count);
     if (end > this.next) {
-      const part = this.model.evaluate(this.examples.slice(this.next, end));
+      const part = this.model.evaluate(this.examples.slice(this.next, end), interrupt);
       this.lossSum += part.loss * part.total;
       this.correct += part.correct;
       this.total += part.total;

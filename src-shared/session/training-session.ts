@@ -1,7 +1,10 @@
 import * as v from 'valibot';
 import { describeIssues } from '../protocol/documents';
+import { StepInterrupted, type Interrupt } from '../engine/interrupt';
 import {
   assertNever,
+  interruptsTraining,
+  type EvalResult,
   PROTOCOL_VERSION,
   TrainerCommandSchema,
   type Checkpoint,
@@ -11,9 +14,11 @@ import {
   type TrainerCommand,
 } from '../protocol/trainer-messages';
 import type { TrainingConfig } from '../protocol/training-config';
+import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
 import type { PostEvent, TrainingSessionApi } from './api';
 import { Run, type Evaluation } from './run';
 import { createYielder } from './scheduler';
+import type { InterruptSignal } from './interrupt-signal';
 
 /** Longest stretch of training between two looks at the inbox, in ms. Keeps pause/stop well under 100 ms. */
 const SLICE_MS = 12;
@@ -27,8 +32,16 @@ const EVAL_EVERY_MS = 1000;
  */
 const EVAL_CHUNK = 32;
 
-export function createTrainingSession(post: PostEvent, now: () => number = () => performance.now()): TrainingSessionApi {
-  return new TrainingSession(post, now);
+/**
+ * `signal`, where the host has one, lets a pause or stop cut the running training step short (the trainer
+ * process passes one; see interrupt-signal.ts). Without it, commands wait for the current step to finish.
+ */
+export function createTrainingSession(
+  post: PostEvent,
+  now: () => number = () => performance.now(),
+  signal: InterruptSignal | null = null,
+): TrainingSessionApi {
+  return new TrainingSession(post, now, signal);
 }
 
 class TrainingSession implements TrainingSessionApi {
@@ -47,10 +60,15 @@ class TrainingSession implements TrainingSessionApi {
   private evaluation: Evaluation | null = null;
   private rate = { steps: 0, since: 0, perSecond: 0 };
 
+  /** Asked by the engine before every time step while training or evaluating. */
+  private readonly interrupt: Interrupt | undefined;
+
   constructor(
     private readonly post: PostEvent,
     private readonly now: () => number,
+    private readonly signal: InterruptSignal | null,
   ) {
+    this.interrupt = signal ? () => signal.pending() : undefined;
     this.post({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
   }
 
@@ -60,6 +78,7 @@ class TrainingSession implements TrainingSessionApi {
 
   handle(raw: unknown): void {
     if (this.disposed) return;
+    if (this.signal && interruptsTraining(raw)) this.signal.acknowledge();
     const parsed = v.safeParse(TrainerCommandSchema, raw);
     if (!parsed.success) {
       this.post({ type: 'error', code: 'bad-message', message: `Ignored a malformed command: ${describeIssues(parsed.issues)}` });
@@ -76,7 +95,11 @@ class TrainingSession implements TrainingSessionApi {
     return this.run?.toCheckpoint() ?? null;
   }
 
-  restore(checkpoint: Checkpoint, resume: boolean): void {
+  packedCheckpoint(): PackedCheckpoint | null {
+    return this.run?.toPackedCheckpoint() ?? null;
+  }
+
+  restore(checkpoint: Checkpoint | PackedCheckpoint, resume: boolean): void {
     try {
       this.adopt(Run.fromCheckpoint(checkpoint));
       this.pendingPoints = this.run ? this.run.history.slice() : [];
@@ -215,7 +238,14 @@ class TrainingSession implements TrainingSessionApi {
     const start = this.now();
     for (let done = 0; done < maxSteps; done++) {
       const last = done + 1 >= maxSteps || this.now() - start >= budgetMs * 0.8;
-      const outcome = run.trainStep(last);
+      let outcome: ReturnType<Run['trainStep']>;
+      try {
+        outcome = run.trainStep(last, this.interrupt);
+      } catch (err) {
+        // A command is waiting: the abandoned step changed nothing, so go and read it.
+        if (err instanceof StepInterrupted) break;
+        throw err;
+      }
       if (outcome.kind === 'diverged') {
         this.flush(true);
         this.state = 'diverged';
@@ -254,7 +284,13 @@ class TrainingSession implements TrainingSessionApi {
   }
 
   private continueEvaluation(): void {
-    const result = this.evaluation!.advance(EVAL_CHUNK);
+    let result: EvalResult | null;
+    try {
+      result = this.evaluation!.advance(EVAL_CHUNK, this.interrupt);
+    } catch (err) {
+      if (err instanceof StepInterrupted) return;
+      throw err;
+    }
     if (!result) return;
     this.evaluation = null;
     this.post({ type: 'eval', result });
