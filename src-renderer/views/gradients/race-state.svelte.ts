@@ -6,10 +6,10 @@ import type { CellKind } from '../../../src-shared/engine/types';
 import type { XY } from './chart-types';
 import { frameBatcher } from './frame-batcher';
 import { GradientGrid } from './gradient-grid';
-import type { JobRequest, LabClient } from './lab-client';
+import { JobState, type JobClient } from './job-state.svelte';
+import type { JobRequest } from './lab-client';
 import { RACE_TRACE_EVERY, type LabEvent } from './lab-messages';
 
-export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 export const RACE_CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
 /** Weight of the past in the smoothed training-loss curve. */
 const EMA = 0.9;
@@ -59,17 +59,14 @@ export interface RaceResult {
 
 export class RaceState {
   settings: RaceSettings = $state({ ...RACE_DEFAULTS });
-  status: JobStatus = $state('idle');
-  progress = $state({ done: 0, total: 0, elapsedMs: 0 });
+  /** The worker job: status, progress, error, duration. */
+  readonly job: JobState;
   results: RaceResult[] | null = $state.raw(null);
-  durationMs = $state(0);
-  error: string | null = $state(null);
   /** Steps per model of the current (or last) race: the charts' fixed x range. */
   plannedSteps = $state(RACE_DEFAULTS.steps);
   /** Bumped once per frame while data arrives. */
   version = $state(0);
   tracks: Record<CellKind, CellTrack> = this.#fresh();
-  #job = -1;
   /** Longest live update so far (ms of script and DOM work in one frame), as of the previous frame. */
   maxFrameMs = $state(0);
   frameCosts = $state('');
@@ -79,61 +76,46 @@ export class RaceState {
     this.version++;
   });
 
-  constructor(private readonly client: LabClient) {}
+  constructor(client: JobClient) {
+    this.job = new JobState(client, (e) => this.#receive(e));
+  }
 
+  /** A new race on the current settings (cancelling any race still running). */
   start(): void {
-    this.cancel();
     this.tracks = this.#fresh();
     this.results = null;
-    this.error = null;
-    this.status = 'running';
-    this.progress = { done: 0, total: 0, elapsedMs: 0 };
     const { task, distance, steps } = this.settings;
     this.plannedSteps = steps;
     const request: JobRequest = {
       type: 'race', task, taskParams: task === 'memory' ? { k: distance } : { gap: distance },
       cells: [...RACE_CELLS], steps, ...RACE_MODEL,
     };
-    this.#job = this.client.start(request, (e) => this.handle(e));
+    this.job.start(request);
     this.version++;
   }
 
-  cancel(): void {
-    if (this.status !== 'running') return;
-    this.client.cancel(this.#job);
-    this.status = 'cancelled';
+  dispose(): void {
+    this.#frame.cancel();
+    this.job.dispose();
   }
 
-  handle(e: LabEvent): void {
+  /** The race's own data; every event of the race redraws at the next frame. */
+  #receive(e: LabEvent): void {
     switch (e.type) {
-      case 'progress':
-        this.progress = { done: e.done, total: e.total, elapsedMs: e.elapsedMs };
-        break;
       case 'race-tick':
         this.tracks[e.cell].add(e);
         break;
       case 'done':
         this.results = e.results;
-        this.durationMs = e.durationMs;
-        this.status = 'done';
-        this.progress = { ...this.progress, done: this.progress.total };
         break;
+      case 'progress':
       case 'error':
-        this.error = e.message;
-        this.status = 'error';
-        break;
       case 'cancelled':
-        this.status = 'cancelled';
         break;
       default:
         return;
     }
     this.#frame.request();
-  }
-
-  dispose(): void {
-    this.#frame.cancel();
-    if (this.status === 'running') this.client.cancel(this.#job);
   }
 
   #fresh(steps = this.settings.steps): Record<CellKind, CellTrack> {

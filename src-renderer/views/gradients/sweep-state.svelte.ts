@@ -3,9 +3,8 @@
  * for each cell) and the bidirectional comparison (accuracy per word position, forward-only vs both ways).
  */
 import type { CellKind } from '../../../src-shared/engine/types';
-import type { JobRequest, LabClient } from './lab-client';
+import { JobState, type JobClient } from './job-state.svelte';
 import type { LabEvent } from './lab-messages';
-import type { JobStatus } from './race-state.svelte';
 
 export type HorizonTask = 'memory' | 'sentiment';
 /**
@@ -20,66 +19,24 @@ export const HORIZON_SWEEPS: Record<HorizonTask, { ks: number[]; steps: number; 
 export const HORIZON_MODEL = { hiddenSize: 24, batchSize: 32, learningRate: 0.01, seed: 3 } as const;
 export const BIDIR_MODEL = { steps: 250, hiddenSize: 32, batchSize: 32, learningRate: 0.01, seed: 7, cell: 'gru' } as const;
 
-abstract class Sweep {
-  status: JobStatus = $state('idle');
-  progress = $state({ done: 0, total: 0, elapsedMs: 0 });
-  error: string | null = $state(null);
-  durationMs = $state(0);
-  #job = -1;
-
-  constructor(protected readonly client: LabClient) {}
-
-  protected begin(request: JobRequest): void {
-    this.cancel();
-    this.error = null;
-    this.status = 'running';
-    this.progress = { done: 0, total: 0, elapsedMs: 0 };
-    this.#job = this.client.start(request, (e) => this.handle(e));
-  }
-
-  cancel(): void {
-    if (this.status !== 'running') return;
-    this.client.cancel(this.#job);
-    this.status = 'cancelled';
-  }
-
-  handle(e: LabEvent): void {
-    switch (e.type) {
-      case 'progress':
-        this.progress = { done: e.done, total: e.total, elapsedMs: e.elapsedMs };
-        return;
-      case 'done':
-        this.status = 'done';
-        this.durationMs = e.durationMs;
-        this.progress = { ...this.progress, done: this.progress.total };
-        return;
-      case 'error':
-        this.status = 'error';
-        this.error = e.message;
-        return;
-      case 'cancelled':
-        this.status = 'cancelled';
-        return;
-      default:
-        this.receive(e);
-    }
-  }
-
-  protected abstract receive(e: LabEvent): void;
-}
-
 export interface HorizonPoint {
   readonly cell: CellKind;
   readonly k: number;
   readonly testAccuracy: number;
 }
 
-export class HorizonState extends Sweep {
+export class HorizonState {
+  /** The sweep's worker job: status, progress, error, duration. */
+  readonly job: JobState;
   /** Sentiment by default: it is where the vanilla RNN visibly runs out of memory (see HORIZON_SWEEPS). */
   task: HorizonTask = $state('sentiment');
   /** The task of the points on screen (the selector may have moved on since). */
   shownTask: HorizonTask = $state('sentiment');
   points: HorizonPoint[] = $state.raw([]);
+
+  constructor(client: JobClient) {
+    this.job = new JobState(client, (e) => this.#receive(e));
+  }
 
   get sweep() {
     return HORIZON_SWEEPS[this.task];
@@ -89,10 +46,10 @@ export class HorizonState extends Sweep {
     this.points = [];
     this.shownTask = this.task;
     const { ks, steps } = HORIZON_SWEEPS[this.task];
-    this.begin({ type: 'horizon', task: this.task, ks, steps, cells, ...HORIZON_MODEL });
+    this.job.start({ type: 'horizon', task: this.task, ks, steps, cells, ...HORIZON_MODEL });
   }
 
-  protected receive(e: LabEvent): void {
+  #receive(e: LabEvent): void {
     if (e.type === 'horizon-point') this.points = [...this.points, { cell: e.cell, k: e.k, testAccuracy: e.testAccuracy }];
   }
 }
@@ -104,16 +61,22 @@ export interface DirectionResult {
   readonly overall: number;
 }
 
-export class BidirState extends Sweep {
+export class BidirState {
+  /** The comparison's worker job: status, progress, error, duration. */
+  readonly job: JobState;
   forward: DirectionResult | null = $state.raw(null);
   both: DirectionResult | null = $state.raw(null);
 
-  start(): void {
-    this.forward = this.both = null;
-    this.begin({ type: 'bidir', ...BIDIR_MODEL });
+  constructor(client: JobClient) {
+    this.job = new JobState(client, (e) => this.#receive(e));
   }
 
-  protected receive(e: LabEvent): void {
+  start(): void {
+    this.forward = this.both = null;
+    this.job.start({ type: 'bidir', ...BIDIR_MODEL });
+  }
+
+  #receive(e: LabEvent): void {
     if (e.type !== 'bidir-result') return;
     const r: DirectionResult = { accuracy: e.accuracy, counts: e.counts, ambiguousAccuracy: e.ambiguousAccuracy, overall: e.overall };
     if (e.bidirectional) this.both = r;

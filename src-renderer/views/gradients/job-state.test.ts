@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { FakeLabClient } from './fake-lab-client';
+import { JobState } from './job-state.svelte';
+import { LabClient, type JobRequest, type WorkerPort } from './lab-client';
+import type { JobOutput } from './jobs';
+import type { LabEvent } from './lab-messages';
+
+const BIDIR: JobRequest = { type: 'bidir', steps: 10, hiddenSize: 4, batchSize: 2, learningRate: 0.01, seed: 1, cell: 'gru' };
+const progress = (done: number, total = 20): JobOutput => ({ type: 'progress', done, total, elapsedMs: done * 10 });
+const done: JobOutput = { type: 'done', durationMs: 1234, results: [] };
+
+function setup() {
+  const client = new FakeLabClient();
+  const seen: LabEvent[] = [];
+  const job = new JobState(client, (e) => seen.push(e));
+  return { client, job, seen };
+}
+
+describe('JobState', () => {
+  it('is idle with an empty bar before any job', () => {
+    const { job } = setup();
+    expect([job.status, job.running, job.error, job.progress]).toEqual(['idle', false, null, { done: 0, total: 0, elapsedMs: 0 }]);
+  });
+
+  it('start → progress → done: runs with the worker’s progress, then is done with its duration and a full bar', () => {
+    const { client, job } = setup();
+    job.start(BIDIR);
+    expect(client.started.map((j) => j.request)).toEqual([BIDIR]);
+    expect([job.status, job.running]).toEqual(['running', true]);
+    client.emit(progress(5));
+    expect(job.progress).toEqual({ done: 5, total: 20, elapsedMs: 50 });
+    client.emit(progress(15));
+    client.emit(done);
+    expect([job.status, job.running, job.durationMs, job.error]).toEqual(['done', false, 1234, null]);
+    expect(job.progress).toEqual({ done: 20, total: 20, elapsedMs: 150 });
+  });
+
+  it('cancel mid-run: tells the client which job, shows cancelled, and ignores that job’s late events', () => {
+    const { client, job, seen } = setup();
+    job.start(BIDIR);
+    client.emit(progress(5));
+    job.cancel();
+    expect(client.cancelled).toEqual([client.lastId]);
+    expect(job.status).toBe('cancelled');
+    const before = seen.length;
+    client.emit(progress(10));
+    client.emit(done);
+    expect(job.status).toBe('cancelled');
+    expect(job.progress.done).toBe(5);
+    expect(job.durationMs).toBe(0);
+    expect(seen).toHaveLength(before);
+  });
+
+  it('error: shows the message and stops; the next start clears it and resets the bar', () => {
+    const { client, job } = setup();
+    job.start(BIDIR);
+    client.emit(progress(5));
+    client.emit({ type: 'error', message: 'gru diverged (loss)' });
+    expect([job.status, job.running, job.error]).toEqual(['error', false, 'gru diverged (loss)']);
+    job.cancel();
+    expect(client.cancelled).toEqual([]); // nothing is running to cancel
+    job.start(BIDIR);
+    expect([job.status, job.error, job.progress.done]).toEqual(['running', null, 0]);
+  });
+
+  it('a cancelled event from the worker ends the job as cancelled', () => {
+    const { client, job } = setup();
+    job.start(BIDIR);
+    client.emit({ type: 'cancelled' });
+    expect([job.status, job.running]).toEqual(['cancelled', false]);
+  });
+
+  it('a second start cancels the first; the first job’s stale events never land', () => {
+    const { client, job, seen } = setup();
+    job.start(BIDIR);
+    const first = client.lastId;
+    client.emit(progress(5), first);
+    job.start(BIDIR);
+    const second = client.lastId;
+    expect(second).not.toBe(first);
+    expect(client.cancelled).toEqual([first]);
+    expect([job.status, job.progress.done]).toEqual(['running', 0]);
+
+    client.emit(progress(19), first);
+    client.emit({ type: 'error', message: 'stale' }, first);
+    client.emit(done, first);
+    expect([job.status, job.error, job.progress.done, job.durationMs]).toEqual(['running', null, 0, 0]);
+    expect(seen.every((e) => e.id === first || e.id === second)).toBe(true);
+    expect(seen.filter((e) => e.id === first)).toHaveLength(1); // only the progress it sent while it was current
+
+    client.emit(progress(3), second);
+    client.emit(done, second);
+    expect([job.status, job.durationMs]).toEqual(['done', 1234]);
+  });
+
+  it('passes every event of the current job to its owner after taking it in, and none after the job ends', () => {
+    const client = new FakeLabClient();
+    const statuses: string[] = [];
+    const job: JobState = new JobState(client, (e) => statuses.push(`${e.type}:${job.status}`));
+    job.start(BIDIR);
+    client.emit(progress(5));
+    client.emit({ type: 'bidir-result', bidirectional: false, accuracy: [1], counts: [1], ambiguousAccuracy: 1, overall: 1 });
+    client.emit(done);
+    client.emit(progress(20)); // the runner's final progress, sent after done
+    expect(statuses).toEqual(['progress:running', 'bidir-result:running', 'done:done']);
+  });
+
+  it('dispose cancels a running job without changing what is shown, and does nothing when idle', () => {
+    const { client, job } = setup();
+    job.dispose();
+    expect(client.cancelled).toEqual([]);
+    job.start(BIDIR);
+    job.dispose();
+    expect(client.cancelled).toEqual([client.lastId]);
+    expect(job.status).toBe('running');
+    client.emit(done);
+    expect(job.status).toBe('running');
+  });
+
+  it('with the real lab client, a second start posts a cancel for the first job and drops its later events', () => {
+    const posted: unknown[] = [];
+    let onMessage: ((e: MessageEvent<unknown>) => void) | null = null;
+    const deliver = (data: unknown) => onMessage?.({ data } as MessageEvent<unknown>);
+    const port: WorkerPort = {
+      postMessage: (m) => posted.push(m),
+      addEventListener(type: 'message' | 'error', fn: ((e: MessageEvent<unknown>) => void) | ((e: ErrorEvent) => void)) {
+        if (type === 'message') onMessage = fn as (e: MessageEvent<unknown>) => void;
+      },
+      terminate: () => {},
+    };
+    const job = new JobState(new LabClient(() => port));
+    job.start(BIDIR);
+    job.start(BIDIR);
+    expect(posted).toEqual([
+      { ...BIDIR, id: 1 },
+      { type: 'cancel', id: 1 },
+      { ...BIDIR, id: 2 },
+    ]);
+    deliver({ type: 'done', id: 1, durationMs: 5, results: [] });
+    expect(job.status).toBe('running');
+    deliver({ type: 'progress', id: 2, done: 4, total: 20, elapsedMs: 40 });
+    deliver({ type: 'done', id: 2, durationMs: 7, results: [] });
+    expect([job.status, job.durationMs, job.progress]).toEqual(['done', 7, { done: 20, total: 20, elapsedMs: 40 }]);
+  });
+});

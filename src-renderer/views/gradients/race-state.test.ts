@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from 'vitest';
+import { FakeLabClient } from './fake-lab-client';
+import type { JobOutput } from './jobs';
+import { RACE_CELLS, RACE_MODEL, RaceState } from './race-state.svelte';
+
+const tick = (cell: 'rnn' | 'lstm' | 'gru', step: number): JobOutput => ({
+  type: 'race-tick', cell, points: [{ step, loss: 1 / step, accuracy: 0.5 }],
+  dhRows: [{ step, dhNorms: [0.001, 0.1, 1] }], evals: [{ step, testAccuracy: 0.75, testLoss: 0.5 }],
+});
+const results = RACE_CELLS.map((cell) => ({ cell, testAccuracy: 0.5, testLoss: 0.7, steps: 50 }));
+
+describe('RaceState', () => {
+  it('starts a race of all three cells on its settings and the shared model', () => {
+    const client = new FakeLabClient();
+    const race = new RaceState(client);
+    race.settings = { task: 'memory', distance: 12, steps: 50 };
+    race.start();
+    expect(client.started[0].request).toEqual({
+      type: 'race', task: 'memory', taskParams: { k: 12 }, cells: ['rnn', 'lstm', 'gru'], steps: 50, ...RACE_MODEL,
+    });
+    expect([race.job.status, race.plannedSteps, race.results]).toEqual(['running', 50, null]);
+    race.dispose();
+  });
+
+  it('fills each cell’s track from its ticks, keeps the results when done, and redraws at the next frame', async () => {
+    const client = new FakeLabClient();
+    const race = new RaceState(client);
+    race.start();
+    const version = race.version;
+    client.emit(tick('lstm', 2));
+    client.emit({ type: 'progress', done: 3, total: 1200, elapsedMs: 20 });
+    expect(race.tracks.lstm.loss).toEqual([{ x: 2, y: 0.5 }]);
+    expect(race.tracks.lstm.testAccuracy).toEqual([{ x: 2, y: 0.75 }]);
+    expect(race.tracks.lstm.grid.rows).toBe(1);
+    expect(race.tracks.rnn.grid.rows).toBe(0);
+    await vi.waitFor(() => expect(race.version).toBe(version + 1));
+    client.emit({ type: 'done', durationMs: 900, results });
+    expect([race.job.status, race.job.durationMs, race.results]).toEqual(['done', 900, results]);
+    race.dispose();
+  });
+
+  it('a new race starts from empty tracks, and the cancelled race’s late ticks and results do not reach it', () => {
+    const client = new FakeLabClient();
+    const race = new RaceState(client);
+    race.start();
+    const first = client.lastId;
+    client.emit(tick('rnn', 2), first);
+    race.start();
+    expect(client.cancelled).toEqual([first]);
+    expect(race.tracks.rnn.grid.rows).toBe(0);
+    client.emit(tick('rnn', 4), first);
+    client.emit({ type: 'done', durationMs: 5, results }, first);
+    expect(race.tracks.rnn.loss).toEqual([]);
+    expect([race.job.status, race.results]).toEqual(['running', null]);
+    race.dispose();
+  });
+
+  it('cancel mid-race keeps what was drawn and shows cancelled', () => {
+    const client = new FakeLabClient();
+    const race = new RaceState(client);
+    race.start();
+    client.emit(tick('gru', 2));
+    race.job.cancel();
+    client.emit(tick('gru', 4));
+    expect(race.job.status).toBe('cancelled');
+    expect(race.tracks.gru.loss).toHaveLength(1);
+    race.dispose();
+  });
+});
