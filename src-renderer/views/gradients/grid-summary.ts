@@ -31,3 +31,10 @@ export function decades(extent: readonly [number, number] | null): [number, numb
   const hi = Math.ceil(extent[1]);
   return lo === hi ? [lo - 1, hi] : [lo, hi];
 }
+
+/** One colour domain for heatmaps shown side by side (whole decades over all their extents), so their colours compare. */
+export function sharedDecades(extents: readonly ([number, number] | null)[]): [number, number] {
+  const spans = extents.filter((e) => e !== null);
+  if (spans.length === 0) return decades(null);
+  return decades([Math.min(...spans.map((e) => e[0])), Math.max(...spans.map((e) => e[1]))]);
+}
