@@ -136,6 +136,25 @@ test.describe('gradients lab', () => {
     expect(csv.length).toBeGreaterThan(100);
     const svg = (await download(page, 'export-svg-race-heat-lstm')).bytes.toString('utf8');
     expect(svg).toContain('data:image/png;base64,');
+
+    // Per-unit mode: each model's |∂L/∂h_t[j]| at its latest recorded step, one row per hidden unit (24 in the race).
+    await page.getByTestId('race-heat-mode-units').check();
+    await expect(page.getByTestId('race-heat-mode')).toHaveAttribute('data-mode', 'units');
+    for (const cell of ['rnn', 'lstm', 'gru']) {
+      const units = page.getByTestId(`heatmap-race-units-${cell}-canvas`);
+      await expect(units).toHaveAttribute('data-rows', '24');
+      const cols = Number(await units.getAttribute('data-cols'));
+      expect(cols).toBeGreaterThan(1);
+      expect(Number(await units.getAttribute('data-drawn'))).toBeGreaterThan(0.5 * 24 * cols);
+      await expect(page.getByTestId(`summary-race-units-${cell}`)).toContainText(`24 units × ${cols} time steps`);
+    }
+    const unitCsv = parseCsv((await download(page, 'export-csv-race-units-lstm')).bytes.toString('utf8'));
+    expect(unitCsv[0]).toEqual(['training_step', 't', 'unit', 'grad', 'log10_abs_grad']);
+    expect(unitCsv.length).toBeGreaterThan(24);
+    await page.getByTestId('card-race-units-rnn').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/gradients-race-units.png', fullPage: false });
+    await page.getByTestId('race-heat-mode-steps').check();
+    await expect.poll(() => canvas.getAttribute('data-rows').then(Number)).toBeGreaterThan(100);
     await page.getByTestId('card-race-heat-rnn').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/gradients-race.png', fullPage: false });
     expect(errors).toEqual([]);

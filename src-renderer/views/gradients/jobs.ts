@@ -46,16 +46,20 @@ export function jobTotal(cmd: RaceCommand | HorizonCommand | BidirCommand): numb
   }
 }
 
+/** What one cell of a race has to send since its last tick. */
+type RaceTickData = Omit<Extract<JobOutput, { type: 'race-tick' }>, 'type' | 'cell'>;
+
 /** Vanilla RNN, LSTM and GRU trained in lock-step, one step each in turn. */
 export function* raceJob(cmd: RaceCommand, emit: Emit, flushEvery: () => boolean): Job {
   const runs = cmd.cells.map((cell) => ({ cell, run: new Run(trainingConfig(cmd, cmd.task, cmd.taskParams, cell)) }));
-  const pending = runs.map(() => ({ points: [] as { step: number; loss: number; accuracy: number }[], dhRows: [] as { step: number; dhNorms: number[] }[], evals: [] as { step: number; testAccuracy: number; testLoss: number }[] }));
+  const empty = (): RaceTickData => ({ points: [], dhRows: [], evals: [] });
+  const pending = runs.map(empty);
   const flush = () => {
     runs.forEach(({ cell }, i) => {
       const p = pending[i];
       if (p.points.length + p.dhRows.length + p.evals.length === 0) return;
-      emit({ type: 'race-tick', cell, points: p.points, dhRows: p.dhRows, evals: p.evals });
-      pending[i] = { points: [], dhRows: [], evals: [] };
+      emit({ type: 'race-tick', cell, ...p });
+      pending[i] = empty();
     });
   };
   let done = 0;
@@ -67,6 +71,8 @@ export function* raceJob(cmd: RaceCommand, emit: Emit, flushEvery: () => boolean
       const { point, detail } = outcome;
       pending[i].points.push({ step: point.step, loss: point.loss, accuracy: point.accuracy });
       if (detail) pending[i].dhRows.push({ step: point.step, dhNorms: detail.dhNorms });
+      // Only the latest per-unit gradients go out: the unit heatmap shows one step, and [T][H] per row would be heavy.
+      if (detail?.dh) pending[i].latestDh = { step: point.step, dh: detail.dh };
       if (point.step % RACE_EVAL_EVERY === 0 || s === cmd.steps - 1) {
         const e = run.evaluate();
         pending[i].evals.push({ step: e.step, testAccuracy: e.testAccuracy, testLoss: e.testLoss });

@@ -76,6 +76,8 @@ export const LabEventSchema = v.variant('type', [
     points: v.array(PointSchema),
     dhRows: v.array(v.strictObject({ step: v.number(), dhNorms: v.array(v.number()) })),
     evals: v.array(v.strictObject({ step: v.number(), testAccuracy: v.number(), testLoss: v.number() })),
+    /** ∂L/∂h_t per hidden unit, [T][H], of the tick's latest gradient row (absent when the engine did not record it). */
+    latestDh: v.optional(v.strictObject({ step: v.number(), dh: v.array(v.array(v.number())) })),
   }),
   v.strictObject({ type: v.literal('horizon-point'), id: jobId, cell: CellSchema, k: v.number(), testAccuracy: v.number() }),
   v.strictObject({

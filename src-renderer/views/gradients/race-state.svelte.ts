@@ -9,6 +9,7 @@ import { GradientGrid } from './gradient-grid';
 import { JobState, type JobClient } from './job-state.svelte';
 import type { JobRequest } from './lab-client';
 import { RACE_TRACE_EVERY, type LabEvent } from './lab-messages';
+import { UnitGrid, unitGridOf } from './unit-grid';
 
 export const RACE_CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
 /** Weight of the past in the smoothed training-loss curve. */
@@ -33,6 +34,8 @@ export class CellTrack {
   readonly grid: GradientGrid;
   loss: XY[] = [];
   testAccuracy: XY[] = [];
+  /** |∂L/∂h_t[j]| per hidden unit at the latest step the worker sent them for. */
+  units: UnitGrid = unitGridOf(null);
   #ema = NaN;
   /** `rows`: gradient rows the race will record, so the heatmap is sized to fill exactly when it ends. */
   constructor(readonly cell: CellKind, rows = 500) {
@@ -47,6 +50,7 @@ export class CellTrack {
     }
     for (const r of e.dhRows) this.grid.push(r.step, r.dhNorms);
     for (const ev of e.evals) this.testAccuracy.push({ x: ev.step, y: ev.testAccuracy });
+    if (e.latestDh) this.units = new UnitGrid(e.latestDh.step, e.latestDh.dh);
   }
 }
 

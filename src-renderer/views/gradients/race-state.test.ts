@@ -3,7 +3,7 @@ import { FakeLabClient } from './fake-lab-client';
 import type { JobOutput } from './jobs';
 import { RACE_CELLS, RACE_MODEL, RaceState } from './race-state.svelte';
 
-const tick = (cell: 'rnn' | 'lstm' | 'gru', step: number): JobOutput => ({
+const tick = (cell: 'rnn' | 'lstm' | 'gru', step: number): Extract<JobOutput, { type: 'race-tick' }> => ({
   type: 'race-tick', cell, points: [{ step, loss: 1 / step, accuracy: 0.5 }],
   dhRows: [{ step, dhNorms: [0.001, 0.1, 1] }], evals: [{ step, testAccuracy: 0.75, testLoss: 0.5 }],
 });
@@ -64,6 +64,25 @@ describe('RaceState', () => {
     client.emit(tick('gru', 4));
     expect(race.job.status).toBe('cancelled');
     expect(race.tracks.gru.loss).toHaveLength(1);
+    race.dispose();
+  });
+
+  it('keeps each cell’s per-unit gradients of the latest step the worker sent, for the unit heatmap', () => {
+    const client = new FakeLabClient();
+    const race = new RaceState(client);
+    race.start();
+    expect([race.tracks.gru.units.rows, race.tracks.gru.units.cols]).toEqual([0, 0]);
+    const dh = [
+      [0.1, -0.2],
+      [0.3, 0.4],
+      [-1, 0],
+    ];
+    client.emit({ ...tick('gru', 2), latestDh: { step: 2, dh } });
+    const units = race.tracks.gru.units;
+    expect([units.step, units.rows, units.cols, units.signed(1, 1)]).toEqual([2, 2, 3, 0.4]);
+    client.emit(tick('gru', 3)); // a tick without a gradient row keeps the last one
+    expect(race.tracks.gru.units).toBe(units);
+    expect(race.tracks.rnn.units.rows).toBe(0);
     race.dispose();
   });
 });

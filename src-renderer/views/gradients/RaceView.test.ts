@@ -1,0 +1,58 @@
+import { flushSync, mount, unmount } from 'svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import RaceView from './RaceView.svelte';
+import { FakeLabClient } from './fake-lab-client';
+import { RaceState } from './race-state.svelte';
+
+let app: ReturnType<typeof mount> | null = null;
+
+// jsdom has no 2D canvas: getContext returns null, which the painter leaves alone (data-rows/cols still update).
+beforeEach(() => vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null));
+afterEach(() => {
+  vi.restoreAllMocks();
+  if (app) unmount(app);
+  app = null;
+  document.body.innerHTML = '';
+});
+
+const byTestId = (root: HTMLElement, id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+/** ∂L/∂h_t of a 4-unit model over 6 time steps. */
+const DH = Array.from({ length: 6 }, (_, t) => [0.1, -0.01, 0.001, 1].map((g) => g * (t + 1)));
+
+describe('RaceView heatmaps', () => {
+  it('switch between ‖∂L/∂h_t‖ per training step and |∂L/∂h_t[j]| per hidden unit of the latest step', async () => {
+    const client = new FakeLabClient();
+    const race = new RaceState(client);
+    const target = document.createElement('div');
+    document.body.append(target);
+    app = mount(RaceView, { target, props: { race } });
+    race.start();
+    for (const cell of ['rnn', 'lstm', 'gru'] as const) {
+      client.emit({
+        type: 'race-tick', cell, points: [], evals: [],
+        dhRows: [{ step: 1, dhNorms: DH.map((v) => Math.hypot(...v)) }], latestDh: { step: 1, dh: DH },
+      });
+    }
+    await vi.waitFor(() => expect(byTestId(target, 'heatmap-race-heat-rnn-canvas')?.dataset.rows).toBe('1'));
+    expect(byTestId(target, 'race-heat-mode')?.dataset.mode).toBe('steps');
+
+    const units = byTestId(target, 'race-heat-mode-units') as HTMLInputElement;
+    units.click();
+    flushSync();
+    expect(byTestId(target, 'race-heat-mode')?.dataset.mode).toBe('units');
+    for (const cell of ['rnn', 'lstm', 'gru']) {
+      expect(byTestId(target, `heatmap-race-heat-${cell}`)).toBeNull();
+      const canvas = byTestId(target, `heatmap-race-units-${cell}-canvas`);
+      expect([canvas?.dataset.rows, canvas?.dataset.cols]).toEqual(['4', '6']);
+      expect(byTestId(target, `summary-race-units-${cell}`)?.textContent).toContain('training step 1, 4 units × 6 time steps');
+    }
+    expect(byTestId(target, 'heatmap-race-units-lstm')?.getAttribute('aria-label')).toBe(
+      'LSTM: |∂L/∂h_t[j]|, latest step: gradient size by time step and hidden unit',
+    );
+
+    (byTestId(target, 'race-heat-mode-steps') as HTMLInputElement).click();
+    flushSync();
+    expect(byTestId(target, 'heatmap-race-heat-gru-canvas')?.dataset.rows).toBe('1');
+    race.dispose();
+  });
+});
