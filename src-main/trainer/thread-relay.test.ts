@@ -3,6 +3,7 @@ import { getHeapStatistics } from 'node:v8';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 import type { ThreadData, ThreadEnvelope } from './thread-envelope';
 import { runTrainerInThread } from './thread-relay';
 import type { TrainerTransport } from './transport';
@@ -10,8 +11,13 @@ import type { TrainerTransport } from './transport';
 /** A stand-in for the training thread: records what the relay posts, and can answer. */
 class FakeThread extends EventEmitter {
   readonly posted: ThreadEnvelope[] = [];
+  terminated = false;
   postMessage(envelope: ThreadEnvelope): void {
     this.posted.push(envelope);
+  }
+  terminate(): Promise<number> {
+    this.terminated = true;
+    return Promise.resolve(1);
   }
 }
 
@@ -74,5 +80,26 @@ describe('runTrainerInThread (the trainer process main thread)', () => {
     outer.stream({ type: 'stop' });
     outer.control({ type: 'ping', id: 2 });
     expect(seenAtPost).toEqual([0, 1, 1, 2, 2]);
+  });
+
+  it('trains on the main thread when the training thread cannot start, replaying what it was sent', async () => {
+    const outer = outerTransport();
+    const thread = new FakeThread();
+    const lines: string[] = [];
+    const stop = runTrainerInThread(outer.transport, () => thread as unknown as Worker, { heartbeatMs: 20, log: (l) => lines.push(l) });
+    outer.stream({ type: 'configure', config: { ...DEFAULT_CONFIG, hiddenSize: 4, batchSize: 2 } });
+    thread.emit('error', new Error('Cannot find module trainer-thread.js'));
+    try {
+      expect(thread.terminated).toBe(true);
+      expect(lines.join('\n')).toMatch(/could not start \(Error: Cannot find module trainer-thread\.js/);
+      // The in-process session answered the replayed configure, and heartbeats reach the supervisor.
+      expect(outer.sent.stream.map((e) => e.type)).toEqual(['ready', 'configured', 'status']);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(outer.sent.control.filter((e) => e.type === 'heartbeat').length).toBeGreaterThanOrEqual(2);
+      outer.stream({ type: 'step', count: 2 });
+      expect(outer.sent.stream.at(-1)).toMatchObject({ type: 'status', state: 'paused', step: 2 });
+    } finally {
+      stop();
+    }
   });
 });
