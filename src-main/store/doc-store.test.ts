@@ -59,9 +59,34 @@ describe('DocStore', () => {
     const result = await store.load('settings');
     const movedTo = path.join(dir, 'settings.corrupt-2030-01-02T03-04-05-678Z.json');
     expect(result).toEqual({ ok: false, error: expect.stringMatching(/not valid JSON/), quarantinedTo: movedTo });
-    expect(reported).toEqual([{ kind: 'settings', movedTo, error: expect.stringMatching(/not valid JSON/) }]);
+    expect(reported).toEqual([{ kind: 'settings', movedTo, error: expect.stringMatching(/not valid JSON/), restored: false }]);
     expect(await fs.readFile(movedTo, 'utf8')).toBe('{"version": 1, "theme": "da');
     expect(await store.load('settings')).toEqual({ ok: true, data: null });
+  });
+
+  it('puts a valid previous version (.bak) back in place of a damaged file, and says so', async () => {
+    const first = await openStore();
+    await first.save('settings', settings('light'));
+    await first.save('settings', settings('dark'));
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+    await fs.writeFile(path.join(dir, 'settings.json'), '{"version": 1, "the'); // torn by something else
+    const reported: Quarantine[] = [];
+    const store = await openStore({ onQuarantined: (q) => reported.push(q) });
+    expect(await store.load('settings')).toEqual({ ok: true, data: settings('light') });
+    const movedTo = path.join(dir, 'settings.corrupt-2030-01-02T03-04-05-678Z.json');
+    expect(reported).toEqual([{ kind: 'settings', movedTo, error: expect.stringMatching(/not valid JSON/), restored: true }]);
+    expect(await fs.readFile(movedTo, 'utf8')).toBe('{"version": 1, "the');
+    expect(JSON.parse(await fs.readFile(path.join(dir, 'settings.json'), 'utf8'))).toEqual(settings('light'));
+    // A damaged .bak is no help: the defaults stand, and nothing is overwritten.
+    await store.close();
+    open.splice(open.indexOf(store), 1);
+    await fs.writeFile(path.join(dir, 'settings.json'), 'nope');
+    await fs.writeFile(path.join(dir, 'settings.json.bak'), '{"version": 1, "theme": "neon"}');
+    const again = await openStore({ onQuarantined: (q) => reported.push(q), now: () => new Date('2030-01-02T03:04:06Z') });
+    expect(await again.load('settings')).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
+    expect(reported.at(-1)).toMatchObject({ restored: false });
+    expect(await fs.readFile(path.join(dir, 'settings.json.bak'), 'utf8')).toBe('{"version": 1, "theme": "neon"}');
   });
 
   it('quarantines a file that fails its schema, naming the bad field, and never overwrites it', async () => {

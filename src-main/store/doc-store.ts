@@ -11,7 +11,8 @@ import { acquireDirLock, type DirLock, type LockOptions } from './lock-file';
  * - every load and save is validated with the document's schema;
  * - saves are atomic and keep the previous version as `<kind>.json.bak`;
  * - a file that cannot be read as a valid document is moved aside to `<kind>.corrupt-<timestamp>.json`
- *   and reported, so a save never silently overwrites something the user might want back;
+ *   and reported, so a save never silently overwrites something the user might want back; if the `.bak`
+ *   copy is a valid document, it is put back in its place and loaded, so only the last save is lost;
  * - files over LIMITS.fileBytes are refused before being read;
  * - only the process holding the directory lock writes; another instance gets a read-only store.
  */
@@ -19,6 +20,8 @@ export interface Quarantine {
   readonly kind: DocKind;
   readonly movedTo: string;
   readonly error: string;
+  /** Whether the previous version (`<kind>.json.bak`) was valid and now replaces it. */
+  readonly restored: boolean;
 }
 
 export interface DocStoreOptions {
@@ -138,8 +141,27 @@ export class DocStore {
       return { ok: false, error: `${error}; could not move it aside: ${(err as Error).message}` };
     }
     this.#checked.add(kind);
-    this.options.onQuarantined?.({ kind, movedTo, error });
+    const restored = await this.#restoreBackup(kind);
+    this.options.onQuarantined?.({ kind, movedTo, error, restored: restored !== null });
+    if (restored !== null) return { ok: true, data: restored };
     return { ok: false, error, quarantinedTo: movedTo };
+  }
+
+  /** Put a valid `<kind>.json.bak` back as `<kind>.json`; its document, or null when there is none to use. */
+  async #restoreBackup(kind: DocKind): Promise<unknown> {
+    const file = this.fileFor(kind);
+    const backup = `${file}.bak`;
+    const maxBytes = this.options.maxBytes ?? LIMITS.fileBytes;
+    try {
+      if ((await fs.stat(backup)).size > maxBytes) return null;
+      const text = await fs.readFile(backup, 'utf8');
+      const parsed = parseDoc(kind, JSON.parse(text));
+      if (!parsed.ok) return null;
+      await writeFileAtomic(file, text);
+      return parsed.value;
+    } catch {
+      return null; // no backup, unreadable or not JSON: the defaults stand, as without one
+    }
   }
 
   /** Temp files from a writer that died mid-save; only the lock holder may remove them. */

@@ -96,6 +96,10 @@ describe('AppState and the shell', () => {
     const alerts = target.querySelectorAll('[role="alert"]');
     expect(alerts).toHaveLength(1);
     expect(alerts[0].textContent).toContain('settings could not be read');
+    expect(alerts[0].textContent).toContain('defaults are in use');
+    const other = new AppState();
+    other.notifyQuarantine({ ...notice, kind: 'progress', restored: true });
+    expect(other.notices.at(-1)?.text).toMatch(/moved aside to quarantine\/1 and the previously saved version is back in use\.$/);
     (alerts[0].querySelector('button') as HTMLButtonElement).click();
     flushSync();
     expect(target.querySelectorAll('[role="alert"]')).toHaveLength(0);

@@ -53,7 +53,8 @@ export class AppState {
     const what = DOC_NAMES[notice.kind];
     this.notify(
       'warning',
-      `Your saved ${what} could not be read (${notice.error}). The damaged copy was moved aside to ${notice.movedTo} and defaults are in use.`,
+      `Your saved ${what} could not be read (${notice.error}). The damaged copy was moved aside to ${notice.movedTo}` +
+        (notice.restored ? ' and the previously saved version is back in use.' : ' and defaults are in use.'),
     );
   }
 

@@ -41,6 +41,8 @@ export interface QuarantineNotice {
   readonly kind: DocKind;
   readonly movedTo: string;
   readonly error: string;
+  /** The previous saved version replaced it (Electron keeps one; the browser build does not). */
+  readonly restored?: boolean;
 }
 
 export interface DocStore {

@@ -77,7 +77,8 @@ export interface MainEventContract {
   /** A MessagePort for the training stream arrives with this event (transferred, not in the payload). */
   trainerPort: { reason: 'initial' | 'restarted' };
   trainerHealth: TrainerHealth;
-  docQuarantined: { kind: DocKind; movedTo: string; error: string };
+  /** `restored`: the previous saved version was valid and was put back in its place. */
+  docQuarantined: { kind: DocKind; movedTo: string; error: string; restored: boolean };
   /** Audience window only: the presenter moved to another slide or (un)blanked the screen. */
   presenterState: PresenterState;
   /** Presenter window only: the audience window was closed (the presenter session is over). */
