@@ -1,4 +1,5 @@
 import { BrowserWindow } from 'electron';
+import { createRendererRecovery } from './renderer-recovery';
 
 export interface MainWindowOptions {
   /** Absolute path of the CommonJS preload (out/preload/index.cjs). */
@@ -49,8 +50,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  const recovery = createRendererRecovery();
   win.webContents.on('render-process-gone', (_event, details) => {
-    console.error(`[main] renderer gone: ${details.reason} (exit ${details.exitCode})`);
+    const action = recovery(details.reason);
+    console.error(`[main] renderer gone: ${details.reason} (exit ${details.exitCode}); ${action}`);
+    // The reloaded page asks the trainer what is running ('sync') and carries on with it.
+    if (action === 'reload') setTimeout(() => !win.isDestroyed() && win.webContents.reload(), 300);
   });
   void win.loadURL(options.url);
   return win;

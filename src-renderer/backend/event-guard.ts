@@ -26,6 +26,8 @@ export function isTrainerEvent(x: unknown): x is TrainerEvent {
       return isNum(x.step) && isStr(x.quantity) && isStr(x.message);
     case 'snapshot':
       return isNum(x.requestId) && isObj(x.checkpoint);
+    case 'synced':
+      return x.config === null || isObj(x.config);
     case 'error':
       return isStr(x.code) && isStr(x.message);
     default:

@@ -74,6 +74,8 @@ export class LabState {
   readonly #off: (() => void)[];
   #configureTimer: ReturnType<typeof setTimeout> | null = null;
   #ackSeq = -1;
+  /** Whether the trainer has answered 'sync' (until then this window has not configured anything). */
+  #synced = false;
 
   constructor(opts: LabOptions) {
     this.#opts = {
@@ -86,7 +88,8 @@ export class LabState {
     this.config = $state.snapshot(opts.initialConfig) as TrainingConfig;
     const { trainer } = opts;
     this.#off = [trainer.onEvent((e) => this.handle(e)), trainer.onHealth((h) => (this.health = h))];
-    trainer.send({ type: 'configure', config: $state.snapshot(this.config) as TrainingConfig });
+    // The trainer may still be training from before this window (re)loaded: ask before configuring a fresh run.
+    trainer.send({ type: 'sync' });
   }
 
   get training(): boolean {
@@ -192,6 +195,19 @@ export class LabState {
       case 'ready':
         if (event.protocolVersion !== PROTOCOL_VERSION) {
           this.error = `the trainer speaks protocol ${event.protocolVersion}, this window expects ${PROTOCOL_VERSION}`;
+        }
+        // A trainer that started after the first 'sync' was sent may never have seen it.
+        if (!this.#synced) this.#opts.trainer.send({ type: 'sync' });
+        return;
+      case 'synced':
+        if (this.#synced) return;
+        this.#synced = true;
+        if (event.config === null) {
+          this.#configureNow();
+        } else {
+          // Carry on with the run in progress; its model, history and state follow.
+          this.config = event.config;
+          this.#opts.onConfigChange(event.config);
         }
         return;
       case 'status':

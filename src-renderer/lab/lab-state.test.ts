@@ -20,11 +20,41 @@ describe('LabState', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('configures the trainer with the initial config right away', () => {
+  it('asks the trainer what is running, then configures the initial config when nothing is', () => {
     const { trainer, lab } = setup();
-    expect(trainer.sent[0]).toEqual({ type: 'configure', config: DEFAULT_CONFIG });
+    expect(trainer.sent.slice(0, 2)).toEqual([{ type: 'sync' }, { type: 'configure', config: DEFAULT_CONFIG }]);
     expect(lab.phase).toBe('connecting');
     expect(lab.statusText).toMatch(/Starting/);
+  });
+
+  it('carries on with the run in progress after the window reloads, instead of configuring a fresh one', () => {
+    const running: TrainingConfig = { ...DEFAULT_CONFIG, cell: 'gru', hiddenSize: 40 };
+    const trainer = new FakeTrainer(running);
+    const saved: TrainingConfig[] = [];
+    const lab = new LabState({ trainer, initialConfig: DEFAULT_CONFIG, onConfigChange: (c) => saved.push(c), scheduleAck: () => {} });
+    expect(trainer.types()).toEqual(['sync']);
+    expect(lab.config).toEqual(running);
+    expect(saved).toEqual([running]);
+    trainer.emit({ type: 'configured', paramCount: 900, inputVocab: ['a'], outputVocab: ['x', 'y'] });
+    trainer.emit({ type: 'stats', seq: 7, points: points(1, 120), detail: null, stepsPerSecond: 0 });
+    trainer.emit({ type: 'status', state: 'training', step: 120, message: 'Reconnected' });
+    expect(lab.history.length).toBe(120);
+    expect(lab.phase).toBe('training');
+    // A second answer (another window asked too) changes nothing.
+    trainer.emit({ type: 'synced', config: null });
+    expect(trainer.types()).toEqual(['sync']);
+  });
+
+  it('asks again when a trainer (re)starts before it has answered', () => {
+    const trainer = new FakeTrainer();
+    trainer.send = (cmd) => void trainer.sent.push(cmd); // this trainer is not listening yet
+    const lab = new LabState({ trainer, initialConfig: DEFAULT_CONFIG, scheduleAck: () => {} });
+    trainer.emit({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
+    expect(trainer.types()).toEqual(['sync', 'sync']);
+    trainer.emit({ type: 'synced', config: null });
+    trainer.emit({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
+    expect(trainer.types()).toEqual(['sync', 'sync', 'configure']);
+    lab.dispose();
   });
 
   it('shows the parameter count from the configured event and is ready when the trainer says idle', () => {
@@ -44,7 +74,7 @@ describe('LabState', () => {
     lab.pause();
     lab.stepOnce();
     lab.reset();
-    expect(trainer.types().slice(1)).toEqual(['start', 'pause', 'step', 'reset']);
+    expect(trainer.types().slice(2)).toEqual(['start', 'pause', 'step', 'reset']);
     trainer.emit({ type: 'status', state: 'training', step: 3, message: 'Training' });
     lab.toggle();
     expect(trainer.sent.at(-1)).toEqual({ type: 'pause' });
@@ -108,7 +138,7 @@ describe('LabState', () => {
     lab.patch({ hiddenSize: 30 });
     lab.patch({ hiddenSize: 31 });
     expect(saved.map((c) => c.hiddenSize)).toEqual([30, 31]);
-    expect(trainer.types()).toEqual(['configure']);
+    expect(trainer.types()).toEqual(['sync', 'configure']);
     vi.advanceTimersByTime(300);
     expect(trainer.sent.at(-1)).toEqual({ type: 'configure', config: { ...DEFAULT_CONFIG, hiddenSize: 31 } });
   });
@@ -117,9 +147,9 @@ describe('LabState', () => {
     const { trainer, lab } = setup();
     lab.patch({ cell: 'gru' });
     lab.train();
-    expect(trainer.types()).toEqual(['configure', 'configure', 'start']);
+    expect(trainer.types()).toEqual(['sync', 'configure', 'configure', 'start']);
     vi.advanceTimersByTime(1000);
-    expect(trainer.types()).toEqual(['configure', 'configure', 'start']);
+    expect(trainer.types()).toEqual(['sync', 'configure', 'configure', 'start']);
   });
 
   it('changing the task resets its parameters to the new task defaults', () => {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { TrainingConfigSchema } from './training-config';
+import { TrainingConfigSchema, type TrainingConfig } from './training-config';
 import { PackedCheckpointSchema, type PackedCheckpoint } from './packed-checkpoint';
 
 /**
@@ -22,6 +22,8 @@ export const TrainerCommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('stop') }),
   v.strictObject({ type: v.literal('reset') }),
   v.strictObject({ type: v.literal('snapshot'), requestId: count }),
+  /** A window (re)connected: describe the run in progress, if any, before it configures one. */
+  v.strictObject({ type: v.literal('sync') }),
   /** Backpressure: the renderer has drawn every stats message up to `seq`. */
   v.strictObject({ type: v.literal('ack'), seq: count }),
 ]);
@@ -79,6 +81,8 @@ export type TrainerEvent =
   | { type: 'eval'; result: EvalResult }
   | { type: 'diverged'; step: number; quantity: string; message: string }
   | { type: 'snapshot'; requestId: number; checkpoint: Checkpoint }
+  /** Answer to 'sync': the run's config (then 'configured', its history as 'stats', and 'status'), or null. */
+  | { type: 'synced'; config: TrainingConfig | null }
   | { type: 'error'; code: 'bad-message' | 'bad-config' | 'internal'; message: string };
 
 export const CheckpointSchema = v.strictObject({

@@ -30,6 +30,23 @@ describe('training session', () => {
     session.dispose();
   });
 
+  it('describes the run in progress to a window that (re)connects, history and state included', () => {
+    const { session, events, of } = harness();
+    session.handle({ type: 'sync' });
+    expect(events.at(-1)).toEqual({ type: 'synced', config: null });
+    session.handle({ type: 'configure', config: small });
+    session.handle({ type: 'step', count: 5 });
+    const before = events.length;
+    session.handle({ type: 'sync' });
+    const reply = events.slice(before);
+    expect(reply.map((e) => e.type)).toEqual(['synced', 'configured', 'stats', 'status']);
+    expect(reply[0]).toEqual({ type: 'synced', config: small });
+    expect(reply[1]).toEqual(of('configured')[0]);
+    expect(reply[2].type === 'stats' && reply[2].points.map((p) => p.step)).toEqual([1, 2, 3, 4, 5]);
+    expect(reply[3]).toMatchObject({ type: 'status', state: 'paused', step: 5 });
+    session.dispose();
+  });
+
   it('answers a malformed command with a typed error instead of throwing', () => {
     const { session, of } = harness();
     session.handle({ type: 'step', count: -4 });

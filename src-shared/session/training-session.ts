@@ -12,6 +12,7 @@ import {
   type StepDetail,
   type StepPoint,
   type TrainerCommand,
+  type TrainerEvent,
 } from '../protocol/trainer-messages';
 import type { TrainingConfig } from '../protocol/training-config';
 import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
@@ -143,6 +144,9 @@ class TrainingSession implements TrainingSessionApi {
         if (!this.requireRun()) return;
         this.reset('Reset');
         return;
+      case 'sync':
+        this.sync();
+        return;
       case 'snapshot': {
         const checkpoint = this.checkpoint();
         if (checkpoint) this.post({ type: 'snapshot', requestId: cmd.requestId, checkpoint });
@@ -156,6 +160,18 @@ class TrainingSession implements TrainingSessionApi {
       default:
         assertNever(cmd);
     }
+  }
+
+  /** Tell a (re)connected window what is running: the config, the model, the whole history, the state. */
+  private sync(): void {
+    const run = this.run;
+    this.post({ type: 'synced', config: run ? run.config : null });
+    if (!run) return;
+    this.post(describeRun(run));
+    this.pendingPoints = run.history.slice();
+    this.ackedSeq = this.sentSeq;
+    this.flush(true);
+    this.post({ type: 'status', state: this.state, step: run.step, message: 'Reconnected' });
   }
 
   private configure(config: TrainingConfig): void {
@@ -182,12 +198,7 @@ class TrainingSession implements TrainingSessionApi {
     this.ackedSeq = this.sentSeq;
     this.lastEvalAt = -Infinity;
     this.evaluation = null;
-    this.post({
-      type: 'configured',
-      paramCount: run.model.paramCount,
-      inputVocab: run.task.inputVocab.slice(),
-      outputVocab: run.task.outputVocab.slice(),
-    });
+    this.post(describeRun(run));
   }
 
   private requireRun(): boolean {
@@ -303,4 +314,13 @@ class TrainingSession implements TrainingSessionApi {
     this.post({ type: 'error', code: 'internal', message });
     this.post({ type: 'status', state: 'error', step: this.run?.step ?? 0, message });
   }
+}
+
+function describeRun(run: Run): Extract<TrainerEvent, { type: 'configured' }> {
+  return {
+    type: 'configured',
+    paramCount: run.model.paramCount,
+    inputVocab: run.task.inputVocab.slice(),
+    outputVocab: run.task.outputVocab.slice(),
+  };
 }
