@@ -1,14 +1,24 @@
 import type { StepPoint } from '../../src-shared/protocol/trainer-messages';
+import { bucketEnds, MinMaxDecimator } from './decimate';
 
 /** Weight of the past in the exponential moving averages drawn over the noisy per-batch curves. */
 export const SMOOTHING = 0.95;
 
-/** A downsampled view of the history, ready to draw. */
+/**
+ * The history as the chart draws it: its columns (views, valid until the next append) and, per curve, the indices
+ * of the points worth drawing at the chart's width (see decimate.ts): the noisy per-batch loss keeps each bucket's
+ * minimum and maximum, the smoothed curves one point per bucket.
+ */
 export interface HistorySeries {
-  readonly step: Float64Array;
-  readonly loss: Float64Array;
-  readonly smoothLoss: Float64Array;
-  readonly smoothAccuracy: Float64Array;
+  readonly step: ArrayLike<number>;
+  readonly loss: ArrayLike<number>;
+  readonly smoothLoss: ArrayLike<number>;
+  readonly smoothAccuracy: ArrayLike<number>;
+  /** Indices of the per-batch losses to draw. */
+  readonly lossPoints: Int32Array;
+  /** Indices of the smoothed loss and accuracy to draw. */
+  readonly smoothPoints: Int32Array;
+  /** Steps in the history. */
   readonly length: number;
 }
 
@@ -30,6 +40,10 @@ export class LossHistory {
   /** Total EMA weight of the finite values so far (1 − β^k for k finite values): the bias correction. */
   #wLoss = new Float64Array(this.#cap);
   #wAcc = new Float64Array(this.#cap);
+  /** The per-batch loss decimated for the chart, kept up to date by `series`; null until first drawn. */
+  #decimator: MinMaxDecimator | null = null;
+  /** Points were dropped (clear, reset or restore) since `series` last ran: the decimator starts over. */
+  #rewritten = false;
 
   get length(): number {
     return this.#n;
@@ -52,6 +66,7 @@ export class LossHistory {
 
   clear(): void {
     this.#n = 0;
+    this.#rewritten = true;
   }
 
   /** Append in order; a point at or before the last step means the run went back (reset or restore). */
@@ -62,35 +77,34 @@ export class LossHistory {
     }
   }
 
-  /** At most `maxPoints` points: consecutive steps are averaged into buckets. */
-  series(maxPoints: number): HistorySeries {
+  /**
+   * The curves decimated for a chart `columns` buckets wide (at most 3·columns + 2 points per curve). Only points appended
+   * since the last call are visited, so a call costs O(new points + columns), not O(history); a new width, a clear
+   * or a truncation starts over once.
+   */
+  series(columns: number): HistorySeries {
     const n = this.#n;
-    const bucket = Math.max(1, Math.ceil(n / Math.max(1, maxPoints)));
-    const m = Math.ceil(n / bucket);
-    const out = {
-      step: new Float64Array(m),
-      loss: new Float64Array(m),
-      smoothLoss: new Float64Array(m),
-      smoothAccuracy: new Float64Array(m),
-      length: m,
+    if (this.#decimator?.columns !== columns) this.#decimator = new MinMaxDecimator(columns);
+    else if (this.#rewritten) this.#decimator.reset();
+    this.#rewritten = false;
+    const decimator = this.#decimator;
+    decimator.extend(this.#loss, n);
+    return {
+      step: this.#step.subarray(0, n),
+      loss: this.#loss.subarray(0, n),
+      smoothLoss: this.#sLoss.subarray(0, n),
+      smoothAccuracy: this.#sAcc.subarray(0, n),
+      lossPoints: decimator.indices(),
+      smoothPoints: bucketEnds(n, decimator.bucketSize),
+      length: n,
     };
-    for (let j = 0; j < m; j++) {
-      const lo = j * bucket;
-      const hi = Math.min(n, lo + bucket);
-      let sum = 0;
-      for (let i = lo; i < hi; i++) sum += this.#loss[i];
-      out.loss[j] = sum / (hi - lo);
-      out.step[j] = this.#step[hi - 1];
-      out.smoothLoss[j] = this.#sLoss[hi - 1];
-      out.smoothAccuracy[j] = this.#sAcc[hi - 1];
-    }
-    return out;
   }
 
   #truncateFrom(step: number): void {
     let n = this.#n;
     while (n > 0 && this.#step[n - 1] >= step) n--;
     this.#n = n;
+    this.#rewritten = true;
   }
 
   #push(p: StepPoint): void {
