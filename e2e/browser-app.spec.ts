@@ -43,6 +43,10 @@ test.describe('browser build', () => {
       .toBeLessThan(first * 0.6);
     expect(await numberAttr(page, 'metric-step', 'data-value')).toBeGreaterThan(20);
     await expect(page.getByTestId('metric-test-accuracy')).toHaveText(/%$/);
+    // The chart draws both loss curves and says in words what it shows.
+    const chart = page.getByTestId('loss-chart');
+    await expect(chart).toHaveAttribute('aria-label', /^Loss curve over \d+ steps: smoothed loss \d/);
+    for (const curve of ['raw', 'smooth']) await expect(chart.locator(`path.line.${curve}`)).toHaveAttribute('d', /^M[^L]*L/);
 
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect(page.getByTestId('lab-status')).toContainText('Paused');
