@@ -5,6 +5,13 @@ import { defineConfig } from 'vite';
 /** The browser build of the renderer: the same Svelte app, training in a module Web Worker. */
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+/**
+ * Cross-origin isolation, as the Electron app serves it (src-main/csp.ts): it gives the workers SharedArrayBuffer,
+ * so they train with the wasm kernels and a pause cuts a step short. A static host without these headers still
+ * works, on the portable kernels, with pauses taking effect between steps.
+ */
+const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export default defineConfig({
   root: here('./src-renderer'),
   base: './',
@@ -17,6 +24,6 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   worker: { format: 'es' },
-  server: { fs: { allow: [here('.')] } },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  server: { fs: { allow: [here('.')] }, headers: ISOLATION_HEADERS },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: ISOLATION_HEADERS },
 });

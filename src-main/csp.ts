@@ -25,7 +25,10 @@ export const CONTENT_SECURITY_POLICY = [
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
+  // With COOP, makes the page cross-origin isolated: SharedArrayBuffer, hence the engine's wasm kernels and
+  // interruptible training in the page's workers. Everything the app loads is its own, so nothing is blocked.
   'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Referrer-Policy': 'no-referrer',
 };

@@ -5,6 +5,7 @@
  * clone of a long history would be rebuilt object by object on the UI thread), and a restore after a crash.
  */
 import * as v from 'valibot';
+import { createInterruptSignal, type SessionInterrupt } from '../../src-shared/session/interrupt-signal';
 import { createTrainingSession } from '../../src-shared/session/training-session';
 import { describeIssues } from '../../src-shared/protocol/documents';
 import { CheckpointSchema, type TrainerEvent } from '../../src-shared/protocol/trainer-messages';
@@ -16,6 +17,15 @@ export interface WorkerCheckpointMessage {
   requestId: number;
   step: number;
   json: string;
+}
+
+/**
+ * Page → worker, first of all when the page is cross-origin isolated: the interrupt counter the page raises
+ * before pause, stop and the like (session/interrupt-signal.ts), so the running step is cut short.
+ */
+export interface WorkerInterruptMessage {
+  type: 'host:interrupt';
+  buffer: SharedArrayBuffer;
 }
 
 /** Page → worker: continue a run in this fresh worker from a checkpoint's JSON text. */
@@ -54,10 +64,19 @@ function restore(raw: unknown): void {
   else post({ type: 'error', code: 'bad-message', message: `cannot restore: ${describeIssues(checkpoint.issues)}` });
 }
 
-const session = createTrainingSession(post);
+/** Set by 'host:interrupt' (absent without cross-origin isolation: commands then wait for the current step). */
+let signal: SessionInterrupt | null = null;
+const session = createTrainingSession(post, undefined, {
+  acknowledge: () => signal?.acknowledge(),
+  pending: () => signal?.pending() ?? false,
+});
 
 self.addEventListener('message', (e: MessageEvent<unknown>) => {
   const data = e.data;
-  if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'host:restore') restore(data);
-  else session.handle(data);
+  const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
+  if (type === 'host:restore') restore(data);
+  else if (type === 'host:interrupt') {
+    const buffer = (data as { buffer?: unknown }).buffer;
+    if (typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer) signal = createInterruptSignal(buffer);
+  } else session.handle(data);
 });

@@ -1,8 +1,9 @@
 import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
-import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+import { interruptsTraining, type TrainerCommand, type TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+import { createInterruptSignal, type InterruptSignal } from '../../src-shared/session/interrupt-signal';
 import { Listeners, type TrainerStream } from './backend';
 import { acceptTrainerEvent } from './event-guard';
-import type { WorkerCheckpointMessage, WorkerRestoreMessage } from './trainer.worker';
+import type { WorkerCheckpointMessage, WorkerInterruptMessage, WorkerRestoreMessage } from './trainer.worker';
 
 /** The part of `Worker` the supervisor uses (tests pass a fake). */
 export interface WorkerLike {
@@ -48,6 +49,8 @@ export class WorkerTrainerStream implements TrainerStream {
   #crashes: number[] = [];
   #nextSnapshotId = SUPERVISOR_SNAPSHOT_BASE;
   #timer: ReturnType<typeof setInterval> | null = null;
+  /** The current worker's interrupt counter, when the page may share memory with it (cross-origin isolated). */
+  #signal: InterruptSignal | null = null;
 
   constructor(opts: SupervisorOptions) {
     this.#opts = { snapshotIntervalMs: 3000, maxRestarts: 5, restartWindowMs: 60_000, ...opts };
@@ -66,6 +69,12 @@ export class WorkerTrainerStream implements TrainerStream {
     } else if (cmd.type === 'reset') {
       this.#checkpoint = null;
     }
+    this.#post(cmd);
+  }
+
+  /** Every command goes through here: those that interrupt training raise the counter first. */
+  #post(cmd: TrainerCommand): void {
+    if (this.#signal && interruptsTraining(cmd)) this.#signal.request();
     this.#worker?.postMessage(cmd);
   }
 
@@ -87,6 +96,8 @@ export class WorkerTrainerStream implements TrainerStream {
 
   #spawn(): WorkerLike {
     const worker = this.#opts.createWorker();
+    this.#signal = canShareMemory() ? createInterruptSignal() : null;
+    if (this.#signal) worker.postMessage({ type: 'host:interrupt', buffer: this.#signal.buffer } satisfies WorkerInterruptMessage);
     worker.onmessage = (e) => {
       if (worker !== this.#worker) return;
       if (isCheckpointMessage(e.data)) this.#checkpoint = { step: e.data.step, json: e.data.json };
@@ -126,7 +137,7 @@ export class WorkerTrainerStream implements TrainerStream {
   }
 
   #requestSnapshot(): void {
-    this.#worker?.postMessage({ type: 'snapshot', requestId: this.#nextSnapshotId++ } satisfies TrainerCommand);
+    this.#post({ type: 'snapshot', requestId: this.#nextSnapshotId++ });
   }
 
   #restart(reason: string): void {
@@ -147,9 +158,14 @@ export class WorkerTrainerStream implements TrainerStream {
     if (cp) {
       worker.postMessage({ type: 'host:restore', json: cp.json, resume } satisfies WorkerRestoreMessage);
     } else if (this.#lastConfigure) {
-      worker.postMessage(this.#lastConfigure);
-      if (resume) worker.postMessage({ type: 'start' } satisfies TrainerCommand);
+      this.#post(this.#lastConfigure);
+      if (resume) this.#post({ type: 'start' });
     }
     this.#health.emit({ kind: 'restarted', attempt: this.#crashes.length, reason, restoredStep: cp ? cp.step : null });
   }
+}
+
+/** SharedArrayBuffer exists and may be posted to a worker (the page is cross-origin isolated). */
+function canShareMemory(): boolean {
+  return typeof SharedArrayBuffer === 'function' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 }

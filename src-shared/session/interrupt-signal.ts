@@ -9,7 +9,13 @@ import { interruptsTraining } from '../protocol/trainer-messages';
  * The counter lives in a SharedArrayBuffer, so the session sees a request while it is still computing: where the
  * trainer runs in a thread of its own this bounds pause/stop latency by one time step, not one training step.
  */
-export interface InterruptSignal {
+/** The session's side of the signal. */
+export interface SessionInterrupt {
+  acknowledge(): void;
+  pending(): boolean;
+}
+
+export interface InterruptSignal extends SessionInterrupt {
   /** Receiving side: an interrupting command is on its way. */
   request(): void;
   /** Session side: one interrupting command has been handled. */

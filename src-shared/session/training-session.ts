@@ -19,7 +19,7 @@ import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
 import type { PostEvent, TrainingSessionApi } from './api';
 import { Run, type Evaluation } from './run';
 import { createYielder } from './scheduler';
-import type { InterruptSignal } from './interrupt-signal';
+import type { SessionInterrupt } from './interrupt-signal';
 
 /** Longest stretch of training between two looks at the inbox, in ms. Keeps pause/stop well under 100 ms. */
 const SLICE_MS = 12;
@@ -40,7 +40,7 @@ const EVAL_CHUNK = 32;
 export function createTrainingSession(
   post: PostEvent,
   now: () => number = () => performance.now(),
-  signal: InterruptSignal | null = null,
+  signal: SessionInterrupt | null = null,
 ): TrainingSessionApi {
   return new TrainingSession(post, now, signal);
 }
@@ -67,7 +67,7 @@ class TrainingSession implements TrainingSessionApi {
   constructor(
     private readonly post: PostEvent,
     private readonly now: () => number,
-    private readonly signal: InterruptSignal | null,
+    private readonly signal: SessionInterrupt | null,
   ) {
     this.interrupt = signal ? () => signal.pending() : undefined;
     this.post({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
