@@ -83,3 +83,16 @@ export class Playback {
     return changed;
   }
 }
+
+/** Tick the clock once per animation frame by the frame's duration; returns the function that stops it. */
+export function animate(playback: Playback): () => void {
+  let raf = 0;
+  let last = 0;
+  const tick = (now: number) => {
+    playback.tick(last ? now - last : 16);
+    last = now;
+    raf = requestAnimationFrame(tick);
+  };
+  raf = requestAnimationFrame(tick);
+  return () => cancelAnimationFrame(raf);
+}

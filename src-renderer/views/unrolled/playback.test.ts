@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { Playback } from './playback.svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { animate, Playback } from './playback.svelte';
 
 describe('Playback', () => {
   it('runs the forward pass left to right, then the backward pass right to left', () => {
@@ -52,5 +52,23 @@ describe('Playback', () => {
     p.seekStep(3);
     expect(p.step).toBe(3);
     expect(p.pass).toBe('backward');
+  });
+
+  it('animate ticks the clock by each animation frame until stopped', () => {
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'performance'] });
+    try {
+      const p = new Playback();
+      p.setLength(10);
+      p.speed = 4;
+      p.toggle();
+      const stop = animate(p);
+      for (let i = 0; i < 32; i++) vi.advanceTimersToNextFrame();
+      expect(p.pos).toBe(2);
+      stop();
+      for (let i = 0; i < 64; i++) vi.advanceTimersToNextFrame();
+      expect(p.pos).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,0 +1,25 @@
+/** The view's starting display settings, taken from the app's own (the learner can then toggle them). */
+export interface DisplayPrefs {
+  readonly largeLabels: boolean;
+  readonly highContrast: boolean;
+  /** Animations jump instead of easing: the app's choice, or the system's when the app says 'system'. */
+  readonly reducedMotion: boolean;
+}
+
+/**
+ * Read the app's settings from the document root (class large-text, data-theme="contrast",
+ * data-motion="reduced" | "full") and the system's prefers-reduced-motion.
+ */
+export function displayPrefs(root: HTMLElement | null, systemReducedMotion: boolean): DisplayPrefs {
+  const motion = root?.dataset.motion;
+  return {
+    largeLabels: root?.classList.contains('large-text') ?? false,
+    highContrast: root?.dataset.theme === 'contrast',
+    reducedMotion: motion === 'reduced' || (motion !== 'full' && systemReducedMotion),
+  };
+}
+
+/** The system asks for reduced motion (false where matchMedia is missing). */
+export function systemReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
