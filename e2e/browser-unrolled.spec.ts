@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { collectErrors, openLab } from './web-helpers';
 
 /**
@@ -28,6 +29,32 @@ async function canvasPixels(page: Page): Promise<{ colours: number; hash: number
     return { colours: colours.size, hash };
   });
 }
+
+/** Click the view's export button and read the file it saves: a PNG, with its pixel size and colour count. */
+async function exportedPng(page: Page): Promise<{ name: string; signature: number[]; width: number; height: number; colours: number }> {
+  const downloading = page.waitForEvent('download');
+  await view(page).getByRole('button', { name: 'Export PNG' }).click();
+  const file = await downloading;
+  const bytes = await readFile(await file.path());
+  const colours = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) seen.add(((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]) >> 3);
+    return seen.size;
+  }, bytes.toString('base64'));
+  // PNG signature, then the IHDR chunk: width and height as big-endian 32-bit integers at bytes 16 and 20.
+  return { name: file.suggestedFilename(), signature: [...bytes.subarray(0, 8)], width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), colours };
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Pick a task in the Lab, take a few training steps and wait until the view shows that step's trace. */
 async function traceTask(page: Page, task: string): Promise<void> {
@@ -65,6 +92,10 @@ test.describe('unrolled view', () => {
     await expect(page.getByTestId('unrolled-play')).toHaveText('Pause');
     await expect(page.getByTestId('lab-status')).not.toContainText('Training');
     await page.keyboard.press('Space');
+    const png = await exportedPng(page);
+    expect(png.name).toMatch(/^unrolled-step-\d+\.png$/);
+    expect(png.signature).toEqual(PNG_SIGNATURE);
+    expect(png.colours).toBeGreaterThan(20);
     expect(errors).toEqual([]);
   });
 
@@ -188,6 +219,14 @@ test.describe('unrolled view', () => {
     await view(page).focus();
     await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('unrolled-live')).toContainText('Forward pass, step 2');
+    // The flat diagram exports a PNG like the 3D view, at its size on screen, with the diagram drawn in it.
+    const box = (await svg.boundingBox())!;
+    const png = await exportedPng(page);
+    expect(png.name).toMatch(/^unrolled-step-\d+\.png$/);
+    expect(png.signature).toEqual(PNG_SIGNATURE);
+    expect(png.width).toBe(Math.round(box.width));
+    expect(png.height).toBe(Math.round(box.height));
+    expect(png.colours).toBeGreaterThan(20);
   });
 
   test('no main-thread task over 50 ms while training with the view on', async ({ page }) => {

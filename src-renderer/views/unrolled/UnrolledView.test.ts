@@ -1,6 +1,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src-shared/protocol/training-config';
+import { standaloneSvg } from './svg-raster';
 import { fakeDetail } from './test-fixtures';
 import UnrolledView from './UnrolledView.svelte';
 
@@ -102,5 +103,17 @@ describe('UnrolledView', () => {
   it('keeps recent details for the history scrubber and follows the newest by default', async () => {
     const root = render({ detail: fakeDetail({ T: 3, H: 4, step: 1 }), shape: 'many-to-many', forceFallback: true });
     expect(root.textContent).toMatch(/Training step 1 \(newest\)/);
+  });
+
+  it('the flat diagram offers a PNG export, like the 3D view, from a well-formed standalone SVG', () => {
+    const root = render({ detail: fakeDetail({ T: 4, H: 4 }), shape: 'many-to-many', forceFallback: true });
+    const exportButton = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith('Export'));
+    expect(exportButton?.textContent?.trim()).toBe('Export PNG');
+    const live = q(root, 'unrolled-svg') as unknown as SVGSVGElement;
+    const doc = new DOMParser().parseFromString(standaloneSvg(live, 800, 300), 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect(doc.documentElement.getAttribute('width')).toBe('800');
+    expect(doc.querySelectorAll('rect').length).toBe(live.querySelectorAll('rect').length);
+    expect(doc.documentElement.textContent).toContain('w0');
   });
 });
