@@ -4,6 +4,7 @@ import { placeholderChain } from './chain-data';
 import { PALETTES } from './colour-scale';
 import { computeLayout } from './layout';
 import { Playback } from './playback.svelte';
+import { stubResizeObserver } from './test-fixtures';
 import UnrolledCanvas from './UnrolledCanvas.svelte';
 
 /** jsdom has no WebGL: a scene that records what the component asks of it (hoisted with vi.mock). */
@@ -73,11 +74,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 
 describe('UnrolledCanvas', () => {
   beforeAll(() => {
-    globalThis.ResizeObserver ??= class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    } as unknown as typeof ResizeObserver;
+    stubResizeObserver();
   });
   afterEach(() => {
     if (app) unmount(app);

@@ -2,7 +2,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src-shared/protocol/training-config';
 import { standaloneSvg } from './svg-raster';
-import { fakeDetail } from './test-fixtures';
+import { fakeDetail, stubResizeObserver } from './test-fixtures';
 import UnrolledView from './UnrolledView.svelte';
 
 let app: ReturnType<typeof mount> | null = null;
@@ -21,11 +21,7 @@ describe('UnrolledView', () => {
   beforeAll(() => {
     // jsdom has no WebGL: getContext returns null, exactly what the fallback must handle.
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
-    globalThis.ResizeObserver ??= class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    } as unknown as typeof ResizeObserver;
+    stubResizeObserver();
   });
   afterEach(() => {
     if (app) unmount(app);

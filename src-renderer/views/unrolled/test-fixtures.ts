@@ -20,3 +20,12 @@ export function fakeDetail(opts: { T: number; H: number; inputs?: number; output
     targetTokens: Array.from({ length: opts.targets ?? opts.outputs ?? T }, (_, t) => (t % 3 === 0 ? `z${t}` : `y${t}`)),
   };
 }
+
+/** jsdom has no ResizeObserver: one that never reports (the views fall back to their default size). */
+export function stubResizeObserver(): void {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+}
