@@ -2,7 +2,10 @@ import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import RaceView from './RaceView.svelte';
 import { FakeLabClient } from './fake-lab-client';
+import { FakeWorkerPort } from './fake-worker-port';
+import { LabClient } from './lab-client';
 import { RaceState } from './race-state.svelte';
+import { HorizonState } from './sweep-state.svelte';
 
 let app: ReturnType<typeof mount> | null = null;
 
@@ -54,5 +57,35 @@ describe('RaceView heatmaps', () => {
     flushSync();
     expect(byTestId(target, 'heatmap-race-heat-gru-canvas')?.dataset.rows).toBe('1');
     race.dispose();
+  });
+
+  it('a sweep started mid-race on the shared lab client ends the race as cancelled, saying what replaced it', () => {
+    const port = new FakeWorkerPort();
+    const client = new LabClient(() => port);
+    const race = new RaceState(client);
+    const horizon = new HorizonState(client);
+    const target = document.createElement('div');
+    document.body.append(target);
+    app = mount(RaceView, { target, props: { race } });
+    race.start();
+    flushSync();
+    const summary = byTestId(target, 'race-summary');
+    expect(summary?.dataset.status).toBe('running');
+    expect(byTestId(target, 'race-cancel')).not.toBeNull();
+
+    horizon.start();
+    flushSync();
+    expect(summary?.dataset.status).toBe('cancelled');
+    expect(summary?.textContent).toContain('The race was cancelled: the memory-horizon sweep replaced it');
+    expect(byTestId(target, 'race-cancel')).toBeNull();
+    expect(byTestId(target, 'race-start')).not.toBeNull();
+
+    // Starting the race again takes the worker back, and the sweep is the one told it was replaced.
+    byTestId(target, 'race-start')?.click();
+    flushSync();
+    expect([summary?.dataset.status, horizon.job.status, horizon.job.replacedBy]).toEqual(['running', 'cancelled', 'race']);
+    expect(summary?.textContent).not.toContain('cancelled');
+    race.dispose();
+    client.dispose();
   });
 });

@@ -65,7 +65,7 @@ export class JobRunner {
       }
       return;
     }
-    if (this.#job) this.post({ type: 'cancelled', id: this.#job.id });
+    if (this.#job) this.post({ type: 'cancelled', id: this.#job.id, replacedBy: cmd.type });
     const id = cmd.id;
     const start = this.now();
     const emit = (out: JobOutput) =>

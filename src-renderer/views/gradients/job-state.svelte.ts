@@ -1,10 +1,11 @@
 /**
  * One lab-worker job as the page sees it: start (which cancels the previous one), progress, done, error, cancel.
  * The race and the sweeps each own one and add their own results through `receive`. Only the current job's
- * events are read, so a cancelled or replaced job's late results never land.
+ * events are read, so a cancelled or replaced job's late results never land. They share one worker, so another
+ * owner's start can end this job: it then shows as cancelled, with `replacedBy` saying which job took over.
  */
 import type { JobRequest, LabClient } from './lab-client';
-import type { LabEvent } from './lab-messages';
+import type { JobKind, LabEvent } from './lab-messages';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 /** The part of the lab client a job needs. */
@@ -21,6 +22,8 @@ export class JobState {
   status: JobStatus = $state('idle');
   progress: JobProgress = $state({ done: 0, total: 0, elapsedMs: 0 });
   error: string | null = $state(null);
+  /** The kind of job whose start cancelled this one (another owner's, on the shared worker); null otherwise. */
+  replacedBy: JobKind | null = $state(null);
   /** How long the last finished job took, as the worker timed it. */
   durationMs = $state(0);
   #id = -1;
@@ -40,6 +43,7 @@ export class JobState {
   start(request: JobRequest): void {
     this.cancel();
     this.error = null;
+    this.replacedBy = null;
     this.status = 'running';
     this.progress = { done: 0, total: 0, elapsedMs: 0 };
     const listener = (e: LabEvent) => {
@@ -83,6 +87,7 @@ export class JobState {
         break;
       case 'cancelled':
         this.status = 'cancelled';
+        this.replacedBy = e.replacedBy ?? null;
         this.#listener = null;
         break;
     }

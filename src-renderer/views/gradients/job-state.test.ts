@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { FakeLabClient } from './fake-lab-client';
+import { FakeWorkerPort } from './fake-worker-port';
 import { JobState } from './job-state.svelte';
-import { LabClient, type JobRequest, type WorkerPort } from './lab-client';
+import { LabClient, type JobRequest } from './lab-client';
 import type { JobOutput } from './jobs';
 import type { LabEvent } from './lab-messages';
 
 const BIDIR: JobRequest = { type: 'bidir', steps: 10, hiddenSize: 4, batchSize: 2, learningRate: 0.01, seed: 1, cell: 'gru' };
+const RACE: JobRequest = {
+  type: 'race', task: 'memory', taskParams: { k: 5 }, cells: ['rnn'], steps: 10, hiddenSize: 4, batchSize: 2, learningRate: 0.01, seed: 1,
+};
+const HORIZON: JobRequest = {
+  type: 'horizon', task: 'memory', ks: [5], steps: 10, cells: ['rnn'], hiddenSize: 4, batchSize: 2, learningRate: 0.01, seed: 1,
+};
 const progress = (done: number, total = 20): JobOutput => ({ type: 'progress', done, total, elapsedMs: done * 10 });
 const done: JobOutput = { type: 'done', durationMs: 1234, results: [] };
 
@@ -118,28 +125,48 @@ describe('JobState', () => {
   });
 
   it('with the real lab client, a second start posts a cancel for the first job and drops its later events', () => {
-    const posted: unknown[] = [];
-    let onMessage: ((e: MessageEvent<unknown>) => void) | null = null;
-    const deliver = (data: unknown) => onMessage?.({ data } as MessageEvent<unknown>);
-    const port: WorkerPort = {
-      postMessage: (m) => posted.push(m),
-      addEventListener(type: 'message' | 'error', fn: ((e: MessageEvent<unknown>) => void) | ((e: ErrorEvent) => void)) {
-        if (type === 'message') onMessage = fn as (e: MessageEvent<unknown>) => void;
-      },
-      terminate: () => {},
-    };
+    const port = new FakeWorkerPort();
     const job = new JobState(new LabClient(() => port));
     job.start(BIDIR);
     job.start(BIDIR);
-    expect(posted).toEqual([
+    expect(port.posted).toEqual([
       { ...BIDIR, id: 1 },
       { type: 'cancel', id: 1 },
       { ...BIDIR, id: 2 },
     ]);
-    deliver({ type: 'done', id: 1, durationMs: 5, results: [] });
+    port.deliver({ type: 'done', id: 1, durationMs: 5, results: [] });
     expect(job.status).toBe('running');
-    deliver({ type: 'progress', id: 2, done: 4, total: 20, elapsedMs: 40 });
-    deliver({ type: 'done', id: 2, durationMs: 7, results: [] });
+    port.deliver({ type: 'progress', id: 2, done: 4, total: 20, elapsedMs: 40 });
+    port.deliver({ type: 'done', id: 2, durationMs: 7, results: [] });
     expect([job.status, job.durationMs, job.progress]).toEqual(['done', 7, { done: 20, total: 20, elapsedMs: 40 }]);
+  });
+
+  it('two jobs on one lab client: starting one shows the running other as cancelled, replaced by it', () => {
+    const port = new FakeWorkerPort();
+    const client = new LabClient(() => port);
+    const seen: LabEvent[] = [];
+    const race = new JobState(client, (e) => seen.push(e));
+    const sweep = new JobState(client);
+    race.start(RACE);
+    port.deliver({ type: 'progress', id: 1, done: 4, total: 20, elapsedMs: 40 });
+    sweep.start(HORIZON);
+    expect([race.status, race.running, race.replacedBy, race.progress.done]).toEqual(['cancelled', false, 'horizon', 4]);
+    expect(seen.at(-1)).toEqual({ type: 'cancelled', id: 1, replacedBy: 'horizon' });
+    expect([sweep.status, sweep.replacedBy]).toEqual(['running', null]);
+    // The worker's own reply to the cancel, and anything it had already sent, change nothing.
+    port.deliver({ type: 'progress', id: 1, done: 5, total: 20, elapsedMs: 50 });
+    port.deliver({ type: 'cancelled', id: 1 });
+    expect([race.status, race.progress.done]).toEqual(['cancelled', 4]);
+
+    race.start(RACE);
+    expect([race.status, race.replacedBy]).toEqual(['running', null]);
+    expect([sweep.status, sweep.replacedBy]).toEqual(['cancelled', 'race']);
+  });
+
+  it('its own cancel shows cancelled without a replacement', () => {
+    const job = new JobState(new LabClient(() => new FakeWorkerPort()));
+    job.start(BIDIR);
+    job.cancel();
+    expect([job.status, job.replacedBy]).toEqual(['cancelled', null]);
   });
 });

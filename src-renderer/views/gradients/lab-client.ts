@@ -1,6 +1,8 @@
 /**
  * The page's side of the Gradients lab worker: starts it on first use, gives every job an id, validates
  * every event and routes it to the job's listener. One job runs at a time; starting one cancels the last.
+ * Every job's listener hears exactly one ending (done, error or cancelled), even when the job was replaced,
+ * cancelled or disposed of before the worker could answer, so no owner is left showing a job that is gone.
  */
 import * as v from 'valibot';
 import { LabEventSchema, type LabCommand, type LabEvent } from './lab-messages';
@@ -30,12 +32,21 @@ export class LabClient {
 
   constructor(private readonly create: () => WorkerPort = createLabWorker) {}
 
-  /** Start a job; `listener` receives its validated events. Returns the job id. */
+  /**
+   * Start a job; `listener` receives its validated events. Returns the job id. A job still running is cancelled,
+   * and its listener told so (`replacedBy`) once the new job is under way.
+   */
   start(request: JobRequest, listener: Listener): number {
+    const replaced: [number, Listener][] = [];
+    for (const [old, l] of [...this.#listeners]) {
+      if (this.#oneShot.has(old)) continue;
+      this.#drop(old);
+      replaced.push([old, l]);
+    }
     const id = this.#nextId++;
-    for (const old of this.#listeners.keys()) if (!this.#oneShot.has(old)) this.cancel(old);
     this.#listeners.set(id, listener);
     this.#port().postMessage({ ...request, id });
+    for (const [old, l] of replaced) l({ type: 'cancelled', id: old, replacedBy: request.type });
     return id;
   }
 
@@ -48,16 +59,29 @@ export class LabClient {
     return id;
   }
 
+  /** Cancel a job: its listener hears 'cancelled' now, and nothing the worker sends for it later. */
   cancel(id: number): void {
-    if (!this.#listeners.has(id)) return;
-    this.#port().postMessage({ type: 'cancel', id });
-    this.#listeners.delete(id);
+    this.#drop(id)?.({ type: 'cancelled', id });
   }
 
+  /** End the worker. Running jobs hear 'cancelled'; one-shot requests are dropped unanswered. */
   dispose(): void {
+    const jobs = [...this.#listeners].filter(([id]) => !this.#oneShot.has(id));
     this.#listeners.clear();
+    this.#oneShot.clear();
     this.#worker?.terminate();
     this.#worker = null;
+    for (const [id, l] of jobs) l({ type: 'cancelled', id });
+  }
+
+  /** Tell the worker to stop job `id` and forget its listener, which is returned (undefined if it had ended). */
+  #drop(id: number): Listener | undefined {
+    const listener = this.#listeners.get(id);
+    if (!listener) return undefined;
+    this.#listeners.delete(id);
+    this.#oneShot.delete(id);
+    this.#port().postMessage({ type: 'cancel', id });
+    return listener;
   }
 
   #port(): WorkerPort {

@@ -13,6 +13,9 @@ const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minV
 const finiteOrNaN = v.number();
 const CellSchema = v.picklist(['rnn', 'lstm', 'gru']);
 const jobId = int(0, 2 ** 31);
+/** The kinds of job that hold the worker (one at a time); an explore request is answered between their slices. */
+const JobKindSchema = v.picklist(['race', 'horizon', 'bidir']);
+export type JobKind = v.InferOutput<typeof JobKindSchema>;
 
 /** Settings shared by every kind of job (same data and seed for every model in it). */
 const Common = {
@@ -106,7 +109,8 @@ export const LabEventSchema = v.variant('type', [
     clipScale: v.number(),
     rho: v.number(),
   }),
-  v.strictObject({ type: v.literal('cancelled'), id: jobId }),
+  /** The job stopped early; `replacedBy` names the job whose start cancelled it, if that is why. */
+  v.strictObject({ type: v.literal('cancelled'), id: jobId, replacedBy: v.optional(JobKindSchema) }),
   v.strictObject({ type: v.literal('error'), id: jobId, message: v.string() }),
 ]);
 export type LabEvent = v.InferOutput<typeof LabEventSchema>;
