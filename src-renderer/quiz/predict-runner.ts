@@ -12,6 +12,18 @@ export interface ExperimentOutcome {
   readonly seed: number;
 }
 
+/**
+ * The run ended before its result: `replaced` when another experiment started on the same lab worker (which runs
+ * one at a time), `cancelled` when its owner cancelled it. The learner can run it again; it is not retried here,
+ * where two runners on one worker would keep replacing each other.
+ */
+export class ExperimentCancelled extends Error {
+  constructor(readonly reason: 'replaced' | 'cancelled') {
+    super(reason === 'replaced' ? 'another experiment started and replaced this run; run it again' : 'the run was cancelled');
+    this.name = 'ExperimentCancelled';
+  }
+}
+
 export function experimentRequest(experiment: Experiment, seed: number): JobRequest {
   if (experiment === 'race') {
     const { k, steps, hiddenSize, batchSize, learningRate } = RACE_EXPERIMENT;
@@ -24,6 +36,7 @@ export function experimentRequest(experiment: Experiment, seed: number): JobRequ
 /**
  * Run a known-good seeded experiment in the Gradients worker. First = LSTM (race) or bidirectional (tagging);
  * second = vanilla RNN or forward-only. Tagging is scored on the ambiguous words only. `onProgress` gets a fraction 0..1.
+ * The promise always settles: with the outcome, the worker's error, or ExperimentCancelled (also when `cancel` is called).
  */
 export function runExperiment(
   client: ExperimentClient,
@@ -32,7 +45,9 @@ export function runExperiment(
   onProgress: (fraction: number) => void,
 ): { promise: Promise<ExperimentOutcome>; cancel: () => void } {
   let jobId = -1;
+  let stop: (e: ExperimentCancelled) => void = () => {};
   const promise = new Promise<ExperimentOutcome>((resolve, reject) => {
+    stop = reject;
     const bidir: { fwd?: number; bi?: number } = {};
     const listener = (e: LabEvent) => {
       switch (e.type) {
@@ -57,7 +72,7 @@ export function runExperiment(
           reject(new Error(e.message));
           break;
         case 'cancelled':
-          reject(new Error('cancelled'));
+          reject(new ExperimentCancelled(e.replacedBy ? 'replaced' : 'cancelled'));
           break;
         default:
           break;
@@ -65,5 +80,9 @@ export function runExperiment(
     };
     jobId = client.start(experimentRequest(experiment, seed), listener);
   });
-  return { promise, cancel: () => client.cancel(jobId) };
+  const cancel = () => {
+    client.cancel(jobId);
+    stop(new ExperimentCancelled('cancelled'));
+  };
+  return { promise, cancel };
 }

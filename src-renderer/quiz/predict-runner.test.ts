@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { FakeWorkerPort } from '../views/gradients/fake-worker-port';
+import { LabClient } from '../views/gradients/lab-client';
+import { ExperimentCancelled, experimentRequest, runExperiment } from './predict-runner';
+
+/** How a promise has settled so far: without waiting on one that may never settle. */
+async function state<T>(p: Promise<T>): Promise<{ value: T } | { error: unknown } | 'pending'> {
+  const pending = new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), 0));
+  return Promise.race([p.then((value) => ({ value }), (error: unknown) => ({ error })), pending]);
+}
+
+function setup() {
+  const port = new FakeWorkerPort();
+  return { port, client: new LabClient(() => port) };
+}
+
+describe('runExperiment', () => {
+  it('race: reports progress and resolves with the LSTM’s and the RNN’s held-out accuracy', async () => {
+    const { port, client } = setup();
+    const fractions: number[] = [];
+    const job = runExperiment(client, 'race', 11, (f) => fractions.push(f));
+    expect(port.posted).toEqual([{ ...experimentRequest('race', 11), id: 1 }]);
+    port.deliver({ type: 'progress', id: 1, done: 50, total: 200, elapsedMs: 10 });
+    port.deliver({
+      type: 'done', id: 1, durationMs: 20, results: [
+        { cell: 'rnn', testAccuracy: 0.3, testLoss: 1, steps: 100 },
+        { cell: 'lstm', testAccuracy: 0.9, testLoss: 0.1, steps: 100 },
+      ],
+    });
+    await expect(job.promise).resolves.toEqual({ accFirst: 0.9, accSecond: 0.3, seed: 11 });
+    expect(fractions).toEqual([0.25, 1]);
+  });
+
+  it('a second experiment on the same lab client rejects the first, saying another experiment replaced it', async () => {
+    const { client } = setup();
+    const first = runExperiment(client, 'race', 1, () => {});
+    runExperiment(client, 'bidir', 1, () => {});
+    const settled = await state(first.promise);
+    expect(settled).toEqual({ error: expect.any(ExperimentCancelled) });
+    const error = (settled as { error: ExperimentCancelled }).error;
+    expect([error.reason, error.message]).toEqual(['replaced', 'another experiment started and replaced this run; run it again']);
+  });
+
+  it('cancel() rejects the run at once, so nothing waits on it forever', async () => {
+    const { port, client } = setup();
+    const job = runExperiment(client, 'bidir', 1, () => {});
+    job.cancel();
+    const settled = await state(job.promise);
+    expect(settled).toEqual({ error: expect.any(ExperimentCancelled) });
+    expect((settled as { error: ExperimentCancelled }).error.reason).toBe('cancelled');
+    expect(port.posted).toContainEqual({ type: 'cancel', id: 1 });
+  });
+
+  it('cancel() rejects even with a client that never reports the cancellation', async () => {
+    const job = runExperiment({ start: () => 7, cancel: () => {} }, 'race', 1, () => {});
+    job.cancel();
+    expect(await state(job.promise)).toEqual({ error: expect.any(ExperimentCancelled) });
+  });
+
+  it('a worker error rejects with its message', async () => {
+    const { port, client } = setup();
+    const job = runExperiment(client, 'bidir', 1, () => {});
+    port.deliver({ type: 'error', id: 1, message: 'gru diverged' });
+    await expect(job.promise).rejects.toThrow('gru diverged');
+  });
+});
