@@ -160,6 +160,33 @@ test.describe('gradients lab', () => {
     expect(errors).toEqual([]);
   });
 
+  test('one worker: a sweep started mid-race shows the race as cancelled and why, and the race taking it back does the same', async ({ page }) => {
+    const errors = collectErrors(page);
+    await openGradients(page);
+    const summary = page.getByTestId('race-summary');
+    await page.getByTestId('race-start').click();
+    await expect(summary).toHaveAttribute('data-status', 'running');
+    await expect.poll(() => page.getByTestId('heatmap-race-heat-rnn-canvas').getAttribute('data-rows').then(Number), { timeout: 30_000 }).toBeGreaterThan(0);
+
+    await page.getByTestId('horizon-start').click();
+    await expect(summary).toHaveAttribute('data-status', 'cancelled');
+    await expect(summary).toHaveText('The race was cancelled: the memory-horizon sweep replaced it, since the lab runs one experiment at a time.');
+    await expect(page.getByTestId('race-cancel')).toHaveCount(0);
+    await expect(page.getByTestId('race-start')).toBeEnabled();
+    await expect(page.getByTestId('horizon-cancel')).toBeVisible();
+
+    await page.getByTestId('race-start').click();
+    await expect(summary).toHaveAttribute('data-status', 'running');
+    await expect(page.getByTestId('horizon-notice')).toHaveText(
+      'The memory-horizon sweep was cancelled: the race replaced it, since the lab runs one experiment at a time.',
+    );
+    await expect(page.getByTestId('horizon-start')).toBeVisible();
+    await page.getByTestId('race-cancel').click();
+    await expect(summary).toHaveAttribute('data-status', 'cancelled');
+    await expect(page.getByTestId('horizon-notice')).toBeVisible(); // the sweep's notice stays until it runs again
+    expect(errors).toEqual([]);
+  });
+
   test("the live heatmap fills from the Lab's training stream", async ({ page }) => {
     await openLab(page);
     await page.getByRole('button', { name: 'Train' }).click();
