@@ -16,11 +16,15 @@ export function buildStepTrace(chain: Chain, trace: ChainTrace, len: number): St
   const w = chain.work, B = chain.B, H = chain.H, GH = w.G * H;
   const hidden: number[][] = [];
   const dh: number[][] = [];
+  const lstm = chain.kind === 'lstm';
+  const cells: number[][] = [];
   const gates: Record<string, number[][]> = {};
   const names = GATE_NAMES[chain.kind];
   for (const n of names) gates[n] = [];
   for (let t = 1; t <= len; t++) {
     hidden.push(toNumbers(w.hs.subarray(t * B * H, t * B * H + H)));
+    // cs shares hs's slots: c_t of batch row 0 sits at slot t
+    if (lstm) cells.push(toNumbers(w.cs.subarray(t * B * H, t * B * H + H)));
     const g = (t - 1) * B * GH;
     names.forEach((n, k) => gates[n].push(toNumbers(w.gates.subarray(g + k * H, g + (k + 1) * H))));
     if (trace.dh) dh.push(toNumbers(trace.dh.subarray((t - 1) * H, t * H)));
@@ -31,5 +35,6 @@ export function buildStepTrace(chain: Chain, trace: ChainTrace, len: number): St
     gates,
     whhContrib: toNumbers(trace.whhContrib.subarray(0, len)),
     ...(trace.dh ? { dh } : {}),
+    ...(lstm ? { cells } : {}),
   };
 }

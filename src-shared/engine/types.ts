@@ -76,6 +76,8 @@ export interface StepTrace {
   readonly whhContrib: number[];
   /** ∂L/∂h_t for t = 1..T (top layer, forward direction), [T][H]: row t−1 has norm dhNorms[t−1]. */
   readonly dh?: number[][];
+  /** LSTM only: cell state c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t for t = 1..T (top layer, forward direction), [T][H]. */
+  readonly cells?: number[][];
 }
 
 export interface StepResult {
