@@ -58,6 +58,8 @@ export interface StepDetail {
   readonly whhContrib: number[];
   /** ∂L/∂h_t per unit, [T][H] (top layer, forward direction); absent from trainers that predate it. */
   readonly dh?: number[][];
+  /** LSTM cell state c_t per unit, [T][H] (top layer, forward direction); absent for RNN/GRU and older trainers. */
+  readonly cells?: number[][];
   readonly spectralRadius: number;
   readonly inputTokens: string[];
   readonly outputTokens: string[];

@@ -124,6 +124,7 @@ export class Run {
       gates: trace.gates,
       whhContrib: trace.whhContrib,
       ...(trace.dh ? { dh: trace.dh } : {}),
+      ...(trace.cells ? { cells: trace.cells } : {}),
       spectralRadius: this.model.spectralRadius(),
       inputTokens: example.input.map((id) => this.task.inputVocab[id] ?? '?'),
       outputTokens: output.map((id) => this.task.outputVocab[id] ?? '?'),

@@ -98,6 +98,21 @@ describe('training session', () => {
     session.dispose();
   });
 
+  it('sends the LSTM cell state c_t with each step detail, shaped like h_t, and none for a GRU', () => {
+    const detailOf = (cell: TrainingConfig['cell']) => {
+      const { session, of } = harness();
+      session.handle({ type: 'configure', config: { ...small, cell } });
+      session.handle({ type: 'step', count: 1 });
+      session.dispose();
+      return of('stats').at(-1)!.detail!;
+    };
+    const lstm = detailOf('lstm');
+    expect(lstm.cells).toHaveLength(lstm.hidden.length);
+    lstm.cells!.forEach((row, t) => expect(row).toHaveLength(lstm.hidden[t].length));
+    expect(lstm.cells!.flat().every(Number.isFinite)).toBe(true);
+    expect(detailOf('gru').cells).toBeUndefined();
+  });
+
   it('is reproducible: the same config and seed give an identical loss curve', () => {
     const curve = () => {
       const { session, of } = harness();
