@@ -67,6 +67,28 @@ describe('UnrolledView', () => {
     expect(text).toContain('0.490');
   });
 
+  it('for an LSTM also reads out the cell state c_t with the same number format as h_t, and describes it', () => {
+    const d = fakeDetail({ T: 3, H: 4, gates: ['i', 'f', 'g', 'o'], cells: true });
+    const root = render({ detail: d, config: { ...DEFAULT_CONFIG, cell: 'lstm', hiddenSize: 4 }, shape: 'many-to-many', forceFallback: true });
+    const readout = q(root, 'unrolled-readout');
+    const row = [...readout.querySelectorAll('dt')].find((dt) => dt.textContent === 'c_t (cell state)');
+    const fmt = (v: number) => v.toFixed(2).replace('-', '−');
+    expect(row?.nextElementSibling?.textContent).toBe(`[${d.cells![0].map(fmt).join(', ')}]`);
+    expect(readout.textContent).toContain('h, c value ≤ −1');
+    expect(q(root, 'unrolled-live').textContent).toContain(`cell state [${d.cells![0].slice(0, 3).map(fmt).join(', ')}, … 1 more]`);
+    // Moving to step 2 reads out that step's c_t.
+    q(root, 'unrolled-view').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    flushSync();
+    expect(row?.nextElementSibling?.textContent).toBe(`[${d.cells![1].map(fmt).join(', ')}]`);
+  });
+
+  it('has no cell-state row for a vanilla RNN', () => {
+    const root = render({ detail: fakeDetail({ T: 3, H: 4 }), shape: 'many-to-many', forceFallback: true });
+    const text = q(root, 'unrolled-readout').textContent ?? '';
+    expect(text).not.toContain('cell state');
+    expect(text).toContain('h value −1');
+  });
+
   it('shows the parameter formula and the engine count', () => {
     const root = render({ detail: fakeDetail({ T: 3, H: 4 }), shape: 'many-to-many', forceFallback: true, inputSize: 5, outputSize: 2, paramCount: 48 });
     const text = q(root, 'unrolled-readout').textContent ?? '';

@@ -60,6 +60,22 @@ describe('chainFromDetail', () => {
     expect(c.steps[2].gates.f).toHaveLength(4);
   });
 
+  it('LSTM cell states c_t are picked per step; other cells and older trainers have none', () => {
+    const d = fakeDetail({ T: 3, H: 4, gates: ['i', 'f', 'g', 'o'], cells: true });
+    const c = chainFromDetail(d, 'many-to-many', opts);
+    expect(c.hasCells).toBe(true);
+    expect(c.steps[2].c).toEqual(d.cells![2]);
+    const gru = chainFromDetail(fakeDetail({ T: 3, H: 4, gates: ['r', 'z', 'n'] }), 'many-to-many', opts);
+    expect(gru.hasCells).toBe(false);
+    expect(gru.steps.every((s) => s.c === null)).toBe(true);
+  });
+
+  it('encoder-decoder with an encoder-only trace has c_t for the encoder steps only', () => {
+    const c = chainFromDetail(fakeDetail({ T: 4, H: 4, inputs: 4, outputs: 2, targets: 2, cells: true }), 'encoder-decoder', opts);
+    expect(c.steps[3].c).toHaveLength(4);
+    expect(c.steps[4].c).toBeNull();
+  });
+
   it('placeholderChain gives a drawable chain before any trace', () => {
     const c = placeholderChain('encoder-decoder', opts, 3);
     expect(c.steps.length).toBe(6);

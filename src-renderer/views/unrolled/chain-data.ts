@@ -27,6 +27,8 @@ export interface ChainStep {
   readonly h: readonly number[] | null;
   /** h←_t of the right-to-left chain, when recorded. */
   readonly hBack: readonly number[] | null;
+  /** LSTM cell state c_t (left-to-right chain), or null for other cells and steps the trace does not cover. */
+  readonly c: readonly number[] | null;
   /** ‖∂L/∂h_t‖, NaN when not recorded. */
   readonly dhNorm: number;
   /** Gate activations at this step by gate name, each of length H. */
@@ -43,6 +45,8 @@ export interface ChainData {
   /** The right-to-left states are in the trace. */
   readonly hasBackStates: boolean;
   readonly gateNames: readonly string[];
+  /** The trace carries LSTM cell states c_t. */
+  readonly hasCells: boolean;
   /** Training step the detail was recorded at. */
   readonly trainingStep: number;
 }
@@ -64,6 +68,7 @@ export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: C
   const push = (section: Section, local: number, traceIdx: number, x: string | null, y: string | null, target: string | null) => {
     if (steps.length >= MAX_STEPS) return;
     const row = at(hidden, traceIdx);
+    const cell = at(detail.cells, traceIdx);
     const gates: Record<string, readonly number[]> = {};
     for (const g of gateNames) {
       const v = at(detail.gates[g], traceIdx);
@@ -78,6 +83,7 @@ export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: C
       target,
       h: row ? (split ? row.slice(0, H) : row) : null,
       hBack: row && split ? row.slice(H, 2 * H) : null,
+      c: cell ? cell.slice(0, H) : null,
       dhNorm: at(dhNorms, traceIdx) ?? NaN,
       gates,
     });
@@ -123,6 +129,7 @@ export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: C
     bidirectional: opts.bidirectional,
     hasBackStates: split,
     gateNames,
+    hasCells: steps.some((s) => s.c !== null),
     trainingStep: detail.step,
   };
 }

@@ -42,6 +42,7 @@ export function readout(chain: ChainData, t: number): StepReadout | null {
     { label: 'x_t (input)', value: s.x ?? 'no input at this step' },
     { label: chain.bidirectional ? 'h→_t' : 'h_t', value: formatVector(s.h) },
   ];
+  if (chain.hasCells) rows.push({ label: chain.bidirectional ? 'c→_t (cell state)' : 'c_t (cell state)', value: formatVector(s.c) });
   if (chain.bidirectional && s.section !== 'decoder') rows.push({ label: 'h←_t', value: chain.hasBackStates ? formatVector(s.hBack) : 'not in the trace' });
   if (s.y !== null || s.target !== null) rows.push({ label: 'y_t (output)', value: `${s.y ?? '–'} (target ${s.target ?? '–'})` });
   else rows.push({ label: 'y_t', value: 'no output at this step' });
@@ -64,7 +65,8 @@ export function describeState(chain: ChainData, pass: Pass, t: number, rolled: b
   if (pass === 'forward') {
     const input = s.x === null ? 'no new input' : `input “${s.x}”`;
     const out = s.y === null ? '' : `, output “${s.y}”`;
-    return `Forward pass, ${where}: ${input}, hidden state ${formatVector(s.h, 3)}${out}.`;
+    const cell = chain.hasCells ? `, cell state ${formatVector(s.c, 3)}` : '';
+    return `Forward pass, ${where}: ${input}, hidden state ${formatVector(s.h, 3)}${cell}${out}.`;
   }
   return `Backward pass, ${where}: the gradient reaching this state has norm ${formatNorm(s.dhNorm)}.`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chainFromDetail } from './chain-data';
 import {
   ARROW_CC, ARROW_CTX, ARROW_HH, ARROW_HY, ARROW_XH, BACK_Y, CELL_W, GAP, IN_Y, NODE_CTX, OUT_Y, OUT_Y_BIDIR,
-  TOKEN_HALF, boxCut, computeLayout, matrixName, nodePosition,
+  GATE_W, TOKEN_HALF, boxCut, computeLayout, matrixName, nodePosition,
 } from './layout';
 import { fakeDetail } from './test-fixtures';
 
@@ -92,6 +92,18 @@ describe('computeLayout', () => {
     expect(wide.cellWidth).toBeGreaterThan(narrow.cellWidth);
     expect(count(wide, ARROW_CC)).toBe(2);
     expect(count(narrow, ARROW_CC)).toBe(0);
+  });
+
+  it('expanded LSTM cells with a traced c_t draw a c column between the gates and h, one column wider', () => {
+    const lstm = (cells: boolean) => chainFromDetail(fakeDetail({ T: 3, H: 4, gates: ['i', 'f', 'g', 'o'], cells }), 'many-to-many', opts);
+    const withC = computeLayout(lstm(true), { expanded: true });
+    const withoutC = computeLayout(lstm(false), { expanded: true });
+    expect(withC.columns).toEqual(['f', 'g', 'i', 'o', 'c', 'h']);
+    expect(withoutC.columns).toEqual(['f', 'g', 'i', 'o', 'h']);
+    expect(withC.cellWidth - withoutC.cellWidth).toBeCloseTo(GATE_W);
+    expect(computeLayout(lstm(true), { expanded: false }).columns).toEqual(['h']);
+    const gru = chainFromDetail(fakeDetail({ T: 3, H: 4, gates: ['r', 'z', 'n'] }), 'many-to-many', opts);
+    expect(computeLayout(gru, { expanded: true }).columns).toEqual(['n', 'r', 'z', 'h']);
   });
 
   it('bounds cover T = 100 and the node count grows linearly', () => {

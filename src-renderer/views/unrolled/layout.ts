@@ -34,7 +34,7 @@ export function matrixName(id: number): string | null {
 
 export const CELL_H = 2.4;
 export const CELL_W = 0.9;
-/** Extra width per gate column when a gated cell is expanded. */
+/** Extra width per column past the first (a gate, or c_t) when a gated cell is expanded. */
 export const GATE_W = 0.45;
 export const GAP = 0.8;
 export const IN_Y = -2.5;
@@ -71,6 +71,8 @@ export interface ChainLayout {
   readonly arrowMatrix: Int16Array;
   /** Rolled cells that get a self-loop: node indices. */
   readonly loopNodes: readonly number[];
+  /** Unit columns of each cell, left to right (see cellColumns). */
+  readonly columns: readonly string[];
   readonly cellWidth: number;
   readonly spacing: number;
   readonly bounds: { minX: number; maxX: number; minY: number; maxY: number };
@@ -89,15 +91,28 @@ export function nodeHalf(kind: number, cellWidth: number, out: Half = { x: 0, y:
   return out;
 }
 
-export function cellWidthFor(gateCount: number, expanded: boolean): number {
-  return expanded && gateCount > 0 ? CELL_W + GATE_W * gateCount : CELL_W;
+const H_ONLY: readonly string[] = ['h'];
+
+/**
+ * The unit columns a cell draws, left to right: h alone, or, for expanded gated cells, each gate, then the
+ * LSTM cell state c when the trace has it, then h.
+ */
+export function cellColumns(chain: ChainData, expanded: boolean): readonly string[] {
+  if (!expanded || chain.gateNames.length === 0) return H_ONLY;
+  return [...chain.gateNames, ...(chain.hasCells ? ['c'] : []), 'h'];
+}
+
+/** Width of a cell drawing `columns` unit columns. */
+export function cellWidthFor(columns: number): number {
+  return CELL_W + GATE_W * Math.max(0, columns - 1);
 }
 
 export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayout {
   const steps = chain.steps;
   const T = steps.length;
   const bidir = chain.bidirectional;
-  const cellWidth = cellWidthFor(chain.gateNames.length, opts.expanded);
+  const columns = cellColumns(chain, opts.expanded);
+  const cellWidth = cellWidthFor(columns.length);
   const S = cellWidth + GAP;
   const outY = bidir ? OUT_Y_BIDIR : OUT_Y;
   const maxNodes = T * 4 + 1;
@@ -206,6 +221,7 @@ export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayou
     arrowStep: arrowStep.subarray(0, a),
     arrowMatrix: arrowMatrix.subarray(0, a),
     loopNodes,
+    columns,
     cellWidth,
     spacing: S,
     bounds: { minX, maxX, minY, maxY },

@@ -6,7 +6,10 @@ import { CELL_H, NODE_BACK, NODE_CELL, NODE_CTX, nodePosition, type ChainLayout 
 import { bucketMeans, unitsPerCell } from '../lod';
 import { backRevealOf, copyWeight, gradRevealOf, revealOf, type FrameState } from './frame';
 
-/** Gates squashed by a sigmoid (0..1); the others (g, n) and h are in tanh range. */
+/**
+ * Gates squashed by a sigmoid (0..1); the others (g, n) and h are in tanh range. The LSTM cell state c is not
+ * squashed: it shares h's scale, and values past ±1 take its end colours.
+ */
 const SIGMOID_GATES = new Set(['i', 'f', 'o', 'r', 'z', 'u']);
 export const UNIT_CAPACITY = 8192;
 const LOOP_GAP = 0.9;
@@ -32,7 +35,7 @@ export class CellLayer {
   ];
   /** Cached unit values [cellIndex][column][unit]; NaN = not recorded. */
   #values = new Float32Array(0);
-  #columns: string[] = ['h'];
+  #columns: readonly string[] = ['h'];
   #n = 1;
   #logMax = NaN;
   readonly #pos = new Float32Array(3);
@@ -59,10 +62,9 @@ export class CellLayer {
     this.frames.renderOrder = 1;
   }
 
-  /** Recompute the cached unit values when the data or the layout changes (not per frame). */
-  setData(chain: ChainData, layout: ChainLayout, expanded: boolean): void {
-    const gated = expanded && chain.gateNames.length > 0;
-    this.#columns = gated ? [...chain.gateNames, 'h'] : ['h'];
+  /** Recompute the cached unit values when the data or the layout changes (not per frame); columns come from the layout. */
+  setData(chain: ChainData, layout: ChainLayout): void {
+    this.#columns = layout.columns;
     const cells = layout.cellNode.length + (chain.bidirectional ? chain.encoderLength || chain.steps.length : 0);
     const cols = this.#columns.length;
     this.#n = Math.max(1, Math.min(Math.floor(UNIT_CAPACITY / Math.max(1, cells * cols)), unitsPerCell(cells, chain.H, cols)));
@@ -73,7 +75,7 @@ export class CellLayer {
       const s = chain.steps[t];
       for (let c = 0; c < cols; c++) {
         const name = this.#columns[c];
-        const src = name === 'h' ? s.h : s.gates[name];
+        const src = name === 'h' ? s.h : name === 'c' ? s.c : s.gates[name];
         if (src && src.length > 0) {
           bucketMeans(src, n, this.#values, ((t * 2) * cols + c) * n);
           if (SIGMOID_GATES.has(name)) for (let k = 0; k < n; k++) this.#values[(t * 2 * cols + c) * n + k] = this.#values[(t * 2 * cols + c) * n + k] * 2 - 1;

@@ -24,6 +24,7 @@ export class LabelWriter {
   strings(chain: ChainData): Set<string> {
     const out = new Set<string>(TITLES);
     for (const g of chain.gateNames) out.add(g);
+    if (chain.hasCells) out.add('c');
     out.add('h');
     for (const m of MATRIX_NAMES) out.add(m);
     for (const s of chain.steps) {
@@ -103,13 +104,13 @@ export class LabelWriter {
       nodePosition(layout, layout.loopNodes[0], f.unroll, p);
       labels.add(dummy, 'h_t−1 → h_t', p[0] + layout.cellWidth / 2 + 0.9, p[1] + 0.4, 0.05, lh * (1 - f.unroll * 2), this.#text, -1);
     }
-    // Expanded gated cells: name the columns (gates, then h) above the cursor's cell.
-    if (f.expanded && chain.gateNames.length > 0 && f.cursor < layout.cellNode.length) {
+    // Expanded gated cells: name the columns (gates, then c for an LSTM, then h) above the cursor's cell.
+    const cols = layout.columns.length;
+    if (cols > 1 && f.cursor < layout.cellNode.length) {
       nodePosition(layout, layout.cellNode[f.cursor], f.unroll, p);
-      const cols = chain.gateNames.length + 1;
       const colW = (layout.cellWidth - 0.16) / cols;
       for (let c = 0; c < cols; c++) {
-        const name = c < cols - 1 ? chain.gateNames[c] : 'h';
+        const name = layout.columns[c];
         labels.add(dummy, name, p[0] - layout.cellWidth / 2 + 0.08 + (c + 0.5) * colW, p[1] - CELL_H / 2 + 0.02 - lh * 0.6, 0.3, lh * 0.6, this.#highlight);
       }
     }

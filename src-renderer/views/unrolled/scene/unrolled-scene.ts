@@ -113,9 +113,9 @@ export class UnrolledScene {
   }
 
   /** New data or layout: recompute cached values and queue new label strings (not per frame). */
-  setData(chain: ChainData, layout: ChainLayout, expanded: boolean): void {
+  setData(chain: ChainData, layout: ChainLayout): void {
     this.#layout = layout;
-    this.#cells.setData(chain, layout, expanded);
+    this.#cells.setData(chain, layout);
     this.#arrows.setNorms(chain.steps.map((s) => s.dhNorm));
     this.#labels.atlas.prepare(this.#writer.strings(chain));
   }

@@ -1,0 +1,60 @@
+import { Color, Object3D, SRGBColorSpace } from 'three';
+import { describe, expect, it } from 'vitest';
+import { chainFromDetail } from '../chain-data';
+import { divergingColour, PALETTES, parseStops } from '../colour-scale';
+import { computeLayout } from '../layout';
+import { fakeDetail } from '../test-fixtures';
+import { CellLayer } from './cell-layer';
+import type { FrameState } from './frame';
+
+/** The colour the layer gives a fully revealed unit of value v. */
+function expected(v: number): Color {
+  const rgb = divergingColour(parseStops(PALETTES.standard.diverging), v, { r: 0, g: 0, b: 0 });
+  return new Color().setRGB(rgb.r, rgb.g, rgb.b, SRGBColorSpace);
+}
+
+/** Equal up to float32 rounding (values and instance colours are stored as float32). */
+const near = (a: Color, b: Color) => Math.max(Math.abs(a.r - b.r), Math.abs(a.g - b.g), Math.abs(a.b - b.b)) < 1e-5;
+
+function drawn(expanded: boolean) {
+  const detail = fakeDetail({ T: 3, H: 4, gates: ['i', 'f', 'g', 'o'], cells: true });
+  const chain = chainFromDetail(detail, 'many-to-many', { hiddenSize: 4, bidirectional: false });
+  const layout = computeLayout(chain, { expanded });
+  const layer = new CellLayer(chain.steps.length);
+  layer.setPalette(PALETTES.standard);
+  layer.setData(chain, layout);
+  // The backward pass shows every step's forward values in full.
+  const f: FrameState = {
+    chain, layout, unroll: 1, pass: 'backward', cursor: 0, frac: 1, hoverMatrix: -1, selected: -1,
+    palette: PALETTES.standard, largeLabels: false, expanded,
+  };
+  layer.update(f, new Object3D());
+  const colourAt = (t: number, column: string, k: number) => {
+    const cols = layout.columns.length, n = layer.unitsPerColumn;
+    return layer.units.getColorAt((t * cols + layout.columns.indexOf(column)) * n + k, new Color());
+  };
+  return { detail, layout, layer, colourAt };
+}
+
+describe('CellLayer', () => {
+  it('expanded LSTM cells colour a c column by c_t on the hidden-state scale, ends taken past ±1', () => {
+    const { detail, layer, colourAt } = drawn(true);
+    expect(layer.unitsPerColumn).toBe(4);
+    expect(layer.units.count).toBe(3 * 6 * 4);
+    const c = detail.cells!;
+    for (const [t, k] of [[0, 1], [1, 0], [2, 3]]) {
+      expect(near(colourAt(t, 'c', k), expected(c[t][k]))).toBe(true);
+      expect(near(colourAt(t, 'h', k), expected(detail.hidden[t][k]))).toBe(true);
+    }
+    // c_0 unit 3 is about 1.49: the +1 end colour.
+    expect(c[0][3]).toBeGreaterThan(1);
+    expect(near(colourAt(0, 'c', 3), expected(1))).toBe(true);
+    layer.dispose();
+  });
+
+  it('compact cells draw h alone', () => {
+    const { layer } = drawn(false);
+    expect(layer.units.count).toBe(3 * 4);
+    layer.dispose();
+  });
+});
