@@ -9,6 +9,13 @@ import { collectErrors, openLab } from './web-helpers';
 
 const view = (page: Page) => page.getByTestId('unrolled-view');
 
+/** The readout's value for one row label (a <dt>), e.g. the LSTM cell state's. */
+const readoutValue = (page: Page, label: string) =>
+  page.getByTestId('unrolled-readout').locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+
+/** A vector as the readout formats it: "[0.12, −0.40, …", numbers with two decimals. */
+const VECTOR = /^\[−?\d+\.\d\d, −?\d+\.\d\d/;
+
 /** Count of distinct colours and a cheap hash of the WebGL canvas (preserveDrawingBuffer keeps it readable). */
 async function canvasPixels(page: Page): Promise<{ colours: number; hash: number }> {
   return page.getByTestId('unrolled-webgl').locator('canvas').evaluate((c: HTMLCanvasElement) => {
@@ -76,11 +83,15 @@ test.describe('unrolled view', () => {
     await expect.poll(async () => (await canvasPixels(page)).colours, { timeout: 10_000 }).toBeGreaterThan(20);
     await expect(page.getByTestId('unrolled-readout')).toContainText('‖∂L/∂h_t‖');
     await expect(page.getByTestId('unrolled-readout')).not.toContainText('not recorded');
+    // The Lab starts with an LSTM: the readout shows the cell state c_t of the step under the cursor as numbers.
+    await expect(readoutValue(page, 'c_t (cell state)')).toHaveText(VECTOR);
 
     const start = await canvasPixels(page);
     await view(page).focus();
     await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('unrolled-live')).toContainText('Forward pass, step 2');
+    await expect(page.getByTestId('unrolled-readout').locator('h4')).toHaveText(/^step 2 of/);
+    await expect(readoutValue(page, 'c_t (cell state)')).toHaveText(VECTOR);
     await expect.poll(async () => (await canvasPixels(page)).hash).not.toBe(start.hash);
     const forward = await canvasPixels(page);
     await page.keyboard.press('ArrowLeft');
@@ -171,6 +182,8 @@ test.describe('unrolled view', () => {
     await openLab(page);
     await traceTask(page, 'pos-tagging');
     await expect(page.getByTestId('unrolled-readout')).toContainText('h←_t');
+    // A vanilla RNN has no cell state to read out.
+    await expect(page.getByTestId('unrolled-readout')).not.toContainText('cell state');
     await expect.poll(async () => (await canvasPixels(page)).colours).toBeGreaterThan(20);
     await page.getByTestId('unrolled-view').screenshot({ path: test.info().outputPath('bidirectional.png') });
   });
