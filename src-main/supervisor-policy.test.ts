@@ -156,4 +156,24 @@ describe('TrainerSupervisor restart policy', () => {
     expect(children[0].killed).toBe(true);
     expect(children[1].killed).toBe(true);
   });
+
+  it('marks the held checkpoint as training when the child says training resumed from its step, and only then', async () => {
+    const children: FakeChild[] = [];
+    const supervisor = new TrainerSupervisor({
+      spawn: () => (children.push(new FakeChild()), children[children.length - 1]),
+      onHealth: () => {},
+      backoffInitialMs: 5,
+    });
+    supervisor.start();
+    const checkpoint = { step: 42 } as never;
+    children[0].emit({ type: 'checkpoint', checkpoint, training: false });
+    children[0].emit({ type: 'training', step: 41 }); // not the held step: ignored
+    expect(supervisor.lastCheckpoint?.training).toBe(false);
+    children[0].emit({ type: 'training', step: 42 });
+    expect(supervisor.lastCheckpoint).toEqual({ checkpoint, training: true });
+    children[0].exit('crashed');
+    await sleep(40);
+    supervisor.stop();
+    expect(children[1].sent).toEqual([{ type: 'restore', checkpoint, resume: true }]);
+  });
 });

@@ -141,6 +141,7 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     this.#lastBeat = this.#opts.now();
     this.#sawBeat = true;
     if (message.type === 'checkpoint') this.#saved = { checkpoint: message.checkpoint, training: message.training };
+    else if (message.type === 'training' && this.#saved?.checkpoint.step === message.step) this.#saved = { ...this.#saved, training: true };
   }
 
   /** Retire the current child (killing it if still there) and schedule a replacement or give up. */

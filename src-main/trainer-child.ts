@@ -22,7 +22,8 @@ export interface TrainerChild {
 export type ControlMessage =
   | { type: 'heartbeat'; at: number }
   | { type: 'pong'; id: number }
-  | { type: 'checkpoint'; checkpoint: PackedCheckpoint; training: boolean };
+  | { type: 'checkpoint'; checkpoint: PackedCheckpoint; training: boolean }
+  | { type: 'training'; step: number };
 
 /** Narrow an unknown control message; anything else is ignored by the supervisor. */
 export function asControlMessage(message: unknown): ControlMessage | null {
@@ -33,6 +34,8 @@ export function asControlMessage(message: unknown): ControlMessage | null {
       return typeof m.at === 'number' ? (m as ControlMessage) : null;
     case 'pong':
       return typeof m.id === 'number' ? (m as ControlMessage) : null;
+    case 'training':
+      return typeof m.step === 'number' ? (m as ControlMessage) : null;
     case 'checkpoint': {
       const cp = m.checkpoint as Record<string, unknown> | null;
       const ok = typeof cp === 'object' && cp !== null && typeof cp.step === 'number' && typeof m.training === 'boolean';

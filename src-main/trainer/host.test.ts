@@ -48,6 +48,9 @@ describe('runTrainerHost(transport, createSession)', () => {
     await sleep(5);
     expect(checkpoints(t.sent)).toHaveLength(1);
     t.stream({ type: 'start' });
+    // Training starts from the checkpoint just sent: only the flag is reported, not the model again.
+    expect(checkpoints(t.sent)).toHaveLength(1);
+    expect(t.sent.at(-1)).toEqual({ type: 'training', step: 0 });
     // Every 50 ms while training (polled: other test files share the CPU).
     const whileTraining = () => checkpoints(t.sent).filter((e) => e.type === 'checkpoint' && e.training).length;
     for (let waited = 0; whileTraining() < 3 && waited < 5_000; waited += 20) await sleep(20);
@@ -79,9 +82,9 @@ describe('runTrainerHost(transport, createSession)', () => {
     expect(t.sent).toContainEqual({ type: 'pong', id: 3 });
   });
 
-  it('spaces periodic checkpoints out for big models (at most 4 MB/s copied on average)', () => {
+  it('spaces periodic checkpoints out for big models (at most 2 MB/s copied on average)', () => {
     expect(checkpointInterval(2_000, 0)).toBe(2_000);
     expect(checkpointInterval(2_000, 2.4 * 2 ** 20)).toBe(2_000); // LSTM H=128 with Adam
-    expect(checkpointInterval(2_000, 46 * 2 ** 20)).toBe(11_500); // the largest model the settings allow
+    expect(checkpointInterval(2_000, 46 * 2 ** 20)).toBe(23_000); // the largest model the settings allow
   });
 });

@@ -10,10 +10,10 @@ import type { TrainerTransport } from './transport';
  * (a heartbeat every `heartbeatMs`, a checkpoint every `checkpointMs` while training,
  * and one whenever the session changes state or is (re)configured, so a pause is never lost).
  *
- * Periodic checkpoints of big models are spaced out so that they copy at most CHECKPOINT_BYTES_PER_SECOND on
+ * Periodic checkpoints of big models are spaced out so that they copy at most CHECKPOINT_BYTES_PER_SECOND (2 MB/s) on
  * average: the largest model's checkpoint is about 46 MB, and every copy of it holds up the threads it passes.
  */
-const CHECKPOINT_BYTES_PER_SECOND = 4 * 1024 * 1024;
+const CHECKPOINT_BYTES_PER_SECOND = 2 * 1024 * 1024;
 
 /** Milliseconds until the next periodic checkpoint, given the size of the last one. */
 export function checkpointInterval(baseMs: number, lastBytes: number): number {
@@ -44,6 +44,8 @@ export function runTrainerHost(
   let lastState: SessionState | null = null;
   let disposed = false;
   let lastBytes = 0;
+  /** Step of the last checkpoint sent, or −1 (a 'training' flag update is enough when training starts there). */
+  let lastSentStep = -1;
 
   const sendCheckpoint = (): void => {
     if (!session || disposed) return;
@@ -51,6 +53,7 @@ export function runTrainerHost(
       const checkpoint = session.packedCheckpoint();
       if (!checkpoint) return;
       lastBytes = packedCheckpointBytes(checkpoint);
+      lastSentStep = checkpoint.step;
       transport.sendControl({ type: 'checkpoint', checkpoint, training: session.isTraining });
     } catch (err) {
       log(`checkpoint failed: ${String(err)}`);
@@ -74,7 +77,13 @@ export function runTrainerHost(
     transport.postStream(event);
     if (event.type === 'status' && event.state !== lastState) {
       lastState = event.state;
-      queueCheckpoint();
+      // Starting from where the last checkpoint stands changes nothing in it but the flag: say just that, rather
+      // than copy the whole model again (46 MB for the largest) in the moments after the learner presses Train.
+      if (event.state === 'training' && event.step === lastSentStep && !checkpointQueued) {
+        transport.sendControl({ type: 'training', step: event.step });
+      } else {
+        queueCheckpoint();
+      }
     } else if (event.type === 'configured') {
       queueCheckpoint();
     }

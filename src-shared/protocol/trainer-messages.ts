@@ -122,7 +122,9 @@ export type SupervisorCommand = v.InferOutput<typeof SupervisorCommandSchema>;
 export type SupervisorEvent =
   | { type: 'heartbeat'; at: number }
   | { type: 'pong'; id: number }
-  | { type: 'checkpoint'; checkpoint: PackedCheckpoint; training: boolean };
+  | { type: 'checkpoint'; checkpoint: PackedCheckpoint; training: boolean }
+  /** Training (re)started from the step of the last checkpoint sent: only its `training` flag changes. */
+  | { type: 'training'; step: number };
 
 /** Exhaustiveness guard for `switch (msg.type)`. */
 export function assertNever(x: never): never {
