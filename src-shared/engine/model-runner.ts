@@ -109,7 +109,7 @@ export class ModelRunner {
       const p = enc ? this.encPack : pack;
       let len = 0;
       while (len < p.T && p.mask[len * B] === 1) len++;
-      result.trace = buildStepTrace(traced.top[0], chainTrace, len);
+      result.trace = buildStepTrace(traced.top[0], chainTrace, len, traced.top.length > 1 ? traced.top[1] : undefined);
     }
     return result;
   }

@@ -97,3 +97,74 @@ describe('StepTrace.cells (LSTM cell state c_t)', () => {
     }
   });
 });
+
+/**
+ * One direction of a one-layer tanh RNN run by hand on a one-hot token sequence, with the parameters under
+ * `prefix`: h_t = tanh(Wxh·x_t + Whh·h_prev + bh), where h_prev is h_{t-1} (fwd) or h_{t+1} (bwd, run t = T … 1).
+ * Returns the states indexed by time step t−1 in both cases.
+ */
+function rnnByHand(params: Record<string, number[]>, prefix: string, input: readonly number[], I: number, H: number, reverse: boolean) {
+  const Wxh = params[`${prefix}.Wxh`], Whh = params[`${prefix}.Whh`], bh = params[`${prefix}.bh`];
+  const out: number[][] = new Array<number[]>(input.length);
+  let h = new Array<number>(H).fill(0);
+  for (let k = 0; k < input.length; k++) {
+    const t = reverse ? input.length - 1 - k : k;
+    h = Array.from({ length: H }, (_, r) => {
+      let s = bh[r] + Wxh[r * I + input[t]];
+      for (let j = 0; j < H; j++) s += Whh[r * H + j] * h[j];
+      return Math.tanh(s);
+    });
+    out[t] = h;
+  }
+  return out;
+}
+
+describe('StepTrace.hiddenBackward (bidirectional h←_t)', () => {
+  it('matches h←_t = tanh(Wxh·x_t + Whh·h←_{t+1} + bh) from the backward chain, for example 0 and its real steps only', () => {
+    const config = testConfig({ bidirectional: true, hiddenSize: 3 });
+    const m = createModel(config, 'f64', jsKernels);
+    // Example 0 has 2 steps, padded to the batch's 4: h←_2 must start from zero, not from the padding.
+    const batch: Example[] = [RAGGED[1], RAGGED[0]];
+    const trace = m.forwardBackward(batch, { trace: true, truncate: 0 }).trace!;
+    const params = exportParams(m);
+    expect(Object.keys(params)).toContain('l0.bwd.Whh');
+    const { input } = batch[0];
+    const wantBwd = rnnByHand(params, 'l0.bwd', input, config.inputSize, config.hiddenSize, true);
+    const wantFwd = rnnByHand(params, 'l0.fwd', input, config.inputSize, config.hiddenSize, false);
+    expect(trace.hiddenBackward).toHaveLength(2);
+    trace.hiddenBackward!.forEach((row, t) => {
+      expect(row).toHaveLength(config.hiddenSize);
+      row.forEach((x, j) => expect(x).toBeCloseTo(wantBwd[t][j], 12));
+    });
+    trace.hidden.forEach((row, t) => row.forEach((x, j) => expect(x).toBeCloseTo(wantFwd[t][j], 12)));
+    // The two directions really differ (not the forward chain read twice).
+    expect(trace.hiddenBackward!.flat().some((x, k) => Math.abs(x - trace.hidden.flat()[k]) > 1e-3)).toBe(true);
+  });
+
+  it('reads h←_t from the same slots on the WebAssembly kernels (float32)', () => {
+    const wasm = createWasmKernels();
+    if (!wasm) return;
+    const config = testConfig({ bidirectional: true, hiddenSize: 13 });
+    const m = createModel(config, 'f32', wasm);
+    const trace = m.forwardBackward(RAGGED, { trace: true, truncate: 0 }).trace!;
+    const want = rnnByHand(exportParams(m), 'l0.bwd', RAGGED[0].input, config.inputSize, config.hiddenSize, true);
+    expect(trace.hiddenBackward).toHaveLength(RAGGED[0].input.length);
+    trace.hiddenBackward!.forEach((row, t) => row.forEach((x, j) => expect(x).toBeCloseTo(want[t][j], 5)));
+  });
+
+  it('comes from the top layer of a deep bidirectional stack, shaped like hidden', () => {
+    const trace = createModel(testConfig({ cell: 'gru', layers: 2, bidirectional: true }), 'f64', jsKernels)
+      .forwardBackward(RAGGED, { trace: true, truncate: 0 }).trace!;
+    expect(trace.hiddenBackward).toHaveLength(trace.hidden.length);
+    trace.hiddenBackward!.forEach((row, t) => expect(row).toHaveLength(trace.hidden[t].length));
+    expect(trace.hiddenBackward!.flat().every(Number.isFinite)).toBe(true);
+  });
+
+  it('is absent for unidirectional models', () => {
+    for (const cell of ['rnn', 'lstm', 'gru'] as const) {
+      const trace = createModel(testConfig({ cell })).forwardBackward(RAGGED, { trace: true, truncate: 0 }).trace!;
+      expect(trace.hiddenBackward).toBeUndefined();
+      expect('hiddenBackward' in trace).toBe(false);
+    }
+  });
+});

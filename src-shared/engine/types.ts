@@ -78,6 +78,11 @@ export interface StepTrace {
   readonly dh?: number[][];
   /** LSTM only: cell state c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t for t = 1..T (top layer, forward direction), [T][H]. */
   readonly cells?: number[][];
+  /**
+   * Bidirectional only: h←_t for t = 1..T (top layer, backward direction), [T][H], indexed by time step like
+   * `hidden`; h←_t has read x_t … x_T of the real steps (padding leaves h←_{len+1} = 0).
+   */
+  readonly hiddenBackward?: number[][];
 }
 
 export interface StepResult {
