@@ -60,6 +60,8 @@ export interface StepDetail {
   readonly dh?: number[][];
   /** LSTM cell state c_t per unit, [T][H] (top layer, forward direction); absent for RNN/GRU and older trainers. */
   readonly cells?: number[][];
+  /** h←_t per unit, [T][H] (top layer, backward direction), indexed by t like hidden; bidirectional runs only. */
+  readonly hiddenBackward?: number[][];
   readonly spectralRadius: number;
   readonly inputTokens: string[];
   readonly outputTokens: string[];

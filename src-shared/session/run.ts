@@ -125,6 +125,7 @@ export class Run {
       whhContrib: trace.whhContrib,
       ...(trace.dh ? { dh: trace.dh } : {}),
       ...(trace.cells ? { cells: trace.cells } : {}),
+      ...(trace.hiddenBackward ? { hiddenBackward: trace.hiddenBackward } : {}),
       spectralRadius: this.model.spectralRadius(),
       inputTokens: example.input.map((id) => this.task.inputVocab[id] ?? '?'),
       outputTokens: output.map((id) => this.task.outputVocab[id] ?? '?'),

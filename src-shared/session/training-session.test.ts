@@ -113,6 +113,22 @@ describe('training session', () => {
     expect(detailOf('gru').cells).toBeUndefined();
   });
 
+  it('sends h←_t with each step detail of a bidirectional run, shaped like h_t, and none for a unidirectional one', () => {
+    const detailOf = (bidirectional: boolean) => {
+      const { session, of } = harness();
+      session.handle({ type: 'configure', config: { ...small, bidirectional } });
+      session.handle({ type: 'step', count: 1 });
+      session.dispose();
+      return of('stats').at(-1)!.detail!;
+    };
+    const bi = detailOf(true);
+    expect(bi.hiddenBackward).toHaveLength(bi.hidden.length);
+    bi.hiddenBackward!.forEach((row, t) => expect(row).toHaveLength(bi.hidden[t].length));
+    expect(bi.hiddenBackward!.flat().every(Number.isFinite)).toBe(true);
+    expect(bi.hiddenBackward).not.toEqual(bi.hidden);
+    expect(detailOf(false).hiddenBackward).toBeUndefined();
+  });
+
   it('is reproducible: the same config and seed give an identical loss curve', () => {
     const curve = () => {
       const { session, of } = harness();
