@@ -89,6 +89,26 @@ describe('UnrolledView', () => {
     expect(text).toContain('h value −1');
   });
 
+  it('for a bidirectional run reads out h←_t as numbers, per step, next to h→_t', () => {
+    const d = fakeDetail({ T: 3, H: 4, hiddenBackward: true });
+    const root = render({ detail: d, config: { ...DEFAULT_CONFIG, cell: 'rnn', hiddenSize: 4, bidirectional: true }, shape: 'many-to-many', forceFallback: true });
+    const readout = q(root, 'unrolled-readout');
+    const valueOf = (label: string) => [...readout.querySelectorAll('dt')].find((dt) => dt.textContent === label)?.nextElementSibling;
+    const fmt = (v: number) => v.toFixed(2).replace('-', '−');
+    expect(readout.textContent).not.toContain('not in the trace');
+    expect(valueOf('h→_t')?.textContent).toBe(`[${d.hidden[0].map(fmt).join(', ')}]`);
+    expect(valueOf('h←_t')?.textContent).toBe(`[${d.hiddenBackward![0].map(fmt).join(', ')}]`);
+    // Moving to step 2 reads out that step's h←_t.
+    q(root, 'unrolled-view').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    flushSync();
+    expect(valueOf('h←_t')?.textContent).toBe(`[${d.hiddenBackward![1].map(fmt).join(', ')}]`);
+  });
+
+  it('says h←_t is not in the trace when a bidirectional run\'s trainer sends no backward states', () => {
+    const root = render({ detail: fakeDetail({ T: 3, H: 4 }), config: { ...DEFAULT_CONFIG, cell: 'rnn', hiddenSize: 4, bidirectional: true }, shape: 'many-to-many', forceFallback: true });
+    expect(q(root, 'unrolled-readout').textContent).toContain('not in the trace');
+  });
+
   it('shows the parameter formula and the engine count', () => {
     const root = render({ detail: fakeDetail({ T: 3, H: 4 }), shape: 'many-to-many', forceFallback: true, inputSize: 5, outputSize: 2, paramCount: 48 });
     const text = q(root, 'unrolled-readout').textContent ?? '';

@@ -54,6 +54,27 @@ describe('chainFromDetail', () => {
     expect(fwdOnly.steps[0].hBack).toBeNull();
   });
 
+  it('bidirectional: h←_t is taken per step from hiddenBackward when the trainer sends it', () => {
+    const d = fakeDetail({ T: 3, H: 4, hiddenBackward: true });
+    const c = chainFromDetail(d, 'many-to-many', { hiddenSize: 4, bidirectional: true });
+    expect(c.hasBackStates).toBe(true);
+    c.steps.forEach((s, t) => {
+      expect(s.h).toEqual(d.hidden[t]);
+      expect(s.hBack).toEqual(d.hiddenBackward![t]);
+    });
+    // A unidirectional view ignores it.
+    const uni = chainFromDetail(d, 'many-to-many', opts);
+    expect(uni.hasBackStates).toBe(false);
+    expect(uni.steps.every((s) => s.hBack === null)).toBe(true);
+  });
+
+  it('encoder-decoder with a bidirectional encoder has h←_t for the encoder steps only', () => {
+    const d = fakeDetail({ T: 4, H: 4, inputs: 4, outputs: 2, targets: 2, hiddenBackward: true });
+    const c = chainFromDetail(d, 'encoder-decoder', { hiddenSize: 4, bidirectional: true });
+    expect(c.steps[3].hBack).toEqual(d.hiddenBackward![3]);
+    expect(c.steps[4].hBack).toBeNull();
+  });
+
   it('gates are picked per step by name', () => {
     const c = chainFromDetail(fakeDetail({ T: 3, H: 4, gates: ['i', 'f', 'g', 'o'] }), 'many-to-many', opts);
     expect(c.gateNames).toEqual(['f', 'g', 'i', 'o']);

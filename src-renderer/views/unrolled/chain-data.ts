@@ -69,6 +69,8 @@ export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: C
     if (steps.length >= MAX_STEPS) return;
     const row = at(hidden, traceIdx);
     const cell = at(detail.cells, traceIdx);
+    // h←_t comes as its own rows from trainers that send hiddenBackward, else as the second half of a 2H row.
+    const back = opts.bidirectional ? at(detail.hiddenBackward, traceIdx) : null;
     const gates: Record<string, readonly number[]> = {};
     for (const g of gateNames) {
       const v = at(detail.gates[g], traceIdx);
@@ -82,7 +84,7 @@ export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: C
       y,
       target,
       h: row ? (split ? row.slice(0, H) : row) : null,
-      hBack: row && split ? row.slice(H, 2 * H) : null,
+      hBack: back ? back.slice(0, H) : row && split ? row.slice(H, 2 * H) : null,
       c: cell ? cell.slice(0, H) : null,
       dhNorm: at(dhNorms, traceIdx) ?? NaN,
       gates,
@@ -127,7 +129,7 @@ export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: C
     encoderLength,
     H,
     bidirectional: opts.bidirectional,
-    hasBackStates: split,
+    hasBackStates: split || steps.some((s) => s.hBack !== null),
     gateNames,
     hasCells: steps.some((s) => s.c !== null),
     trainingStep: detail.step,

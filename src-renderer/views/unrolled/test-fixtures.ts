@@ -1,7 +1,7 @@
 import type { StepDetail } from '../../../src-shared/protocol/trainer-messages';
 
 /** A synthetic StepDetail: T steps of H units, gradient norms shrinking by `decay` per step back in time. */
-export function fakeDetail(opts: { T: number; H: number; inputs?: number; outputs?: number; targets?: number; decay?: number; gates?: string[]; cells?: boolean; step?: number; rowLen?: number }): StepDetail {
+export function fakeDetail(opts: { T: number; H: number; inputs?: number; outputs?: number; targets?: number; decay?: number; gates?: string[]; cells?: boolean; hiddenBackward?: boolean; step?: number; rowLen?: number }): StepDetail {
   const { T, H } = opts;
   const rowLen = opts.rowLen ?? H;
   const decay = opts.decay ?? 0.7;
@@ -10,6 +10,8 @@ export function fakeDetail(opts: { T: number; H: number; inputs?: number; output
   for (const g of opts.gates ?? []) gates[g] = Array.from({ length: T }, (_, t) => Array.from({ length: H }, (_, j) => 1 / (1 + Math.exp(-Math.cos(t + j)))));
   // c_t is not squashed: some values lie past ±1, as a real cell state's do.
   const cells = Array.from({ length: T }, (_, t) => Array.from({ length: H }, (_, j) => 1.6 * Math.sin(t * 0.9 + j * 0.4)));
+  // h←_t differs from h→_t, so a test can tell which direction a number came from.
+  const hiddenBackward = Array.from({ length: T }, (_, t) => Array.from({ length: H }, (_, j) => Math.tanh(Math.cos(t * 1.1 + j * 0.5))));
   return {
     step: opts.step ?? 100,
     dhNorms: Array.from({ length: T }, (_, t) => decay ** (T - 1 - t)),
@@ -17,6 +19,7 @@ export function fakeDetail(opts: { T: number; H: number; inputs?: number; output
     gates,
     whhContrib: Array.from({ length: T }, () => 0.1),
     ...(opts.cells ? { cells } : {}),
+    ...(opts.hiddenBackward ? { hiddenBackward } : {}),
     spectralRadius: 0.9,
     inputTokens: Array.from({ length: opts.inputs ?? T }, (_, t) => `w${t}`),
     outputTokens: Array.from({ length: opts.outputs ?? T }, (_, t) => `y${t}`),
