@@ -182,6 +182,17 @@ test.describe('unrolled view', () => {
     await openLab(page);
     await traceTask(page, 'pos-tagging');
     await expect(page.getByTestId('unrolled-readout')).toContainText('h←_t');
+    // Both directions' states of the step under the cursor are read out as numbers, and they differ.
+    await expect(page.getByTestId('unrolled-readout')).not.toContainText('not in the trace');
+    await expect(readoutValue(page, 'h→_t')).toHaveText(VECTOR);
+    await expect(readoutValue(page, 'h←_t')).toHaveText(VECTOR);
+    expect(await readoutValue(page, 'h←_t').textContent()).not.toBe(await readoutValue(page, 'h→_t').textContent());
+    const first = await readoutValue(page, 'h←_t').textContent();
+    await view(page).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('unrolled-readout').locator('h4')).toHaveText(/^step 2 of/);
+    await expect(readoutValue(page, 'h←_t')).toHaveText(VECTOR);
+    await expect(readoutValue(page, 'h←_t')).not.toHaveText(first ?? '');
     // A vanilla RNN has no cell state to read out.
     await expect(page.getByTestId('unrolled-readout')).not.toContainText('cell state');
     await expect.poll(async () => (await canvasPixels(page)).colours).toBeGreaterThan(20);
