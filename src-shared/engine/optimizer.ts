@@ -92,18 +92,25 @@ class ModelOptimizer implements Optimizer {
 
   exportState(): Record<string, number[]> {
     const out: Record<string, number[]> = {};
-    for (const [key, values] of Object.entries(this.exportStateArrays())) out[key] = toNumbers(values);
+    for (const [key, values] of this.#stateEntries()) out[key] = toNumbers(values);
     return out;
   }
 
   exportStateArrays(): Record<string, Float64Array> {
-    const out: Record<string, Float64Array> = { step: Float64Array.of(this.t) };
+    const out: Record<string, Float64Array> = {};
+    for (const [key, values] of this.#stateEntries()) out[key] = values.slice();
+    return out;
+  }
+
+  /** The state by checkpoint key, as views (not copies): `step`, then each parameter's slot(s). */
+  #stateEntries(): [string, Float64Array][] {
+    const entries: [string, Float64Array][] = [['step', Float64Array.of(this.t)]];
     const slot1 = this.config.kind === 'adam' ? 'm' : 'v';
     this.names.forEach((n, p) => {
-      out[`${n}.${slot1}`] = this.first[p].slice();
-      if (this.config.kind === 'adam') out[`${n}.s`] = this.second[p].slice();
+      entries.push([`${n}.${slot1}`, this.first[p]]);
+      if (this.config.kind === 'adam') entries.push([`${n}.s`, this.second[p]]);
     });
-    return out;
+    return entries;
   }
 
   /** Restore what exportState wrote; a missing, extra or wrongly sized entry is an error naming it. */
