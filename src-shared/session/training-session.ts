@@ -102,9 +102,9 @@ class TrainingSession implements TrainingSessionApi {
 
   restore(checkpoint: Checkpoint | PackedCheckpoint, resume: boolean): void {
     try {
-      this.adopt(Run.fromCheckpoint(checkpoint));
-      this.pendingPoints = this.run ? this.run.history.slice() : [];
-      this.flush(true);
+      const run = Run.fromCheckpoint(checkpoint);
+      this.adopt(run);
+      this.replayHistory(run);
       if (resume) this.setState('training', `Resumed from step ${checkpoint.step}`);
       else this.setState('paused', `Restored step ${checkpoint.step}`);
     } catch (err) {
@@ -168,10 +168,15 @@ class TrainingSession implements TrainingSessionApi {
     this.post({ type: 'synced', config: run ? run.config : null });
     if (!run) return;
     this.post(describeRun(run));
+    this.replayHistory(run);
+    this.post({ type: 'status', state: this.state, step: run.step, message: 'Reconnected' });
+  }
+
+  /** Send the run's whole history as one stats message, whatever the window has acknowledged so far. */
+  private replayHistory(run: Run): void {
     this.pendingPoints = run.history.slice();
     this.ackedSeq = this.sentSeq;
     this.flush(true);
-    this.post({ type: 'status', state: this.state, step: run.step, message: 'Reconnected' });
   }
 
   private configure(config: TrainingConfig): void {
