@@ -33,36 +33,36 @@ function collectPaths(value: unknown, prefix: string[] = []): string[][] {
   return own.concat(entries.flatMap(([k, v]) => collectPaths(v, [...prefix, k])));
 }
 
-function setPath(root: Record<string, unknown>, path: string[], junk: unknown): unknown {
+/** The object holding the field at `path`, its own holder (to replace a typed array whole) and the field's key. */
+function locate(root: Record<string, unknown>, path: string[]) {
   let parent: Record<string, unknown> | null = null;
-  let node = root as Record<string, unknown>;
+  let node = root;
   for (const key of path.slice(0, -1)) {
     parent = node;
     node = node[key] as Record<string, unknown>;
   }
-  const last = path[path.length - 1];
-  if (ArrayBuffer.isView(node) && parent && typeof junk !== 'number') {
+  const replaceNode = (value: unknown) => {
+    if (parent) parent[path[path.length - 2]] = value;
+  };
+  return { node, last: path[path.length - 1], replaceNode, typed: ArrayBuffer.isView(node) && parent !== null };
+}
+
+function setPath(root: Record<string, unknown>, path: string[], junk: unknown): unknown {
+  const { node, last, replaceNode, typed } = locate(root, path);
+  if (typed && typeof junk !== 'number') {
     // A typed array holds numbers only (NaN and ±Infinity included): other junk goes into a plain-array copy.
     const copy: unknown[] = Array.from(node as unknown as Float64Array);
     copy[Number(last)] = junk;
-    parent[path[path.length - 2]] = copy;
+    replaceNode(copy);
   } else node[last] = junk;
   return root;
 }
 
 function deletePath(root: Record<string, unknown>, path: string[]): unknown {
-  let parent: Record<string, unknown> | null = null;
-  let node = root as Record<string, unknown>;
-  for (const key of path.slice(0, -1)) {
-    parent = node;
-    node = node[key] as Record<string, unknown>;
-  }
-  const last = path[path.length - 1];
+  const { node, last, replaceNode, typed } = locate(root, path);
   if (Array.isArray(node)) node.splice(Number(last), 1);
-  else if (ArrayBuffer.isView(node) && parent) {
-    // A typed array's elements cannot be deleted: put a copy one element shorter in its place.
-    const typed = node as unknown as Float64Array;
-    parent[path[path.length - 2]] = typed.filter((_, i) => i !== Number(last));
-  } else delete node[last];
+  // A typed array's elements cannot be deleted: put a copy one element shorter in its place.
+  else if (typed) replaceNode((node as unknown as Float64Array).filter((_, i) => i !== Number(last)));
+  else delete node[last];
   return root;
 }
