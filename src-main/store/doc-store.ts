@@ -31,6 +31,13 @@ export interface DocStoreOptions {
   lock?: LockOptions;
 }
 
+/** What reading one document file found. */
+type DocRead =
+  | { kind: 'missing' }
+  | { kind: 'unreadable'; error: string }
+  | { kind: 'corrupt'; reason: string }
+  | { kind: 'valid'; value: unknown; text: string };
+
 export class DocStore {
   /** Kinds whose file on disk has been checked this session (so a save may replace it). */
   readonly #checked = new Set<DocKind>();
@@ -74,37 +81,47 @@ export class DocStore {
   }
 
   async #load(kind: DocKind): Promise<LoadResult> {
-    const file = this.fileFor(kind);
+    const read = await this.#read(kind, this.fileFor(kind));
+    switch (read.kind) {
+      case 'missing':
+        this.#checked.add(kind);
+        return { ok: true, data: null };
+      case 'unreadable':
+        return { ok: false, error: read.error };
+      case 'corrupt':
+        return this.#quarantine(kind, read.reason);
+      case 'valid':
+        this.#checked.add(kind);
+        return { ok: true, data: read.value };
+    }
+  }
+
+  /** Read `file` as a `kind` document: size cap first, then JSON, then its schema. */
+  async #read(kind: DocKind, file: string): Promise<DocRead> {
     const maxBytes = this.options.maxBytes ?? LIMITS.fileBytes;
     let size: number;
     try {
       size = (await fs.stat(file)).size;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-        this.#checked.add(kind);
-        return { ok: true, data: null };
-      }
-      return { ok: false, error: `Could not read ${kind}: ${(err as Error).message}` };
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+      return { kind: 'unreadable', error: `Could not read ${kind}: ${(err as Error).message}` };
     }
-    if (size > maxBytes) {
-      return this.#quarantine(kind, `${path.basename(file)} is ${size} bytes, over the ${maxBytes}-byte limit`);
-    }
+    if (size > maxBytes) return { kind: 'corrupt', reason: `${path.basename(file)} is ${size} bytes, over the ${maxBytes}-byte limit` };
     let text: string;
     try {
       text = await fs.readFile(file, 'utf8');
     } catch (err) {
-      return { ok: false, error: `Could not read ${kind}: ${(err as Error).message}` };
+      return { kind: 'unreadable', error: `Could not read ${kind}: ${(err as Error).message}` };
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (err) {
-      return this.#quarantine(kind, `${path.basename(file)} is not valid JSON (${(err as Error).message})`);
+      return { kind: 'corrupt', reason: `${path.basename(file)} is not valid JSON (${(err as Error).message})` };
     }
     const parsed = parseDoc(kind, json);
-    if (!parsed.ok) return this.#quarantine(kind, `${path.basename(file)} does not match the ${kind} format: ${parsed.error}`);
-    this.#checked.add(kind);
-    return { ok: true, data: parsed.value };
+    if (!parsed.ok) return { kind: 'corrupt', reason: `${path.basename(file)} does not match the ${kind} format: ${parsed.error}` };
+    return { kind: 'valid', value: parsed.value, text };
   }
 
   async #save(kind: DocKind, data: unknown): Promise<SaveResult> {
@@ -150,18 +167,15 @@ export class DocStore {
   /** Put a valid `<kind>.json.bak` back as `<kind>.json`; its document, or null when there is none to use. */
   async #restoreBackup(kind: DocKind): Promise<unknown> {
     const file = this.fileFor(kind);
-    const backup = `${file}.bak`;
-    const maxBytes = this.options.maxBytes ?? LIMITS.fileBytes;
+    const backup = await this.#read(kind, `${file}.bak`);
+    // No backup, or one that is unreadable or damaged too: the defaults stand, as without one.
+    if (backup.kind !== 'valid') return null;
     try {
-      if ((await fs.stat(backup)).size > maxBytes) return null;
-      const text = await fs.readFile(backup, 'utf8');
-      const parsed = parseDoc(kind, JSON.parse(text));
-      if (!parsed.ok) return null;
-      await writeFileAtomic(file, text);
-      return parsed.value;
+      await writeFileAtomic(file, backup.text);
     } catch {
-      return null; // no backup, unreadable or not JSON: the defaults stand, as without one
+      return null;
     }
+    return backup.value;
   }
 
   /** Temp files from a writer that died mid-save; only the lock holder may remove them. */
