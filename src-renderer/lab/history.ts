@@ -3,6 +3,10 @@ import { bucketEnds, MinMaxDecimator } from './decimate';
 
 /** Weight of the past in the exponential moving averages drawn over the noisy per-batch curves. */
 export const SMOOTHING = 0.95;
+/** Most points held (72 bytes each: about 7 MB); beyond that, older stretches are thinned (see `#thin`). */
+export const MAX_POINTS = 100_000;
+/** Points per stretch when thinning: each keeps its lowest and highest loss, so the history halves. */
+const THIN_GROUP = 4;
 
 /**
  * The history as the chart draws it: its columns (views, valid until the next append) and, per curve, the indices
@@ -25,8 +29,11 @@ export interface HistorySeries {
 /**
  * The run's step-by-step scalars in growable typed arrays (a long run has 100k steps: no objects per point).
  * Smoothed values are bias-corrected EMAs, so the first smoothed loss equals the first raw loss.
+ * An hour at 500 steps a second would be 1.8M points (130 MB), so at `maxPoints` the history is thinned to half.
  */
 export class LossHistory {
+  /** Most points held before thinning (at least 2·THIN_GROUP). */
+  readonly maxPoints: number;
   #cap = 1024;
   #n = 0;
   #step = new Float64Array(this.#cap);
@@ -44,6 +51,10 @@ export class LossHistory {
   #decimator: MinMaxDecimator | null = null;
   /** Points were dropped (clear, reset or restore) since `series` last ran: the decimator starts over. */
   #rewritten = false;
+
+  constructor(maxPoints = MAX_POINTS) {
+    this.maxPoints = Math.max(2 * THIN_GROUP, Math.floor(maxPoints));
+  }
 
   get length(): number {
     return this.#n;
@@ -107,7 +118,46 @@ export class LossHistory {
     this.#rewritten = true;
   }
 
+  /**
+   * Halve the history: every stretch of THIN_GROUP points keeps the two with its lowest and highest loss (the
+   * extremes the chart draws), plus the very first and last points. Smoothed values and the EMA accumulators are
+   * kept as they were at each kept point, so the smoothed curves stay exact and appending carries on from them.
+   */
+  #thin(): void {
+    const n = this.#n;
+    const loss = this.#loss;
+    const columns = [this.#step, this.#loss, this.#acc, this.#sLoss, this.#sAcc, this.#emaLoss, this.#emaAcc, this.#wLoss, this.#wAcc];
+    let w = 0;
+    let last = -1;
+    // Kept indices only increase and w never passes them, so copying in place is safe.
+    const keep = (i: number) => {
+      if (i <= last) return;
+      for (const c of columns) c[w] = c[i];
+      last = i;
+      w++;
+    };
+    for (let g = 0; g < n; g += THIN_GROUP) {
+      const end = Math.min(n, g + THIN_GROUP);
+      let lo = -1, hi = -1;
+      for (let i = g; i < end; i++) {
+        if (Number.isNaN(loss[i])) continue;
+        if (lo < 0 || loss[i] < loss[lo]) lo = i;
+        if (hi < 0 || loss[i] > loss[hi]) hi = i;
+      }
+      if (g === 0) keep(0);
+      if (lo < 0) keep(g); // a stretch of non-finite losses keeps one, so the line still breaks there
+      else {
+        keep(Math.min(lo, hi));
+        keep(Math.max(lo, hi));
+      }
+      if (end === n) keep(n - 1);
+    }
+    this.#n = w;
+    this.#rewritten = true;
+  }
+
   #push(p: StepPoint): void {
+    if (this.#n >= this.maxPoints) this.#thin();
     if (this.#n === this.#cap) this.#grow();
     const i = this.#n++;
     const loss = Number.isFinite(p.loss) ? p.loss : NaN;
