@@ -157,6 +157,27 @@ describe('TrainerSupervisor restart policy', () => {
     expect(children[1].killed).toBe(true);
   });
 
+  it('a replacement has its restore before its stream is wired, so a window syncing at once meets the restored run', async () => {
+    const children: FakeChild[] = [];
+    const wired: { reason: string; sentBefore: SupervisorCommand[] }[] = [];
+    const supervisor = new TrainerSupervisor({
+      spawn: () => (children.push(new FakeChild()), children[children.length - 1]),
+      onHealth: () => {},
+      onChild: (child, reason) => wired.push({ reason, sentBefore: [...child.sent] }),
+      backoffInitialMs: 5,
+    });
+    supervisor.start();
+    const checkpoint = { step: 7 } as never;
+    children[0].emit({ type: 'checkpoint', checkpoint, training: false });
+    children[0].exit('crashed');
+    await sleep(40);
+    supervisor.stop();
+    expect(wired).toEqual([
+      { reason: 'initial', sentBefore: [] },
+      { reason: 'restarted', sentBefore: [{ type: 'restore', checkpoint, resume: false }] },
+    ]);
+  });
+
   it('marks the held checkpoint as training when the child says training resumed from its step, and only then', async () => {
     const children: FakeChild[] = [];
     const supervisor = new TrainerSupervisor({

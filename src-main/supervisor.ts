@@ -123,14 +123,16 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     child.onExit((why) => {
       if (this.#child === child) this.#fail(`trainer exited (${why})`);
     });
-    this.#opts.onChild?.(child, kind);
-
     if (kind === 'initial') {
+      this.#opts.onChild?.(child, kind);
       this.#opts.onHealth({ kind: 'started' });
       return;
     }
+    // The restore goes out before the stream is wired, so a window asking 'sync' on the new stream (a reload at
+    // the same moment) is answered by the restored run, never by an empty one it would then replace.
     const saved = this.#saved;
     if (saved) child.postMessage({ type: 'restore', checkpoint: saved.checkpoint, resume: saved.training });
+    this.#opts.onChild?.(child, kind);
     this.#opts.onHealth({ kind: 'restarted', attempt, reason, restoredStep: saved ? saved.checkpoint.step : null });
   }
 
