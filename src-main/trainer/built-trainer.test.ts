@@ -7,15 +7,21 @@ import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 /**
  * Smoke test of the bundle electron-vite produced (out/main/trainer.js): the entry must load as an ES module
  * without anything from node_modules, take its port from the first parentPort message, train, heartbeat and
- * checkpoint. Skipped until `npm run build` has run.
+ * checkpoint, on its own training thread. `npm test` builds before the unit tests so this runs there; it is skipped
+ * only when no build exists (a bare `vitest run`).
  */
 const BUILT = fileURLToPath(new URL('../../out/main/trainer.js', import.meta.url));
 const HARNESS = fileURLToPath(new URL('./built-trainer-harness.mjs', import.meta.url));
 
 describe('out/main/trainer.js', () => {
   it.skipIf(!existsSync(BUILT))('trains, heartbeats and checkpoints behind a utility-process-shaped parentPort', async () => {
-    const child = fork(HARNESS, [BUILT], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(HARNESS, [BUILT], { execArgv: [], stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
     const seen = { heartbeats: 0, checkpoints: [] as number[], steps: 0, ready: false };
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+      process.stderr.write(chunk);
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`timed out: ${JSON.stringify(seen)}`)), 30_000);
@@ -44,5 +50,7 @@ describe('out/main/trainer.js', () => {
       child.kill('SIGKILL');
     }
     expect(seen.ready).toBe(true);
+    // The bundle's training thread (out/main/trainer-thread.js) loaded: no fallback to the relay thread.
+    expect(stderr).not.toMatch(/training thread (could not start|failed|exited)/);
   });
 });
