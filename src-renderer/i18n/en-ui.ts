@@ -100,6 +100,8 @@ export const enUi = {
   'ui.quiz.running': 'Training both models… {percent}%',
   'ui.quiz.runResult': '{a}: {accA}% correct; {b}: {accB}% correct (held-out data, {steps} training steps, seed {seed}).',
   'ui.quiz.runFailed': 'The run failed: {error}',
+  'ui.quiz.runReplaced': 'Another experiment started on the lab and replaced this run. Run it again.',
+  'ui.quiz.runCancelled': 'The run was cancelled. Run it again.',
   'ui.quiz.saveFailed': 'Your score could not be saved: {error}',
   'ui.quiz.kind.choice': 'Multiple choice',
   'ui.quiz.kind.numeric': 'Numeric answer',
