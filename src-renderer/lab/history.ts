@@ -1,12 +1,11 @@
 import type { StepPoint } from '../../src-shared/protocol/trainer-messages';
+import { THIN_STRETCH, thinnedIndices } from '../../src-shared/session/history-thinning';
 import { bucketEnds, MinMaxDecimator } from './decimate';
 
 /** Weight of the past in the exponential moving averages drawn over the noisy per-batch curves. */
 export const SMOOTHING = 0.95;
-/** Most points held (72 bytes each: about 7 MB); beyond that, older stretches are thinned (see `#thin`). */
+/** Most points held (72 bytes each: about 7 MB); beyond that, the history is thinned to about half. */
 export const MAX_POINTS = 100_000;
-/** Points per stretch when thinning: each keeps its lowest and highest loss, so the history halves. */
-const THIN_GROUP = 4;
 
 /**
  * The history as the chart draws it: its columns (views, valid until the next append) and, per curve, the indices
@@ -32,7 +31,7 @@ export interface HistorySeries {
  * An hour at 500 steps a second would be 1.8M points (130 MB), so at `maxPoints` the history is thinned to half.
  */
 export class LossHistory {
-  /** Most points held before thinning (at least 2·THIN_GROUP). */
+  /** Most points held before thinning (at least 2·THIN_STRETCH). */
   readonly maxPoints: number;
   #cap = 1024;
   #n = 0;
@@ -53,7 +52,7 @@ export class LossHistory {
   #rewritten = false;
 
   constructor(maxPoints = MAX_POINTS) {
-    this.maxPoints = Math.max(2 * THIN_GROUP, Math.floor(maxPoints));
+    this.maxPoints = Math.max(2 * THIN_STRETCH, Math.floor(maxPoints));
   }
 
   get length(): number {
@@ -119,40 +118,15 @@ export class LossHistory {
   }
 
   /**
-   * Halve the history: every stretch of THIN_GROUP points keeps the two with its lowest and highest loss (the
-   * extremes the chart draws), plus the very first and last points. Smoothed values and the EMA accumulators are
+   * Halve the history the way the trainer does (thinnedIndices). Smoothed values and the EMA accumulators are
    * kept as they were at each kept point, so the smoothed curves stay exact and appending carries on from them.
    */
   #thin(): void {
-    const n = this.#n;
-    const loss = this.#loss;
+    const kept = thinnedIndices(this.#loss, this.#n);
     const columns = [this.#step, this.#loss, this.#acc, this.#sLoss, this.#sAcc, this.#emaLoss, this.#emaAcc, this.#wLoss, this.#wAcc];
-    let w = 0;
-    let last = -1;
-    // Kept indices only increase and w never passes them, so copying in place is safe.
-    const keep = (i: number) => {
-      if (i <= last) return;
-      for (const c of columns) c[w] = c[i];
-      last = i;
-      w++;
-    };
-    for (let g = 0; g < n; g += THIN_GROUP) {
-      const end = Math.min(n, g + THIN_GROUP);
-      let lo = -1, hi = -1;
-      for (let i = g; i < end; i++) {
-        if (Number.isNaN(loss[i])) continue;
-        if (lo < 0 || loss[i] < loss[lo]) lo = i;
-        if (hi < 0 || loss[i] > loss[hi]) hi = i;
-      }
-      if (g === 0) keep(0);
-      if (lo < 0) keep(g); // a stretch of non-finite losses keeps one, so the line still breaks there
-      else {
-        keep(Math.min(lo, hi));
-        keep(Math.max(lo, hi));
-      }
-      if (end === n) keep(n - 1);
-    }
-    this.#n = w;
+    // Kept indices increase and are never below their new position, so copying in place is safe.
+    for (let w = 0; w < kept.length; w++) for (const c of columns) c[w] = c[kept[w]];
+    this.#n = kept.length;
     this.#rewritten = true;
   }
 

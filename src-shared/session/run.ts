@@ -8,8 +8,12 @@ import type { Checkpoint, EvalResult, StepDetail, StepPoint } from '../protocol/
 import type { TrainingConfig } from '../protocol/training-config';
 import { packHistory, unpackHistory, type PackedCheckpoint } from '../protocol/packed-checkpoint';
 import { batchForStep } from './batch-sampler';
+import { capHistory } from './history-thinning';
 
-/** Most points kept in a checkpoint's history (the curve the renderer redraws after a restart). */
+/**
+ * Most points kept in the run's history (the curve a checkpoint, a saved run and a reloaded window redraw); past it
+ * the history is thinned to about half over its whole span (history-thinning.ts), never cut to its recent steps.
+ */
 const HISTORY_CAP = 20_000;
 /** Held-out examples scored per evaluation, so an evaluation stays a few ms. */
 const EVAL_CAP = 200;
@@ -63,7 +67,7 @@ export class Run {
       clipped: clip.clipped,
     };
     this.history.push(point);
-    if (this.history.length > HISTORY_CAP) this.history.splice(0, this.history.length - HISTORY_CAP);
+    this.history = capHistory(this.history, HISTORY_CAP);
     return { kind: 'ok', point, detail: trace && tally.trace ? this.describe(batch[0], tally.trace) : null };
   }
 
