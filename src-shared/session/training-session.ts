@@ -9,8 +9,6 @@ import {
   TrainerCommandSchema,
   type Checkpoint,
   type SessionState,
-  type StepDetail,
-  type StepPoint,
   type TrainerCommand,
   type TrainerEvent,
 } from '../protocol/trainer-messages';
@@ -19,12 +17,11 @@ import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
 import type { PostEvent, TrainingSessionApi } from './api';
 import { Run, type Evaluation } from './run';
 import { createYielder } from './scheduler';
+import { StatsOutbox } from './stats-outbox';
 import type { SessionInterrupt } from './interrupt-signal';
 
 /** Longest stretch of training between two looks at the inbox, in ms. Keeps pause/stop well under 100 ms. */
 const SLICE_MS = 12;
-/** Stats messages allowed in flight before the session coalesces (backpressure window). */
-const UNACKED_WINDOW = 2;
 /** Held-out evaluation at most this often while training, in ms. */
 const EVAL_EVERY_MS = 1000;
 /**
@@ -51,15 +48,12 @@ class TrainingSession implements TrainingSessionApi {
   private readonly yielder = createYielder();
   private scheduled = false;
   private disposed = false;
-  /** Stats not yet sent because the renderer has not acknowledged earlier ones. */
-  private pendingPoints: StepPoint[] = [];
-  private pendingDetail: StepDetail | null = null;
-  private sentSeq = 0;
-  private ackedSeq = 0;
   private lastEvalAt = -Infinity;
   /** The held-out evaluation in progress while training, if any. */
   private evaluation: Evaluation | null = null;
   private rate = { steps: 0, since: 0, perSecond: 0 };
+  /** Stats on their way to the renderer, held back while it is behind. */
+  private readonly outbox: StatsOutbox;
 
   /** Asked by the engine before every time step while training or evaluating. */
   private readonly interrupt: Interrupt | undefined;
@@ -70,6 +64,7 @@ class TrainingSession implements TrainingSessionApi {
     private readonly signal: SessionInterrupt | null,
   ) {
     this.interrupt = signal ? () => signal.pending() : undefined;
+    this.outbox = new StatsOutbox(post, () => this.rate.perSecond);
     this.post({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
   }
 
@@ -134,7 +129,7 @@ class TrainingSession implements TrainingSessionApi {
         if (!this.requireRun()) return;
         if (this.state === 'training') this.setState('paused', 'Paused');
         this.trainFor(Infinity, cmd.count);
-        this.flush(true);
+        this.outbox.flush(true);
         if (this.state !== 'diverged') this.setState(this.run!.step > 0 ? 'paused' : 'idle', `Stepped to ${this.run!.step}`);
         return;
       case 'stop':
@@ -154,8 +149,7 @@ class TrainingSession implements TrainingSessionApi {
         return;
       }
       case 'ack':
-        this.ackedSeq = Math.max(this.ackedSeq, Math.min(cmd.seq, this.sentSeq));
-        this.flush(false);
+        this.outbox.ack(cmd.seq);
         return;
       default:
         assertNever(cmd);
@@ -174,9 +168,7 @@ class TrainingSession implements TrainingSessionApi {
 
   /** Send the run's whole history as one stats message, whatever the window has acknowledged so far. */
   private replayHistory(run: Run): void {
-    this.pendingPoints = run.history.slice();
-    this.ackedSeq = this.sentSeq;
-    this.flush(true);
+    this.outbox.replay(run.history);
   }
 
   private configure(config: TrainingConfig): void {
@@ -198,9 +190,7 @@ class TrainingSession implements TrainingSessionApi {
 
   private adopt(run: Run): void {
     this.run = run;
-    this.pendingPoints = [];
-    this.pendingDetail = null;
-    this.ackedSeq = this.sentSeq;
+    this.outbox.reset();
     this.lastEvalAt = -Infinity;
     this.evaluation = null;
     this.post(describeRun(run));
@@ -234,7 +224,7 @@ class TrainingSession implements TrainingSessionApi {
           this.continueEvaluation();
         } else {
           this.trainFor(SLICE_MS, Infinity);
-          this.flush(false);
+          this.outbox.flush(false);
           if (this.state === 'training' && this.now() - this.lastEvalAt >= EVAL_EVERY_MS) {
             this.lastEvalAt = this.now();
             this.evaluation = this.run!.startEvaluation();
@@ -263,15 +253,14 @@ class TrainingSession implements TrainingSessionApi {
         throw err;
       }
       if (outcome.kind === 'diverged') {
-        this.flush(true);
+        this.outbox.flush(true);
         this.state = 'diverged';
         const message = `Training diverged at step ${run.step + 1}: ${outcome.quantity} became NaN or infinite. The last good parameters were kept; lower the learning rate or enable clipping.`;
         this.post({ type: 'diverged', step: run.step, quantity: outcome.quantity, message });
         this.post({ type: 'status', state: 'diverged', step: run.step, message });
         return;
       }
-      this.pendingPoints.push(outcome.point);
-      if (outcome.detail) this.pendingDetail = outcome.detail;
+      this.outbox.add(outcome.point, outcome.detail);
       this.rate.steps += 1;
       if (last) break;
     }
@@ -281,22 +270,6 @@ class TrainingSession implements TrainingSessionApi {
       this.rate.steps = 0;
       this.rate.since = this.now();
     }
-  }
-
-  /** Send what is pending unless the renderer is behind; `force` ignores the window (state changes, steps). */
-  private flush(force: boolean): void {
-    if (this.pendingPoints.length === 0 && !this.pendingDetail) return;
-    if (!force && this.sentSeq - this.ackedSeq >= UNACKED_WINDOW) return;
-    this.sentSeq += 1;
-    this.post({
-      type: 'stats',
-      seq: this.sentSeq,
-      points: this.pendingPoints,
-      detail: this.pendingDetail,
-      stepsPerSecond: this.rate.perSecond,
-    });
-    this.pendingPoints = [];
-    this.pendingDetail = null;
   }
 
   private continueEvaluation(): void {
