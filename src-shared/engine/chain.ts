@@ -5,6 +5,7 @@
  * The same Wxh, Whh, bh serve every time step; their gradients are the sums of the per-step contributions.
  * A right-to-left chain (reverse) visits t = T … 1 and its "previous" state is h_{t+1}.
  */
+import { fillBiasRows, inputGradSums, projectAllSteps, recurrentGradSums } from './all-steps-products';
 import type { ParamTensor } from './api';
 import { lstmBackwardStep, lstmForwardStep } from './cell-lstm';
 import { gruBackwardStep, gruForwardStep } from './cell-gru';
@@ -15,9 +16,6 @@ import type { LayerInput } from './layer-input';
 import type { ParamSet, ParamSpec } from './param-set';
 import type { Activation, CellKind, DType, FloatArray } from './types';
 import { checkInterrupt, type Interrupt } from './interrupt';
-
-/** Multiply-adds per block of the all-steps products (a few ms): how long an interrupt may wait at most there. */
-const ROW_BLOCK_MACS = 8_000_000;
 
 /** Where the gradient from above (the next layer or the head) is read: row (t, b) at off + ((t−1)·B + b)·width + col. */
 export interface GradFromAbove {
@@ -132,10 +130,7 @@ export class Chain {
     const B = this.B, I = this.I, GH = this.work.G * this.H;
     const gates = this.work.gates, bh = this.bh.value, W = this.Wxh.value;
     const r0 = (t0 - 1) * B, r1 = (t1 - 1) * B;
-    for (let r = r0; r < r1; r++) {
-      const g = r * GH;
-      for (let q = 0; q < GH; q++) gates[g + q] = bh[q];
-    }
+    fillBiasRows(gates, bh, GH, r0, r1);
     if (input.kind === 'dense') {
       this.kernels.gemmNT(r1 - r0, GH, I, input.buf, input.off + r0 * I, W, 0, gates, r0 * GH);
       return;
@@ -173,12 +168,6 @@ export class Chain {
     return this.wT;
   }
 
-  /** Rows (whole steps of B) per block of an all-steps product with `width` columns: about ROW_BLOCK_MACS each. */
-  private rowBlock(width: number): number {
-    const perStep = this.B * this.work.G * this.H * width;
-    return this.B * Math.max(1, Math.floor(ROW_BLOCK_MACS / perStep));
-  }
-
   /**
    * One time step t (after project covered t). RNN/LSTM: gates_t += Whh·h_prev, then the cell's elementwise
    * update. GRU: zh = Whh·h_prev with bhn added to its n block, kept apart because r multiplies it.
@@ -206,16 +195,9 @@ export class Chain {
   /** The whole sequence: project every step in one go, then run the recurrence in this chain's direction. */
   forward(input: LayerInput, mask: Uint8Array): void {
     const T = this.T;
-    if (input.kind === 'dense') {
-      // A dense input (a layer below) makes the projection a big product: do it a block of steps at a time.
-      const steps = this.rowBlock(this.I) / this.B;
-      for (let t0 = 1; t0 <= T; t0 += steps) {
-        checkInterrupt(this.interrupt);
-        this.project(input, t0, Math.min(T + 1, t0 + steps));
-      }
-    } else {
-      this.project(input, 1, T + 1);
-    }
+    // A dense input (a layer below) makes the projection a big product: it runs a block of steps at a time.
+    if (input.kind === 'dense') projectAllSteps(this.kernels, this.interrupt, this.work, this.B, T, this.I, input, this.Wxh.value, this.bh.value);
+    else this.project(input, 1, T + 1);
     this.loadInitialState();
     for (let k = 1; k <= T; k++) {
       checkInterrupt(this.interrupt);
@@ -276,18 +258,8 @@ export class Chain {
 
     const rows = T * B;
     const dz = w.dz;
-    // The sums over every step are big products for big models: they run a block of steps at a time (whole
-    // steps, sized by the model alone, so the result never depends on whether anyone may interrupt).
-    const hBlock = this.rowBlock(H);
-    const hPrev = (this.reverse ? 2 : 0) * n;
-    for (let r0 = 0; r0 < rows; r0 += hBlock) {
-      checkInterrupt(this.interrupt);
-      const k = Math.min(hBlock, rows - r0);
-      // ∂L/∂Whh = Σ_t dzh_tᵀ ⊗ h_prev(t); h_prev rows are contiguous from slot 0 (or 2).
-      kern.gemmTN(GH, H, k, w.dzh, r0 * GH, w.hs, hPrev + r0 * H, this.Whh.grad, 0);
-      // ∂L/∂bh = Σ over rows of dz = onesᵀ·dz
-      kern.gemmNN(1, GH, k, w.ones, r0, dz, r0 * GH, this.bh.grad, 0);
-    }
+    // The sums over every step (∂L/∂Whh, ∂L/∂bh, and ∂L/∂Wxh, ∂L/∂x of a dense input) run a block of steps at a time.
+    recurrentGradSums(kern, this.interrupt, w, B, T, this.reverse, this.Whh, this.bh);
     if (gru) {
       const dbhn = this.bhn!.grad, dzh = w.dzh;
       for (let r = 0; r < rows; r++) {
@@ -295,21 +267,13 @@ export class Chain {
         for (let j = 0; j < H; j++) dbhn[j] += dzh[g + j];
       }
     }
-    const dW = this.Wxh.grad;
     if (input.kind === 'dense') {
-      const xBlock = this.rowBlock(I);
-      for (let r0 = 0; r0 < rows; r0 += xBlock) {
-        checkInterrupt(this.interrupt);
-        const k = Math.min(xBlock, rows - r0);
-        // ∂L/∂Wxh = Σ_t dz_tᵀ ⊗ x_t ;  ∂L/∂x_t = dz_t · Wxh
-        kern.gemmTN(GH, I, k, dz, r0 * GH, input.buf, input.off + r0 * I, dW, 0);
-        if (input.dBuf) kern.gemmNN(k, I, GH, dz, r0 * GH, this.Wxh.value, 0, input.dBuf, input.dOff + r0 * I);
-      }
+      inputGradSums(kern, this.interrupt, w, B, T, I, input, this.Wxh);
       return;
     }
     // One-hot inputs: sum into the transposed layout (contiguous rows), then add it into ∂L/∂Wxh.
     const S = input.slots, idx = input.idx, val = input.val;
-    const dT = this.transposed();
+    const dT = this.transposed(), dW = this.Wxh.grad;
     const axpy = kern.axpy;
     dT.fill(0);
     for (let r = 0; r < rows; r++) {
