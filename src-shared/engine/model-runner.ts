@@ -1,12 +1,14 @@
 /**
  * The passes of a model over a batch: forward + BPTT for training, forward + scoring for evaluation,
- * greedy decoding for the shapes that feed their outputs back in. Owns the packed batch and scratch buffers.
+ * greedy decoding (greedy-decode.ts) for the shapes that feed their outputs back in. Owns the packed batch and
+ * scratch buffers.
  */
 import type { LossTally } from './api';
-import { decoderColumn, packDecoder, packInputs, packTargets, PackedSequence, validateExamples } from './batch-pack';
+import { packDecoder, packInputs, packTargets, PackedSequence, validateExamples } from './batch-pack';
 import type { ChainTrace } from './chain';
 import type { Head } from './head';
-import { checkInterrupt, type Interrupt } from './interrupt';
+import { greedyDecode } from './greedy-decode';
+import type { Interrupt } from './interrupt';
 import type { Kernels } from './kernels';
 import { argmaxRow, createTally, scoreRow } from './loss';
 import type { ParamSet } from './param-set';
@@ -154,7 +156,7 @@ export class ModelRunner {
     this.runForward(examples, false, decodeLength);
     const pack = this.mainPack;
     if (this.decoding) {
-      this.greedy(B, outputs, withTargets, stopToken);
+      greedyDecode(main, head, this.config, pack, outputs, withTargets ? this.tally : null, stopToken, this.interrupt);
       return;
     }
     if (this.config.shape === 'many-to-one') {
@@ -175,37 +177,6 @@ export class ModelRunner {
       if (!pack.mask[r]) continue;
       outputs[r % B].push(this.readOutput(r * O));
       if (withTargets) scoreRow(this.config.loss, head.logits, r * O, O, pack.targets[r], null, 0, this.tally);
-    }
-  }
-
-  /** Decode step by step, feeding each row's argmax back in as the next input token. */
-  private greedy(B: number, outputs: number[][], withTargets: boolean, stopToken: number): void {
-    const { head, main, config } = this;
-    const pack = this.mainPack;
-    const O = config.outputSize;
-    const T = pack.T;
-    const top = main.output(main.chains.length - 1);
-    head.ensure(T * B);
-    main.startSteps();
-    for (let t = 1; t <= T; t++) {
-      checkInterrupt(this.interrupt);
-      main.step(t, pack.input, pack.mask);
-      head.forward((t - 1) * B, t * B, top.buf, top.off);
-      let live = 0;
-      for (let b = 0; b < B; b++) {
-        const r = (t - 1) * B + b;
-        if (!pack.mask[r]) continue;
-        const y = argmaxRow(head.logits, r * O, O);
-        outputs[b].push(this.readOutput(r * O));
-        if (withTargets) scoreRow(config.loss, head.logits, r * O, O, pack.targets[r], null, 0, this.tally);
-        if (y === stopToken) {
-          for (let u = t + 1; u <= T; u++) pack.mask[(u - 1) * B + b] = 0;
-          continue;
-        }
-        live++;
-        if (t < T) pack.set(t + 1, b, 0, decoderColumn(config, y), 1);
-      }
-      if (live === 0) break;
     }
   }
 
