@@ -48,13 +48,10 @@ export function projectAllSteps(
   macs = ROW_BLOCK_MACS,
 ): void {
   const GH = w.G * w.H, rows = T * B, gates = w.gates;
-  const block = rowBlock(B, GH, I, macs);
-  for (let r0 = 0; r0 < rows; r0 += block) {
-    checkInterrupt(interrupt);
-    const r1 = Math.min(rows, r0 + block);
-    fillBiasRows(gates, bh, GH, r0, r1);
-    kern.gemmNT(r1 - r0, GH, I, input.buf, input.off + r0 * I, Wxh, 0, gates, r0 * GH);
-  }
+  inBlocks(rows, rowBlock(B, GH, I, macs), interrupt, (r0, k) => {
+    fillBiasRows(gates, bh, GH, r0, r0 + k);
+    kern.gemmNT(k, GH, I, input.buf, input.off + r0 * I, Wxh, 0, gates, r0 * GH);
+  });
 }
 
 /**
@@ -73,14 +70,11 @@ export function recurrentGradSums(
   macs = ROW_BLOCK_MACS,
 ): void {
   const H = w.H, GH = w.G * H, rows = T * B;
-  const block = rowBlock(B, GH, H, macs);
   const hPrev = (reverse ? 2 : 0) * B * H;
-  for (let r0 = 0; r0 < rows; r0 += block) {
-    checkInterrupt(interrupt);
-    const k = Math.min(block, rows - r0);
+  inBlocks(rows, rowBlock(B, GH, H, macs), interrupt, (r0, k) => {
     kern.gemmTN(GH, H, k, w.dzh, r0 * GH, w.hs, hPrev + r0 * H, Whh.grad, 0);
     kern.gemmNN(1, GH, k, w.ones, r0, w.dz, r0 * GH, bh.grad, 0);
-  }
+  });
 }
 
 /**
@@ -99,11 +93,16 @@ export function inputGradSums(
   macs = ROW_BLOCK_MACS,
 ): void {
   const GH = w.G * w.H, rows = T * B, dz = w.dz;
-  const block = rowBlock(B, GH, I, macs);
-  for (let r0 = 0; r0 < rows; r0 += block) {
-    checkInterrupt(interrupt);
-    const k = Math.min(block, rows - r0);
+  inBlocks(rows, rowBlock(B, GH, I, macs), interrupt, (r0, k) => {
     kern.gemmTN(GH, I, k, dz, r0 * GH, input.buf, input.off + r0 * I, Wxh.grad, 0);
     if (input.dBuf) kern.gemmNN(k, I, GH, dz, r0 * GH, Wxh.value, 0, input.dBuf, input.dOff + r0 * I);
+  });
+}
+
+/** Run `body(r0, k)` over rows [0, rows) in blocks of `block` rows (k of them, fewer in the last), asking `interrupt` before each. */
+function inBlocks(rows: number, block: number, interrupt: Interrupt | null, body: (r0: number, k: number) => void): void {
+  for (let r0 = 0; r0 < rows; r0 += block) {
+    checkInterrupt(interrupt);
+    body(r0, Math.min(block, rows - r0));
   }
 }
