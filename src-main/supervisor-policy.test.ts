@@ -1,7 +1,7 @@
 import { vi, describe, expect, it } from 'vitest';
 import type { TrainerHealth } from '../src-shared/protocol/ipc-contract';
 import type { SupervisorCommand } from '../src-shared/protocol/trainer-messages';
-import { TrainerSupervisor, backoffDelay } from './supervisor';
+import { TrainerSupervisor, backoffDelay, type SupervisorOptions } from './supervisor';
 import type { TrainerChild } from './trainer-child';
 
 /** Restart policy with in-process fake children: backoff, the give-up cap, startup timeouts, stale messages. */
@@ -35,6 +35,17 @@ class FakeChild implements TrainerChild {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A supervisor whose children are FakeChild instances, listed in the order it spawned them. */
+function superviseFakes(options: Omit<SupervisorOptions<FakeChild>, 'spawn'>): { supervisor: TrainerSupervisor<FakeChild>; children: FakeChild[] } {
+  const children: FakeChild[] = [];
+  const spawn = () => {
+    const child = new FakeChild();
+    children.push(child);
+    return child;
+  };
+  return { supervisor: new TrainerSupervisor<FakeChild>({ spawn, ...options }), children };
+}
+
 describe('backoffDelay(attempt, initial, max)', () => {
   it('doubles from the initial delay and stops at the cap', () => {
     expect([1, 2, 3, 4, 5, 6, 7].map((n) => backoffDelay(n, 100, 1_000))).toEqual([100, 200, 400, 800, 1000, 1000, 1000]);
@@ -43,14 +54,8 @@ describe('backoffDelay(attempt, initial, max)', () => {
 
 describe('TrainerSupervisor restart policy', () => {
   it('gives up after maxRestarts crashes inside the window, with growing delays between restarts', async () => {
-    const children: FakeChild[] = [];
     const health: { at: number; health: TrainerHealth }[] = [];
-    const supervisor = new TrainerSupervisor({
-      spawn: () => {
-        const child = new FakeChild();
-        children.push(child);
-        return child;
-      },
+    const { supervisor, children } = superviseFakes({
       onHealth: (h) => health.push({ at: Date.now(), health: h }),
       backoffInitialMs: 20,
       maxRestarts: 3,
@@ -71,10 +76,8 @@ describe('TrainerSupervisor restart policy', () => {
   it('reports every crash the moment it is detected, however long the backoff has grown (production defaults)', () => {
     vi.useFakeTimers();
     try {
-      const children: FakeChild[] = [];
       const health: TrainerHealth[] = [];
-      const supervisor = new TrainerSupervisor({
-        spawn: () => (children.push(new FakeChild()), children[children.length - 1]),
+      const { supervisor, children } = superviseFakes({
         onHealth: (h) => health.push(h),
       });
       supervisor.start();
@@ -100,10 +103,8 @@ describe('TrainerSupervisor restart policy', () => {
   });
 
   it('restarts the count after a give-up when started again', async () => {
-    const children: FakeChild[] = [];
     const kinds: string[] = [];
-    const supervisor = new TrainerSupervisor({
-      spawn: () => (children.push(new FakeChild()), children[children.length - 1]),
+    const { supervisor, children } = superviseFakes({
       onHealth: (h) => kinds.push(h.kind),
       backoffInitialMs: 5,
       maxRestarts: 1,
@@ -120,10 +121,8 @@ describe('TrainerSupervisor restart policy', () => {
   });
 
   it('replaces a child that never sends its first heartbeat within the startup timeout', async () => {
-    const children: FakeChild[] = [];
     const health: TrainerHealth[] = [];
-    const supervisor = new TrainerSupervisor({
-      spawn: () => (children.push(new FakeChild()), children[children.length - 1]),
+    const { supervisor, children } = superviseFakes({
       onHealth: (h) => health.push(h),
       startupTimeoutMs: 100,
       hangTimeoutMs: 10_000,
@@ -138,9 +137,7 @@ describe('TrainerSupervisor restart policy', () => {
   });
 
   it('sends the last checkpoint to the replacement and ignores messages from a retired child', async () => {
-    const children: FakeChild[] = [];
-    const supervisor = new TrainerSupervisor({
-      spawn: () => (children.push(new FakeChild()), children[children.length - 1]),
+    const { supervisor, children } = superviseFakes({
       onHealth: () => {},
       backoffInitialMs: 5,
     });
@@ -158,10 +155,8 @@ describe('TrainerSupervisor restart policy', () => {
   });
 
   it('a replacement has its restore before its stream is wired, so a window syncing at once meets the restored run', async () => {
-    const children: FakeChild[] = [];
     const wired: { reason: string; sentBefore: SupervisorCommand[] }[] = [];
-    const supervisor = new TrainerSupervisor({
-      spawn: () => (children.push(new FakeChild()), children[children.length - 1]),
+    const { supervisor, children } = superviseFakes({
       onHealth: () => {},
       onChild: (child, reason) => wired.push({ reason, sentBefore: [...child.sent] }),
       backoffInitialMs: 5,
@@ -179,9 +174,7 @@ describe('TrainerSupervisor restart policy', () => {
   });
 
   it('marks the held checkpoint as training when the child says training resumed from its step, and only then', async () => {
-    const children: FakeChild[] = [];
-    const supervisor = new TrainerSupervisor({
-      spawn: () => (children.push(new FakeChild()), children[children.length - 1]),
+    const { supervisor, children } = superviseFakes({
       onHealth: () => {},
       backoffInitialMs: 5,
     });

@@ -18,7 +18,7 @@ import { asControlMessage, type TrainerChild } from './trainer-child';
 export interface SupervisorOptions<C extends TrainerChild> {
   spawn: () => C;
   onHealth: (health: TrainerHealth) => void;
-  /** Called for each new child before the restore command is sent: connect its training stream here. */
+  /** Called for each new child, after a replacement's restore command is sent: connect its training stream here. */
   onChild?: (child: C, reason: 'initial' | 'restarted') => void;
   hangTimeoutMs?: number;
   startupTimeoutMs?: number;
