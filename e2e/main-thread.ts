@@ -130,6 +130,8 @@ export function describeMainThread({ tasks, longTasks, cpuPressure }: MainThread
 export function expectNoLongWork(record: MainThreadRecord): void {
   const { tasks, longTasks } = record;
   expect(tasks.length, 'tasks of the main thread in the trace').toBeGreaterThan(50);
+  // Without thread times every task would read 0 ms of CPU and pass: the trace must carry them.
+  expect(tasks.reduce((s, t) => s + t.cpu, 0), 'main-thread CPU time in the trace (ms)').toBeGreaterThan(50);
   const heavy = tasks.filter((t) => t.cpu > TASK_BUDGET_MS).map((t) => `${t.cpu.toFixed(1)} ms CPU (${t.wall.toFixed(1)} ms wall)`);
   expect(heavy, 'main-thread tasks that did more than 50 ms of work').toEqual([]);
   const cpu = tasks.map((t) => t.cpu).sort((a, b) => a - b);
