@@ -1,14 +1,19 @@
+import type { MessageKey } from '../../i18n/en';
+import { t as msg } from '../../i18n/i18n.svelte';
 import type { ChainData, ChainStep } from './chain-data';
 import { formatNorm } from './grad-scale';
 import type { Pass } from './playback.svelte';
 
-/** Plain-text readouts of the unrolled view: the hover card and the screen-reader description. */
+/**
+ * Plain-text readouts of the unrolled view: the hover card and the screen-reader description. Words come from the
+ * message catalogue in the current locale, so callers inside $derived or $effect follow a change of language.
+ */
 
-const SHAPE_WORDS: Record<ChainData['shape'], string> = {
-  'many-to-one': 'many-to-one: one output after the last step',
-  'many-to-many': 'many-to-many: one output per step',
-  'encoder-decoder': 'encoder–decoder: the encoder’s last state is the context that starts the decoder',
-  'one-to-many': 'one-to-many: one input, then an output at every step',
+const SHAPE_WORDS: Record<ChainData['shape'], MessageKey> = {
+  'many-to-one': 'ui.unrolled.shape.manyToOne',
+  'many-to-many': 'ui.unrolled.shape.manyToMany',
+  'encoder-decoder': 'ui.unrolled.shape.encoderDecoder',
+  'one-to-many': 'ui.unrolled.shape.oneToMany',
 };
 
 export function formatValue(v: number): string {
@@ -19,15 +24,16 @@ export function formatValue(v: number): string {
 
 /** First `n` values of a vector as "[0.12, −0.40, …]" (with the count of the rest). */
 export function formatVector(v: readonly number[] | null, n = 6): string {
-  if (!v) return 'not recorded';
+  if (!v) return msg('ui.unrolled.notRecorded');
   const head = v.slice(0, n).map(formatValue).join(', ');
-  return v.length > n ? `[${head}, … ${v.length - n} more]` : `[${head}]`;
+  return v.length > n ? msg('ui.unrolled.vectorMore', { head, rest: v.length - n }) : `[${head}]`;
 }
 
 /** The step's name in the lesson's notation: h₃, or "encoder h₂" / "decoder h₁". */
 export function stepName(step: ChainStep): string {
   const k = step.local + 1;
-  return step.section === 'chain' ? `step ${k}` : `${step.section} step ${k}`;
+  if (step.section === 'chain') return msg('ui.unrolled.step', { k });
+  return msg(step.section === 'encoder' ? 'ui.unrolled.encoderStep' : 'ui.unrolled.decoderStep', { k });
 }
 
 export interface StepReadout {
@@ -39,15 +45,21 @@ export function readout(chain: ChainData, t: number): StepReadout | null {
   const s = chain.steps[t];
   if (!s) return null;
   const rows = [
-    { label: 'x_t (input)', value: s.x ?? 'no input at this step' },
+    { label: msg('ui.unrolled.row.input'), value: s.x ?? msg('ui.unrolled.noInputHere') },
     { label: chain.bidirectional ? 'h→_t' : 'h_t', value: formatVector(s.h) },
   ];
-  if (chain.hasCells) rows.push({ label: chain.bidirectional ? 'c→_t (cell state)' : 'c_t (cell state)', value: formatVector(s.c) });
-  if (chain.bidirectional && s.section !== 'decoder') rows.push({ label: 'h←_t', value: chain.hasBackStates ? formatVector(s.hBack) : 'not in the trace' });
-  if (s.y !== null || s.target !== null) rows.push({ label: 'y_t (output)', value: `${s.y ?? '–'} (target ${s.target ?? '–'})` });
-  else rows.push({ label: 'y_t', value: 'no output at this step' });
+  if (chain.hasCells) rows.push({ label: msg(chain.bidirectional ? 'ui.unrolled.row.cellForward' : 'ui.unrolled.row.cell'), value: formatVector(s.c) });
+  if (chain.bidirectional && s.section !== 'decoder') rows.push({ label: 'h←_t', value: chain.hasBackStates ? formatVector(s.hBack) : msg('ui.unrolled.notInTrace') });
+  if (s.y !== null || s.target !== null) {
+    rows.push({ label: msg('ui.unrolled.row.output'), value: msg('ui.unrolled.outputTarget', { y: s.y ?? '–', target: s.target ?? '–' }) });
+  } else rows.push({ label: 'y_t', value: msg('ui.unrolled.noOutputHere') });
   rows.push({ label: '‖∂L/∂h_t‖', value: formatNorm(s.dhNorm) });
-  return { title: `${stepName(s)} of ${sectionLength(chain, s)}`, rows };
+  return { title: where(chain, s), rows };
+}
+
+/** "step 3 of 5", or "decoder step 1 of 4". */
+function where(chain: ChainData, s: ChainStep): string {
+  return msg('ui.unrolled.stepOf', { step: stepName(s), total: sectionLength(chain, s) });
 }
 
 function sectionLength(chain: ChainData, s: ChainStep): number {
@@ -58,15 +70,14 @@ function sectionLength(chain: ChainData, s: ChainStep): number {
 /** One or two sentences for the aria-live region. */
 export function describeState(chain: ChainData, pass: Pass, t: number, rolled: boolean): string {
   const s = chain.steps[t];
-  const shape = SHAPE_WORDS[chain.shape];
-  if (rolled) return `Rolled view: one cell with a loop back into itself, ${shape}. Unroll it to see all ${chain.steps.length} steps.`;
-  if (!s) return `No trace yet: start training to fill the chain (${shape}).`;
-  const where = `${stepName(s)} of ${sectionLength(chain, s)}`;
+  const shape = msg(SHAPE_WORDS[chain.shape]);
+  if (rolled) return msg('ui.unrolled.live.rolled', { shape, n: chain.steps.length });
+  if (!s) return msg('ui.unrolled.live.noTrace', { shape });
   if (pass === 'forward') {
-    const input = s.x === null ? 'no new input' : `input “${s.x}”`;
-    const out = s.y === null ? '' : `, output “${s.y}”`;
-    const cell = chain.hasCells ? `, cell state ${formatVector(s.c, 3)}` : '';
-    return `Forward pass, ${where}: ${input}, hidden state ${formatVector(s.h, 3)}${cell}${out}.`;
+    const input = s.x === null ? msg('ui.unrolled.live.noInput') : msg('ui.unrolled.live.input', { x: s.x });
+    const output = s.y === null ? '' : msg('ui.unrolled.live.output', { y: s.y });
+    const cell = chain.hasCells ? msg('ui.unrolled.live.cell', { c: formatVector(s.c, 3) }) : '';
+    return msg('ui.unrolled.live.forward', { where: where(chain, s), input, h: formatVector(s.h, 3), cell, output });
   }
-  return `Backward pass, ${where}: the gradient reaching this state has norm ${formatNorm(s.dhNorm)}.`;
+  return msg('ui.unrolled.live.backward', { where: where(chain, s), norm: formatNorm(s.dhNorm) });
 }

@@ -26,7 +26,6 @@ export const ARROW_CC = 4;
  * matrix, at every step.
  */
 export const MATRIX_NAMES: readonly string[] = ['Wxh', 'Whh', 'Why', 'Wxh′', 'Whh′', 'Why', 'Wxh←', 'Whh←', 'Why'];
-export const MATRIX_OWNER: readonly string[] = ['', 'the decoder’s own', 'the right-to-left chain’s own'];
 
 export function matrixName(id: number): string | null {
   return id >= 0 ? (MATRIX_NAMES[id] ?? null) : null;
