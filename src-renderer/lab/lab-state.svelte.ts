@@ -9,6 +9,7 @@ import {
 import type { TrainingConfig } from '../../src-shared/protocol/training-config';
 import type { TaskId } from '../../src-shared/tasks/types';
 import type { TrainerStream } from '../backend/backend';
+import { t } from '../i18n/i18n.svelte';
 import { LossHistory } from './history';
 import { defaultTaskParams } from './task-catalog';
 
@@ -105,20 +106,20 @@ export class LabState {
   /** One sentence for the status line (announced politely, so it changes on state changes only). */
   get statusText(): string {
     const h = this.health;
-    if (h?.kind === 'gave-up') return `The trainer keeps failing (${h.reason}) and was not restarted. Reload the app to try again.`;
-    if (this.error) return `Something went wrong: ${this.error}`;
+    if (h?.kind === 'gave-up') return t('ui.lab.status.gaveUp', { reason: h.reason });
+    if (this.error) return t('ui.lab.status.error', { error: this.error });
     if (this.divergence) {
       const { step, quantity } = this.divergence;
-      return `Training diverged at step ${step}: the ${quantity} stopped being a finite number. Lower the learning rate, then press Reset.`;
+      return t('ui.lab.status.divergedAt', { step, quantity });
     }
     if (h?.kind === 'crashed') {
-      const when = h.restartInMs < 1000 ? 'now' : `in ${Math.round(h.restartInMs / 1000)} s`;
-      return `The trainer stopped unexpectedly (${h.reason}). Restarting it ${when} from its last checkpoint.`;
+      if (h.restartInMs < 1000) return t('ui.lab.status.crashedNow', { reason: h.reason });
+      return t('ui.lab.status.crashedIn', { reason: h.reason, seconds: Math.round(h.restartInMs / 1000) });
     }
     const base = this.#phaseText();
     if (h?.kind === 'restarted') {
-      const where = h.restoredStep === null ? 'started the run again' : `continued from step ${h.restoredStep}`;
-      return `The trainer stopped unexpectedly and was restarted (attempt ${h.attempt}); it ${where}. ${base}`;
+      if (h.restoredStep === null) return t('ui.lab.status.restartedFresh', { attempt: h.attempt, status: base });
+      return t('ui.lab.status.restartedFrom', { attempt: h.attempt, step: h.restoredStep, status: base });
     }
     return base;
   }
@@ -126,17 +127,17 @@ export class LabState {
   #phaseText(): string {
     switch (this.phase) {
       case 'connecting':
-        return 'Starting the trainer…';
+        return t('ui.lab.status.connecting');
       case 'idle':
-        return this.step === 0 ? 'Ready. Press Train (or the Space bar) to start.' : `Stopped at step ${this.step}.`;
+        return this.step === 0 ? t('ui.lab.status.ready') : t('ui.lab.status.stopped', { step: this.step });
       case 'training':
-        return 'Training.';
+        return t('ui.lab.status.training');
       case 'paused':
-        return `Paused at step ${this.step}.`;
+        return t('ui.lab.status.paused', { step: this.step });
       case 'diverged':
-        return 'Training diverged. Press Reset to start over.';
+        return t('ui.lab.status.diverged');
       case 'error':
-        return 'The trainer reported an error.';
+        return t('ui.lab.status.trainerError');
     }
   }
 
