@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n/en';
 import type { ChainData } from './chain-data';
 
 /**
@@ -29,6 +30,12 @@ export const MATRIX_NAMES: readonly string[] = ['Wxh', 'Whh', 'Why', 'Wxh′', '
 
 export function matrixName(id: number): string | null {
   return id >= 0 ? (MATRIX_NAMES[id] ?? null) : null;
+}
+
+/** Whose matrix `id` is, by its group of three in MATRIX_NAMES: null for the main chain's (or none). */
+export function matrixOwner(id: number): MessageKey | null {
+  const owners: readonly (MessageKey | null)[] = [null, 'ui.unrolled.owner.decoder', 'ui.unrolled.owner.backward'];
+  return id >= 0 ? (owners[Math.floor(id / 3)] ?? null) : null;
 }
 
 export const CELL_H = 2.4;
