@@ -26,7 +26,11 @@ describe('out/main/trainer.js', () => {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`timed out: ${JSON.stringify(seen)}`)), 30_000);
         child.on('exit', (code) => reject(new Error(`trainer exited with ${code}`)));
+        // A failed send rejects; once done, the acks still in flight when the child is killed may fail harmlessly.
+        child.on('error', reject);
+        let done = false;
         child.on('message', (msg: { kind: string; m: { type: string; [k: string]: unknown } }) => {
+          if (done) return;
           const m = msg.m;
           if (msg.kind === 'control') {
             if (m.type === 'heartbeat') seen.heartbeats++;
@@ -41,6 +45,7 @@ describe('out/main/trainer.js', () => {
             child.send({ kind: 'stream', m: { type: 'ack', seq: m.seq } });
           }
           if (seen.steps > 20 && seen.heartbeats >= 2 && seen.checkpoints.some((s) => s > 0)) {
+            done = true;
             clearTimeout(timer);
             resolve();
           }
