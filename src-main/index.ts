@@ -5,8 +5,10 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { APP_ENTRY_URL, isTrustedSender } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { AudienceWindow } from './audience-window';
+import { policyOverride, userDataOverride } from './data-location';
 import { createInvokeHandlers } from './invoke-handlers';
 import { registerInvokeHandlers } from './ipc';
+import { policyPath, readPolicyFile } from './policy-file';
 import { sendEvent } from './renderer-events';
 import { hardenAllWebContents, hardenSession } from './security';
 import { DocStore } from './store/doc-store';
@@ -29,8 +31,9 @@ const DEV_SERVER_URL = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? n
 
 // Must happen before 'ready'.
 registerAppScheme();
-// Tests (e2e/electron-app.spec.ts) run each app instance on a throw-away profile; never honoured when packaged.
-if (!app.isPackaged && process.env.RNN_LAB_USER_DATA) app.setPath('userData', process.env.RNN_LAB_USER_DATA);
+// The portable build keeps its data beside the .exe; tests (e2e/electron-app.spec.ts) use a throw-away profile.
+const userData = userDataOverride(process.env, app.isPackaged);
+if (userData) app.setPath('userData', userData);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -87,6 +90,8 @@ function start(): void {
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
     serveRenderer(RENDERER_DIR);
+    const policy = await readPolicyFile(policyOverride(process.env, app.isPackaged) ?? policyPath(process.platform, process.env));
+    for (const issue of policy.issues) console.warn(`[main] policy ${policy.source}: ${issue}`);
     store = await DocStore.open(path.join(app.getPath('userData'), 'documents'), {
       onQuarantined: (q) => sendEvent(contents(), 'docQuarantined', q),
     });
@@ -97,6 +102,7 @@ function start(): void {
       createInvokeHandlers({
         store,
         appInfo: { version: app.getVersion(), platform: process.platform, shell: 'electron' },
+        policy,
         openExternal: (url) => shell.openExternal(url),
         requestTrainerPort: (requester) => {
           if (requester !== contents()) return false;

@@ -1,6 +1,7 @@
 import type { WebContents } from 'electron';
 import type { AppInfo, InvokeContract, PresenterState } from '../src-shared/protocol/ipc-contract';
 import { checkExternalUrl } from '../src-shared/protocol/external-links';
+import { policyRefusesLink, policyRefusesSave, type PolicyLoad } from '../src-shared/protocol/policy';
 import type { InvokeHandlers } from './ipc';
 import type { DocStore } from './store/doc-store';
 
@@ -8,6 +9,8 @@ import type { DocStore } from './store/doc-store';
 export interface HandlerDeps {
   readonly store: DocStore;
   readonly appInfo: AppInfo;
+  /** The machine policy read at launch; main enforces its saving and link rules, not only the renderer. */
+  readonly policy: PolicyLoad;
   readonly openExternal: (url: string) => Promise<void>;
   /** Send a fresh training port to this renderer; false when no trainer can be reached. */
   readonly requestTrainerPort: (contents: WebContents) => boolean;
@@ -20,8 +23,13 @@ export interface HandlerDeps {
 export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
   return {
     loadDoc: (kind) => deps.store.load(kind),
-    saveDoc: ({ kind, data }) => deps.store.save(kind, data),
+    saveDoc: async ({ kind, data }) => {
+      const refused = policyRefusesSave(deps.policy.policy, kind);
+      return refused ? { ok: false, error: refused } : deps.store.save(kind, data);
+    },
     openExternal: async (raw) => {
+      const refused = policyRefusesLink(deps.policy.policy);
+      if (refused) return { ok: false, error: refused };
       const check = checkExternalUrl(raw);
       if (!check.ok) return { ok: false, error: check.error };
       await deps.openExternal(check.url);
@@ -31,5 +39,6 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     requestTrainerPort: async (_req, event) => ({ ok: deps.requestTrainerPort(event.sender) }),
     openAudienceWindow: (_req, event) => deps.openAudienceWindow(event.sender),
     presenterSync: async (state, event) => ({ ok: deps.presenterSync(event.sender, state) }),
+    policy: async () => deps.policy,
   };
 }

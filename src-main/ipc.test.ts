@@ -30,6 +30,7 @@ const handlers: InvokeHandlers = {
   requestTrainerPort: async () => ({ ok: true }),
   openAudienceWindow: async () => (calls.push('open audience'), { ok: true }),
   presenterSync: async ({ slide, blank }) => (calls.push(`sync ${slide} ${blank}`), { ok: true }),
+  policy: async () => ({ policy: {}, issues: [], source: null }),
 };
 
 function setup() {

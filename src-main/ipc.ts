@@ -25,6 +25,7 @@ export const ERROR_REPLIES: { readonly [K in keyof InvokeContract]: (error: stri
   appInfo: (error) => {
     throw new Error(error);
   },
+  policy: (error) => ({ policy: {}, issues: [`the machine policy could not be read (${error})`], source: null }),
 };
 
 /** The slice of ipcMain used here (a fake in tests). */

@@ -16,6 +16,7 @@ function fakeBridge() {
     loadDoc: vi.fn(async () => ({ ok: true as const, data: null })),
     saveDoc: vi.fn(async () => ({ ok: true as const })),
     openExternal: vi.fn(async () => ({ ok: true })),
+    policy: vi.fn(async () => ({ policy: {}, issues: [], source: null })),
     appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', shell: 'electron' as const })),
     requestTrainerPort: vi.fn(async () => ({ ok: false })),
     openAudienceWindow: vi.fn(async () => ({ ok: true })),

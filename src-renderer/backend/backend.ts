@@ -1,5 +1,6 @@
 import type { AppInfo, DocKind, PresenterState, SaveResult, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import type { DocTypes } from '../../src-shared/protocol/documents';
+import type { PolicyLoad } from '../../src-shared/protocol/policy';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 
 /**
@@ -13,6 +14,8 @@ export interface Backend {
   /** Open an allow-listed https link in the system browser (desktop) or a new tab (browser). */
   openExternal(url: string): Promise<{ ok: boolean; error?: string }>;
   readonly trainer: TrainerStream;
+  /** The machine policy a school set (desktop: a file main reads; browser: policy.json beside index.html). */
+  policy(): Promise<PolicyLoad>;
   /** Desktop only: show the presenter's slides on a second screen (absent in the browser build). */
   readonly presenter?: PresenterLink;
   /** Close ports, terminate workers, drop listeners. */

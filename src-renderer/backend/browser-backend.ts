@@ -3,6 +3,10 @@ import { version } from '../../package.json';
 import type { Backend } from './backend';
 import { isAllowedExternalUrl } from '../../src-shared/protocol/external-links';
 import { IdbDocStore } from './idb-docs';
+import { policyRefusesLink, policyRefusesSave, type PolicyLoad } from '../../src-shared/protocol/policy';
+import { fetchWebPolicy } from './web-policy';
+import type { DocKind } from '../../src-shared/protocol/ipc-contract';
+import type { DocTypes } from '../../src-shared/protocol/documents';
 import { WorkerTrainerStream, type WorkerLike } from './worker-supervisor';
 
 function createTrainerWorker(): WorkerLike {
@@ -12,14 +16,32 @@ function createTrainerWorker(): WorkerLike {
 /** The browser build: documents in IndexedDB, training in a supervised module Web Worker. */
 export class BrowserBackend implements Backend {
   readonly shell = 'browser' as const;
-  readonly docs = new IdbDocStore();
+  readonly #idb = new IdbDocStore();
+  #policy: Promise<PolicyLoad> | null = null;
+  /** IndexedDB, with the policy's saving rule applied here (there is no main process to enforce it). */
+  readonly docs = {
+    load: <K extends DocKind>(kind: K) => this.#idb.load(kind),
+    save: async <K extends DocKind>(kind: K, value: DocTypes[K]) => {
+      const refused = policyRefusesSave((await this.policy()).policy, kind);
+      return refused ? { ok: false as const, error: refused } : this.#idb.save(kind, value);
+    },
+    onQuarantined: (listener: Parameters<IdbDocStore['onQuarantined']>[0]) => this.#idb.onQuarantined(listener),
+  };
   readonly trainer = new WorkerTrainerStream({ createWorker: createTrainerWorker });
 
   info(): Promise<AppInfo> {
     return Promise.resolve({ version, platform: navigator.platform || 'web', shell: 'browser' });
   }
 
-  openExternal(url: string): Promise<{ ok: boolean; error?: string }> {
+  /** Fetched once per page load; a policy changed by the host applies from the next load. */
+  policy(): Promise<PolicyLoad> {
+    this.#policy ??= fetchWebPolicy(document.baseURI);
+    return this.#policy;
+  }
+
+  async openExternal(url: string): Promise<{ ok: boolean; error?: string }> {
+    const refused = policyRefusesLink((await this.policy()).policy);
+    if (refused) return { ok: false, error: refused };
     if (!isAllowedExternalUrl(url)) return Promise.resolve({ ok: false, error: 'this link is not on the allow-list' });
     // With 'noopener' window.open returns null even on success: there is nothing more to check.
     window.open(url, '_blank', 'noopener');
@@ -28,6 +50,6 @@ export class BrowserBackend implements Backend {
 
   dispose(): void {
     this.trainer.dispose();
-    this.docs.dispose();
+    this.#idb.dispose();
   }
 }

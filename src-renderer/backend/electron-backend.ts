@@ -134,6 +134,11 @@ export class ElectronBackend implements Backend {
     return this.#bridge.openExternal(url);
   }
 
+  /** Main read it at launch and enforces it too (saving, links). */
+  policy() {
+    return this.#bridge.policy(null);
+  }
+
   dispose(): void {
     this.#win.removeEventListener('message', this.#onWindowMessage);
     for (const off of this.#unsubscribe) off();

@@ -28,6 +28,7 @@ function fakeBackend(stored: Partial<DocTypes>) {
     info: () => Promise.resolve({ version: '0', platform: 'test', shell: 'browser' }),
     docs,
     openExternal: vi.fn(() => Promise.resolve({ ok: true })),
+    policy: () => Promise.resolve({ policy: {}, issues: [], source: null }),
     trainer: new FakeTrainer(),
     dispose: () => undefined,
   };

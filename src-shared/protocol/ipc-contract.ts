@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { PolicyLoad } from './policy';
 
 /**
  * The one contract between the renderer and Electron main.
@@ -33,6 +34,8 @@ export interface InvokeContract {
   openAudienceWindow: { req: null; res: { ok: boolean; error?: string } };
   /** Presenter mode: the presenter window's slide, forwarded to the audience window as 'presenterState'. */
   presenterSync: { req: PresenterState; res: { ok: boolean } };
+  /** The machine policy main read at launch (src-shared/protocol/policy.ts), with its issues. */
+  policy: { req: null; res: PolicyLoad };
 }
 
 /** What the audience sees in presenter mode: a slide index (0-based) or a blanked screen. */
@@ -52,6 +55,7 @@ export const INVOKE_CHANNELS: { readonly [K in keyof InvokeContract]: string } =
   requestTrainerPort: 'trainer:request-port',
   openAudienceWindow: 'presenter:open-audience',
   presenterSync: 'presenter:sync',
+  policy: 'app:policy',
 };
 
 /** Runtime validation of each request at main's boundary. */
@@ -63,6 +67,7 @@ export const INVOKE_REQUEST_SCHEMAS = {
   requestTrainerPort: v.null(),
   openAudienceWindow: v.null(),
   presenterSync: PresenterStateSchema,
+  policy: v.null(),
 } satisfies { [K in keyof InvokeContract]: v.GenericSchema<unknown, InvokeContract[K]['req']> };
 
 /** What happened to the trainer process, as the status line shows it. */
