@@ -26,6 +26,8 @@ export class SettingsState {
   value: Settings = $state(defaultSettings());
   /** Last save failure, shown to the user; null when everything is written. */
   saveError: string | null = $state(null);
+  /** Whether settings were ever saved on this machine (false at a learner's first launch). */
+  stored = $state(false);
   /** Increments after each successful write (e2e tests and the UI's "saved" hint use it). */
   savedCount = $state(0);
   readonly #docs: DocStore;
@@ -39,7 +41,10 @@ export class SettingsState {
   async load(): Promise<{ error: string; quarantinedTo?: string } | null> {
     const res = await this.#docs.load('settings');
     if (!res.ok) return { error: res.error, quarantinedTo: res.quarantinedTo };
-    if (res.value) this.value = res.value;
+    if (res.value) {
+      this.value = res.value;
+      this.stored = true;
+    }
     return null;
   }
 

@@ -11,3 +11,19 @@ export function applyAppearance(root: HTMLElement, settings: Pick<Settings, 'the
   if (settings.reducedMotion === 'system') delete root.dataset.motion;
   else root.dataset.motion = settings.reducedMotion === 'on' ? 'reduced' : 'full';
 }
+
+/**
+ * Pin a palette and/or large text on the root for a while (presenter mode under a school policy), and return the
+ * function that puts the learner's own appearance back.
+ */
+export function overrideAppearance(root: HTMLElement, override: { theme?: 'light' | 'dark' | 'contrast'; largeText?: boolean }): () => void {
+  const theme = root.dataset.theme;
+  const large = root.classList.contains('large-text');
+  if (override.theme) root.dataset.theme = override.theme;
+  if (override.largeText !== undefined) root.classList.toggle('large-text', override.largeText);
+  return () => {
+    if (theme === undefined) delete root.dataset.theme;
+    else root.dataset.theme = theme;
+    root.classList.toggle('large-text', large);
+  };
+}

@@ -1,5 +1,6 @@
 import type { enUi } from './en-ui';
 import type { MessageKey } from './en';
+import { frPolicy } from './fr-policy';
 
 /**
  * French catalogue: the whole interface and the section titles. Lesson prose and quiz questions fall back to
@@ -287,4 +288,5 @@ export const fr: Record<keyof typeof enUi, string> & Partial<Record<MessageKey, 
   'section.gates.title': 'Cellules à portes : LSTM et GRU',
   'section.shapes.title': 'Quatre formes de problèmes séquentiels',
   'section.bidirectional.title': 'RNN bidirectionnels',
+  ...frPolicy,
 };
