@@ -1,13 +1,15 @@
 /**
- * Draws the RNN Lab icon (resources/icons/icon.png, 1024×1024) without any image library:
+ * Draws the RNN Lab icon (resources/icons/icon.png, 1024×1024, and the web app's 192 and 512 px icons in
+ * src-renderer/public/icons/) without any image library:
  * three hidden-state nodes in a chain, each with a recurrent self-loop, on a rounded tile.
  * Shapes are signed-distance functions with 1-pixel anti-aliasing; the PNG is encoded with node:zlib.
  * Run: node resources/icons/generate-icon.mjs
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
-const SIZE = 1024;
+/** The design is drawn in a 1024-unit square and sampled at each output size. */
+const DESIGN = 1024;
 
 const clamp01 = (x) => Math.min(1, Math.max(0, x));
 /** Coverage of a shape at signed distance d (negative inside). */
@@ -26,37 +28,46 @@ const segment = (x, y, ax, ay, bx, by, w) => {
 };
 
 const nodes = [256, 512, 768].map((x) => ({ x, y: 600 }));
-const rgba = Buffer.alloc(SIZE * SIZE * 4);
 
-for (let y = 0; y < SIZE; y++) {
-  for (let x = 0; x < SIZE; x++) {
+function draw(SIZE) {
+const rgba = Buffer.alloc(SIZE * SIZE * 4);
+const k = DESIGN / SIZE;
+/** Coverage with one output pixel of anti-aliasing, for a distance measured in design units. */
+const coverAt = (d) => cover(d / k);
+
+for (let py = 0; py < SIZE; py++) {
+  for (let px = 0; px < SIZE; px++) {
+    // The centre of the design square an output pixel covers (the 1024 px icon samples the design exactly).
+    const x = px * k + (k - 1) / 2, y = py * k + (k - 1) / 2;
     // Tile: deep blue with a vertical gradient.
-    const t = y / SIZE;
+    const t = y / DESIGN;
     let r = 17 + 20 * t, g = 32 + 30 * t, b = 64 + 50 * t;
-    const tile = cover(roundedBox(x, y, 512, 512, 472, 472, 180));
+    const tile = coverAt(roundedBox(x, y, 512, 512, 472, 472, 180));
     const paint = (a, cr, cg, cb) => {
       r += (cr - r) * a; g += (cg - g) * a; b += (cb - b) * a;
     };
     // Connections h_{t-1} → h_t.
     for (let i = 0; i + 1 < nodes.length; i++) {
-      paint(cover(segment(x, y, nodes[i].x, nodes[i].y, nodes[i + 1].x, nodes[i + 1].y, 34)), 120, 200, 255);
+      paint(coverAt(segment(x, y, nodes[i].x, nodes[i].y, nodes[i + 1].x, nodes[i + 1].y, 34)), 120, 200, 255);
     }
     // Recurrent loops above each node (upper half of a ring).
     for (const n of nodes) {
-      const loop = y < n.y - 60 ? cover(ring(x, y, n.x, n.y - 150, 95, 30)) : 0;
+      const loop = y < n.y - 60 ? coverAt(ring(x, y, n.x, n.y - 150, 95, 30)) : 0;
       paint(loop, 255, 190, 90);
     }
     // Nodes.
     for (const n of nodes) {
-      paint(cover(circle(x, y, n.x, n.y, 92)), 240, 248, 255);
-      paint(cover(circle(x, y, n.x, n.y, 56)), 52, 120, 220);
+      paint(coverAt(circle(x, y, n.x, n.y, 92)), 240, 248, 255);
+      paint(coverAt(circle(x, y, n.x, n.y, 56)), 52, 120, 220);
     }
-    const o = (y * SIZE + x) * 4;
+    const o = (py * SIZE + px) * 4;
     rgba[o] = Math.round(r);
     rgba[o + 1] = Math.round(g);
     rgba[o + 2] = Math.round(b);
     rgba[o + 3] = Math.round(255 * tile);
   }
+}
+return encodePng(SIZE, rgba);
 }
 
 function crc32(buf) {
@@ -75,6 +86,7 @@ function chunk(type, data) {
   out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
   return out;
 }
+function encodePng(SIZE, rgba) {
 const header = Buffer.alloc(13);
 header.writeUInt32BE(SIZE, 0);
 header.writeUInt32BE(SIZE, 4);
@@ -88,5 +100,17 @@ const png = Buffer.concat([
   chunk('IDAT', deflateSync(raw, { level: 9 })),
   chunk('IEND', Buffer.alloc(0)),
 ]);
-writeFileSync(new URL('./icon.png', import.meta.url), png);
-console.log(`icon.png: ${SIZE}×${SIZE}, ${png.length} bytes`);
+return png;
+}
+
+for (const [size, file] of [
+  [1024, './icon.png'],
+  [512, '../../src-renderer/public/icons/icon-512.png'],
+  [192, '../../src-renderer/public/icons/icon-192.png'],
+]) {
+  const url = new URL(file, import.meta.url);
+  mkdirSync(new URL('.', url), { recursive: true });
+  const png = draw(size);
+  writeFileSync(url, png);
+  console.log(`${file}: ${size}×${size}, ${png.length} bytes`);
+}

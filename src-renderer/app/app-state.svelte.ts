@@ -16,6 +16,8 @@ export interface Notice {
   readonly id: number;
   readonly tone: 'warning' | 'error' | 'info';
   readonly text: string;
+  /** A button beside the text (e.g. "Reload now" when a new version is ready). */
+  readonly action?: { readonly label: string; readonly run: () => void };
 }
 
 const DOC_NAMES: Record<QuarantineNotice['kind'], string> = {
@@ -44,9 +46,9 @@ export class AppState {
     this.screen = screen;
   }
 
-  notify(tone: Notice['tone'], text: string): void {
+  notify(tone: Notice['tone'], text: string, action?: Notice['action']): void {
     if (this.notices.some((n) => n.text === text)) return;
-    this.notices.push({ id: this.#nextId++, tone, text });
+    this.notices.push({ id: this.#nextId++, tone, text, ...(action ? { action } : {}) });
   }
 
   notifyQuarantine(notice: QuarantineNotice): void {
