@@ -30,6 +30,9 @@ export default defineConfig({
       use: {
         baseURL: WEB_ORIGIN,
         viewport: { width: 1280, height: 860 },
+        // The offline copy would precache the whole app in every test's fresh profile; only the specs about it
+        // (browser-offline.spec.ts, browser-policy.spec.ts) turn it on.
+        serviceWorkers: 'block',
         launchOptions: {
           executablePath,
           // Headless as root on CI boxes. Never add --disable-software-rasterizer: it kills WebGL (three.js).

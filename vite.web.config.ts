@@ -52,7 +52,8 @@ const pwa = VitePWA({
       {
         urlPattern: ({ sameOrigin, url }) => sameOrigin && url.pathname.endsWith('.json'),
         handler: 'NetworkFirst',
-        options: { cacheName: 'rnn-lab-host-files', networkTimeoutSeconds: 4 },
+        // A 404 is remembered too: "this host has no policy" must hold offline, not turn into a read error.
+        options: { cacheName: 'rnn-lab-host-files', networkTimeoutSeconds: 4, cacheableResponse: { statuses: [200, 404] } },
       },
     ],
   },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fetchWebPolicy } from './web-policy';
+import { fetchWebPolicy as fetchWith, type PolicyMemo } from './web-policy';
+
+function memo(): PolicyMemo & { value: string | null } {
+  const m = { value: null as string | null, get: () => m.value, set: (json: string) => void (m.value = json) };
+  return m;
+}
+const fetchWebPolicy = (base: string, fetchFn: Parameters<typeof fetchWith>[1], m: PolicyMemo = memo()) => fetchWith(base, fetchFn, m);
 
 const BASE = 'https://intranet.school.example/rnn-lab/index.html';
 
@@ -45,5 +51,27 @@ describe('fetchWebPolicy(base)', () => {
     expect(load.policy).toEqual({ saving: false });
     expect(load.issues[0]).toMatch(/is not on this site; ignored/);
     expect(far.asked).toHaveLength(1);
+  });
+
+  it('applies the last policy seen when the host cannot be reached (offline), and no policy when none was seen', async () => {
+    const m = memo();
+    const online = server({
+      'https://intranet.school.example/rnn-lab/policy.json': { body: '{"locale":"fr","lockLocale":true,"lessonPack":{"path":"p.json"}}' },
+      'https://intranet.school.example/rnn-lab/p.json': { body: '{"pack":1}' },
+    });
+    await fetchWebPolicy(BASE, online.fetchFn, m);
+    const offline = async () => Promise.reject(new TypeError('Failed to fetch'));
+    const load = await fetchWebPolicy(BASE, offline, m);
+    expect(load.policy).toEqual({ locale: 'fr', lockLocale: true, lessonPack: { path: 'p.json', locked: false } });
+    expect(load.lessonPackText).toBe('{"pack":1}');
+    expect(load.issues).toEqual([]);
+    expect(await fetchWebPolicy(BASE, offline, memo())).toEqual({ policy: {}, issues: [], source: null });
+  });
+
+  it('forgets a policy the host has since removed', async () => {
+    const m = memo();
+    await fetchWebPolicy(BASE, server({ 'https://intranet.school.example/rnn-lab/policy.json': { body: '{"saving":false}' } }).fetchFn, m);
+    await fetchWebPolicy(BASE, server({}).fetchFn, m);
+    expect((await fetchWebPolicy(BASE, async () => Promise.reject(new TypeError('offline')), m)).policy).toEqual({});
   });
 });
