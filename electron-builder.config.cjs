@@ -8,8 +8,11 @@
  * - Fuses are flipped in the Electron binary at package time (before signing): no ELECTRON_RUN_AS_NODE,
  *   no NODE_OPTIONS, no --inspect, app code only from an integrity-checked app.asar, no extra file://
  *   privileges (the renderer is served from app://), encrypted cookies.
- * - Windows: an NSIS installer whose first page lets the user choose per-user or per-machine, and an MSI
- *   (per-machine, silent-install friendly) for school IT deployment tools.
+ * - Windows: an NSIS installer whose first page lets the user choose per-user or per-machine (silently:
+ *   `/S /allusers`), an MSI (per-machine, fixed upgrade code) for school IT deployment tools, and a portable .exe
+ *   that keeps its data in a folder beside itself (src-main/data-location.ts).
+ * - No auto-updater anywhere: `publish: null` writes no update feed (latest.yml) and the app has no updater code,
+ *   so a school's machines stay on the version IT installed. docs/deployment.md is the page for IT staff.
  *
  * @type {import('electron-builder').Configuration}
  */
@@ -25,6 +28,8 @@ module.exports = {
   asar: true,
   npmRebuild: false,
   artifactName: '${productName}-${version}-${os}-${arch}.${ext}',
+  // No update feed, no updater: IT decides when machines move to a new version.
+  publish: null,
 
   electronFuses: {
     runAsNode: false,
@@ -46,7 +51,7 @@ module.exports = {
   },
 
   win: {
-    target: ['nsis', 'msi'],
+    target: ['nsis', 'msi', 'portable'],
     icon: 'resources/icons/icon.png',
   },
   nsis: {
@@ -57,6 +62,9 @@ module.exports = {
     allowToChangeInstallationDirectory: true,
     createDesktopShortcut: true,
     createStartMenuShortcut: true,
+  },
+  portable: {
+    artifactName: '${productName}-${version}-portable-${arch}.${ext}',
   },
   msi: {
     oneClick: false,

@@ -15,6 +15,8 @@ const config = require('../electron-builder.config.cjs') as {
   mac: Target;
   nsis: Record<string, unknown>;
   msi: Record<string, unknown>;
+  portable: Record<string, unknown>;
+  publish: unknown;
 };
 
 describe('electron-builder.config.cjs', () => {
@@ -39,12 +41,28 @@ describe('electron-builder.config.cjs', () => {
     });
   });
 
-  it('builds AppImage + deb, NSIS (per-user or per-machine) + MSI (per-machine), and a dmg', () => {
+  it('builds AppImage + deb, NSIS (per-user or per-machine) + MSI (per-machine) + a portable exe, and a dmg', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
-    expect(config.win.target).toEqual(['nsis', 'msi']);
+    expect(config.win.target).toEqual(['nsis', 'msi', 'portable']);
+    expect(config.portable.artifactName).toMatch(/portable/);
     expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: true });
     expect(config.msi).toMatchObject({ perMachine: true, upgradeCode: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(config.mac.target).toEqual(['dmg']);
+  });
+
+  it('pins the MSI upgrade code, so every later MSI upgrades the same product in place', () => {
+    expect(config.msi.upgradeCode).toBe('6f1c3e0a-2b8d-4c55-9a7e-5d0e8b3f4a21');
+  });
+
+  it('lets NSIS install for all users silently: assisted mode with elevation, as `/S /allusers` needs', () => {
+    expect(config.nsis).toMatchObject({ oneClick: false, allowElevation: true });
+  });
+
+  it('publishes no update feed and ships no auto-updater, so school machines stay on one version', () => {
+    expect(config.publish).toBeNull();
+    const pkg = require('../package.json') as { dependencies?: Record<string, string>; devDependencies: Record<string, string> };
+    const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+    expect(Object.keys(deps).filter((d) => /updater/i.test(d))).toEqual([]);
   });
 
   it('uses the generated icon for every platform', () => {
