@@ -287,6 +287,10 @@ export const es: Catalogue = {
   'section.shapes.title': 'Cuatro formas de problema secuencial',
   'section.bidirectional.title': 'RNN bidireccionales',
 
+  'lesson.formula.cell': 'celda',
+  'lesson.formula.readout': 'capa de salida',
+  'lesson.formula.direct': 'camino directo',
+
   'lesson.why.p1':
     'El habla, el texto, la música y los registros de sensores llegan como un flujo, y lo que significa cada elemento depende de los anteriores. «Banco» después de «parque» no es «banco» después de «ahorros».',
   'lesson.why.p2':
@@ -354,7 +358,7 @@ export const es: Catalogue = {
   'lesson.shapes.demo': 'Los esquemas que acompañan a este texto dibujan cada forma con la misma celda, para que veas por dónde entran las entradas y por dónde salen las salidas.',
 
   'lesson.bidirectional.p1':
-    'A veces la palabra que decide una etiqueta llega después. En «Vino tarde», vino es un verbo; en «Vino tinto, por favor», es un nombre; nada de lo que hay a su izquierda permite distinguirlos.',
+    'A veces la pista decisiva llega después de la palabra que hay que etiquetar. En «Vino tarde», «vino» es un verbo; en «Vino tinto, por favor», es un nombre; nada de lo que hay a su izquierda permite distinguirlos.',
   'lesson.bidirectional.p2':
     'Una RNN bidireccional recorre la misma secuencia con dos capas recurrentes independientes, una de izquierda a derecha y otra de derecha a izquierda, y une sus estados en cada paso:',
   'lesson.bidirectional.p3':

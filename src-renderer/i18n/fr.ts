@@ -86,7 +86,7 @@ export const fr: Catalogue = {
   'ui.quiz.wrong': 'Pas tout à fait.',
   'ui.quiz.answerWas': 'La réponse est {answer}.',
   'ui.quiz.yourAnswer': 'Votre réponse',
-  'ui.quiz.numericHint': 'Un nombre (par exemple 1234, 4.6e-16 ou 4,6 × 10^-16)',
+  'ui.quiz.numericHint': 'Un nombre (par exemple 1234, 4,6e-16 ou 4,6 × 10^-16)',
   'ui.quiz.notANumber': 'Veuillez saisir un nombre.',
   'ui.quiz.readMore': 'Relire la partie : {section}',
   'ui.quiz.score': 'Votre score : {score} sur {total}.',
@@ -287,6 +287,10 @@ export const fr: Catalogue = {
   'section.shapes.title': 'Quatre formes de problèmes séquentiels',
   'section.bidirectional.title': 'RNN bidirectionnels',
 
+  'lesson.formula.cell': 'cellule',
+  'lesson.formula.readout': 'couche de sortie',
+  'lesson.formula.direct': 'voie directe',
+
   'lesson.why.p1':
     'La parole, le texte, la musique, les relevés de capteurs : tout cela arrive en flux, et le sens d’un élément dépend de ceux qui le précèdent. « Avocat » après « salade » n’est pas « avocat » après « tribunal ».',
   'lesson.why.p2':
@@ -354,7 +358,7 @@ export const fr: Catalogue = {
   'lesson.shapes.demo': 'Les schémas placés à côté de ce texte dessinent chaque forme avec la même cellule : on y voit où les entrées arrivent et d’où les sorties repartent.',
 
   'lesson.bidirectional.p1':
-    'Il arrive que le mot qui tranche une décision vienne après elle. Dans « Ferme la fenêtre », ferme est un verbe ; dans « Ferme à vendre », c’est un nom ; rien à sa gauche ne permet de les distinguer.',
+    'Il arrive que l’indice décisif vienne après le mot à étiqueter. Dans « Ferme la fenêtre », « ferme » est un verbe ; dans « Ferme à vendre », c’est un nom ; rien à sa gauche ne permet de les distinguer.',
   'lesson.bidirectional.p2':
     'Un RNN bidirectionnel fait parcourir la même séquence à deux couches récurrentes indépendantes, l’une de gauche à droite, l’autre de droite à gauche, et réunit leurs états à chaque pas :',
   'lesson.bidirectional.p3':
