@@ -352,7 +352,7 @@ export const es: Catalogue = {
   'lesson.shapes.m2m':
     'Muchos a muchos, con la misma longitud: una salida por cada entrada, en el mismo paso. La categoría gramatical de cada palabra, una etiqueta para cada fotograma de un vídeo, un aviso de evento para cada lectura de un sensor.',
   'lesson.shapes.encdec':
-    'Muchos a muchos, con longitudes distintas: un codificador lee la entrada y su estado final se convierte en un vector de contexto; un decodificador parte de ese contexto y escribe la salida token a token, volviendo a introducir cada uno, hasta que emite una marca de fin. Así funcionan la traducción, el reconocimiento del habla y el resumen automático.',
+    'Muchos a muchos, con longitudes distintas: un codificador lee la entrada y su estado final se convierte en un vector de contexto; un decodificador parte de ese contexto y escribe la salida elemento a elemento, volviendo a introducir cada uno, hasta que emite una marca de fin. Así funcionan la traducción, el reconocimiento del habla y el resumen automático.',
   'lesson.shapes.o2m': 'Uno a muchos: una única entrada fija el estado inicial y la red escribe una secuencia entera. Un pie de foto a partir de las características de una imagen, una melodía a partir de una primera nota.',
   'lesson.shapes.p2': 'El Laboratorio tiene una tarea de cada forma: el sentimiento de reseñas de películas, el etiquetado gramatical, el paso de números escritos con letras a cifras y una melodía a partir de una nota inicial.',
   'lesson.shapes.demo': 'Los esquemas que acompañan a este texto dibujan cada forma con la misma celda, para que veas por dónde entran las entradas y por dónde salen las salidas.',
