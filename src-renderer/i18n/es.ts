@@ -337,7 +337,7 @@ export const es: Catalogue = {
     'El explorador que acompaña a este texto multiplica las jacobianas exactas de una pequeña RNN tanh aleatoria cuya $W_{hh}$ tiene el radio espectral que elijas: bájalo y verás cómo se hunde el producto; súbelo por encima de $1$ y verás cómo crece.',
 
   'lesson.gates.p1':
-    'La celda LSTM (memoria larga a corto plazo) guarda dos vectores: el estado oculto $h_t$ y un estado de celda $c_t$. Tres puertas, cada una una sigmoide entre $0$ y $1$, deciden qué olvidar, qué escribir y qué mostrar:',
+    'La celda LSTM (memoria larga a corto plazo) guarda dos vectores: el estado oculto $h_t$ y un estado de celda $c_t$. Tres puertas, sigmoides con valores entre $0$ y $1$, deciden qué olvidar, qué escribir y qué mostrar:',
   'lesson.gates.p2':
     'La línea que importa es la actualización de $c_t$: la memoria anterior se escala con la puerta de olvido y se le suma el contenido nuevo. A lo largo de ese camino, la derivada de $c_t$ respecto a $c_{t-1}$ es simplemente $f_t$, elemento a elemento, sin $W_{hh}$ ni pendiente de tanh por medio. Mientras la puerta de olvido se mantenga cerca de $1$, el gradiente cruza muchos pasos casi intacto.',
   'lesson.gates.p3':
