@@ -3,6 +3,11 @@
  * filled in at runtime from the engine (never typed here). Display formulas live in lesson/formulas.ts.
  */
 export const enLesson = {
+  // Words set inside the display formulas (lesson/formulas.ts), under a brace or beside a bar.
+  'lesson.formula.cell': 'cell',
+  'lesson.formula.readout': 'read-out',
+  'lesson.formula.direct': 'direct',
+
   'lesson.why.p1':
     'Speech, text, music and sensor logs all arrive as a stream, and what one item means depends on the items before it. "Bank" after "river" is not "bank" after "savings".',
   'lesson.why.p2':

@@ -4,6 +4,8 @@
  */
 export const enUi = {
   'ui.lang.label': 'Language',
+  /** The language's own name, as the language menu shows it in every locale. */
+  'ui.lang.name': 'English',
   'ui.nav.label': 'Sections',
   'ui.nav.lesson': 'Lesson',
   'ui.nav.lab': 'Lab',
@@ -15,8 +17,6 @@ export const enUi = {
   'ui.display.dark': 'Dark',
   'ui.display.contrast': 'High contrast',
   'ui.display.largeText': 'Larger text',
-  'ui.lang.en': 'English',
-  'ui.lang.fr': 'Français',
 
   'ui.lesson.heading': 'Lesson',
   'ui.lesson.toc': 'Contents',

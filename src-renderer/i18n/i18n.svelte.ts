@@ -1,10 +1,30 @@
 import { en, type Catalogue, type MessageKey } from './en';
+import { es } from './es';
 import { fr } from './fr';
 
-export type Locale = 'en' | 'fr';
-export const LOCALES: readonly Locale[] = ['en', 'fr'];
+/**
+ * Every language the app offers, in the order of the language menu. Adding one is its catalogue file (typed as
+ * `Catalogue`, so the compiler lists any missing key) and one entry here; `Locale` and `LOCALES` follow.
+ */
+const LOCALE_CATALOGUES = { en, fr, es } as const satisfies Record<string, Catalogue>;
 
-const CATALOGUES: Record<Locale, Partial<Catalogue>> = { en, fr };
+export type Locale = keyof typeof LOCALE_CATALOGUES;
+export const LOCALES = Object.keys(LOCALE_CATALOGUES) as readonly Locale[];
+
+/** True for a code the app has a catalogue for (a stored setting may name a language this build lacks). */
+export function isLocale(code: string): code is Locale {
+  return Object.hasOwn(LOCALE_CATALOGUES, code);
+}
+
+/** The locale to use for a stored or requested code: itself when the app has it, else English. */
+export function resolveLocale(code: string): Locale {
+  return isLocale(code) ? code : 'en';
+}
+
+/** A locale's whole catalogue (for tests and for tools that compare locales). */
+export function catalogueOf(locale: Locale): Catalogue {
+  return LOCALE_CATALOGUES[locale];
+}
 
 /** Replace each `{name}` with its value; unknown names are left visible so a missing value is noticed. */
 export function interpolate(template: string, vars?: Readonly<Record<string, string | number>>): string {
@@ -12,9 +32,9 @@ export function interpolate(template: string, vars?: Readonly<Record<string, str
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-/** Look a key up in one locale, falling back to English. Pure: used by tests and by `t`. */
+/** Look a key up in one locale. Pure: used by tests, by the language menu and by `t`. */
 export function lookup(locale: Locale, key: MessageKey, vars?: Readonly<Record<string, string | number>>): string {
-  return interpolate(CATALOGUES[locale][key] ?? en[key], vars);
+  return interpolate(LOCALE_CATALOGUES[locale][key], vars);
 }
 
 /** The current locale; reading it inside a component or $derived makes `t` calls reactive. */

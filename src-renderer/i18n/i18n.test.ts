@@ -1,35 +1,110 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { enUi } from './en-ui';
-import { fr } from './fr';
-import { interpolate, locale, lookup, t } from './i18n.svelte';
+import { en, type MessageKey } from './en';
+import { LOCALES, catalogueOf, interpolate, isLocale, locale, lookup, resolveLocale, t } from './i18n.svelte';
+
+const translated = LOCALES.filter((l) => l !== 'en');
+const keys = Object.keys(en) as MessageKey[];
+
+/** The `{name}` slots of a message, sorted, with repeats kept. */
+const slots = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The `$…$` formulas of a message, in order: formulas are never translated. */
+const maths = (s: string) => s.match(/\$[^$]*\$/g) ?? [];
+/** The prose of a message with its formulas taken out. */
+const prose = (s: string) => s.replace(/\$[^$]*\$/g, ' ');
+
+/**
+ * Messages a translation may leave exactly as in English: symbols, proper nouns, and words spelt the same in the
+ * language. Anything else equal to English is an untranslated string.
+ */
+const SAME_AS_ENGLISH: Record<string, readonly MessageKey[]> = {
+  fr: [
+    'ui.nav.gradients', // « Gradients »
+    'ui.screen.gradients',
+    'ui.nav.quiz', // « Quiz »
+    'ui.quiz.heading',
+    'ui.pack.questions', // « Questions »
+    'ui.lab.pause', // « Pause »
+    'ui.unrolled.pause',
+    'ui.lesson.readingTime', // « {minutes} min »
+  ],
+  es: ['ui.lesson.readingTime', 'ui.quiz.attemptRow' /* {date}: {score}/{total} */],
+};
 
 describe('message catalogues', () => {
-  it('French has every interface string and every section title', () => {
-    const required = Object.keys(en).filter((k) => k.startsWith('ui.') || k.startsWith('section.'));
-    const missing = required.filter((k) => !(k in fr) || (fr as Record<string, string>)[k].trim() === '');
-    expect(missing).toEqual([]);
-    expect(Object.keys(enUi).length).toBe(required.length);
+  it('offers English, French and Spanish, each named in its own language in the menu', () => {
+    expect(LOCALES).toEqual(['en', 'fr', 'es']);
+    expect(LOCALES.map((l) => lookup(l, 'ui.lang.name'))).toEqual(['English', 'Français', 'Español']);
   });
 
-  it('French keeps the same {placeholders} as English', () => {
-    for (const [key, text] of Object.entries(fr)) {
-      const slots = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(slots(text as string), key).toEqual(slots(en[key as keyof typeof en]));
+  it.each(translated)('%s has every English key, none extra, and no empty message', (code) => {
+    const cat = catalogueOf(code) as Record<string, string>;
+    expect(Object.keys(cat).sort()).toEqual([...keys].sort());
+    expect(keys.filter((k) => cat[k].trim() === '')).toEqual([]);
+  });
+
+  it.each(translated)('%s keeps every {placeholder} of English, as often as English uses it', (code) => {
+    const cat = catalogueOf(code);
+    const differing = keys.filter((k) => slots(cat[k]).join() !== slots(en[k]).join());
+    expect(differing).toEqual([]);
+  });
+
+  it.each(translated)('%s keeps every $…$ formula of English unchanged and in order', (code) => {
+    const cat = catalogueOf(code);
+    for (const k of keys) expect(maths(cat[k]), k).toEqual(maths(en[k]));
+  });
+
+  it.each(translated)('%s translates every message except a listed few symbols and shared words', (code) => {
+    const cat = catalogueOf(code);
+    const allowed = SAME_AS_ENGLISH[code] ?? [];
+    expect(keys.filter((k) => cat[k] === en[k] && !allowed.includes(k))).toEqual([]);
+    // The list holds only what really is the same, so it cannot hide a string later left in English.
+    expect(allowed.filter((k) => cat[k] !== en[k])).toEqual([]);
+  });
+
+  it('French sets a no-break space before : ; ? ! » and % and after «, outside formulas', () => {
+    const bad = keys.filter((k) => / [:;?!»%]|« /.test(prose(catalogueOf('fr')[k])));
+    expect(bad).toEqual([]);
+  });
+
+  it('Spanish opens every question and exclamation with ¿ and ¡', () => {
+    const count = (s: string, c: string) => s.split(c).length - 1;
+    const es = catalogueOf('es');
+    const bad = keys.filter((k) => {
+      const p = prose(es[k]);
+      return count(p, '?') !== count(p, '¿') || count(p, '!') !== count(p, '¡');
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('looks up the current locale, lesson prose and quiz included', () => {
+    expect(lookup('fr', 'ui.lesson.next')).toBe('Suivant');
+    expect(lookup('es', 'ui.lesson.next')).toBe('Siguiente');
+    expect(lookup('fr', 'lesson.why.p1')).toMatch(/^La parole, le texte/);
+    expect(lookup('es', 'quiz.bert.prompt')).toMatch(/^BERT lee las palabras/);
+    locale.set('fr');
+    expect(t('section.gates.title')).toBe('Cellules à portes\u00a0: LSTM et GRU');
+    locale.set('es');
+    expect(t('section.gates.title')).toBe('Celdas con puertas: LSTM y GRU');
+    expect(document.documentElement.lang).toBe('es');
+    locale.set('en');
+    expect(t('section.gates.title')).toBe('Gated cells: LSTM and GRU');
+  });
+
+  it('fills an engine number into the same slot in every locale', () => {
+    const vars = { I: 7, H: 16, O: 3, cellCount: 384, headCount: 51, engineCount: 435, labCell: 'LSTM', labCount: 1635 };
+    for (const l of LOCALES) {
+      const text = lookup(l, 'lesson.cell.live', vars);
+      for (const n of ['384', '51', '435', '1635']) expect(text, l).toContain(n);
+      expect(text, l).not.toMatch(/\{\w+\}/);
     }
   });
 
-  it('French has no key English lacks', () => {
-    for (const key of Object.keys(fr)) expect(key in en, key).toBe(true);
-  });
-
-  it('looks up the current locale and falls back to English for untranslated prose', () => {
-    expect(lookup('fr', 'ui.lesson.next')).toBe('Suivant');
-    expect(lookup('fr', 'lesson.why.p1')).toBe(en['lesson.why.p1']);
-    locale.set('fr');
-    expect(t('section.gates.title')).toBe('Cellules à portes : LSTM et GRU');
-    locale.set('en');
-    expect(t('section.gates.title')).toBe('Gated cells: LSTM and GRU');
+  it('uses English for a stored language code the app has no catalogue for', () => {
+    expect(isLocale('es')).toBe(true);
+    expect(isLocale('de')).toBe(false);
+    expect(isLocale('toString')).toBe(false);
+    expect(resolveLocale('fr')).toBe('fr');
+    expect(resolveLocale('de')).toBe('en');
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

@@ -50,7 +50,7 @@ describe('Lab and unrolled view follow the locale', () => {
     expect(buttonNames(labRoot)).not.toContain('Train');
     expect(labRoot.querySelector('#config-title')?.textContent).toBe('Préparer un essai');
     expect(labRoot.querySelector('[data-testid="lab-status"]')?.textContent).toBe('Démarrage de l’entraîneur…');
-    expect(unrolled.getAttribute('aria-label')).toBe('Vue du réseau déroulé ; les flèches parcourent le temps, Espace lance ou met en pause');
+    expect(unrolled.getAttribute('aria-label')).toBe('Vue du réseau déroulé\u202f; les flèches parcourent le temps, Espace lance ou met en pause');
     expect(buttonNames(view)).toContain('Exporter en PNG');
     expect(live.textContent).toMatch(/^Passe avant, pas 1 sur 4/);
 

@@ -11,6 +11,12 @@ export function texToHtml(tex: string, displayMode: boolean): string {
 
 export type RichPart = { kind: 'text'; text: string } | { kind: 'math'; html: string };
 
+/**
+ * A decimal comma filled into a formula from the engine (French, Spanish: `$0,7^{99}$`) is braced, `0{,}7`, since TeX
+ * reads a bare comma as punctuation and sets a space after it.
+ */
+export const braceDecimalCommas = (tex: string): string => tex.replace(/(\d),(?=\d)/g, '$1{,}');
+
 /** Split a catalogue string on `$…$` into plain text and typeset inline mathematics. */
 export function richParts(text: string): RichPart[] {
   const parts: RichPart[] = [];
@@ -19,7 +25,7 @@ export function richParts(text: string): RichPart[] {
     if (piece === '') return;
     // Odd pieces sit between a pair of dollars; an unmatched trailing dollar leaves its text as text.
     const isMath = i % 2 === 1 && i < pieces.length - 1;
-    parts.push(isMath ? { kind: 'math', html: texToHtml(piece, false) } : { kind: 'text', text: piece });
+    parts.push(isMath ? { kind: 'math', html: texToHtml(braceDecimalCommas(piece), false) } : { kind: 'text', text: piece });
   });
   return parts;
 }

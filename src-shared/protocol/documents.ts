@@ -13,7 +13,11 @@ export const SettingsSchema = v.strictObject({
   theme: v.picklist(['system', 'light', 'dark', 'contrast']),
   largeText: v.boolean(),
   reducedMotion: v.picklist(['system', 'on', 'off']),
-  locale: v.picklist(['en', 'fr']),
+  /**
+   * A language code ("en", "fr", "es"). Not a fixed list: the renderer shows English for a code it has no catalogue
+   * for, so a settings file written by a build with more languages still loads with the rest of its settings.
+   */
+  locale: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'a language code such as "en" or "fr-CA"')),
   lastConfig: TrainingConfigSchema,
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
