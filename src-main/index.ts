@@ -10,7 +10,7 @@ import { registerInvokeHandlers } from './ipc';
 import { sendEvent } from './renderer-events';
 import { hardenAllWebContents, hardenSession } from './security';
 import { DocStore } from './store/doc-store';
-import { TrainerSupervisor } from './supervisor';
+import { TrainerSupervisor } from '../src-shared/supervision/supervisor';
 import { connectRendererToTrainer, spawnUtilityTrainer, type UtilityTrainerChild } from './utility-trainer';
 import { createMainWindow } from './window';
 

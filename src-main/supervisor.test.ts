@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src-shared/protocol/training-config';
-import type { SupervisorOptions, TrainerSupervisor } from './supervisor';
+import type { SupervisorOptions, TrainerSupervisor } from '../src-shared/supervision/supervisor';
 import type { NodeTrainerChild } from './trainer/node-spawn';
 import { superviseNodeTrainers, until, type Seen } from './trainer/supervision-harness';
 

@@ -3,10 +3,10 @@ import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/tr
 import { checkpointTransferables } from '../../src-shared/protocol/packed-checkpoint';
 import { createInterruptSignal } from '../../src-shared/session/interrupt-signal';
 import { createTrainingSession } from '../../src-shared/session/training-session';
-import { runTrainerHost } from './host';
-import type { ThreadData, ThreadEnvelope } from './thread-envelope';
-import { isThreadEnvelope } from './thread-envelope';
-import { createInbox, type TrainerTransport } from './transport';
+import { runTrainerHost } from '../../src-shared/supervision/host';
+import type { ThreadData, ThreadEnvelope } from '../../src-shared/supervision/thread-envelope';
+import { isThreadEnvelope } from '../../src-shared/supervision/thread-envelope';
+import { createInbox, type TrainerTransport } from '../../src-shared/supervision/transport';
 
 /**
  * The training thread of the trainer process (out/main/trainer-thread.js; trainer-thread.ts under tsx in the Node

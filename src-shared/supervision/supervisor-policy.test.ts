@@ -1,6 +1,6 @@
 import { vi, describe, expect, it } from 'vitest';
-import type { TrainerHealth } from '../src-shared/protocol/ipc-contract';
-import type { SupervisorCommand } from '../src-shared/protocol/trainer-messages';
+import type { TrainerHealth } from '../protocol/ipc-contract';
+import type { SupervisorCommand } from '../protocol/trainer-messages';
 import { TrainerSupervisor, backoffDelay, type SupervisorOptions } from './supervisor';
 import type { TrainerChild } from './trainer-child';
 

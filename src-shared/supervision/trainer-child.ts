@@ -1,9 +1,9 @@
-import type { PackedCheckpoint } from '../src-shared/protocol/packed-checkpoint';
-import type { SupervisorCommand } from '../src-shared/protocol/trainer-messages';
+import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
+import type { SupervisorCommand } from '../protocol/trainer-messages';
 
 /**
- * What the supervisor needs from one trainer process, whatever started it:
- * Electron's utilityProcess.fork in the app, Node's child_process.fork in tests.
+ * What the supervisor needs from one trainer, whatever started it: Electron's utilityProcess.fork in the app,
+ * Node's child_process.fork in tests, `new Worker` in the browser build.
  */
 export interface TrainerChild {
   /** OS process id once known (undefined while the process is still launching). */

@@ -1,11 +1,13 @@
 import * as v from 'valibot';
-import { SupervisorCommandSchema, assertNever, type SessionState, type TrainerEvent } from '../../src-shared/protocol/trainer-messages';
-import { packedCheckpointBytes } from '../../src-shared/protocol/packed-checkpoint';
-import type { PostEvent, TrainingSessionApi } from '../../src-shared/session/api';
+import { SupervisorCommandSchema, assertNever, type SessionState, type TrainerEvent } from '../protocol/trainer-messages';
+import { packedCheckpointBytes } from '../protocol/packed-checkpoint';
+import type { PostEvent, TrainingSessionApi } from '../session/api';
+import { systemTimers, type TimerHandle, type Timers } from './timers';
 import type { TrainerTransport } from './transport';
 
 /**
- * The trainer process's whole job, independent of how it is connected:
+ * A trainer's whole job, independent of where it runs (the training thread of Electron's utility process, or the
+ * browser's Web Worker) and how it is connected:
  * host one training session, feed it the stream, and keep the supervisor informed
  * (a heartbeat every `heartbeatMs`, a checkpoint every `checkpointMs` while training,
  * and one whenever the session changes state or is (re)configured, so a pause is never lost).
@@ -24,6 +26,8 @@ export interface TrainerHostOptions {
   heartbeatMs?: number;
   checkpointMs?: number;
   log?: (line: string) => void;
+  /** Clock and timers (the host's own by default). */
+  timers?: Timers;
 }
 
 export interface TrainerHost {
@@ -39,6 +43,7 @@ export function runTrainerHost(
   const heartbeatMs = options.heartbeatMs ?? 500;
   const checkpointMs = options.checkpointMs ?? 2_000;
   const log = options.log ?? ((line: string) => console.error(`[trainer] ${line}`));
+  const timers = options.timers ?? systemTimers;
 
   let session: TrainingSessionApi | null = null;
   let lastState: SessionState | null = null;
@@ -117,23 +122,23 @@ export function runTrainerHost(
     }
   });
 
-  const beat = () => transport.sendControl({ type: 'heartbeat', at: Date.now() });
+  const beat = () => transport.sendControl({ type: 'heartbeat', at: timers.now() });
   beat();
-  const heartbeat = setInterval(beat, heartbeatMs);
-  let checkpoints: ReturnType<typeof setTimeout> | null = null;
+  const heartbeat = timers.setInterval(beat, heartbeatMs);
+  let checkpoints: TimerHandle | null = null;
   const periodic = (): void => {
     if (disposed) return;
     if (live.isTraining) sendCheckpoint();
-    checkpoints = setTimeout(periodic, checkpointInterval(checkpointMs, lastBytes));
+    checkpoints = timers.setTimeout(periodic, checkpointInterval(checkpointMs, lastBytes));
   };
-  checkpoints = setTimeout(periodic, checkpointMs);
+  checkpoints = timers.setTimeout(periodic, checkpointMs);
 
   return {
     session: live,
     dispose() {
       disposed = true;
-      clearInterval(heartbeat);
-      if (checkpoints) clearTimeout(checkpoints);
+      timers.clearInterval(heartbeat);
+      if (checkpoints) timers.clearTimeout(checkpoints);
       live.dispose();
     },
   };

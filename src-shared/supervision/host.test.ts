@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
-import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
-import { createTrainingSession } from '../../src-shared/session/training-session';
+import type { SupervisorEvent, TrainerEvent } from '../protocol/trainer-messages';
+import { DEFAULT_CONFIG } from '../protocol/training-config';
+import { createTrainingSession } from '../session/training-session';
 import { checkpointInterval, runTrainerHost, type TrainerHost } from './host';
 import type { TrainerTransport } from './transport';
 

@@ -1,4 +1,7 @@
-/** Traffic between the trainer process's main thread and its training thread: one port, two channels. */
+/**
+ * Traffic between a trainer host and the thread that relays for it, over one port with two channels: the trainer
+ * process's main thread and its training thread in Electron, the page and its Web Worker in the browser.
+ */
 export interface ThreadEnvelope {
   readonly channel: 'control' | 'stream';
   readonly data: unknown;
