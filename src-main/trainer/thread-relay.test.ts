@@ -69,7 +69,7 @@ describe('runTrainerInThread (the trainer process main thread)', () => {
     const thread = new FakeThread();
     let counter: Int32Array | null = null;
     runTrainerInThread(outer.transport, (data) => {
-      counter = new Int32Array(data.interrupt);
+      counter = new Int32Array(data.interrupt!);
       return thread as unknown as Worker;
     });
     const seenAtPost: number[] = [];

@@ -3,7 +3,8 @@ import { version } from '../../package.json';
 import type { Backend } from './backend';
 import { isAllowedExternalUrl } from '../../src-shared/protocol/external-links';
 import { IdbDocStore } from './idb-docs';
-import { WorkerTrainerStream, type WorkerLike } from './worker-supervisor';
+import type { WorkerLike } from './worker-child';
+import { WorkerTrainerStream } from './worker-trainer-stream';
 
 function createTrainerWorker(): WorkerLike {
   return new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'rnn-lab-trainer' });

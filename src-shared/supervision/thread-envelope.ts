@@ -13,10 +13,34 @@ export function isThreadEnvelope(x: unknown): x is ThreadEnvelope {
   return channel === 'control' || channel === 'stream';
 }
 
-/** What the main thread hands the training thread at start. */
+/** What the relaying side hands the host's thread at start. */
 export interface ThreadData {
-  /** The interrupt counter (session/interrupt-signal.ts). */
-  readonly interrupt: SharedArrayBuffer;
+  /**
+   * The interrupt counter (session/interrupt-signal.ts); null where memory cannot be shared (a page that is not
+   * cross-origin isolated): commands then wait for the current step.
+   */
+  readonly interrupt: SharedArrayBuffer | null;
   readonly heartbeatMs: number;
   readonly checkpointMs: number;
+}
+
+/**
+ * The first message to a Web Worker host, which has no `workerData`: its ThreadData. (A Node worker thread gets
+ * ThreadData as `workerData` and never sees this.)
+ */
+export interface ThreadStart {
+  readonly channel: 'start';
+  readonly data: ThreadData;
+}
+
+export function isThreadStart(x: unknown): x is ThreadStart {
+  if (typeof x !== 'object' || x === null || (x as { channel?: unknown }).channel !== 'start') return false;
+  const data = (x as { data?: unknown }).data as Partial<ThreadData> | null;
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    typeof data.heartbeatMs === 'number' &&
+    typeof data.checkpointMs === 'number' &&
+    (data.interrupt === null || (typeof SharedArrayBuffer === 'function' && data.interrupt instanceof SharedArrayBuffer))
+  );
 }
