@@ -9,7 +9,7 @@ import type { TrainerTransport } from './transport';
  * A trainer's whole job, independent of where it runs (the training thread of Electron's utility process, or the
  * browser's Web Worker) and how it is connected:
  * host one training session, feed it the stream, and keep the supervisor informed
- * (a heartbeat every `heartbeatMs`, a checkpoint every `checkpointMs` while training,
+ * (a heartbeat every `heartbeatMs`, during a long step too, a checkpoint every `checkpointMs` while training,
  * and one whenever the session changes state or is (re)configured, so a pause is never lost).
  *
  * Periodic checkpoints of big models are spaced out so that they copy at most CHECKPOINT_BYTES_PER_SECOND (2 MB/s) on
@@ -35,9 +35,19 @@ export interface TrainerHost {
   dispose(): void;
 }
 
+/** What the host gives the session it creates. */
+export interface SessionHooks {
+  /**
+   * For the session to call while it computes (before every time step and block: see TrainingSessionOptions).
+   * It sends a heartbeat when one is due, so a step that outlasts the supervisor's hang limit does not read as a
+   * hang, while a thread that stops making progress (an endless loop, a stopped process) still goes silent.
+   */
+  readonly progress: () => void;
+}
+
 export function runTrainerHost(
   transport: TrainerTransport,
-  createSession: (post: PostEvent) => TrainingSessionApi,
+  createSession: (post: PostEvent, hooks: SessionHooks) => TrainingSessionApi,
   options: TrainerHostOptions = {},
 ): TrainerHost {
   const heartbeatMs = options.heartbeatMs ?? 500;
@@ -94,7 +104,18 @@ export function runTrainerHost(
     }
   };
 
-  session = createSession(post);
+  // Heartbeats: on a timer while the thread is free, and from inside a computation through `progress`, so their
+  // spacing never depends on how long one training step takes (defect 1 of issue 14).
+  let lastBeatAt = -Infinity;
+  const beat = (): void => {
+    lastBeatAt = timers.now();
+    transport.sendControl({ type: 'heartbeat', at: lastBeatAt });
+  };
+  const progress = (): void => {
+    if (!disposed && timers.now() - lastBeatAt >= heartbeatMs) beat();
+  };
+
+  session = createSession(post, { progress });
   const live = session;
 
   transport.onStream((raw) => {
@@ -122,7 +143,6 @@ export function runTrainerHost(
     }
   });
 
-  const beat = () => transport.sendControl({ type: 'heartbeat', at: timers.now() });
   beat();
   const heartbeat = timers.setInterval(beat, heartbeatMs);
   let checkpoints: TimerHandle | null = null;

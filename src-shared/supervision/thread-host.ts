@@ -37,7 +37,7 @@ export function runThreadHost(port: HostPort, data: ThreadData, options: Pick<Tr
   };
 
   const signal = data.interrupt ? createInterruptSignal(data.interrupt) : null;
-  return runTrainerHost(transport, (post) => createTrainingSession(post, undefined, signal), {
+  return runTrainerHost(transport, (post, hooks) => createTrainingSession(post, { ...hooks, signal }), {
     heartbeatMs: data.heartbeatMs,
     checkpointMs: data.checkpointMs,
     ...options,
