@@ -108,6 +108,7 @@ describe('the browser trainer: shared supervisor + shared thread host', () => {
       const last = stream?.lastCheckpoint;
       return last && last.training && last.checkpoint.step >= 5 ? last : null;
     });
+    const from = events.length;
     workers[0].crash();
     expect(health.at(-1)).toMatchObject({ kind: 'crashed', attempt: 1 });
     const restarted = await until('the restart', () => health.find((h) => h.kind === 'restarted'));
@@ -115,7 +116,6 @@ describe('the browser trainer: shared supervisor + shared thread host', () => {
     expect(restarted).toMatchObject({ kind: 'restarted', restoredStep: expect.any(Number) });
     const restoredStep = restarted.kind === 'restarted' ? restarted.restoredStep! : -1;
     expect(restoredStep).toBeGreaterThanOrEqual(saved.checkpoint.step);
-    const from = events.length;
     await until('training past the restored step in the new worker', () =>
       events.slice(from).some((e) => e.type === 'stats' && e.points.some((p) => p.step > restoredStep)),
     );

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { TrainingConfigSchema, type TrainingConfig } from './training-config';
-import { PackedCheckpointSchema, type PackedCheckpoint } from './packed-checkpoint';
+import { PackedCheckpointSchema } from './packed-checkpoint';
 
 /**
  * Messages on the training stream (renderer ⇄ trainer, over a MessagePort or a Web Worker)
@@ -120,13 +120,18 @@ export const SupervisorCommandSchema = v.variant('type', [
 ]);
 export type SupervisorCommand = v.InferOutput<typeof SupervisorCommandSchema>;
 
-/** Trainer → main (utility process parent port). */
-export type SupervisorEvent =
-  | { type: 'heartbeat'; at: number }
-  | { type: 'pong'; id: number }
-  | { type: 'checkpoint'; checkpoint: PackedCheckpoint; training: boolean }
+/**
+ * Trainer → its supervisor (main in Electron, the page in the browser), on the control channel. The supervisor
+ * validates each message with this schema: a checkpoint replaces the one a restart would restore only if it passes.
+ */
+export const SupervisorEventSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('heartbeat'), at: finite }),
+  v.strictObject({ type: v.literal('pong'), id: count }),
+  v.strictObject({ type: v.literal('checkpoint'), checkpoint: PackedCheckpointSchema, training: v.boolean() }),
   /** Training (re)started from the step of the last checkpoint sent: only its `training` flag changes. */
-  | { type: 'training'; step: number };
+  v.strictObject({ type: v.literal('training'), step: count }),
+]);
+export type SupervisorEvent = v.InferOutput<typeof SupervisorEventSchema>;
 
 /** Exhaustiveness guard for `switch (msg.type)`. */
 export function assertNever(x: never): never {

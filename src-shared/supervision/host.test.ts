@@ -101,7 +101,10 @@ describe('runTrainerHost(transport, createSession)', () => {
     expect(end - start, 'the steps must outlast several heartbeat periods for this test to mean anything').toBeGreaterThan(8 * heartbeatMs);
     const during = [start, ...beats.slice(from), end];
     const gaps = during.slice(1).map((at, i) => at - during[i]);
-    expect(Math.max(...gaps), `gaps between heartbeats during ${end - start} ms of steps: ${gaps.join(', ')}`).toBeLessThan(heartbeatMs + 60);
+    // Before the fix there was no beat at all until the steps ended. (Bounds loose enough for a loaded machine.)
+    const why = `gaps between heartbeats during ${end - start} ms of steps: ${gaps.join(', ')}`;
+    expect(gaps.length - 1, why).toBeGreaterThanOrEqual(Math.floor((end - start) / (3 * heartbeatMs)));
+    expect(Math.max(...gaps), why).toBeLessThan((end - start) / 3);
   });
 
   it('sends no heartbeat while the session makes no progress (a real hang stays visible)', () => {

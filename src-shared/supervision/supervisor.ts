@@ -1,7 +1,10 @@
 import type { TrainerHealth } from '../protocol/ipc-contract';
 import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
 import { systemTimers, type TimerHandle, type Timers } from './timers';
-import { asControlMessage, type TrainerChild } from './trainer-child';
+import * as v from 'valibot';
+import { describeIssues } from '../protocol/documents';
+import { SupervisorEventSchema } from '../protocol/trainer-messages';
+import type { TrainerChild } from './trainer-child';
 
 /**
  * Keeps one trainer alive: the utility process in Electron (from main), the Web Worker in the browser (from the page).
@@ -11,7 +14,8 @@ import { asControlMessage, type TrainerChild } from './trainer-child';
  * - a failure is reported ('crashed') as soon as it is detected, and the replacement ('restarted') after the backoff;
  * - restarts back off exponentially (initial · 2^(n−1), capped), and after `maxRestarts` restarts inside
  *   `restartWindowMs` the supervisor gives up instead of looping;
- * - every restart gets the last checkpoint the old child reported, with `resume` = whether it was training.
+ * - every restart gets the last checkpoint the old child reported that passed the contract's schema, with
+ *   `resume` = whether it was training; a message that fails the schema changes nothing and is logged.
  *
  * It never sees the training stream itself: `onChild` wires a fresh stream for each child (a MessagePort pair
  * in Electron, so main is not in the hot path; the worker's own port in the browser).
@@ -140,8 +144,14 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
 
   #onMessage(child: C, raw: unknown): void {
     if (child !== this.#child) return; // a retired child's last words
-    const message = asControlMessage(raw);
-    if (!message) return;
+    const parsed = v.safeParse(SupervisorEventSchema, raw);
+    if (!parsed.success) {
+      const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+      const what = type === 'checkpoint' ? 'an invalid checkpoint (the last good one is kept)' : 'a malformed control message';
+      this.#opts.log(`ignored ${what}: ${describeIssues(parsed.issues)}`);
+      return;
+    }
+    const message = parsed.output;
     this.#lastBeat = this.#opts.timers.now();
     this.#sawBeat = true;
     if (message.type === 'checkpoint') this.#saved = { checkpoint: message.checkpoint, training: message.training };
