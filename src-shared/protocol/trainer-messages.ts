@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { TrainingConfigSchema, type TrainingConfig } from './training-config';
 import { PackedCheckpointSchema } from './packed-checkpoint';
+import type { StepDetail } from './step-detail';
 
 /**
  * Messages on the training stream (renderer ⇄ trainer, over a MessagePort or a Web Worker)
@@ -49,24 +50,8 @@ export interface StepPoint {
   readonly clipped: boolean;
 }
 
-/** Rich instrumentation of the latest step (example 0 of its batch). */
-export interface StepDetail {
-  readonly step: number;
-  readonly dhNorms: number[];
-  readonly hidden: number[][];
-  readonly gates: Record<string, number[][]>;
-  readonly whhContrib: number[];
-  /** ∂L/∂h_t per unit, [T][H] (top layer, forward direction); absent from trainers that predate it. */
-  readonly dh?: number[][];
-  /** LSTM cell state c_t per unit, [T][H] (top layer, forward direction); absent for RNN/GRU and older trainers. */
-  readonly cells?: number[][];
-  /** h←_t per unit, [T][H] (top layer, backward direction), indexed by t like hidden; bidirectional runs only. */
-  readonly hiddenBackward?: number[][];
-  readonly spectralRadius: number;
-  readonly inputTokens: string[];
-  readonly outputTokens: string[];
-  readonly targetTokens: string[];
-}
+/** Rich instrumentation of the latest step: the engine's StepTrace plus the step's context (step-detail.ts). */
+export type { StepDetail } from './step-detail';
 
 export interface EvalResult {
   readonly step: number;
