@@ -3,6 +3,7 @@ import type { TrainerHealth } from '../protocol/ipc-contract';
 import type { SupervisorCommand } from '../protocol/trainer-messages';
 import { TrainerSupervisor, backoffDelay, type SupervisorOptions } from './supervisor';
 import { validPackedCheckpoint } from './testing/checkpoints';
+import type { Timers } from './timers';
 import type { TrainerChild } from './trainer-child';
 
 /** Restart policy with in-process fake children: backoff, the give-up cap, startup timeouts, stale messages. */
@@ -221,5 +222,36 @@ describe('TrainerSupervisor restart policy', () => {
     supervisor.stop();
     expect(children[1].sent).toEqual([]);
     expect(health).toContainEqual(expect.objectContaining({ kind: 'restarted', restoredStep: null }));
+  });
+
+  it('declares a silent child hung within the limit, but not after the supervisor itself was suspended (a sleeping laptop)', () => {
+    let now = 0;
+    let tick: () => void = () => {};
+    const timers: Timers = {
+      now: () => now,
+      setTimeout: () => 0,
+      clearTimeout: () => {},
+      setInterval: (task) => ((tick = task), 1),
+      clearInterval: () => {},
+    };
+    const health: TrainerHealth[] = [];
+    const { supervisor, children } = superviseFakes({ onHealth: (h) => health.push(h), hangTimeoutMs: 1_000, timers });
+    supervisor.start();
+    const advance = (ms: number, beat: boolean) => {
+      for (let t = 0; t < ms; t += 250) {
+        now += 250;
+        if (beat) children[0].emit({ type: 'heartbeat', at: now });
+        tick();
+      }
+    };
+    advance(1_000, true);
+    now += 60_000; // asleep: neither the child nor the watchdog ran
+    tick();
+    expect(health.map((h) => h.kind), 'woken up: no restart for a silence the supervisor slept through').toEqual(['started']);
+    advance(1_000, true);
+    advance(1_250, false);
+    expect(health.map((h) => h.kind)).toEqual(['started', 'crashed']);
+    expect(health[1]).toMatchObject({ reason: expect.stringMatching(/hung: no heartbeat for 1250 ms/) });
+    supervisor.stop();
   });
 });

@@ -10,7 +10,8 @@ import type { TrainerChild } from './trainer-child';
  * Keeps one trainer alive: the utility process in Electron (from main), the Web Worker in the browser (from the page).
  *
  * - crash: the child's exit (or Electron's 'child-process-gone') → restart;
- * - hang: no heartbeat for `hangTimeoutMs` (or none at all within `startupTimeoutMs` of launch) → kill, restart;
+ * - hang: no heartbeat for `hangTimeoutMs` (or none at all within `startupTimeoutMs` of launch) → kill, restart
+ *   (unless the supervisor itself was suspended that long: a sleeping laptop, a frozen page);
  * - a failure is reported ('crashed') as soon as it is detected, and the replacement ('restarted') after the backoff;
  * - restarts back off exponentially (initial · 2^(n−1), capped), and after `maxRestarts` restarts inside
  *   `restartWindowMs` the supervisor gives up instead of looping;
@@ -66,6 +67,8 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
   #restarts: number[] = [];
   #lastBeat = 0;
   #sawBeat = false;
+  /** When the watchdog last looked. */
+  #lastCheck = 0;
   #watchdog: TimerHandle | null = null;
   #pendingRestart: TimerHandle | null = null;
 
@@ -188,6 +191,7 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
   #startWatchdog(): void {
     if (this.#watchdog) return;
     const every = Math.max(20, Math.min(250, this.#opts.hangTimeoutMs / 4));
+    this.#lastCheck = this.#opts.timers.now();
     this.#watchdog = this.#opts.timers.setInterval(() => this.#checkHeartbeat(), every);
   }
 
@@ -197,8 +201,17 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
   }
 
   #checkHeartbeat(): void {
+    const now = this.#opts.timers.now();
+    const sinceLastCheck = now - this.#lastCheck;
+    this.#lastCheck = now;
     if (this.#state !== 'running' || !this.#child) return;
-    const silent = this.#opts.timers.now() - this.#lastBeat;
+    // The watchdog itself did not run for longer than the limit (the machine slept, the page was frozen): the
+    // child was stopped with it, so its silence says nothing. It gets a fresh window rather than a restart.
+    if (sinceLastCheck > this.#opts.hangTimeoutMs) {
+      this.#lastBeat = now;
+      return;
+    }
+    const silent = now - this.#lastBeat;
     const limit = this.#sawBeat ? this.#opts.hangTimeoutMs : this.#opts.startupTimeoutMs;
     if (silent > limit) {
       this.#fail(this.#sawBeat ? `trainer hung: no heartbeat for ${silent} ms` : `trainer did not start within ${limit} ms`);
