@@ -1,9 +1,9 @@
-import type { TrainerHealth } from '../protocol/ipc-contract';
-import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
-import { systemTimers, type TimerHandle, type Timers } from './timers';
 import * as v from 'valibot';
 import { describeIssues } from '../protocol/documents';
+import type { TrainerHealth } from '../protocol/ipc-contract';
+import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
 import { SupervisorEventSchema } from '../protocol/trainer-messages';
+import { systemTimers, type TimerHandle, type Timers } from './timers';
 import type { TrainerChild } from './trainer-child';
 
 /**
