@@ -90,7 +90,7 @@ test.describe('browser build', () => {
     await openLab(page);
     await page.getByRole('button', { name: 'Train' }).click();
     await expect.poll(() => numberAttr(page, 'metric-step', 'data-value')).toBeGreaterThan(20);
-    await page.waitForTimeout(3500); // the supervisor takes a checkpoint every 3 s while training
+    await page.waitForTimeout(3500); // the trainer sends its supervisor a checkpoint every 2 s while training
 
     const [worker] = page.workers().filter((w) => w.url().includes('trainer.worker'));
     expect(worker, 'the trainer worker is running').toBeTruthy();

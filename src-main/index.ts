@@ -12,7 +12,7 @@ import { policyPath, readPolicyFile } from './policy-file';
 import { sendEvent } from './renderer-events';
 import { hardenAllWebContents, hardenSession } from './security';
 import { DocStore } from './store/doc-store';
-import { TrainerSupervisor } from './supervisor';
+import { TrainerSupervisor } from '../src-shared/supervision/supervisor';
 import { connectRendererToTrainer, spawnUtilityTrainer, type UtilityTrainerChild } from './utility-trainer';
 import { createMainWindow } from './window';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src-shared/protocol/training-config';
 import type { TrainerEvent } from '../src-shared/protocol/trainer-messages';
 import { createRng } from '../src-shared/tasks/random';
-import type { SupervisorOptions, TrainerSupervisor } from './supervisor';
+import type { SupervisorOptions, TrainerSupervisor } from '../src-shared/supervision/supervisor';
 import type { NodeTrainerChild } from './trainer/node-spawn';
 import { sleep, superviseNodeTrainers, until } from './trainer/supervision-harness';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src-shared/protocol/training-config';
-import type { SupervisorOptions, TrainerSupervisor } from './supervisor';
+import type { SupervisorOptions, TrainerSupervisor } from '../src-shared/supervision/supervisor';
 import type { NodeTrainerChild } from './trainer/node-spawn';
 import { superviseNodeTrainers, until, type Seen } from './trainer/supervision-harness';
 
@@ -109,6 +109,22 @@ describe('TrainerSupervisor with real trainer processes', () => {
     await until('the replacement to train past the restored step', () =>
       (seen.streams[index + 1] ?? []).some((e) => e.type === 'stats' && e.points.some((p) => p.step > restoredStep)),
     );
+  });
+
+  it('does not take a healthy trainer for hung when one training step outlasts the hang limit (defect 1)', async () => {
+    // Steps of about a second here (several under load), against a hang limit of 600 ms and heartbeats every 100 ms.
+    const { supervisor, seen } = supervise({ hangTimeoutMs: 600 });
+    supervisor.start();
+    await until('the first child to be ready', () => seen.streams[0]?.some((e) => e.type === 'ready'));
+    const child = seen.children[0];
+    child.postStream({ type: 'configure', config: { ...DEFAULT_CONFIG, task: 'memory', taskParams: { k: 30 }, hiddenSize: 128, layers: 2, bidirectional: true, batchSize: 32 } });
+    child.postStream({ type: 'start' });
+    const stepped = (n: number) => seen.streams[0].some((e) => e.type === 'stats' && e.points.some((p) => p.step >= n));
+    await until('three training steps', () => stepped(3) || seen.health.some((h) => h.health.kind !== 'started'), 30_000);
+    child.postStream({ type: 'pause' });
+    expect(seen.health.map((h) => h.health)).toEqual([{ kind: 'started' }]);
+    expect(seen.children).toHaveLength(1);
+    expect(stepped(3)).toBe(true);
   });
 
   it('restores a paused run paused, without resuming it', async () => {

@@ -1,9 +1,9 @@
 import { MessageChannelMain, utilityProcess, type MessagePortMain, type WebContents } from 'electron';
 import type { SupervisorCommand } from '../src-shared/protocol/trainer-messages';
 import { sendEvent } from './renderer-events';
-import type { TrainerChild } from './trainer-child';
+import type { TrainerChild } from '../src-shared/supervision/trainer-child';
 import { trainerForkOptions } from './trainer-fork-options';
-import { PORT_MESSAGE } from './trainer/transport';
+import { PORT_MESSAGE } from './trainer/port-message';
 
 /** The trainer as an Electron utility process, plus the ability to hand it a stream port. */
 export interface UtilityTrainerChild extends TrainerChild {

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import { framedChannel, STREAM_FD } from './framed-socket';
 import { runTrainerInThread, type StartThread } from './thread-relay';
-import { createInbox, type TrainerTransport } from './transport';
+import { createInbox, type TrainerTransport } from '../../src-shared/supervision/transport';
 
 /**
  * The trainer as a plain Node child (child_process.fork): the same relay and training thread as the utility

@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { SupervisorCommand, TrainerCommand } from '../../src-shared/protocol/trainer-messages';
-import type { TrainerChild } from '../trainer-child';
+import type { TrainerChild } from '../../src-shared/supervision/trainer-child';
 import type { Socket } from 'node:net';
 import { framedChannel, STREAM_FD } from './framed-socket';
 

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import { createParentPortTransport } from './parent-port-transport';
-import { PORT_MESSAGE } from './transport';
+import { PORT_MESSAGE } from './port-message';
 
 /** Fakes with the same event shapes as Electron's ParentPort and MessagePortMain. */
 class FakePort extends EventEmitter {

@@ -1,6 +1,7 @@
 import type { MessagePortMain, ParentPort } from 'electron';
 import type { TrainerEvent } from '../../src-shared/protocol/trainer-messages';
-import { createInbox, isPortMessage, type TrainerTransport } from './transport';
+import { createInbox, type TrainerTransport } from '../../src-shared/supervision/transport';
+import { isPortMessage } from './port-message';
 
 /** Events kept while no renderer port is attached (the oldest are dropped beyond this). */
 const MAX_BUFFERED = 256;

@@ -5,7 +5,7 @@
  */
 import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import type { TrainerEvent } from '../../src-shared/protocol/trainer-messages';
-import { TrainerSupervisor, type SupervisorOptions } from '../supervisor';
+import { TrainerSupervisor, type SupervisorOptions } from '../../src-shared/supervision/supervisor';
 import { spawnNodeTrainer, type NodeTrainerChild } from './node-spawn';
 
 export interface Seen {

@@ -4,9 +4,9 @@ import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
-import type { ThreadData, ThreadEnvelope } from './thread-envelope';
+import type { ThreadData, ThreadEnvelope } from '../../src-shared/supervision/thread-envelope';
 import { runTrainerInThread } from './thread-relay';
-import type { TrainerTransport } from './transport';
+import type { TrainerTransport } from '../../src-shared/supervision/transport';
 
 /** A stand-in for the training thread: records what the relay posts, and can answer. */
 class FakeThread extends EventEmitter {
@@ -69,7 +69,7 @@ describe('runTrainerInThread (the trainer process main thread)', () => {
     const thread = new FakeThread();
     let counter: Int32Array | null = null;
     runTrainerInThread(outer.transport, (data) => {
-      counter = new Int32Array(data.interrupt);
+      counter = new Int32Array(data.interrupt!);
       return thread as unknown as Worker;
     });
     const seenAtPost: number[] = [];

@@ -3,9 +3,9 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import { createInterruptSignal, relayWithInterrupt } from '../../src-shared/session/interrupt-signal';
 import { createTrainingSession } from '../../src-shared/session/training-session';
-import { runTrainerHost, type TrainerHost } from './host';
-import { isThreadEnvelope, type ThreadData, type ThreadEnvelope } from './thread-envelope';
-import type { TrainerTransport } from './transport';
+import { runTrainerHost, type TrainerHost } from '../../src-shared/supervision/host';
+import { isThreadEnvelope, type ThreadData, type ThreadEnvelope } from '../../src-shared/supervision/thread-envelope';
+import type { TrainerTransport } from '../../src-shared/supervision/transport';
 
 export interface ThreadRelayOptions {
   heartbeatMs?: number;

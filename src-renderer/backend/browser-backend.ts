@@ -7,7 +7,8 @@ import { policyRefusesLink, policyRefusesSave, type PolicyLoad } from '../../src
 import { fetchWebPolicy } from './web-policy';
 import type { DocKind } from '../../src-shared/protocol/ipc-contract';
 import type { DocTypes } from '../../src-shared/protocol/documents';
-import { WorkerTrainerStream, type WorkerLike } from './worker-supervisor';
+import type { WorkerLike } from './worker-child';
+import { WorkerTrainerStream } from './worker-trainer-stream';
 
 function createTrainerWorker(): WorkerLike {
   return new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'rnn-lab-trainer' });

@@ -3,7 +3,7 @@ import { PresenterStateSchema, type BridgeApi, type DocKind, type PresenterState
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import { Listeners, type Backend, type DocLoad, type DocStore, type PresenterLink, type QuarantineNotice, type TrainerStream } from './backend';
-import { acceptTrainerEvent } from './event-guard';
+import { acceptTrainerEvent } from './accept-event';
 
 /** What the preload posts to the page with the training MessagePort attached as ports[0]. */
 interface PortEnvelope {

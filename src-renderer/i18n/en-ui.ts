@@ -143,6 +143,8 @@ export const enUi = {
   'ui.lab.controls': 'Training controls',
   'ui.lab.train': 'Train',
   'ui.lab.pause': 'Pause',
+  'ui.gradients.liveTrain': 'Train the Lab’s model',
+  'ui.gradients.livePause': 'Pause the Lab’s model',
   'ui.lab.step': 'Step',
   'ui.lab.reset': 'Reset',
   'ui.lab.keys.space': 'Space',

@@ -532,4 +532,6 @@ export const es: Catalogue = {
   'ui.pwa.ready': 'Hay una nueva versión de RNN Lab lista. Se usará al recargar; hasta entonces, esta versión sigue funcionando.',
   'ui.pwa.reload': 'Recargar ahora',
   'ui.pwa.offlineReady': 'RNN Lab ya está guardado en este ordenador y se abre sin red.',
+  'ui.gradients.liveTrain': 'Entrenar el modelo del Laboratorio',
+  'ui.gradients.livePause': 'Pausar el modelo del Laboratorio',
 };

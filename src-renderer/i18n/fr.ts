@@ -145,6 +145,8 @@ export const fr: Catalogue = {
   'ui.lab.controls': 'Commandes de l’entraînement',
   'ui.lab.train': 'Entraîner',
   'ui.lab.pause': 'Pause',
+  'ui.gradients.liveTrain': 'Entraîner le modèle du Labo',
+  'ui.gradients.livePause': 'Mettre en pause le modèle du Labo',
   'ui.lab.step': 'Un pas',
   'ui.lab.reset': 'Recommencer',
   'ui.lab.keys.space': 'Espace',

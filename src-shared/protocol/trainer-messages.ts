@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { TrainingConfigSchema, type TrainingConfig } from './training-config';
-import { PackedCheckpointSchema, type PackedCheckpoint } from './packed-checkpoint';
+import { TrainingConfigSchema } from './training-config';
+import { PackedCheckpointSchema } from './packed-checkpoint';
 
 /**
  * Messages on the training stream (renderer ⇄ trainer, over a MessagePort or a Web Worker)
@@ -37,57 +37,10 @@ export function interruptsTraining(raw: unknown): boolean {
   return typeof raw === 'object' && raw !== null && INTERRUPTING.has((raw as { type?: unknown }).type);
 }
 
-export type SessionState = 'idle' | 'training' | 'paused' | 'diverged' | 'error';
-
-/** Per-step scalar history; several steps are coalesced into one stats message when the renderer lags. */
-export interface StepPoint {
-  readonly step: number;
-  readonly loss: number;
-  readonly accuracy: number;
-  readonly gradNormBefore: number;
-  readonly gradNormAfter: number;
-  readonly clipped: boolean;
-}
-
-/** Rich instrumentation of the latest step (example 0 of its batch). */
-export interface StepDetail {
-  readonly step: number;
-  readonly dhNorms: number[];
-  readonly hidden: number[][];
-  readonly gates: Record<string, number[][]>;
-  readonly whhContrib: number[];
-  /** ∂L/∂h_t per unit, [T][H] (top layer, forward direction); absent from trainers that predate it. */
-  readonly dh?: number[][];
-  /** LSTM cell state c_t per unit, [T][H] (top layer, forward direction); absent for RNN/GRU and older trainers. */
-  readonly cells?: number[][];
-  /** h←_t per unit, [T][H] (top layer, backward direction), indexed by t like hidden; bidirectional runs only. */
-  readonly hiddenBackward?: number[][];
-  readonly spectralRadius: number;
-  readonly inputTokens: string[];
-  readonly outputTokens: string[];
-  readonly targetTokens: string[];
-}
-
-export interface EvalResult {
-  readonly step: number;
-  readonly testAccuracy: number;
-  readonly testLoss: number;
-  /** A few held-out examples with the model's answer, rendered as text. */
-  readonly samples: { input: string; target: string; output: string }[];
-}
-
-/** Trainer → renderer. */
-export type TrainerEvent =
-  | { type: 'ready'; protocolVersion: number }
-  | { type: 'status'; state: SessionState; step: number; message: string }
-  | { type: 'configured'; paramCount: number; inputVocab: string[]; outputVocab: string[] }
-  | { type: 'stats'; seq: number; points: StepPoint[]; detail: StepDetail | null; stepsPerSecond: number }
-  | { type: 'eval'; result: EvalResult }
-  | { type: 'diverged'; step: number; quantity: string; message: string }
-  | { type: 'snapshot'; requestId: number; checkpoint: Checkpoint }
-  /** Answer to 'sync': the run's config (then 'configured', its history as 'stats', and 'status'), or null. */
-  | { type: 'synced'; config: TrainingConfig | null }
-  | { type: 'error'; code: 'bad-message' | 'bad-config' | 'internal'; message: string };
+/** Trainer → renderer: the events, declared by their schema (trainer-events.ts). */
+export type { EvalResult, SessionState, StepPoint, TrainerEvent } from './trainer-events';
+/** Rich instrumentation of the latest step: the engine's StepTrace plus the step's context (step-detail.ts). */
+export type { StepDetail } from './step-detail';
 
 export const CheckpointSchema = v.strictObject({
   version: v.literal(1),
@@ -120,13 +73,18 @@ export const SupervisorCommandSchema = v.variant('type', [
 ]);
 export type SupervisorCommand = v.InferOutput<typeof SupervisorCommandSchema>;
 
-/** Trainer → main (utility process parent port). */
-export type SupervisorEvent =
-  | { type: 'heartbeat'; at: number }
-  | { type: 'pong'; id: number }
-  | { type: 'checkpoint'; checkpoint: PackedCheckpoint; training: boolean }
+/**
+ * Trainer → its supervisor (main in Electron, the page in the browser), on the control channel. The supervisor
+ * validates each message with this schema: a checkpoint replaces the one a restart would restore only if it passes.
+ */
+export const SupervisorEventSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('heartbeat'), at: finite }),
+  v.strictObject({ type: v.literal('pong'), id: count }),
+  v.strictObject({ type: v.literal('checkpoint'), checkpoint: PackedCheckpointSchema, training: v.boolean() }),
   /** Training (re)started from the step of the last checkpoint sent: only its `training` flag changes. */
-  | { type: 'training'; step: number };
+  v.strictObject({ type: v.literal('training'), step: count }),
+]);
+export type SupervisorEvent = v.InferOutput<typeof SupervisorEventSchema>;
 
 /** Exhaustiveness guard for `switch (msg.type)`. */
 export function assertNever(x: never): never {

@@ -52,7 +52,7 @@ describe('training session with an interrupt signal', () => {
   it('stops taking steps while a command is on its way, and acts on it at the step it reached', async () => {
     const events: TrainerEvent[] = [];
     const relaySide = createInterruptSignal();
-    const session = createTrainingSession((e) => events.push(e), undefined, createInterruptSignal(relaySide.buffer));
+    const session = createTrainingSession((e) => events.push(e), { signal: createInterruptSignal(relaySide.buffer) });
     const steps = () => events.flatMap((e) => (e.type === 'stats' ? e.points.map((p) => p.step) : []));
     const ackAll = () => {
       for (const e of events) if (e.type === 'stats') session.handle({ type: 'ack', seq: e.seq });

@@ -1,10 +1,11 @@
 import { createModel, createOptimizer, exportParamArrays, exportParams, hasNonFinite, importParams } from '../engine/index';
 import type { Model, Optimizer } from '../engine/api';
 import type { Interrupt } from '../engine/interrupt';
-import type { Example, FloatArray, ModelConfig } from '../engine/types';
+import type { Example, FloatArray, ModelConfig, StepTrace } from '../engine/types';
 import { makeTask } from '../tasks/index';
 import type { TaskData } from '../tasks/types';
-import type { Checkpoint, EvalResult, StepDetail, StepPoint } from '../protocol/trainer-messages';
+import type { Checkpoint, EvalResult, StepPoint } from '../protocol/trainer-messages';
+import { toStepDetail, type StepDetail } from '../protocol/step-detail';
 import type { TrainingConfig } from '../protocol/training-config';
 import { packHistory, unpackHistory, type PackedCheckpoint } from '../protocol/packed-checkpoint';
 import { batchForStep } from './batch-sampler';
@@ -119,22 +120,15 @@ export class Run {
     return run;
   }
 
-  private describe(example: Example, trace: NonNullable<ReturnType<Model['forwardBackward']>['trace']>): StepDetail {
+  private describe(example: Example, trace: StepTrace): StepDetail {
     const output = this.model.predict(example);
-    return {
+    return toStepDetail(trace, {
       step: this.step,
-      dhNorms: trace.dhNorms,
-      hidden: trace.hidden,
-      gates: trace.gates,
-      whhContrib: trace.whhContrib,
-      ...(trace.dh ? { dh: trace.dh } : {}),
-      ...(trace.cells ? { cells: trace.cells } : {}),
-      ...(trace.hiddenBackward ? { hiddenBackward: trace.hiddenBackward } : {}),
       spectralRadius: this.model.spectralRadius(),
       inputTokens: example.input.map((id) => this.task.inputVocab[id] ?? '?'),
       outputTokens: output.map((id) => this.task.outputVocab[id] ?? '?'),
       targetTokens: example.target.map((id) => this.task.outputVocab[id] ?? '?'),
-    };
+    });
   }
 
   private saveGood(): void {

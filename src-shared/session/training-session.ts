@@ -30,16 +30,23 @@ const EVAL_EVERY_MS = 1000;
  */
 const EVAL_CHUNK = 32;
 
-/**
- * `signal`, where the host has one, lets a pause or stop cut the running training step short (the trainer
- * process passes one; see interrupt-signal.ts). Without it, commands wait for the current step to finish.
- */
-export function createTrainingSession(
-  post: PostEvent,
-  now: () => number = () => performance.now(),
-  signal: SessionInterrupt | null = null,
-): TrainingSessionApi {
-  return new TrainingSession(post, now, signal);
+export interface TrainingSessionOptions {
+  /** Milliseconds, for slicing and the steps-per-second rate (performance.now by default). */
+  readonly now?: () => number;
+  /**
+   * Where the host has one, lets a pause or stop cut the running training step short (see interrupt-signal.ts).
+   * Without it, commands wait for the current step to finish.
+   */
+  readonly signal?: SessionInterrupt | null;
+  /**
+   * Called before every time step and block of the engine's passes, while training or evaluating: proof that the
+   * session is making progress inside a step, however long the step (the trainer host heartbeats from it).
+   */
+  readonly progress?: (() => void) | null;
+}
+
+export function createTrainingSession(post: PostEvent, options: TrainingSessionOptions = {}): TrainingSessionApi {
+  return new TrainingSession(post, options.now ?? (() => performance.now()), options.signal ?? null, options.progress ?? null);
 }
 
 class TrainingSession implements TrainingSessionApi {
@@ -62,8 +69,9 @@ class TrainingSession implements TrainingSessionApi {
     private readonly post: PostEvent,
     private readonly now: () => number,
     private readonly signal: SessionInterrupt | null,
+    progress: (() => void) | null,
   ) {
-    this.interrupt = signal ? () => signal.pending() : undefined;
+    this.interrupt = interruptCheck(signal, progress);
     this.outbox = new StatsOutbox(post, () => this.rate.perSecond);
     this.post({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
   }
@@ -301,4 +309,22 @@ function describeRun(run: Run): Extract<TrainerEvent, { type: 'configured' }> {
     inputVocab: run.task.inputVocab.slice(),
     outputVocab: run.task.outputVocab.slice(),
   };
+}
+
+/** What the engine asks before every time step: report progress, then whether a command is waiting. */
+function interruptCheck(signal: SessionInterrupt | null, progress: (() => void) | null): Interrupt | undefined {
+  if (signal && progress) {
+    return () => {
+      progress();
+      return signal.pending();
+    };
+  }
+  if (signal) return () => signal.pending();
+  if (progress) {
+    return () => {
+      progress();
+      return false;
+    };
+  }
+  return undefined;
 }

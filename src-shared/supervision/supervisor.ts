@@ -1,19 +1,25 @@
-import type { TrainerHealth } from '../src-shared/protocol/ipc-contract';
-import type { PackedCheckpoint } from '../src-shared/protocol/packed-checkpoint';
-import { asControlMessage, type TrainerChild } from './trainer-child';
+import * as v from 'valibot';
+import { describeIssues } from '../protocol/documents';
+import type { TrainerHealth } from '../protocol/ipc-contract';
+import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
+import { SupervisorEventSchema } from '../protocol/trainer-messages';
+import { systemTimers, type TimerHandle, type Timers } from './timers';
+import type { TrainerChild } from './trainer-child';
 
 /**
- * Keeps one trainer process alive.
+ * Keeps one trainer alive: the utility process in Electron (from main), the Web Worker in the browser (from the page).
  *
  * - crash: the child's exit (or Electron's 'child-process-gone') → restart;
- * - hang: no heartbeat for `hangTimeoutMs` (or none at all within `startupTimeoutMs` of launch) → kill, restart;
+ * - hang: no heartbeat for `hangTimeoutMs` (or none at all within `startupTimeoutMs` of launch) → kill, restart
+ *   (unless the supervisor itself was suspended that long: a sleeping laptop, a frozen page);
  * - a failure is reported ('crashed') as soon as it is detected, and the replacement ('restarted') after the backoff;
  * - restarts back off exponentially (initial · 2^(n−1), capped), and after `maxRestarts` restarts inside
  *   `restartWindowMs` the supervisor gives up instead of looping;
- * - every restart gets the last checkpoint the old child reported, with `resume` = whether it was training.
+ * - every restart gets the last checkpoint the old child reported that passed the contract's schema, with
+ *   `resume` = whether it was training; a message that fails the schema changes nothing and is logged.
  *
  * It never sees the training stream itself: `onChild` wires a fresh stream for each child (a MessagePort pair
- * in Electron), so main is not in the hot path.
+ * in Electron, so main is not in the hot path; the worker's own port in the browser).
  */
 export interface SupervisorOptions<C extends TrainerChild> {
   spawn: () => C;
@@ -26,7 +32,8 @@ export interface SupervisorOptions<C extends TrainerChild> {
   backoffMaxMs?: number;
   maxRestarts?: number;
   restartWindowMs?: number;
-  now?: () => number;
+  /** Clock and timers (the host's own by default). */
+  timers?: Timers;
   log?: (line: string) => void;
 }
 
@@ -60,13 +67,15 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
   #restarts: number[] = [];
   #lastBeat = 0;
   #sawBeat = false;
-  #watchdog: ReturnType<typeof setInterval> | null = null;
-  #pendingRestart: ReturnType<typeof setTimeout> | null = null;
+  /** When the watchdog last looked. */
+  #lastCheck = 0;
+  #watchdog: TimerHandle | null = null;
+  #pendingRestart: TimerHandle | null = null;
 
   constructor(options: SupervisorOptions<C>) {
     this.#opts = {
       ...DEFAULTS,
-      now: Date.now,
+      timers: systemTimers,
       log: () => {},
       ...options,
     };
@@ -97,7 +106,7 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
   /** Kill the child and stop supervising (app quit). */
   stop(): void {
     this.#state = 'stopped';
-    if (this.#pendingRestart) clearTimeout(this.#pendingRestart);
+    if (this.#pendingRestart) this.#opts.timers.clearTimeout(this.#pendingRestart);
     this.#pendingRestart = null;
     this.#stopWatchdog();
     const child = this.#child;
@@ -117,7 +126,7 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     }
     this.#child = child;
     this.#state = 'running';
-    this.#lastBeat = this.#opts.now();
+    this.#lastBeat = this.#opts.timers.now();
     this.#sawBeat = false;
     child.onMessage((message) => this.#onMessage(child, message));
     child.onExit((why) => {
@@ -138,9 +147,15 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
 
   #onMessage(child: C, raw: unknown): void {
     if (child !== this.#child) return; // a retired child's last words
-    const message = asControlMessage(raw);
-    if (!message) return;
-    this.#lastBeat = this.#opts.now();
+    const parsed = v.safeParse(SupervisorEventSchema, raw);
+    if (!parsed.success) {
+      const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+      const what = type === 'checkpoint' ? 'an invalid checkpoint (the last good one is kept)' : 'a malformed control message';
+      this.#opts.log(`ignored ${what}: ${describeIssues(parsed.issues)}`);
+      return;
+    }
+    const message = parsed.output;
+    this.#lastBeat = this.#opts.timers.now();
     this.#sawBeat = true;
     if (message.type === 'checkpoint') this.#saved = { checkpoint: message.checkpoint, training: message.training };
     else if (message.type === 'training' && this.#saved?.checkpoint.step === message.step) this.#saved = { ...this.#saved, training: true };
@@ -154,7 +169,7 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     old?.kill();
     this.#opts.log(`trainer failed: ${reason}`);
 
-    const now = this.#opts.now();
+    const now = this.#opts.timers.now();
     this.#restarts = this.#restarts.filter((t) => now - t < this.#opts.restartWindowMs);
     const attempt = this.#restarts.length + 1;
     if (attempt > this.#opts.maxRestarts) {
@@ -170,23 +185,33 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     this.#state = 'restarting';
     const delay = backoffDelay(attempt, this.#opts.backoffInitialMs, this.#opts.backoffMaxMs);
     this.#opts.onHealth({ kind: 'crashed', attempt, reason, restartInMs: delay });
-    this.#pendingRestart = setTimeout(() => this.#launch('restarted', attempt, reason), delay);
+    this.#pendingRestart = this.#opts.timers.setTimeout(() => this.#launch('restarted', attempt, reason), delay);
   }
 
   #startWatchdog(): void {
     if (this.#watchdog) return;
     const every = Math.max(20, Math.min(250, this.#opts.hangTimeoutMs / 4));
-    this.#watchdog = setInterval(() => this.#checkHeartbeat(), every);
+    this.#lastCheck = this.#opts.timers.now();
+    this.#watchdog = this.#opts.timers.setInterval(() => this.#checkHeartbeat(), every);
   }
 
   #stopWatchdog(): void {
-    if (this.#watchdog) clearInterval(this.#watchdog);
+    if (this.#watchdog) this.#opts.timers.clearInterval(this.#watchdog);
     this.#watchdog = null;
   }
 
   #checkHeartbeat(): void {
+    const now = this.#opts.timers.now();
+    const sinceLastCheck = now - this.#lastCheck;
+    this.#lastCheck = now;
     if (this.#state !== 'running' || !this.#child) return;
-    const silent = this.#opts.now() - this.#lastBeat;
+    // The watchdog itself did not run for longer than the limit (the machine slept, the page was frozen): the
+    // child was stopped with it, so its silence says nothing. It gets a fresh window rather than a restart.
+    if (sinceLastCheck > this.#opts.hangTimeoutMs) {
+      this.#lastBeat = now;
+      return;
+    }
+    const silent = now - this.#lastBeat;
     const limit = this.#sawBeat ? this.#opts.hangTimeoutMs : this.#opts.startupTimeoutMs;
     if (silent > limit) {
       this.#fail(this.#sawBeat ? `trainer hung: no heartbeat for ${silent} ms` : `trainer did not start within ${limit} ms`);

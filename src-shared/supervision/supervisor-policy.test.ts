@@ -1,7 +1,9 @@
 import { vi, describe, expect, it } from 'vitest';
-import type { TrainerHealth } from '../src-shared/protocol/ipc-contract';
-import type { SupervisorCommand } from '../src-shared/protocol/trainer-messages';
+import type { TrainerHealth } from '../protocol/ipc-contract';
+import type { SupervisorCommand } from '../protocol/trainer-messages';
 import { TrainerSupervisor, backoffDelay, type SupervisorOptions } from './supervisor';
+import { validPackedCheckpoint } from './testing/checkpoints';
+import type { Timers } from './timers';
 import type { TrainerChild } from './trainer-child';
 
 /** Restart policy with in-process fake children: backoff, the give-up cap, startup timeouts, stale messages. */
@@ -142,11 +144,11 @@ describe('TrainerSupervisor restart policy', () => {
       backoffInitialMs: 5,
     });
     supervisor.start();
-    const checkpoint = { step: 42 } as never;
+    const checkpoint = validPackedCheckpoint(42);
     children[0].emit({ type: 'checkpoint', checkpoint, training: true });
     children[0].emit({ type: 'checkpoint', checkpoint: 'not a checkpoint', training: true });
     children[0].exit('crashed');
-    children[0].emit({ type: 'checkpoint', checkpoint: { step: 99 }, training: false });
+    children[0].emit({ type: 'checkpoint', checkpoint: validPackedCheckpoint(99), training: false });
     await sleep(40);
     supervisor.stop();
     expect(children[1].sent).toEqual([{ type: 'restore', checkpoint, resume: true }]);
@@ -162,7 +164,7 @@ describe('TrainerSupervisor restart policy', () => {
       backoffInitialMs: 5,
     });
     supervisor.start();
-    const checkpoint = { step: 7 } as never;
+    const checkpoint = validPackedCheckpoint(7);
     children[0].emit({ type: 'checkpoint', checkpoint, training: false });
     children[0].exit('crashed');
     await sleep(40);
@@ -179,7 +181,7 @@ describe('TrainerSupervisor restart policy', () => {
       backoffInitialMs: 5,
     });
     supervisor.start();
-    const checkpoint = { step: 42 } as never;
+    const checkpoint = validPackedCheckpoint(42);
     children[0].emit({ type: 'checkpoint', checkpoint, training: false });
     children[0].emit({ type: 'training', step: 41 }); // not the held step: ignored
     expect(supervisor.lastCheckpoint?.training).toBe(false);
@@ -189,5 +191,67 @@ describe('TrainerSupervisor restart policy', () => {
     await sleep(40);
     supervisor.stop();
     expect(children[1].sent).toEqual([{ type: 'restore', checkpoint, resume: true }]);
+  });
+
+  it('replaces its checkpoint only with one that passes the schema, and reports the step it really holds (defect 7)', async () => {
+    const health: TrainerHealth[] = [];
+    const lines: string[] = [];
+    const { supervisor, children } = superviseFakes({ onHealth: (h) => health.push(h), backoffInitialMs: 5, log: (l) => lines.push(l) });
+    supervisor.start();
+    const good = validPackedCheckpoint(10);
+    children[0].emit({ type: 'checkpoint', checkpoint: good, training: true });
+    children[0].emit({ type: 'checkpoint', checkpoint: { step: 99 }, training: true });
+    children[0].emit({ type: 'checkpoint', checkpoint: { ...validPackedCheckpoint(98), params: { Whh: new Float32Array([NaN]) } }, training: true });
+    children[0].emit({ type: 'checkpoint', checkpoint: { ...validPackedCheckpoint(97), config: { hiddenSize: 'big' } }, training: true });
+    expect(supervisor.lastCheckpoint).toEqual({ checkpoint: good, training: true });
+    expect(lines.filter((l) => /invalid checkpoint/.test(l))).toHaveLength(3);
+    children[0].exit('crashed');
+    await sleep(40);
+    supervisor.stop();
+    expect(children[1].sent).toEqual([{ type: 'restore', checkpoint: good, resume: true }]);
+    expect(health).toContainEqual(expect.objectContaining({ kind: 'restarted', restoredStep: 10 }));
+  });
+
+  it('with no valid checkpoint, restores nothing and says so', async () => {
+    const health: TrainerHealth[] = [];
+    const { supervisor, children } = superviseFakes({ onHealth: (h) => health.push(h), backoffInitialMs: 5, log: () => {} });
+    supervisor.start();
+    children[0].emit({ type: 'checkpoint', checkpoint: { step: 99 }, training: true });
+    children[0].exit('crashed');
+    await sleep(40);
+    supervisor.stop();
+    expect(children[1].sent).toEqual([]);
+    expect(health).toContainEqual(expect.objectContaining({ kind: 'restarted', restoredStep: null }));
+  });
+
+  it('declares a silent child hung within the limit, but not after the supervisor itself was suspended (a sleeping laptop)', () => {
+    let now = 0;
+    let tick: () => void = () => {};
+    const timers: Timers = {
+      now: () => now,
+      setTimeout: () => 0,
+      clearTimeout: () => {},
+      setInterval: (task) => ((tick = task), 1),
+      clearInterval: () => {},
+    };
+    const health: TrainerHealth[] = [];
+    const { supervisor, children } = superviseFakes({ onHealth: (h) => health.push(h), hangTimeoutMs: 1_000, timers });
+    supervisor.start();
+    const advance = (ms: number, beat: boolean) => {
+      for (let t = 0; t < ms; t += 250) {
+        now += 250;
+        if (beat) children[0].emit({ type: 'heartbeat', at: now });
+        tick();
+      }
+    };
+    advance(1_000, true);
+    now += 60_000; // asleep: neither the child nor the watchdog ran
+    tick();
+    expect(health.map((h) => h.kind), 'woken up: no restart for a silence the supervisor slept through').toEqual(['started']);
+    advance(1_000, true);
+    advance(1_250, false);
+    expect(health.map((h) => h.kind)).toEqual(['started', 'crashed']);
+    expect(health[1]).toMatchObject({ reason: expect.stringMatching(/hung: no heartbeat for 1250 ms/) });
+    supervisor.stop();
   });
 });

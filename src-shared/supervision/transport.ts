@@ -1,9 +1,13 @@
-import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+import type { SupervisorEvent, TrainerEvent } from '../protocol/trainer-messages';
 
 /**
- * How the trainer host talks to the outside world. Two implementations:
- * - Electron utility process: control over `process.parentPort`, the stream over a transferred MessagePort;
- * - Node child (tests): control over the `process.send` channel, the stream over a socket on fd 4.
+ * How the trainer host talks to the outside world. Implementations:
+ * - the relay of the trainer process towards main: `process.parentPort` and a transferred MessagePort in Electron
+ *   (src-main/trainer/parent-port-transport.ts), the IPC channel and a socket in the Node tests (node-child.ts);
+ * - the training thread of the trainer process (src-main/trainer/trainer-thread.ts): both channels over its port
+ *   to the process's main thread, which relays them to main (control) and the renderer (stream);
+ * - the browser's Web Worker (src-renderer/backend/trainer.worker.ts): both channels over the worker's port to the
+ *   page, as thread envelopes.
  */
 export interface TrainerTransport {
   /** Supervision messages from main, unvalidated (the host validates them). */
@@ -12,13 +16,6 @@ export interface TrainerTransport {
   /** Raw training-stream messages from the renderer, unvalidated (the session validates them). */
   onStream(listener: (raw: unknown) => void): void;
   postStream(event: TrainerEvent): void;
-}
-
-/** Main → trainer: "the MessagePort for the training stream rides along with this message". */
-export const PORT_MESSAGE = { type: 'port' } as const;
-
-export function isPortMessage(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === PORT_MESSAGE.type;
 }
 
 /**

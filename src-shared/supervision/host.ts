@@ -1,13 +1,15 @@
 import * as v from 'valibot';
-import { SupervisorCommandSchema, assertNever, type SessionState, type TrainerEvent } from '../../src-shared/protocol/trainer-messages';
-import { packedCheckpointBytes } from '../../src-shared/protocol/packed-checkpoint';
-import type { PostEvent, TrainingSessionApi } from '../../src-shared/session/api';
+import { SupervisorCommandSchema, assertNever, type SessionState, type TrainerEvent } from '../protocol/trainer-messages';
+import { packedCheckpointBytes } from '../protocol/packed-checkpoint';
+import type { PostEvent, TrainingSessionApi } from '../session/api';
+import { systemTimers, type TimerHandle, type Timers } from './timers';
 import type { TrainerTransport } from './transport';
 
 /**
- * The trainer process's whole job, independent of how it is connected:
+ * A trainer's whole job, independent of where it runs (the training thread of Electron's utility process, or the
+ * browser's Web Worker) and how it is connected:
  * host one training session, feed it the stream, and keep the supervisor informed
- * (a heartbeat every `heartbeatMs`, a checkpoint every `checkpointMs` while training,
+ * (a heartbeat every `heartbeatMs`, during a long step too, a checkpoint every `checkpointMs` while training,
  * and one whenever the session changes state or is (re)configured, so a pause is never lost).
  *
  * Periodic checkpoints of big models are spaced out so that they copy at most CHECKPOINT_BYTES_PER_SECOND (2 MB/s) on
@@ -24,6 +26,8 @@ export interface TrainerHostOptions {
   heartbeatMs?: number;
   checkpointMs?: number;
   log?: (line: string) => void;
+  /** Clock and timers (the host's own by default). */
+  timers?: Timers;
 }
 
 export interface TrainerHost {
@@ -31,14 +35,25 @@ export interface TrainerHost {
   dispose(): void;
 }
 
+/** What the host gives the session it creates. */
+export interface SessionHooks {
+  /**
+   * For the session to call while it computes (before every time step and block: see TrainingSessionOptions).
+   * It sends a heartbeat when one is due, so a step that outlasts the supervisor's hang limit does not read as a
+   * hang, while a thread that stops making progress (an endless loop, a stopped process) still goes silent.
+   */
+  readonly progress: () => void;
+}
+
 export function runTrainerHost(
   transport: TrainerTransport,
-  createSession: (post: PostEvent) => TrainingSessionApi,
+  createSession: (post: PostEvent, hooks: SessionHooks) => TrainingSessionApi,
   options: TrainerHostOptions = {},
 ): TrainerHost {
   const heartbeatMs = options.heartbeatMs ?? 500;
   const checkpointMs = options.checkpointMs ?? 2_000;
   const log = options.log ?? ((line: string) => console.error(`[trainer] ${line}`));
+  const timers = options.timers ?? systemTimers;
 
   let session: TrainingSessionApi | null = null;
   let lastState: SessionState | null = null;
@@ -89,7 +104,18 @@ export function runTrainerHost(
     }
   };
 
-  session = createSession(post);
+  // Heartbeats: on a timer while the thread is free, and from inside a computation through `progress`, so their
+  // spacing never depends on how long one training step takes (defect 1 of issue 14).
+  let lastBeatAt = -Infinity;
+  const beat = (): void => {
+    lastBeatAt = timers.now();
+    transport.sendControl({ type: 'heartbeat', at: lastBeatAt });
+  };
+  const progress = (): void => {
+    if (!disposed && timers.now() - lastBeatAt >= heartbeatMs) beat();
+  };
+
+  session = createSession(post, { progress });
   const live = session;
 
   transport.onStream((raw) => {
@@ -117,23 +143,22 @@ export function runTrainerHost(
     }
   });
 
-  const beat = () => transport.sendControl({ type: 'heartbeat', at: Date.now() });
   beat();
-  const heartbeat = setInterval(beat, heartbeatMs);
-  let checkpoints: ReturnType<typeof setTimeout> | null = null;
+  const heartbeat = timers.setInterval(beat, heartbeatMs);
+  let checkpoints: TimerHandle | null = null;
   const periodic = (): void => {
     if (disposed) return;
     if (live.isTraining) sendCheckpoint();
-    checkpoints = setTimeout(periodic, checkpointInterval(checkpointMs, lastBytes));
+    checkpoints = timers.setTimeout(periodic, checkpointInterval(checkpointMs, lastBytes));
   };
-  checkpoints = setTimeout(periodic, checkpointMs);
+  checkpoints = timers.setTimeout(periodic, checkpointMs);
 
   return {
     session: live,
     dispose() {
       disposed = true;
-      clearInterval(heartbeat);
-      if (checkpoints) clearTimeout(checkpoints);
+      timers.clearInterval(heartbeat);
+      if (checkpoints) timers.clearTimeout(checkpoints);
       live.dispose();
     },
   };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
-import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
-import { createTrainingSession } from '../../src-shared/session/training-session';
+import type { SupervisorEvent, TrainerEvent } from '../protocol/trainer-messages';
+import { DEFAULT_CONFIG } from '../protocol/training-config';
+import { createTrainingSession } from '../session/training-session';
 import { checkpointInterval, runTrainerHost, type TrainerHost } from './host';
 import type { TrainerTransport } from './transport';
 
@@ -80,6 +80,48 @@ describe('runTrainerHost(transport, createSession)', () => {
     expect(t.events).toContainEqual(expect.objectContaining({ type: 'status', state: 'paused', step: 7 }));
     t.control({ type: 'ping', id: 3 });
     expect(t.sent).toContainEqual({ type: 'pong', id: 3 });
+  });
+
+  it('keeps heartbeating during a training step however long the step is (defect 1: beats no longer wait for the step to end)', () => {
+    const t = memoryTransport();
+    const beats: number[] = [];
+    const sendControl = t.transport.sendControl;
+    t.transport.sendControl = (e) => {
+      if (e.type === 'heartbeat') beats.push(Date.now());
+      sendControl(e);
+    };
+    const heartbeatMs = 20;
+    host = runTrainerHost(t.transport, createTrainingSession, { heartbeatMs, checkpointMs: 60_000 });
+    // A model whose steps take far longer than a heartbeat period (hundreds of ms here).
+    t.stream({ type: 'configure', config: { ...DEFAULT_CONFIG, task: 'memory', taskParams: { k: 30 }, hiddenSize: 96, layers: 2, bidirectional: true, batchSize: 32 } });
+    const from = beats.length;
+    const start = Date.now();
+    t.stream({ type: 'step', count: 2 }); // synchronous: no timer of this thread can fire until it returns
+    const end = Date.now();
+    expect(end - start, 'the steps must outlast several heartbeat periods for this test to mean anything').toBeGreaterThan(8 * heartbeatMs);
+    const during = [start, ...beats.slice(from), end];
+    const gaps = during.slice(1).map((at, i) => at - during[i]);
+    // Before the fix there was no beat at all until the steps ended. (Bounds loose enough for a loaded machine.)
+    const why = `gaps between heartbeats during ${end - start} ms of steps: ${gaps.join(', ')}`;
+    expect(gaps.length - 1, why).toBeGreaterThanOrEqual(Math.floor((end - start) / (3 * heartbeatMs)));
+    expect(Math.max(...gaps), why).toBeLessThan((end - start) / 3);
+  });
+
+  it('sends no heartbeat while the session makes no progress (a real hang stays visible)', () => {
+    const t = memoryTransport();
+    let progress: () => void = () => {};
+    host = runTrainerHost(t.transport, (post, hooks) => {
+      progress = hooks.progress;
+      return createTrainingSession(post);
+    }, { heartbeatMs: 20, checkpointMs: 60_000 });
+    const spin = (ms: number, report: boolean) => {
+      const from = t.sent.length;
+      const until = Date.now() + ms;
+      while (Date.now() < until) if (report) progress();
+      return t.sent.slice(from).filter((e) => e.type === 'heartbeat').length;
+    };
+    expect(spin(100, false), 'an endless loop that never reports progress').toBe(0);
+    expect(spin(100, true)).toBeGreaterThanOrEqual(3);
   });
 
   it('spaces periodic checkpoints out for big models (at most 2 MB/s copied on average)', () => {

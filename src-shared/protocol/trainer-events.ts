@@ -1,0 +1,62 @@
+import * as v from 'valibot';
+import { StepDetailSchema } from './step-detail';
+import { CheckpointSchema } from './trainer-messages';
+import { TrainingConfigSchema } from './training-config';
+
+/**
+ * Trainer → renderer: every event on the training stream, declared once as a schema; the TypeScript types are what
+ * it infers. The renderer checks each event against it at the boundary (src-renderer/backend/trainer-events.ts) and
+ * drops, with a warning, anything that does not pass.
+ */
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const strings = v.array(v.string());
+
+export const SessionStateSchema = v.picklist(['idle', 'training', 'paused', 'diverged', 'error']);
+export type SessionState = v.InferOutput<typeof SessionStateSchema>;
+
+/** Per-step scalar history; several steps are coalesced into one stats message when the renderer lags. */
+export const StepPointSchema = v.pipe(
+  v.strictObject({
+    step: count,
+    loss: v.number(),
+    accuracy: v.number(),
+    gradNormBefore: v.number(),
+    gradNormAfter: v.number(),
+    clipped: v.boolean(),
+  }),
+  v.readonly(),
+);
+export type StepPoint = v.InferOutput<typeof StepPointSchema>;
+
+export const EvalResultSchema = v.pipe(
+  v.strictObject({
+    step: count,
+    testAccuracy: v.number(),
+    testLoss: v.number(),
+    /** A few held-out examples with the model's answer, rendered as text. */
+    samples: v.array(v.strictObject({ input: v.string(), target: v.string(), output: v.string() })),
+  }),
+  v.readonly(),
+);
+export type EvalResult = v.InferOutput<typeof EvalResultSchema>;
+
+export const TrainerEventSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('ready'), protocolVersion: v.number() }),
+  v.strictObject({ type: v.literal('status'), state: SessionStateSchema, step: count, message: v.string() }),
+  v.strictObject({ type: v.literal('configured'), paramCount: count, inputVocab: strings, outputVocab: strings }),
+  v.strictObject({
+    type: v.literal('stats'),
+    seq: count,
+    points: v.array(StepPointSchema),
+    detail: v.nullable(StepDetailSchema),
+    stepsPerSecond: v.number(),
+  }),
+  v.strictObject({ type: v.literal('eval'), result: EvalResultSchema }),
+  v.strictObject({ type: v.literal('diverged'), step: count, quantity: v.string(), message: v.string() }),
+  v.strictObject({ type: v.literal('snapshot'), requestId: count, checkpoint: CheckpointSchema }),
+  /** Answer to 'sync': the run's config (then 'configured', its history as 'stats', and 'status'), or null. */
+  v.strictObject({ type: v.literal('synced'), config: v.nullable(TrainingConfigSchema) }),
+  v.strictObject({ type: v.literal('error'), code: v.picklist(['bad-message', 'bad-config', 'internal']), message: v.string() }),
+]);
+export type TrainerEvent = v.InferOutput<typeof TrainerEventSchema>;
