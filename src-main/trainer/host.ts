@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { JobRunner } from '../../src-shared/jobs/job-runner';
+import { isJobMessage } from '../../src-shared/protocol/job-messages';
 import { SupervisorCommandSchema, assertNever, type SessionState, type TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import { packedCheckpointBytes } from '../../src-shared/protocol/packed-checkpoint';
 import type { PostEvent, TrainingSessionApi } from '../../src-shared/session/api';
@@ -9,6 +11,8 @@ import type { TrainerTransport } from './transport';
  * host one training session, feed it the stream, and keep the supervisor informed
  * (a heartbeat every `heartbeatMs`, a checkpoint every `checkpointMs` while training,
  * and one whenever the session changes state or is (re)configured, so a pause is never lost).
+ * Beside the session it runs the job family (src-shared/jobs): messages of type 'job' on the same stream go to
+ * the job runner, which trains in slices on this thread between the session's slices.
  *
  * Periodic checkpoints of big models are spaced out so that they copy at most CHECKPOINT_BYTES_PER_SECOND (2 MB/s) on
  * average: the largest model's checkpoint is about 46 MB, and every copy of it holds up the threads it passes.
@@ -91,9 +95,14 @@ export function runTrainerHost(
 
   session = createSession(post);
   const live = session;
+  const jobs = new JobRunner((event) => {
+    if (!disposed) transport.postStream({ type: 'job', event });
+  });
 
   transport.onStream((raw) => {
-    if (!disposed) live.handle(raw);
+    if (disposed) return;
+    if (isJobMessage(raw)) jobs.handle(raw);
+    else live.handle(raw);
   });
 
   transport.onControl((raw) => {
@@ -134,6 +143,7 @@ export function runTrainerHost(
       disposed = true;
       clearInterval(heartbeat);
       if (checkpoints) clearTimeout(checkpoints);
+      jobs.dispose();
       live.dispose();
     },
   };

@@ -1,6 +1,5 @@
 import type { MessagePortMain, ParentPort } from 'electron';
-import type { TrainerEvent } from '../../src-shared/protocol/trainer-messages';
-import { createInbox, isPortMessage, type TrainerTransport } from './transport';
+import { createInbox, isPortMessage, type StreamEvent, type TrainerTransport } from './transport';
 
 /** Events kept while no renderer port is attached (the oldest are dropped beyond this). */
 const MAX_BUFFERED = 256;
@@ -14,7 +13,7 @@ export function createParentPortTransport(parentPort: ParentPort): TrainerTransp
   const control = createInbox();
   const stream = createInbox();
   let port: MessagePortMain | null = null;
-  const buffered: TrainerEvent[] = [];
+  const buffered: StreamEvent[] = [];
 
   const attach = (next: MessagePortMain): void => {
     port?.close();

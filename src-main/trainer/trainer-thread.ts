@@ -1,12 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+import type { SupervisorEvent } from '../../src-shared/protocol/trainer-messages';
 import { checkpointTransferables } from '../../src-shared/protocol/packed-checkpoint';
 import { createInterruptSignal } from '../../src-shared/session/interrupt-signal';
 import { createTrainingSession } from '../../src-shared/session/training-session';
 import { runTrainerHost } from './host';
 import type { ThreadData, ThreadEnvelope } from './thread-envelope';
 import { isThreadEnvelope } from './thread-envelope';
-import { createInbox, type TrainerTransport } from './transport';
+import { createInbox, type StreamEvent, type TrainerTransport } from './transport';
 
 /**
  * The training thread of the trainer process (out/main/trainer-thread.js; trainer-thread.ts under tsx in the Node
@@ -36,7 +36,7 @@ const transport: TrainerTransport = {
   sendControl: (event: SupervisorEvent) =>
     send({ channel: 'control', data: event }, event.type === 'checkpoint' ? checkpointTransferables(event.checkpoint) : []),
   onStream: (listener) => stream.listen(listener),
-  postStream: (event: TrainerEvent) => send({ channel: 'stream', data: event }),
+  postStream: (event: StreamEvent) => send({ channel: 'stream', data: event }),
 };
 
 const signal = createInterruptSignal(data.interrupt);

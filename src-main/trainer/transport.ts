@@ -1,4 +1,8 @@
+import type { JobStreamEvent } from '../../src-shared/protocol/job-messages';
 import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+
+/** What the host posts on the training stream: the session's events and the job family's (job-messages.ts). */
+export type StreamEvent = TrainerEvent | JobStreamEvent;
 
 /**
  * How the trainer host talks to the outside world. Two implementations:
@@ -11,7 +15,7 @@ export interface TrainerTransport {
   sendControl(event: SupervisorEvent): void;
   /** Raw training-stream messages from the renderer, unvalidated (the session validates them). */
   onStream(listener: (raw: unknown) => void): void;
-  postStream(event: TrainerEvent): void;
+  postStream(event: StreamEvent): void;
 }
 
 /** Main → trainer: "the MessagePort for the training stream rides along with this message". */

@@ -3,6 +3,7 @@ import { version } from '../../package.json';
 import type { Backend } from './backend';
 import { isAllowedExternalUrl } from '../../src-shared/protocol/external-links';
 import { IdbDocStore } from './idb-docs';
+import { JobChannel } from './job-channel';
 import { WorkerTrainerStream, type WorkerLike } from './worker-supervisor';
 
 function createTrainerWorker(): WorkerLike {
@@ -14,6 +15,8 @@ export class BrowserBackend implements Backend {
   readonly shell = 'browser' as const;
   readonly docs = new IdbDocStore();
   readonly trainer = new WorkerTrainerStream({ createWorker: createTrainerWorker });
+  /** Jobs run in the same supervised trainer worker, beside the Lab's session. */
+  readonly jobs = new JobChannel(this.trainer);
 
   info(): Promise<AppInfo> {
     return Promise.resolve({ version, platform: navigator.platform || 'web', shell: 'browser' });
@@ -27,6 +30,7 @@ export class BrowserBackend implements Backend {
   }
 
   dispose(): void {
+    this.jobs.dispose();
     this.trainer.dispose();
     this.docs.dispose();
   }

@@ -3,8 +3,12 @@
  * It forwards every stream message to the session. Two host-only messages serve the page's supervisor:
  * its own snapshots come back as JSON text (a string crosses to the page as one copy, while a structured
  * clone of a long history would be rebuilt object by object on the UI thread), and a restore after a crash.
+ * Beside the session it runs the job family (src-shared/jobs), as the desktop trainer host does: messages of type
+ * 'job' go to the job runner, which trains in slices between the session's.
  */
 import * as v from 'valibot';
+import { JobRunner } from '../../src-shared/jobs/job-runner';
+import { isJobMessage, type JobStreamEvent } from '../../src-shared/protocol/job-messages';
 import { createInterruptSignal, type SessionInterrupt } from '../../src-shared/session/interrupt-signal';
 import { createTrainingSession } from '../../src-shared/session/training-session';
 import { describeIssues } from '../../src-shared/protocol/documents';
@@ -71,8 +75,14 @@ const session = createTrainingSession(post, undefined, {
   pending: () => signal?.pending() ?? false,
 });
 
+const jobs = new JobRunner((event) => self.postMessage({ type: 'job', event } satisfies JobStreamEvent));
+
 self.addEventListener('message', (e: MessageEvent<unknown>) => {
   const data = e.data;
+  if (isJobMessage(data)) {
+    jobs.handle(data);
+    return;
+  }
   const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
   if (type === 'host:restore') restore(data);
   else if (type === 'host:interrupt') {

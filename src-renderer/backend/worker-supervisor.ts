@@ -1,7 +1,8 @@
 import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import { isJobMessage, type JobStreamCommand } from '../../src-shared/protocol/job-messages';
 import { interruptsTraining, type TrainerCommand, type TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import { createInterruptSignal, type InterruptSignal } from '../../src-shared/session/interrupt-signal';
-import { Listeners, type TrainerStream } from './backend';
+import { Listeners, type JobLink, type TrainerStream } from './backend';
 import { acceptTrainerEvent } from './event-guard';
 import type { WorkerCheckpointMessage, WorkerInterruptMessage, WorkerRestoreMessage } from './trainer.worker';
 
@@ -37,8 +38,9 @@ function isCheckpointMessage(x: unknown): x is WorkerCheckpointMessage {
  * checkpoint; when the worker dies it starts a new one, restores that checkpoint (or replays the last
  * 'configure' if none was taken yet) and reports a 'restarted' health event.
  */
-export class WorkerTrainerStream implements TrainerStream {
+export class WorkerTrainerStream implements TrainerStream, JobLink {
   readonly #events = new Listeners<TrainerEvent>();
+  readonly #jobMessages = new Listeners<unknown>();
   readonly #health = new Listeners<TrainerHealth>();
   readonly #opts: Required<SupervisorOptions>;
   #worker: WorkerLike | null;
@@ -82,6 +84,15 @@ export class WorkerTrainerStream implements TrainerStream {
     return this.#events.add(listener);
   }
 
+  /** Job commands go to the same worker; a worker's death ends its jobs through the 'restarted' health event. */
+  sendJob(cmd: JobStreamCommand): void {
+    this.#worker?.postMessage(cmd);
+  }
+
+  onJobMessage(listener: (raw: unknown) => void): () => void {
+    return this.#jobMessages.add(listener);
+  }
+
   onHealth(listener: (health: TrainerHealth) => void): () => void {
     return this.#health.add(listener);
   }
@@ -92,6 +103,7 @@ export class WorkerTrainerStream implements TrainerStream {
     this.#worker = null;
     this.#events.clear();
     this.#health.clear();
+    this.#jobMessages.clear();
   }
 
   #spawn(): WorkerLike {
@@ -101,6 +113,7 @@ export class WorkerTrainerStream implements TrainerStream {
     worker.onmessage = (e) => {
       if (worker !== this.#worker) return;
       if (isCheckpointMessage(e.data)) this.#checkpoint = { step: e.data.step, json: e.data.json };
+      else if (isJobMessage(e.data)) this.#jobMessages.emit(e.data);
       else acceptTrainerEvent(e.data, this.#onEvent);
     };
     worker.onerror = (e) => {
