@@ -49,8 +49,8 @@ describe('BidirState', () => {
     expect(client.started[0].request).toEqual({ type: 'bidir', ...BIDIR_MODEL });
     client.emit(direction(false, 0.6));
     expect([bidir.forward?.overall, bidir.both]).toEqual([0.6, null]);
-    client.emit({ type: 'error', reason: 'failed', message: 'the lab worker crashed' });
-    expect([bidir.job.status, bidir.job.error]).toEqual(['error', 'the lab worker crashed']);
+    client.emit({ type: 'error', reason: 'failed', message: 'gru diverged (loss)' });
+    expect([bidir.job.status, bidir.job.error]).toEqual(['error', 'gru diverged (loss)']);
     bidir.start();
     expect([bidir.forward, bidir.both, bidir.job.error]).toEqual([null, null, null]);
     client.emit(direction(false, 0.6));
