@@ -1,8 +1,10 @@
 /**
  * The trainer host's job family: drives one job at a time in short slices (run steps for SLICE_MS, then yield
- * to the event loop), on the same thread as the Lab's training session. The session trains in slices of its own,
- * so the two take turns: a pause, a stop or the next job command is read within one slice of either, and neither
- * starves the other. Progress goes out at most every PROGRESS_MS, race ticks at most every TICK_MS.
+ * to the event loop), on the same thread as the Lab's training session. The session trains in slices of its own
+ * (12 ms), so the two take turns: a pause, a stop or the next job command is read within one slice of either.
+ * A job's slice is the shorter (one step or one chunk of held-out scoring past SLICE_MS), so while the Lab trains
+ * it keeps most of the thread; alone, a job loses nothing by yielding often (a yield costs microseconds).
+ * Progress goes out at most every PROGRESS_MS, race ticks at most every TICK_MS.
  */
 import * as v from 'valibot';
 import { describeIssues } from '../protocol/documents';
@@ -11,7 +13,7 @@ import { createYielder } from '../session/scheduler';
 import { computeExplorer } from './explorer';
 import { bidirJob, horizonJob, jobTotal, raceJob, type Job, type JobOutput } from './jobs';
 
-export const SLICE_MS = 10;
+export const SLICE_MS = 4;
 export const PROGRESS_MS = 250;
 /** Race ticks (curves and heatmap rows) at most this often. */
 export const TICK_MS = 100;

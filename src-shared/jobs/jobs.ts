@@ -5,6 +5,7 @@
  */
 import type { CellKind } from '../engine/types';
 import { RACE_EVAL_EVERY, RACE_TRACE_EVERY, type BidirRequest, type HorizonRequest, type JobEvent, type RaceRequest } from '../protocol/job-messages';
+import type { EvalResult } from '../protocol/trainer-messages';
 import type { TrainingConfig } from '../protocol/training-config';
 import { Run } from '../session/run';
 import { AMBIGUOUS_WORDS } from '../tasks/index';
@@ -13,8 +14,10 @@ import type { TaskId } from '../tasks/types';
 /** What a job emits besides its progress (the runner adds the job id). */
 export type JobOutput = JobEvent extends infer E ? (E extends { id: number } ? Omit<E, 'id'> : never) : never;
 export type Emit = (out: JobOutput) => void;
-/** Every yield is one finished training step; the number says how many steps the job has done in all. */
+/** Every yield is a pause point; the number says how many training steps the job has done in all. */
 export type Job = Generator<number, void, void>;
+/** Held-out examples scored between two yields. */
+const EVAL_CHUNK = 32;
 
 interface Common {
   hiddenSize: number;
@@ -62,6 +65,8 @@ export function* raceJob(cmd: RaceRequest, emit: Emit, flushEvery: () => boolean
     });
   };
   let done = 0;
+  /** Each cell's latest held-out score (the last step is always scored, so this is its final one). */
+  const scores: (EvalResult | null)[] = runs.map(() => null);
   for (let s = 0; s < cmd.steps; s++) {
     for (let i = 0; i < runs.length; i++) {
       const { run } = runs[i];
@@ -73,7 +78,8 @@ export function* raceJob(cmd: RaceRequest, emit: Emit, flushEvery: () => boolean
       // Only the latest per-unit gradients go out: the unit heatmap shows one step, and [T][H] per row would be heavy.
       if (detail?.dh) pending[i].latestDh = { step: point.step, dh: detail.dh };
       if (point.step % RACE_EVAL_EVERY === 0 || s === cmd.steps - 1) {
-        const e = run.evaluate();
+        const e = yield* evaluateInChunks(run, done);
+        scores[i] = e;
         pending[i].evals.push({ step: e.step, testAccuracy: e.testAccuracy, testLoss: e.testLoss });
       }
       yield ++done;
@@ -81,13 +87,26 @@ export function* raceJob(cmd: RaceRequest, emit: Emit, flushEvery: () => boolean
     if (flushEvery()) flush();
   }
   flush();
-  emit({
-    type: 'done', durationMs: 0,
-    results: runs.map(({ cell, run }) => {
-      const e = run.evaluate();
-      return { cell, testAccuracy: e.testAccuracy, testLoss: e.testLoss, steps: run.step };
-    }),
-  });
+  const results = [];
+  for (let i = 0; i < runs.length; i++) {
+    const { cell, run } = runs[i];
+    const e = scores[i] ?? (yield* evaluateInChunks(run, done));
+    results.push({ cell, testAccuracy: e.testAccuracy, testLoss: e.testLoss, steps: run.step });
+  }
+  emit({ type: 'done', durationMs: 0, results });
+}
+
+/**
+ * Score `run` on its held-out set a chunk of examples at a time, yielding between chunks (with the step count
+ * unchanged), so an evaluation never holds the thread for long: the Lab's session and the inbox get their turn.
+ */
+function* evaluateInChunks(run: Run, done: number): Generator<number, EvalResult, void> {
+  const evaluation = run.startEvaluation();
+  for (;;) {
+    const result = evaluation.advance(EVAL_CHUNK);
+    if (result) return result;
+    yield done;
+  }
 }
 
 /** For each distance k (smallest first) and each cell: a short run on the task, then its held-out accuracy. */
@@ -101,7 +120,8 @@ export function* horizonJob(cmd: HorizonRequest, emit: Emit): Job {
         if (outcome.kind === 'diverged') break;
         yield ++done;
       }
-      emit({ type: 'horizon-point', cell, k, testAccuracy: run.evaluate().testAccuracy });
+      const e = yield* evaluateInChunks(run, done);
+      emit({ type: 'horizon-point', cell, k, testAccuracy: e.testAccuracy });
     }
   }
   emit({ type: 'done', durationMs: 0, results: [] });
