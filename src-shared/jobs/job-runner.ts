@@ -41,11 +41,6 @@ export class JobRunner {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Whether a job is running (not paused). */
-  get busy(): boolean {
-    return this.#job !== null && this.#job.pausedAt === null;
-  }
-
   /** Validate and act on one raw `{ type: 'job' }` message from the stream; a bad one is answered with an error. */
   handle(raw: unknown): void {
     if (this.#disposed) return;

@@ -60,7 +60,6 @@ export type JobRequest = v.InferOutput<typeof JobRequestSchema>;
 export type RaceRequest = Extract<JobRequest, { type: 'race' }>;
 export type HorizonRequest = Extract<JobRequest, { type: 'horizon' }>;
 export type BidirRequest = Extract<JobRequest, { type: 'bidir' }>;
-export type ExploreRequest = Extract<JobRequest, { type: 'explore' }>;
 
 /** Renderer → trainer host. The renderer picks the ids; starting a job replaces the one running (not an explore). */
 export const JobCommandSchema = v.variant('type', [
@@ -80,7 +79,6 @@ const PointSchema = v.strictObject({ step: v.number(), loss: finiteOrNaN, accura
 
 /** Why a job ended in error: it failed (diverged, threw), its request was refused, or the trainer died under it. */
 const JobErrorReasonSchema = v.picklist(['failed', 'bad-request', 'interrupted']);
-export type JobErrorReason = v.InferOutput<typeof JobErrorReasonSchema>;
 
 export const JobEventSchema = v.variant('type', [
   v.strictObject({
