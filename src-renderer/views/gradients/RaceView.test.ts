@@ -87,4 +87,33 @@ describe('RaceView heatmaps', () => {
     race.dispose();
     client.dispose();
   });
+  it('a trainer crash mid-race says the run was interrupted and offers to run it again; pause asks the host and shows it', () => {
+    const link = new FakeJobLink();
+    const race = new RaceState(new JobChannel(link));
+    const target = document.createElement('div');
+    document.body.append(target);
+    app = mount(RaceView, { target, props: { race } });
+    byTestId(target, 'race-start')?.click();
+    flushSync();
+    const id = link.commands[0].id;
+    byTestId(target, 'race-pause')?.click();
+    expect(link.commands.at(-1)).toEqual({ type: 'pause', id });
+    link.deliver({ type: 'paused', id, paused: true });
+    flushSync();
+    expect(byTestId(target, 'race-pause')?.getAttribute('aria-pressed')).toBe('true');
+    expect(byTestId(target, 'race-paused')?.textContent).toContain('Paused at');
+
+    link.health({ kind: 'crashed', attempt: 1, reason: 'trainer hung: no heartbeat for 3100 ms', restartInMs: 100 });
+    flushSync();
+    expect(byTestId(target, 'race-summary')?.dataset.status).toBe('error');
+    expect(byTestId(target, 'race-interrupted')?.textContent).toBe(
+      'The run was interrupted: the trainer stopped (trainer hung: no heartbeat for 3100 ms) and nothing of this run was kept.',
+    );
+    expect(byTestId(target, 'race-pause')).toBeNull();
+    byTestId(target, 'race-retry')?.click();
+    flushSync();
+    expect(link.commands.filter((c) => c.type === 'start')).toHaveLength(2);
+    expect([byTestId(target, 'race-summary')?.dataset.status, byTestId(target, 'race-interrupted')]).toEqual(['running', null]);
+    race.dispose();
+  });
 });
