@@ -1,7 +1,7 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { describeMainThread, expectNoLongWork, hadSpareCore, recordMainThread } from './main-thread';
-import { collectErrors, openLab } from './web-helpers';
+import { collectErrors, numberAttr, openLab } from './web-helpers';
 
 /** The Gradients screen of the browser build: explorer, race, exports, live drawing without long tasks. */
 
@@ -167,13 +167,68 @@ test.describe('gradients lab', () => {
     expect(errors).toEqual([]);
   });
 
-  test("the live heatmap fills from the Lab's training stream", async ({ page }) => {
+  test("the live heatmap holds the Lab's run from its start and says what the Lab is doing", async ({ page }) => {
     await openLab(page);
     await page.getByRole('button', { name: 'Train' }).click();
+    await expect.poll(() => numberAttr(page, 'metric-step', 'data-value'), { timeout: 30_000 }).toBeGreaterThan(50);
+    // Opened mid-run: what the Lab trained before the screen opened is there at once.
     await page.goto('/#gradients');
     const canvas = page.getByTestId('heatmap-live-heat-canvas');
-    await expect.poll(() => canvas.getAttribute('data-rows').then(Number), { timeout: 30_000 }).toBeGreaterThan(3);
+    await expect.poll(() => canvas.getAttribute('data-rows').then(Number), { timeout: 5_000 }).toBeGreaterThan(3);
+    await expect(page.getByTestId('live-recorded')).toContainText('Recorded from the start of the run');
+    await expect(page.getByTestId('live-status')).toHaveText('The Lab is training; its gradients appear here as they are computed.');
+    await expect(page.getByText('Start or resume training in the Lab tab')).toHaveCount(0);
     await expect(page.getByTestId('summary-live-heat')).toContainText('recorded steps');
+    await page.getByTestId('live-status').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/gradients-live.png', fullPage: false });
     await expect.poll(() => page.getByTestId('chart-curve-grad').locator('path[data-series="before"]').getAttribute('d')).toMatch(/L/);
+    await page.goto('/#lab');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.goto('/#gradients');
+    await expect(page.getByTestId('live-status')).toHaveAttribute('data-phase', 'paused');
+    await expect(page.getByTestId('live-status')).toContainText('is paused at step');
+  });
+
+  test('a race pauses and resumes; a trainer crash mid-race says the run was interrupted and offers to run it again', async ({ page }) => {
+    test.setTimeout(120_000);
+    const errors = collectErrors(page);
+    await openGradients(page);
+    const summary = page.getByTestId('race-summary');
+    const canvas = page.getByTestId('heatmap-race-heat-rnn-canvas');
+    await page.getByTestId('race-start').click();
+    await expect.poll(() => canvas.getAttribute('data-rows').then(Number), { timeout: 30_000 }).toBeGreaterThan(20);
+    await page.getByRole('heading', { name: /Race: vanilla RNN/ }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/gradients-race-running.png', fullPage: false });
+
+    await page.getByTestId('race-pause').click();
+    await expect(page.getByTestId('race-paused')).toContainText('Paused at');
+    await expect(page.getByTestId('race-pause')).toHaveAttribute('aria-pressed', 'true');
+    const rows = Number(await canvas.getAttribute('data-rows'));
+    await page.waitForTimeout(1500);
+    expect(Number(await canvas.getAttribute('data-rows'))).toBe(rows);
+    await expect(summary).toHaveAttribute('data-status', 'running');
+    await page.getByTestId('race-pause').click();
+    await expect(page.getByTestId('race-paused')).toHaveCount(0);
+    await expect.poll(() => canvas.getAttribute('data-rows').then(Number), { timeout: 30_000 }).toBeGreaterThan(rows);
+
+    // The race runs in the supervised trainer worker, beside the Lab's session: crash it mid-race.
+    const [worker] = page.workers().filter((w) => w.url().includes('trainer.worker'));
+    expect(worker, 'the trainer worker is running').toBeTruthy();
+    await worker.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('simulated trainer crash');
+      });
+    });
+    await expect(page.getByTestId('race-interrupted')).toContainText('The run was interrupted: the trainer stopped');
+    await expect(summary).toHaveAttribute('data-status', 'error');
+    await page.getByTestId('race-interrupted').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/gradients-race-interrupted.png', fullPage: false });
+    await page.getByTestId('race-retry').click();
+    await expect(summary).toHaveAttribute('data-status', 'running');
+    await expect(page.getByTestId('race-interrupted')).toHaveCount(0);
+    await expect.poll(() => canvas.getAttribute('data-rows').then(Number), { timeout: 30_000 }).toBeGreaterThan(2);
+    await page.getByTestId('race-cancel').click();
+    await expect(summary).toHaveAttribute('data-status', 'cancelled');
+    expect(errors.filter((e) => !e.includes('simulated trainer crash'))).toEqual([]);
   });
 });

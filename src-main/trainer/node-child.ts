@@ -1,9 +1,8 @@
 import { Socket } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import type { TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import { framedChannel, STREAM_FD } from './framed-socket';
 import { runTrainerInThread, type StartThread } from './thread-relay';
-import { createInbox, type TrainerTransport } from '../../src-shared/supervision/transport';
+import { createInbox, type StreamEvent, type TrainerTransport } from '../../src-shared/supervision/transport';
 
 /**
  * The trainer as a plain Node child (child_process.fork): the same relay and training thread as the utility
@@ -30,7 +29,7 @@ const transport: TrainerTransport = {
   onControl: (listener) => control.listen(listener),
   sendControl: (event) => void send(event),
   onStream: (listener) => stream.listen(listener),
-  postStream: (event: TrainerEvent) => channel.send(event),
+  postStream: (event: StreamEvent) => channel.send(event),
 };
 
 const tsxThread: StartThread = (data, resourceLimits) =>

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { JobStreamCommand } from '../../src-shared/protocol/job-messages';
 import type { SupervisorCommand, TrainerCommand } from '../../src-shared/protocol/trainer-messages';
 import type { TrainerChild } from '../../src-shared/supervision/trainer-child';
 import type { Socket } from 'node:net';
@@ -7,7 +8,7 @@ import { framedChannel, STREAM_FD } from './framed-socket';
 
 /** A Node-forked trainer: a TrainerChild plus the training stream, on a socket of its own. */
 export interface NodeTrainerChild extends TrainerChild {
-  postStream(command: TrainerCommand): void;
+  postStream(command: TrainerCommand | JobStreamCommand): void;
   onStream(listener: (event: unknown) => void): void;
 }
 

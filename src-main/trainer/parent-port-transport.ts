@@ -1,6 +1,5 @@
 import type { MessagePortMain, ParentPort } from 'electron';
-import type { TrainerEvent } from '../../src-shared/protocol/trainer-messages';
-import { createInbox, type TrainerTransport } from '../../src-shared/supervision/transport';
+import { createInbox, type StreamEvent, type TrainerTransport } from '../../src-shared/supervision/transport';
 import { isPortMessage } from './port-message';
 
 /** Events kept while no renderer port is attached (the oldest are dropped beyond this). */
@@ -15,7 +14,7 @@ export function createParentPortTransport(parentPort: ParentPort): TrainerTransp
   const control = createInbox();
   const stream = createInbox();
   let port: MessagePortMain | null = null;
-  const buffered: TrainerEvent[] = [];
+  const buffered: StreamEvent[] = [];
 
   const attach = (next: MessagePortMain): void => {
     port?.close();

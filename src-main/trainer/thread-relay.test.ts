@@ -2,11 +2,11 @@ import { EventEmitter } from 'node:events';
 import { getHeapStatistics } from 'node:v8';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+import type { SupervisorEvent } from '../../src-shared/protocol/trainer-messages';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 import type { ThreadData, ThreadEnvelope } from '../../src-shared/supervision/thread-envelope';
 import { runTrainerInThread } from './thread-relay';
-import type { TrainerTransport } from '../../src-shared/supervision/transport';
+import type { StreamEvent, TrainerTransport } from '../../src-shared/supervision/transport';
 
 /** A stand-in for the training thread: records what the relay posts, and can answer. */
 class FakeThread extends EventEmitter {
@@ -22,7 +22,7 @@ class FakeThread extends EventEmitter {
 }
 
 function outerTransport() {
-  const sent = { control: [] as SupervisorEvent[], stream: [] as TrainerEvent[] };
+  const sent = { control: [] as SupervisorEvent[], stream: [] as StreamEvent[] };
   let control: (raw: unknown) => void = () => {};
   let stream: (raw: unknown) => void = () => {};
   const transport: TrainerTransport = {

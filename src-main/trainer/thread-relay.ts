@@ -1,11 +1,11 @@
 import { getHeapStatistics } from 'node:v8';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { SupervisorEvent, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+import type { SupervisorEvent } from '../../src-shared/protocol/trainer-messages';
 import { createInterruptSignal, relayWithInterrupt } from '../../src-shared/session/interrupt-signal';
 import { createTrainingSession } from '../../src-shared/session/training-session';
 import { runTrainerHost, type TrainerHost } from '../../src-shared/supervision/host';
 import { isThreadEnvelope, type ThreadData, type ThreadEnvelope } from '../../src-shared/supervision/thread-envelope';
-import type { TrainerTransport } from '../../src-shared/supervision/transport';
+import type { StreamEvent, TrainerTransport } from '../../src-shared/supervision/transport';
 
 export interface ThreadRelayOptions {
   heartbeatMs?: number;
@@ -66,7 +66,7 @@ export function runTrainerInThread(outer: TrainerTransport, start: StartThread, 
     if (!isThreadEnvelope(message)) return;
     // The host in the thread produced these; they pass through unchanged.
     if (message.channel === 'control') outer.sendControl(message.data as SupervisorEvent);
-    else outer.postStream(message.data as TrainerEvent);
+    else outer.postStream(message.data as StreamEvent);
   });
   worker.on('error', (err) => {
     if (early !== null) {

@@ -1,6 +1,7 @@
 import type { AppInfo, DocKind, PresenterState, SaveResult, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import type { DocTypes } from '../../src-shared/protocol/documents';
 import type { PolicyLoad } from '../../src-shared/protocol/policy';
+import type { JobEvent, JobRequest, JobStreamCommand } from '../../src-shared/protocol/job-messages';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 
 /**
@@ -16,6 +17,8 @@ export interface Backend {
   readonly trainer: TrainerStream;
   /** The machine policy a school set (desktop: a file main reads; browser: policy.json beside index.html). */
   policy(): Promise<PolicyLoad>;
+  /** Experiments run by the trainer host beside the Lab's session (Gradients, the quiz's predict-then-check runs). */
+  readonly jobs: JobsApi;
   /** Desktop only: show the presenter's slides on a second screen (absent in the browser build). */
   readonly presenter?: PresenterLink;
   /** Close ports, terminate workers, drop listeners. */
@@ -59,6 +62,35 @@ export interface DocStore {
 export interface TrainerStream {
   send(cmd: TrainerCommand): void;
   onEvent(listener: (event: TrainerEvent) => void): () => void;
+  onHealth(listener: (health: TrainerHealth) => void): () => void;
+}
+
+/**
+ * The trainer host's job family (src-shared/protocol/job-messages.ts). One job runs at a time: starting one (an
+ * explore request excepted) replaces the last. Every job's listener hears exactly one ending (done, error or
+ * cancelled; explore-result for an explore), also when the trainer dies under it ('error', reason 'interrupted').
+ */
+export interface JobsApi {
+  start(request: JobRequest, listener: JobListener): JobHandle;
+}
+
+export type JobListener = (event: JobEvent) => void;
+
+/** A started job: its id, and the commands that act on it (harmless once it has ended). */
+export interface JobHandle {
+  readonly id: number;
+  /** Stop the job: its listener hears 'cancelled' now, and nothing the trainer sends for it later. */
+  cancel(): void;
+  /** Hold the job between two steps; its listener hears 'paused'. */
+  pause(): void;
+  resume(): void;
+}
+
+/** What a training stream offers the job family: the same channel, and its supervision health. */
+export interface JobLink {
+  sendJob(cmd: JobStreamCommand): void;
+  /** Raw `{ type: 'job' }` messages from the trainer (validated by the receiver). */
+  onJobMessage(listener: (raw: unknown) => void): () => void;
   onHealth(listener: (health: TrainerHealth) => void): () => void;
 }
 

@@ -9,6 +9,7 @@ import type { DocKind } from '../../src-shared/protocol/ipc-contract';
 import type { DocTypes } from '../../src-shared/protocol/documents';
 import type { WorkerLike } from './worker-child';
 import { WorkerTrainerStream } from './worker-trainer-stream';
+import { JobChannel } from './job-channel';
 
 function createTrainerWorker(): WorkerLike {
   return new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'rnn-lab-trainer' });
@@ -29,6 +30,8 @@ export class BrowserBackend implements Backend {
     onQuarantined: (listener: Parameters<IdbDocStore['onQuarantined']>[0]) => this.#idb.onQuarantined(listener),
   };
   readonly trainer = new WorkerTrainerStream({ createWorker: createTrainerWorker });
+  /** Jobs run in the same supervised trainer worker, beside the Lab's session. */
+  readonly jobs = new JobChannel(this.trainer);
 
   info(): Promise<AppInfo> {
     return Promise.resolve({ version, platform: navigator.platform || 'web', shell: 'browser' });
@@ -50,6 +53,7 @@ export class BrowserBackend implements Backend {
   }
 
   dispose(): void {
+    this.jobs.dispose();
     this.trainer.dispose();
     this.#idb.dispose();
   }

@@ -121,4 +121,27 @@ describe('ElectronBackend', () => {
     expect(closed).toBe(1);
     backend.dispose();
   });
+
+  it('runs jobs over the training port, apart from the trainer events, and ends them when main reports a crash', async () => {
+    const { bridge, handlers } = fakeBridge();
+    const backend = new ElectronBackend(bridge, window);
+    const channel = new MessageChannel();
+    const received: unknown[] = [];
+    channel.port2.onmessage = (e) => received.push(e.data);
+    const trainerEvents: unknown[] = [];
+    backend.trainer.onEvent((e) => trainerEvents.push(e));
+    const request = { type: 'bidir', cell: 'gru', steps: 10, hiddenSize: 4, batchSize: 2, learningRate: 0.01, seed: 1 } as const;
+    const jobEvents: unknown[] = [];
+    const job = backend.jobs.start(request, (e) => jobEvents.push(e));
+    deliverPort(channel.port1); // queued until the port arrives, like the training commands
+    channel.port2.postMessage({ type: 'job', event: { type: 'progress', id: job.id, done: 2, total: 20, elapsedMs: 5 } });
+    await vi.waitFor(() => expect(received).toEqual([{ type: 'job', command: { type: 'start', id: job.id, request } }]));
+    await vi.waitFor(() => expect(jobEvents).toHaveLength(1));
+    expect(jobEvents).toEqual([{ type: 'progress', id: job.id, done: 2, total: 20, elapsedMs: 5 }]);
+    expect(trainerEvents).toEqual([]); // not mistaken for a (malformed) trainer event
+    for (const l of handlers.trainerHealth) l({ kind: 'crashed', attempt: 1, reason: 'trainer exited (exit code 1)', restartInMs: 100 });
+    expect(jobEvents.at(-1)).toEqual({ type: 'error', id: job.id, reason: 'interrupted', message: 'trainer exited (exit code 1)' });
+    backend.dispose();
+    channel.port2.close();
+  });
 });

@@ -1,9 +1,11 @@
 import * as v from 'valibot';
 import { PresenterStateSchema, type BridgeApi, type DocKind, type PresenterState, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
+import { isJobMessage, type JobStreamCommand } from '../../src-shared/protocol/job-messages';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
-import { Listeners, type Backend, type DocLoad, type DocStore, type PresenterLink, type QuarantineNotice, type TrainerStream } from './backend';
+import { Listeners, type Backend, type DocLoad, type DocStore, type JobLink, type PresenterLink, type QuarantineNotice, type TrainerStream } from './backend';
 import { acceptTrainerEvent } from './accept-event';
+import { JobChannel } from './job-channel';
 
 /** What the preload posts to the page with the training MessagePort attached as ports[0]. */
 interface PortEnvelope {
@@ -18,17 +20,22 @@ function isPortEnvelope(data: unknown): data is PortEnvelope {
  * The training stream over a MessagePort that main hands to both the trainer and this page.
  * When the trainer restarts, main sends a new port; we switch to it and re-send nothing
  * (main restores the last checkpoint itself). Commands issued before the first port are queued.
+ * The job family rides on the same port (its messages have type 'job').
  */
-class PortTrainerStream implements TrainerStream {
+class PortTrainerStream implements TrainerStream, JobLink {
   readonly events = new Listeners<TrainerEvent>();
   readonly health = new Listeners<TrainerHealth>();
+  readonly jobMessages = new Listeners<unknown>();
   #port: MessagePort | null = null;
-  #queue: TrainerCommand[] = [];
+  #queue: (TrainerCommand | JobStreamCommand)[] = [];
 
   attach(port: MessagePort): void {
     this.#port?.close();
     this.#port = port;
-    port.onmessage = (e: MessageEvent<unknown>) => acceptTrainerEvent(e.data, (ev) => this.events.emit(ev));
+    port.onmessage = (e: MessageEvent<unknown>) => {
+      if (isJobMessage(e.data)) this.jobMessages.emit(e.data);
+      else acceptTrainerEvent(e.data, (ev) => this.events.emit(ev));
+    };
     port.start();
     const queued = this.#queue;
     this.#queue = [];
@@ -38,6 +45,15 @@ class PortTrainerStream implements TrainerStream {
   send(cmd: TrainerCommand): void {
     if (this.#port) this.#port.postMessage(cmd);
     else this.#queue.push(cmd);
+  }
+
+  sendJob(cmd: JobStreamCommand): void {
+    if (this.#port) this.#port.postMessage(cmd);
+    else this.#queue.push(cmd);
+  }
+
+  onJobMessage(listener: (raw: unknown) => void): () => void {
+    return this.jobMessages.add(listener);
   }
 
   onEvent(listener: (event: TrainerEvent) => void): () => void {
@@ -53,6 +69,7 @@ class PortTrainerStream implements TrainerStream {
     this.#port = null;
     this.events.clear();
     this.health.clear();
+    this.jobMessages.clear();
   }
 }
 
@@ -60,6 +77,7 @@ export class ElectronBackend implements Backend {
   readonly shell = 'electron' as const;
   readonly docs: DocStore;
   readonly trainer: PortTrainerStream = new PortTrainerStream();
+  readonly jobs = new JobChannel(this.trainer);
   readonly #bridge: BridgeApi;
   readonly #win: Window;
   readonly #quarantined = new Listeners<QuarantineNotice>();
@@ -142,6 +160,7 @@ export class ElectronBackend implements Backend {
   dispose(): void {
     this.#win.removeEventListener('message', this.#onWindowMessage);
     for (const off of this.#unsubscribe) off();
+    this.jobs.dispose();
     this.trainer.close();
     this.#quarantined.clear();
     this.#presenterState.clear();

@@ -1,3 +1,4 @@
+import type { JobStreamCommand } from '../../src-shared/protocol/job-messages';
 import type { TrainerCommand } from '../../src-shared/protocol/trainer-messages';
 import { createInterruptSignal, relayWithInterrupt } from '../../src-shared/session/interrupt-signal';
 import { isThreadEnvelope, type ThreadEnvelope, type ThreadStart } from '../../src-shared/supervision/thread-envelope';
@@ -14,7 +15,7 @@ export interface WorkerLike {
 
 /** A Web Worker trainer as the shared supervisor sees it, plus the training stream on the same port. */
 export interface WorkerTrainerChild extends TrainerChild {
-  postStream(command: TrainerCommand): void;
+  postStream(command: TrainerCommand | JobStreamCommand): void;
   onStream(listener: (raw: unknown) => void): void;
 }
 

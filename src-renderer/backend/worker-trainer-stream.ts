@@ -1,7 +1,8 @@
 import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import { isJobMessage, type JobStreamCommand } from '../../src-shared/protocol/job-messages';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import { TrainerSupervisor, type SavedCheckpoint, type SupervisorOptions } from '../../src-shared/supervision/supervisor';
-import { Listeners, type TrainerStream } from './backend';
+import { Listeners, type JobLink, type TrainerStream } from './backend';
 import { acceptTrainerEvent } from './accept-event';
 import { createWorkerChild, type WorkerLike, type WorkerTiming, type WorkerTrainerChild } from './worker-child';
 
@@ -15,11 +16,12 @@ export interface WorkerStreamOptions extends Partial<WorkerTiming>, Omit<Supervi
  * 'gave-up' health, exponential backoff, and a restart from the last packed checkpoint the worker sent on its control
  * channel. Commands sent while a replacement is on its way wait for it and follow its restore.
  */
-export class WorkerTrainerStream implements TrainerStream {
+export class WorkerTrainerStream implements TrainerStream, JobLink {
   readonly #events = new Listeners<TrainerEvent>();
+  readonly #jobMessages = new Listeners<unknown>();
   readonly #health = new Listeners<TrainerHealth>();
   readonly #supervisor: TrainerSupervisor<WorkerTrainerChild>;
-  #queue: TrainerCommand[] = [];
+  #queue: (TrainerCommand | JobStreamCommand)[] = [];
 
   constructor({ createWorker, heartbeatMs = 500, checkpointMs = 2_000, ...policy }: WorkerStreamOptions) {
     this.#supervisor = new TrainerSupervisor<WorkerTrainerChild>({
@@ -29,7 +31,9 @@ export class WorkerTrainerStream implements TrainerStream {
       onHealth: (health) => this.#health.emit(health),
       onChild: (child) => {
         child.onStream((raw) => {
-          if (child === this.#supervisor.child) acceptTrainerEvent(raw, (event) => this.#events.emit(event));
+          if (child !== this.#supervisor.child) return;
+          if (isJobMessage(raw)) this.#jobMessages.emit(raw);
+          else acceptTrainerEvent(raw, (event) => this.#events.emit(event));
         });
         for (const cmd of this.#queue.splice(0)) child.postStream(cmd);
       },
@@ -43,6 +47,19 @@ export class WorkerTrainerStream implements TrainerStream {
   }
 
   send(cmd: TrainerCommand): void {
+    this.#post(cmd);
+  }
+
+  /** Job commands go to the same worker; a worker's death ends its jobs through the health events. */
+  sendJob(cmd: JobStreamCommand): void {
+    this.#post(cmd);
+  }
+
+  onJobMessage(listener: (raw: unknown) => void): () => void {
+    return this.#jobMessages.add(listener);
+  }
+
+  #post(cmd: TrainerCommand | JobStreamCommand): void {
     const child = this.#supervisor.child;
     if (child) child.postStream(cmd);
     else if (this.#supervisor.state === 'restarting') this.#queue.push(cmd);
@@ -60,6 +77,7 @@ export class WorkerTrainerStream implements TrainerStream {
     this.#supervisor.stop();
     this.#queue = [];
     this.#events.clear();
+    this.#jobMessages.clear();
     this.#health.clear();
   }
 }

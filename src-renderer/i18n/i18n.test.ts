@@ -25,6 +25,7 @@ const SAME_AS_ENGLISH: Record<string, readonly MessageKey[]> = {
     'ui.pack.questions', // « Questions »
     'ui.lab.pause', // « Pause »
     'ui.unrolled.pause',
+    'ui.jobs.pause',
     'ui.lesson.readingTime', // « {minutes} min »
   ],
   es: ['ui.lesson.readingTime', 'ui.quiz.attemptRow' /* {date}: {score}/{total} */],

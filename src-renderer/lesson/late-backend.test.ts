@@ -5,6 +5,7 @@ import type { DocTypes } from '../../src-shared/protocol/documents';
 import type { DocKind } from '../../src-shared/protocol/ipc-contract';
 import type { Backend, DocStore } from '../backend/backend';
 import QuizHome from '../quiz/QuizHome.svelte';
+import { FakeJobs } from '../test-support/fake-jobs';
 import { FakeTrainer } from '../test-support/fake-trainer';
 import LessonHome from './LessonHome.svelte';
 import { SECTIONS } from './sections';
@@ -30,6 +31,7 @@ function fakeBackend(stored: Partial<DocTypes>) {
     openExternal: vi.fn(() => Promise.resolve({ ok: true })),
     policy: () => Promise.resolve({ policy: {}, issues: [], source: null }),
     trainer: new FakeTrainer(),
+    jobs: new FakeJobs(),
     dispose: () => undefined,
   };
   return { backend, loads };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FakeWorkerPort } from '../views/gradients/fake-worker-port';
-import { LabClient } from '../views/gradients/lab-client';
-import { ExperimentCancelled, experimentRequest, runExperiment } from './predict-runner';
+import { JobChannel } from '../backend/job-channel';
+import { FakeJobLink } from '../test-support/fake-job-link';
+import { ExperimentCancelled, ExperimentInterrupted, experimentRequest, runExperiment } from './predict-runner';
 
 /** How a promise has settled so far: without waiting on one that may never settle. */
 async function state<T>(p: Promise<T>): Promise<{ value: T } | { error: unknown } | 'pending'> {
@@ -10,8 +10,8 @@ async function state<T>(p: Promise<T>): Promise<{ value: T } | { error: unknown 
 }
 
 function setup() {
-  const port = new FakeWorkerPort();
-  return { port, client: new LabClient(() => port) };
+  const port = new FakeJobLink();
+  return { port, client: new JobChannel(port) };
 }
 
 describe('runExperiment', () => {
@@ -19,7 +19,7 @@ describe('runExperiment', () => {
     const { port, client } = setup();
     const fractions: number[] = [];
     const job = runExperiment(client, 'race', 11, (f) => fractions.push(f));
-    expect(port.posted).toEqual([{ ...experimentRequest('race', 11), id: 1 }]);
+    expect(port.commands).toEqual([{ type: 'start', id: 1, request: experimentRequest('race', 11) }]);
     port.deliver({ type: 'progress', id: 1, done: 50, total: 200, elapsedMs: 10 });
     port.deliver({
       type: 'done', id: 1, durationMs: 20, results: [
@@ -31,7 +31,7 @@ describe('runExperiment', () => {
     expect(fractions).toEqual([0.25, 1]);
   });
 
-  it('a second experiment on the same lab client rejects the first, saying another experiment replaced it', async () => {
+  it('a second experiment on the same jobs API rejects the first, saying another experiment replaced it', async () => {
     const { client } = setup();
     const first = runExperiment(client, 'race', 1, () => {});
     runExperiment(client, 'bidir', 1, () => {});
@@ -48,19 +48,29 @@ describe('runExperiment', () => {
     const settled = await state(job.promise);
     expect(settled).toEqual({ error: expect.any(ExperimentCancelled) });
     expect((settled as { error: ExperimentCancelled }).error.reason).toBe('cancelled');
-    expect(port.posted).toContainEqual({ type: 'cancel', id: 1 });
+    expect(port.commands).toContainEqual({ type: 'cancel', id: 1 });
   });
 
   it('cancel() rejects even with a client that never reports the cancellation', async () => {
-    const job = runExperiment({ start: () => 7, cancel: () => {} }, 'race', 1, () => {});
+    const handle = { id: 7, cancel: () => {}, pause: () => {}, resume: () => {} };
+    const job = runExperiment({ start: () => handle }, 'race', 1, () => {});
     job.cancel();
     expect(await state(job.promise)).toEqual({ error: expect.any(ExperimentCancelled) });
   });
 
-  it('a worker error rejects with its message', async () => {
+  it('a job error rejects with its message', async () => {
     const { port, client } = setup();
     const job = runExperiment(client, 'bidir', 1, () => {});
-    port.deliver({ type: 'error', id: 1, message: 'gru diverged' });
+    port.deliver({ type: 'error', id: 1, reason: 'failed', message: 'gru diverged' });
     await expect(job.promise).rejects.toThrow('gru diverged');
+  });
+
+  it('a trainer crash during the run rejects it as interrupted, with the supervisor’s reason, instead of hanging', async () => {
+    const { port, client } = setup();
+    const job = runExperiment(client, 'race', 1, () => {});
+    port.health({ kind: 'crashed', attempt: 1, reason: 'trainer hung: no heartbeat for 3100 ms', restartInMs: 100 });
+    const settled = await state(job.promise);
+    expect(settled).toEqual({ error: expect.any(ExperimentInterrupted) });
+    expect((settled as { error: ExperimentInterrupted }).error.reason).toBe('trainer hung: no heartbeat for 3100 ms');
   });
 });

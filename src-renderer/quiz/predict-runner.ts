@@ -1,9 +1,8 @@
-import type { JobRequest, LabClient } from '../views/gradients/lab-client';
-import type { LabEvent } from '../views/gradients/lab-messages';
+import type { JobEvent, JobRequest } from '../../src-shared/protocol/job-messages';
+import type { JobHandle, JobsApi } from '../backend/backend';
 import { BIDIR_EXPERIMENT, RACE_EXPERIMENT } from './experiments';
 
 export type Experiment = 'race' | 'bidir';
-export type ExperimentClient = Pick<LabClient, 'start' | 'cancel'>;
 
 /** Held-out accuracies (0..1) of the option-'a' model and the option-'b' model. */
 export interface ExperimentOutcome {
@@ -13,14 +12,22 @@ export interface ExperimentOutcome {
 }
 
 /**
- * The run ended before its result: `replaced` when another experiment started on the same lab worker (which runs
- * one at a time), `cancelled` when its owner cancelled it. The learner can run it again; it is not retried here,
- * where two runners on one worker would keep replacing each other.
+ * The run ended before its result: `replaced` when another experiment started on the trainer host (which runs
+ * one job at a time), `cancelled` when its owner cancelled it. The learner can run it again; it is not retried here,
+ * where two runners on one host would keep replacing each other.
  */
 export class ExperimentCancelled extends Error {
   constructor(readonly reason: 'replaced' | 'cancelled') {
     super(reason === 'replaced' ? 'another experiment started and replaced this run; run it again' : 'the run was cancelled');
     this.name = 'ExperimentCancelled';
+  }
+}
+
+/** The trainer stopped (crashed or hung) during the run, which is lost; `reason` is the supervisor's. */
+export class ExperimentInterrupted extends Error {
+  constructor(readonly reason: string) {
+    super(`the trainer stopped during the run (${reason}); run it again`);
+    this.name = 'ExperimentInterrupted';
   }
 }
 
@@ -34,22 +41,23 @@ export function experimentRequest(experiment: Experiment, seed: number): JobRequ
 }
 
 /**
- * Run a known-good seeded experiment in the Gradients worker. First = LSTM (race) or bidirectional (tagging);
+ * Run a known-good seeded experiment as a trainer-host job (Backend.jobs). First = LSTM (race) or bidirectional (tagging);
  * second = vanilla RNN or forward-only. Tagging is scored on the ambiguous words only. `onProgress` gets a fraction 0..1.
- * The promise always settles: with the outcome, the worker's error, or ExperimentCancelled (also when `cancel` is called).
+ * The promise always settles: with the outcome, the job's error, ExperimentInterrupted when the trainer died under it,
+ * or ExperimentCancelled (also when `cancel` is called).
  */
 export function runExperiment(
-  client: ExperimentClient,
+  jobs: JobsApi,
   experiment: Experiment,
   seed: number,
   onProgress: (fraction: number) => void,
 ): { promise: Promise<ExperimentOutcome>; cancel: () => void } {
-  let jobId = -1;
+  let job: JobHandle | null = null;
   let stop: (e: ExperimentCancelled) => void = () => {};
   const promise = new Promise<ExperimentOutcome>((resolve, reject) => {
     stop = reject;
     const bidir: { fwd?: number; bi?: number } = {};
-    const listener = (e: LabEvent) => {
+    const listener = (e: JobEvent) => {
       switch (e.type) {
         case 'progress':
           onProgress(e.total > 0 ? e.done / e.total : 0);
@@ -69,7 +77,7 @@ export function runExperiment(
           break;
         }
         case 'error':
-          reject(new Error(e.message));
+          reject(e.reason === 'interrupted' ? new ExperimentInterrupted(e.message) : new Error(e.message));
           break;
         case 'cancelled':
           reject(new ExperimentCancelled(e.replacedBy ? 'replaced' : 'cancelled'));
@@ -78,10 +86,10 @@ export function runExperiment(
           break;
       }
     };
-    jobId = client.start(experimentRequest(experiment, seed), listener);
+    job = jobs.start(experimentRequest(experiment, seed), listener);
   });
   const cancel = () => {
-    client.cancel(jobId);
+    job?.cancel();
     stop(new ExperimentCancelled('cancelled'));
   };
   return { promise, cancel };

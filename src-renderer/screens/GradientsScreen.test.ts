@@ -1,8 +1,10 @@
 import { flushSync, mount, unmount } from 'svelte';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 import type { Backend } from '../backend/backend';
+import { servicesContext } from '../app/services';
 import { LabState } from '../lab/lab-state.svelte';
+import { LiveFeed } from '../views/gradients/live-feed.svelte';
 import { FakeTrainer, installResizeObserverStub } from '../test-support/fake-trainer';
 import GradientsScreen from './GradientsScreen.svelte';
 
@@ -11,10 +13,13 @@ let app: ReturnType<typeof mount> | null = null;
 function renderScreen() {
   const trainer = new FakeTrainer();
   const lab = new LabState({ trainer, initialConfig: DEFAULT_CONFIG, scheduleAck: (ack) => ack() });
-  const backend = { trainer } as unknown as Backend;
+  // The experiments' jobs are started and stay silent: this test is about the live panel.
+  const jobs = { start: () => ({ id: 1, cancel: () => {}, pause: () => {}, resume: () => {} }) };
+  const backend = { trainer, jobs } as unknown as Backend;
   const target = document.createElement('div');
   document.body.append(target);
-  app = mount(GradientsScreen, { target, props: { backend, lab, config: lab.config } });
+  const context = servicesContext({ backend, liveFeed: new LiveFeed(trainer) });
+  app = mount(GradientsScreen, { target, props: { backend, lab, config: lab.config }, context });
   flushSync();
   const toggle = () => target.querySelector<HTMLButtonElement>('[data-testid="live-toggle"]');
   return { trainer, lab, toggle };
@@ -23,18 +28,6 @@ function renderScreen() {
 describe('the Gradients screen’s live panel drives the Lab’s run', () => {
   beforeAll(() => {
     installResizeObserverStub();
-    // The screen's own experiments start a worker of their own on mount; here it stays silent.
-    vi.stubGlobal(
-      'Worker',
-      class {
-        onmessage = null;
-        onerror = null;
-        postMessage() {}
-        terminate() {}
-        addEventListener() {}
-        removeEventListener() {}
-      },
-    );
   });
   afterEach(() => {
     if (app) unmount(app);

@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SupervisorEvent, TrainerEvent } from '../protocol/trainer-messages';
+import type { SupervisorEvent } from '../protocol/trainer-messages';
 import { DEFAULT_CONFIG } from '../protocol/training-config';
 import { createTrainingSession } from '../session/training-session';
 import { checkpointInterval, runTrainerHost, type TrainerHost } from './host';
-import type { TrainerTransport } from './transport';
+import type { StreamEvent, TrainerTransport } from './transport';
 
 /** The trainer host in-process, with the real training session and a recording transport. */
 function memoryTransport() {
   let control: (raw: unknown) => void = () => {};
   let stream: (raw: unknown) => void = () => {};
   const sent: SupervisorEvent[] = [];
-  const events: TrainerEvent[] = [];
+  const events: StreamEvent[] = [];
   const transport: TrainerTransport = {
     onControl: (l) => void (control = l),
     sendControl: (e) => void sent.push(e),

@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { JobRunner } from '../jobs/job-runner';
+import { isJobMessage } from '../protocol/job-messages';
 import { SupervisorCommandSchema, assertNever, type SessionState, type TrainerEvent } from '../protocol/trainer-messages';
 import { packedCheckpointBytes } from '../protocol/packed-checkpoint';
 import type { PostEvent, TrainingSessionApi } from '../session/api';
@@ -11,6 +13,8 @@ import type { TrainerTransport } from './transport';
  * host one training session, feed it the stream, and keep the supervisor informed
  * (a heartbeat every `heartbeatMs`, during a long step too, a checkpoint every `checkpointMs` while training,
  * and one whenever the session changes state or is (re)configured, so a pause is never lost).
+ * Beside the session it runs the job family (src-shared/jobs): messages of type 'job' on the same stream go to
+ * the job runner, which trains in slices on this thread between the session's slices.
  *
  * Periodic checkpoints of big models are spaced out so that they copy at most CHECKPOINT_BYTES_PER_SECOND (2 MB/s) on
  * average: the largest model's checkpoint is about 46 MB, and every copy of it holds up the threads it passes.
@@ -117,9 +121,14 @@ export function runTrainerHost(
 
   session = createSession(post, { progress });
   const live = session;
+  const jobs = new JobRunner((event) => {
+    if (!disposed) transport.postStream({ type: 'job', event });
+  });
 
   transport.onStream((raw) => {
-    if (!disposed) live.handle(raw);
+    if (disposed) return;
+    if (isJobMessage(raw)) jobs.handle(raw);
+    else live.handle(raw);
   });
 
   transport.onControl((raw) => {
@@ -159,6 +168,7 @@ export function runTrainerHost(
       disposed = true;
       timers.clearInterval(heartbeat);
       if (checkpoints) timers.clearTimeout(checkpoints);
+      jobs.dispose();
       live.dispose();
     },
   };

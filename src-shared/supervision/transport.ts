@@ -1,4 +1,8 @@
+import type { JobStreamEvent } from '../protocol/job-messages';
 import type { SupervisorEvent, TrainerEvent } from '../protocol/trainer-messages';
+
+/** What the host posts on the training stream: the session's events and the job family's (job-messages.ts). */
+export type StreamEvent = TrainerEvent | JobStreamEvent;
 
 /**
  * How the trainer host talks to the outside world. Implementations:
@@ -15,7 +19,7 @@ export interface TrainerTransport {
   sendControl(event: SupervisorEvent): void;
   /** Raw training-stream messages from the renderer, unvalidated (the session validates them). */
   onStream(listener: (raw: unknown) => void): void;
-  postStream(event: TrainerEvent): void;
+  postStream(event: StreamEvent): void;
 }
 
 /**

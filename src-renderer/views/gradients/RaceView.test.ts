@@ -1,9 +1,9 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import RaceView from './RaceView.svelte';
-import { FakeLabClient } from './fake-lab-client';
-import { FakeWorkerPort } from './fake-worker-port';
-import { LabClient } from './lab-client';
+import { JobChannel } from '../../backend/job-channel';
+import { FakeJobLink } from '../../test-support/fake-job-link';
+import { FakeJobs } from '../../test-support/fake-jobs';
 import { RaceState } from './race-state.svelte';
 import { HorizonState } from './sweep-state.svelte';
 
@@ -24,7 +24,7 @@ const DH = Array.from({ length: 6 }, (_, t) => [0.1, -0.01, 0.001, 1].map((g) =>
 
 describe('RaceView heatmaps', () => {
   it('switch between ‖∂L/∂h_t‖ per training step and |∂L/∂h_t[j]| per hidden unit of the latest step', async () => {
-    const client = new FakeLabClient();
+    const client = new FakeJobs();
     const race = new RaceState(client);
     const target = document.createElement('div');
     document.body.append(target);
@@ -59,9 +59,8 @@ describe('RaceView heatmaps', () => {
     race.dispose();
   });
 
-  it('a sweep started mid-race on the shared lab client ends the race as cancelled, saying what replaced it', () => {
-    const port = new FakeWorkerPort();
-    const client = new LabClient(() => port);
+  it('a sweep started mid-race on the shared jobs API ends the race as cancelled, saying what replaced it', () => {
+    const client = new JobChannel(new FakeJobLink());
     const race = new RaceState(client);
     const horizon = new HorizonState(client);
     const target = document.createElement('div');
@@ -80,12 +79,41 @@ describe('RaceView heatmaps', () => {
     expect(byTestId(target, 'race-cancel')).toBeNull();
     expect(byTestId(target, 'race-start')).not.toBeNull();
 
-    // Starting the race again takes the worker back, and the sweep is the one told it was replaced.
+    // Starting the race again takes the host back, and the sweep is the one told it was replaced.
     byTestId(target, 'race-start')?.click();
     flushSync();
     expect([summary?.dataset.status, horizon.job.status, horizon.job.replacedBy]).toEqual(['running', 'cancelled', 'race']);
     expect(summary?.textContent).not.toContain('cancelled');
     race.dispose();
     client.dispose();
+  });
+  it('a trainer crash mid-race says the run was interrupted and offers to run it again; pause asks the host and shows it', () => {
+    const link = new FakeJobLink();
+    const race = new RaceState(new JobChannel(link));
+    const target = document.createElement('div');
+    document.body.append(target);
+    app = mount(RaceView, { target, props: { race } });
+    byTestId(target, 'race-start')?.click();
+    flushSync();
+    const id = link.commands[0].id;
+    byTestId(target, 'race-pause')?.click();
+    expect(link.commands.at(-1)).toEqual({ type: 'pause', id });
+    link.deliver({ type: 'paused', id, paused: true });
+    flushSync();
+    expect(byTestId(target, 'race-pause')?.getAttribute('aria-pressed')).toBe('true');
+    expect(byTestId(target, 'race-paused')?.textContent).toContain('Paused at');
+
+    link.health({ kind: 'crashed', attempt: 1, reason: 'trainer hung: no heartbeat for 3100 ms', restartInMs: 100 });
+    flushSync();
+    expect(byTestId(target, 'race-summary')?.dataset.status).toBe('error');
+    expect(byTestId(target, 'race-interrupted')?.textContent).toBe(
+      'The run was interrupted: the trainer stopped (trainer hung: no heartbeat for 3100 ms) and nothing of this run was kept.',
+    );
+    expect(byTestId(target, 'race-pause')).toBeNull();
+    byTestId(target, 'race-retry')?.click();
+    flushSync();
+    expect(link.commands.filter((c) => c.type === 'start')).toHaveLength(2);
+    expect([byTestId(target, 'race-summary')?.dataset.status, byTestId(target, 'race-interrupted')]).toEqual(['running', null]);
+    race.dispose();
   });
 });

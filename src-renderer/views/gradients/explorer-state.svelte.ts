@@ -1,11 +1,11 @@
 /**
  * The explorer's sliders and its latest result. The Jacobian product (T·H³ plus a norm per step) is computed
- * in the lab worker so dragging a slider never blocks the page; while one request is out, newer settings wait
+ * by the trainer host, as a one-shot job, so dragging a slider never blocks the page; while one request is out, newer settings wait
  * and only the latest is sent next.
  */
 import type { Activation } from '../../../src-shared/engine/types';
-import type { ExplorerData, ExplorerInput } from './explorer-data';
-import type { LabClient } from './lab-client';
+import type { ExplorerData, ExplorerInput } from '../../../src-shared/jobs/explorer';
+import type { JobsApi } from '../../backend/backend';
 
 export class ExplorerState {
   rho = $state(0.9);
@@ -17,7 +17,7 @@ export class ExplorerState {
   #inFlight = false;
   #queued: ExplorerInput | null = null;
 
-  constructor(private readonly client: LabClient) {}
+  constructor(private readonly jobs: JobsApi) {}
 
   get input(): ExplorerInput {
     return { rho: this.rho, T: this.T, activation: this.activation, clip: this.clip };
@@ -30,7 +30,7 @@ export class ExplorerState {
       return;
     }
     this.#inFlight = true;
-    this.client.request({ type: 'explore', ...input }, (e) => {
+    this.jobs.start({ type: 'explore', ...input }, (e) => {
       this.#inFlight = false;
       if (e.type === 'explore-result') {
         this.data = { input, exact: e.exact, ideal: e.ideal, clipped: e.clipped, clipScale: e.clipScale, rho: e.rho };

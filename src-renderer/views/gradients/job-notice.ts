@@ -1,5 +1,5 @@
-/** Why a lab job stopped early when another experiment took the shared worker, in words for its owner's view. */
-import type { JobKind } from './lab-messages';
+/** Why a lab job stopped early when another experiment took the shared trainer, in words for its owner's view. */
+import type { JobKind } from '../../../src-shared/protocol/job-messages';
 
 /** Each job kind as a sentence names it. */
 export const JOB_NAMES: Record<JobKind, string> = {
@@ -8,7 +8,7 @@ export const JOB_NAMES: Record<JobKind, string> = {
   bidir: 'the bidirectional comparison',
 };
 
-/** '' unless job `self` was cancelled because a job of kind `by` started on the shared worker. */
+/** '' unless job `self` was cancelled because a job of kind `by` started on the shared trainer. */
 export function describeReplaced(self: JobKind, by: JobKind | null): string {
   if (!by) return '';
   const name = JOB_NAMES[self];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FakeLabClient } from './fake-lab-client';
-import { FakeWorkerPort } from './fake-worker-port';
+import { FakeJobs } from '../../test-support/fake-jobs';
+import type { JobOutput } from '../../../src-shared/jobs/jobs';
+import type { JobEvent, JobRequest } from '../../../src-shared/protocol/job-messages';
+import { JobChannel } from '../../backend/job-channel';
+import { FakeJobLink } from '../../test-support/fake-job-link';
 import { JobState } from './job-state.svelte';
-import { LabClient, type JobRequest } from './lab-client';
-import type { JobOutput } from './jobs';
-import type { LabEvent } from './lab-messages';
 
 const BIDIR: JobRequest = { type: 'bidir', steps: 10, hiddenSize: 4, batchSize: 2, learningRate: 0.01, seed: 1, cell: 'gru' };
 const RACE: JobRequest = {
@@ -17,8 +17,8 @@ const progress = (done: number, total = 20): JobOutput => ({ type: 'progress', d
 const done: JobOutput = { type: 'done', durationMs: 1234, results: [] };
 
 function setup() {
-  const client = new FakeLabClient();
-  const seen: LabEvent[] = [];
+  const client = new FakeJobs();
+  const seen: JobEvent[] = [];
   const job = new JobState(client, (e) => seen.push(e));
   return { client, job, seen };
 }
@@ -62,8 +62,8 @@ describe('JobState', () => {
     const { client, job } = setup();
     job.start(BIDIR);
     client.emit(progress(5));
-    client.emit({ type: 'error', message: 'gru diverged (loss)' });
-    expect([job.status, job.running, job.error]).toEqual(['error', false, 'gru diverged (loss)']);
+    client.emit({ type: 'error', reason: 'failed', message: 'gru diverged (loss)' });
+    expect([job.status, job.running, job.error, job.interrupted]).toEqual(['error', false, 'gru diverged (loss)', false]);
     job.cancel();
     expect(client.cancelled).toEqual([]); // nothing is running to cancel
     job.start(BIDIR);
@@ -89,7 +89,7 @@ describe('JobState', () => {
     expect([job.status, job.progress.done]).toEqual(['running', 0]);
 
     client.emit(progress(19), first);
-    client.emit({ type: 'error', message: 'stale' }, first);
+    client.emit({ type: 'error', reason: 'failed', message: 'stale' }, first);
     client.emit(done, first);
     expect([job.status, job.error, job.progress.done, job.durationMs]).toEqual(['running', null, 0, 0]);
     expect(seen.every((e) => e.id === first || e.id === second)).toBe(true);
@@ -101,7 +101,7 @@ describe('JobState', () => {
   });
 
   it('passes every event of the current job to its owner after taking it in, and none after the job ends', () => {
-    const client = new FakeLabClient();
+    const client = new FakeJobs();
     const statuses: string[] = [];
     const job: JobState = new JobState(client, (e) => statuses.push(`${e.type}:${job.status}`));
     job.start(BIDIR);
@@ -124,15 +124,15 @@ describe('JobState', () => {
     expect(job.status).toBe('running');
   });
 
-  it('with the real lab client, a second start posts a cancel for the first job and drops its later events', () => {
-    const port = new FakeWorkerPort();
-    const job = new JobState(new LabClient(() => port));
+  it('with the real jobs channel, a second start cancels the first job and drops its later events', () => {
+    const port = new FakeJobLink();
+    const job = new JobState(new JobChannel(port));
     job.start(BIDIR);
     job.start(BIDIR);
-    expect(port.posted).toEqual([
-      { ...BIDIR, id: 1 },
+    expect(port.commands).toEqual([
+      { type: 'start', id: 1, request: BIDIR },
       { type: 'cancel', id: 1 },
-      { ...BIDIR, id: 2 },
+      { type: 'start', id: 2, request: BIDIR },
     ]);
     port.deliver({ type: 'done', id: 1, durationMs: 5, results: [] });
     expect(job.status).toBe('running');
@@ -141,10 +141,10 @@ describe('JobState', () => {
     expect([job.status, job.durationMs, job.progress]).toEqual(['done', 7, { done: 20, total: 20, elapsedMs: 40 }]);
   });
 
-  it('two jobs on one lab client: starting one shows the running other as cancelled, replaced by it', () => {
-    const port = new FakeWorkerPort();
-    const client = new LabClient(() => port);
-    const seen: LabEvent[] = [];
+  it('two jobs on one jobs channel: starting one shows the running other as cancelled, replaced by it', () => {
+    const port = new FakeJobLink();
+    const client = new JobChannel(port);
+    const seen: JobEvent[] = [];
     const race = new JobState(client, (e) => seen.push(e));
     const sweep = new JobState(client);
     race.start(RACE);
@@ -153,7 +153,7 @@ describe('JobState', () => {
     expect([race.status, race.running, race.replacedBy, race.progress.done]).toEqual(['cancelled', false, 'horizon', 4]);
     expect(seen.at(-1)).toEqual({ type: 'cancelled', id: 1, replacedBy: 'horizon' });
     expect([sweep.status, sweep.replacedBy]).toEqual(['running', null]);
-    // The worker's own reply to the cancel, and anything it had already sent, change nothing.
+    // The host's own reply to the replacement, and anything it had already sent, change nothing.
     port.deliver({ type: 'progress', id: 1, done: 5, total: 20, elapsedMs: 50 });
     port.deliver({ type: 'cancelled', id: 1 });
     expect([race.status, race.progress.done]).toEqual(['cancelled', 4]);
@@ -163,8 +163,34 @@ describe('JobState', () => {
     expect([sweep.status, sweep.replacedBy]).toEqual(['cancelled', 'race']);
   });
 
+  it('pause and resume: asks the host, shows paused once the host confirms, and cancel clears it', () => {
+    const { client, job } = setup();
+    job.start(BIDIR);
+    job.togglePause();
+    expect([client.paused, job.paused]).toEqual([[client.lastId], false]); // not until the host says so
+    client.emit({ type: 'paused', paused: true });
+    expect([job.status, job.paused, job.running]).toEqual(['running', true, true]);
+    job.togglePause();
+    expect(client.resumed).toEqual([client.lastId]);
+    client.emit({ type: 'paused', paused: false });
+    expect(job.paused).toBe(false);
+    client.emit({ type: 'paused', paused: true });
+    job.cancel();
+    expect([job.status, job.paused]).toEqual(['cancelled', false]);
+  });
+
+  it('a trainer crash under the job ends it as interrupted, and the next start clears that', () => {
+    const port = new FakeJobLink();
+    const job = new JobState(new JobChannel(port));
+    job.start(BIDIR);
+    port.health({ kind: 'crashed', attempt: 1, reason: 'trainer exited (exit code 1)', restartInMs: 100 });
+    expect([job.status, job.running, job.interrupted, job.error]).toEqual(['error', false, true, 'trainer exited (exit code 1)']);
+    job.start(BIDIR);
+    expect([job.status, job.interrupted, job.error]).toEqual(['running', false, null]);
+  });
+
   it('its own cancel shows cancelled without a replacement', () => {
-    const job = new JobState(new LabClient(() => new FakeWorkerPort()));
+    const job = new JobState(new JobChannel(new FakeJobLink()));
     job.start(BIDIR);
     job.cancel();
     expect([job.status, job.replacedBy]).toEqual(['cancelled', null]);

@@ -1,9 +1,11 @@
 /**
  * The Lab's live run as the Gradients lab needs it: every StepDetail's ‖∂L/∂h_t‖ row into a heatmap grid,
- * gradient norms (before and after clipping) and clipping events per step, and the held-out scores.
- * It listens to the same trainer stream as the Lab state; redraws are coalesced to one per frame.
+ * gradient norms (before and after clipping) and clipping events per step, the held-out scores, and what the
+ * trainer is doing (training, paused, idle). It listens to the same trainer stream as the Lab state, for as long
+ * as the app runs (the shell creates it with the Lab's state, not the Gradients screen), so the heatmap holds the
+ * run from its first step whenever the screen is opened. Redraws are coalesced to one per frame.
  */
-import type { StepDetail, TrainerEvent } from '../../../src-shared/protocol/trainer-messages';
+import type { SessionState, StepDetail, TrainerEvent } from '../../../src-shared/protocol/trainer-messages';
 import type { XY } from './chart-types';
 import { frameBatcher } from './frame-batcher';
 import { GradientGrid } from './gradient-grid';
@@ -25,6 +27,18 @@ export class LiveFeed {
   testLoss: XY[] = [];
   /** The latest rich detail (for the per-unit view). */
   latest: StepDetail | null = $state.raw(null);
+  /** What the Lab's session is doing, as its last status said ('connecting' until the trainer has said anything). */
+  phase: 'connecting' | SessionState = $state('connecting');
+  /** The run's latest step. */
+  step = $state(0);
+  /**
+   * Step of the heatmap's first row, when steps before it went untraced: this window joined a run in progress (a
+   * reload, or a trainer restored after a crash), whose history the trainer replays without gradient rows. Null
+   * when the heatmap holds the run from its start (or is empty).
+   */
+  joinedAt: number | null = $state(null);
+  /** The run's replayed history arrived without traces, and no row has been recorded since. */
+  #untraced = false;
   /** Bumped at most once per frame when anything above changed. */
   version = $state(0);
   readonly #frame = frameBatcher(() => this.version++);
@@ -39,7 +53,16 @@ export class LiveFeed {
       case 'configured':
         this.clear();
         break;
+      case 'synced':
+        if (e.config === null) this.phase = 'idle';
+        return;
+      case 'status':
+        this.phase = e.state;
+        this.step = e.step;
+        return;
       case 'stats':
+        if (e.points.length > 0) this.step = e.points[e.points.length - 1].step;
+        if (!e.detail && e.points.length > 0 && this.grid.rows === 0) this.#untraced = true;
         for (const p of e.points) {
           this.gradBefore.push(p.step, p.gradNormBefore);
           this.gradAfter.push(p.step, p.gradNormAfter);
@@ -49,6 +72,7 @@ export class LiveFeed {
         }
         if (this.clippedSteps.length > 2000) this.clippedSteps = this.clippedSteps.slice(-2000);
         if (e.detail) {
+          if (this.grid.rows === 0) this.joinedAt = this.#untraced ? e.detail.step : null;
           this.grid.push(e.detail.step, e.detail.dhNorms);
           this.latest = e.detail;
         }
@@ -73,6 +97,8 @@ export class LiveFeed {
     this.testAccuracy = [];
     this.testLoss = [];
     this.latest = null;
+    this.joinedAt = null;
+    this.#untraced = false;
   }
 
   dispose(): void {

@@ -1,14 +1,14 @@
 /**
- * The race: a vanilla RNN, an LSTM and a GRU trained in the worker on the same data and seed. Events land in
+ * The race: a vanilla RNN, an LSTM and a GRU trained by the trainer host on the same data and seed. Events land in
  * plain (non-reactive) buffers; `version` is bumped once per frame so charts redraw at display rate.
  */
 import type { CellKind } from '../../../src-shared/engine/types';
 import type { XY } from './chart-types';
 import { frameBatcher } from './frame-batcher';
 import { GradientGrid } from './gradient-grid';
-import { JobState, type JobClient } from './job-state.svelte';
-import type { JobRequest } from './lab-client';
-import { RACE_TRACE_EVERY, type LabEvent } from './lab-messages';
+import type { JobsApi } from '../../backend/backend';
+import { JobState } from './job-state.svelte';
+import { RACE_TRACE_EVERY, type JobEvent, type JobRequest } from '../../../src-shared/protocol/job-messages';
 import { UnitGrid, unitGridOf } from './unit-grid';
 
 export const RACE_CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
@@ -34,7 +34,7 @@ export class CellTrack {
   readonly grid: GradientGrid;
   loss: XY[] = [];
   testAccuracy: XY[] = [];
-  /** |∂L/∂h_t[j]| per hidden unit at the latest step the worker sent them for. */
+  /** |∂L/∂h_t[j]| per hidden unit at the latest step the host sent them for. */
   units: UnitGrid = unitGridOf(null);
   #ema = NaN;
   /** `rows`: gradient rows the race will record, so the heatmap is sized to fill exactly when it ends. */
@@ -42,7 +42,7 @@ export class CellTrack {
     this.grid = new GradientGrid(Math.max(2, 2 * Math.ceil(rows / 2)));
   }
 
-  add(e: Extract<LabEvent, { type: 'race-tick' }>): void {
+  add(e: Extract<JobEvent, { type: 'race-tick' }>): void {
     for (const p of e.points) {
       if (!Number.isFinite(p.loss)) continue;
       this.#ema = Number.isNaN(this.#ema) ? p.loss : EMA * this.#ema + (1 - EMA) * p.loss;
@@ -63,7 +63,7 @@ export interface RaceResult {
 
 export class RaceState {
   settings: RaceSettings = $state({ ...RACE_DEFAULTS });
-  /** The worker job: status, progress, error, duration. */
+  /** The host job: status, progress, error, duration. */
   readonly job: JobState;
   results: RaceResult[] | null = $state.raw(null);
   /** Steps per model of the current (or last) race: the charts' fixed x range. */
@@ -80,8 +80,8 @@ export class RaceState {
     this.version++;
   });
 
-  constructor(client: JobClient) {
-    this.job = new JobState(client, (e) => this.#receive(e));
+  constructor(jobs: JobsApi) {
+    this.job = new JobState(jobs, (e) => this.#receive(e));
   }
 
   /** A new race on the current settings (cancelling any race still running). */
@@ -104,7 +104,7 @@ export class RaceState {
   }
 
   /** The race's own data; every event of the race redraws at the next frame. */
-  #receive(e: LabEvent): void {
+  #receive(e: JobEvent): void {
     switch (e.type) {
       case 'race-tick':
         this.tracks[e.cell].add(e);
@@ -113,6 +113,7 @@ export class RaceState {
         this.results = e.results;
         break;
       case 'progress':
+      case 'paused':
       case 'error':
       case 'cancelled':
         break;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FakeLabClient } from './fake-lab-client';
-import type { JobOutput } from './jobs';
+import { FakeJobs } from '../../test-support/fake-jobs';
+import type { JobOutput } from '../../../src-shared/jobs/jobs';
 import { RACE_CELLS, RACE_MODEL, RaceState } from './race-state.svelte';
 
 const tick = (cell: 'rnn' | 'lstm' | 'gru', step: number): Extract<JobOutput, { type: 'race-tick' }> => ({
@@ -11,7 +11,7 @@ const results = RACE_CELLS.map((cell) => ({ cell, testAccuracy: 0.5, testLoss: 0
 
 describe('RaceState', () => {
   it('starts a race of all three cells on its settings and the shared model', () => {
-    const client = new FakeLabClient();
+    const client = new FakeJobs();
     const race = new RaceState(client);
     race.settings = { task: 'memory', distance: 12, steps: 50 };
     race.start();
@@ -23,7 +23,7 @@ describe('RaceState', () => {
   });
 
   it('fills each cell’s track from its ticks, keeps the results when done, and redraws at the next frame', async () => {
-    const client = new FakeLabClient();
+    const client = new FakeJobs();
     const race = new RaceState(client);
     race.start();
     const version = race.version;
@@ -40,7 +40,7 @@ describe('RaceState', () => {
   });
 
   it('a new race starts from empty tracks, and the cancelled race’s late ticks and results do not reach it', () => {
-    const client = new FakeLabClient();
+    const client = new FakeJobs();
     const race = new RaceState(client);
     race.start();
     const first = client.lastId;
@@ -56,7 +56,7 @@ describe('RaceState', () => {
   });
 
   it('cancel mid-race keeps what was drawn and shows cancelled', () => {
-    const client = new FakeLabClient();
+    const client = new FakeJobs();
     const race = new RaceState(client);
     race.start();
     client.emit(tick('gru', 2));
@@ -68,7 +68,7 @@ describe('RaceState', () => {
   });
 
   it('keeps each cell’s per-unit gradients of the latest step the worker sent, for the unit heatmap', () => {
-    const client = new FakeLabClient();
+    const client = new FakeJobs();
     const race = new RaceState(client);
     race.start();
     expect([race.tracks.gru.units.rows, race.tracks.gru.units.cols]).toEqual([0, 0]);

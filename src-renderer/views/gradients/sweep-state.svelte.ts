@@ -3,8 +3,9 @@
  * for each cell) and the bidirectional comparison (accuracy per word position, forward-only vs both ways).
  */
 import type { CellKind } from '../../../src-shared/engine/types';
-import { JobState, type JobClient } from './job-state.svelte';
-import type { LabEvent } from './lab-messages';
+import type { JobsApi } from '../../backend/backend';
+import { JobState } from './job-state.svelte';
+import type { JobEvent } from '../../../src-shared/protocol/job-messages';
 
 export type HorizonTask = 'memory' | 'sentiment';
 /**
@@ -26,7 +27,7 @@ export interface HorizonPoint {
 }
 
 export class HorizonState {
-  /** The sweep's worker job: status, progress, error, duration. */
+  /** The sweep's host job: status, progress, error, duration. */
   readonly job: JobState;
   /** Sentiment by default: it is where the vanilla RNN visibly runs out of memory (see HORIZON_SWEEPS). */
   task: HorizonTask = $state('sentiment');
@@ -34,8 +35,8 @@ export class HorizonState {
   shownTask: HorizonTask = $state('sentiment');
   points: HorizonPoint[] = $state.raw([]);
 
-  constructor(client: JobClient) {
-    this.job = new JobState(client, (e) => this.#receive(e));
+  constructor(jobs: JobsApi) {
+    this.job = new JobState(jobs, (e) => this.#receive(e));
   }
 
   get sweep() {
@@ -49,7 +50,7 @@ export class HorizonState {
     this.job.start({ type: 'horizon', task: this.task, ks, steps, cells, ...HORIZON_MODEL });
   }
 
-  #receive(e: LabEvent): void {
+  #receive(e: JobEvent): void {
     if (e.type === 'horizon-point') this.points = [...this.points, { cell: e.cell, k: e.k, testAccuracy: e.testAccuracy }];
   }
 }
@@ -62,13 +63,13 @@ export interface DirectionResult {
 }
 
 export class BidirState {
-  /** The comparison's worker job: status, progress, error, duration. */
+  /** The comparison's host job: status, progress, error, duration. */
   readonly job: JobState;
   forward: DirectionResult | null = $state.raw(null);
   both: DirectionResult | null = $state.raw(null);
 
-  constructor(client: JobClient) {
-    this.job = new JobState(client, (e) => this.#receive(e));
+  constructor(jobs: JobsApi) {
+    this.job = new JobState(jobs, (e) => this.#receive(e));
   }
 
   start(): void {
@@ -76,7 +77,7 @@ export class BidirState {
     this.job.start({ type: 'bidir', ...BIDIR_MODEL });
   }
 
-  #receive(e: LabEvent): void {
+  #receive(e: JobEvent): void {
     if (e.type !== 'bidir-result') return;
     const r: DirectionResult = { accuracy: e.accuracy, counts: e.counts, ambiguousAccuracy: e.ambiguousAccuracy, overall: e.overall };
     if (e.bidirectional) this.both = r;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FakeLabClient } from './fake-lab-client';
-import type { JobOutput } from './jobs';
+import { FakeJobs } from '../../test-support/fake-jobs';
+import type { JobOutput } from '../../../src-shared/jobs/jobs';
 import { BIDIR_MODEL, BidirState, HORIZON_MODEL, HORIZON_SWEEPS, HorizonState } from './sweep-state.svelte';
 
 const point = (cell: 'rnn' | 'lstm' | 'gru', k: number, testAccuracy: number): JobOutput => ({ type: 'horizon-point', cell, k, testAccuracy });
@@ -9,7 +9,7 @@ const direction = (bidirectional: boolean, overall: number): JobOutput =>
 
 describe('HorizonState', () => {
   it('sweeps the chosen task’s distances and collects one point per finished run', () => {
-    const client = new FakeLabClient();
+    const client = new FakeJobs();
     const horizon = new HorizonState(client);
     horizon.task = 'memory';
     horizon.start(['lstm']);
@@ -27,7 +27,7 @@ describe('HorizonState', () => {
   });
 
   it('a new sweep clears the points and ignores the cancelled sweep’s late ones', () => {
-    const client = new FakeLabClient();
+    const client = new FakeJobs();
     const horizon = new HorizonState(client);
     horizon.start();
     const first = client.lastId;
@@ -43,14 +43,14 @@ describe('HorizonState', () => {
 
 describe('BidirState', () => {
   it('keeps the forward-only and the bidirectional result apart, and stops on an error', () => {
-    const client = new FakeLabClient();
+    const client = new FakeJobs();
     const bidir = new BidirState(client);
     bidir.start();
     expect(client.started[0].request).toEqual({ type: 'bidir', ...BIDIR_MODEL });
     client.emit(direction(false, 0.6));
     expect([bidir.forward?.overall, bidir.both]).toEqual([0.6, null]);
-    client.emit({ type: 'error', message: 'the lab worker crashed' });
-    expect([bidir.job.status, bidir.job.error]).toEqual(['error', 'the lab worker crashed']);
+    client.emit({ type: 'error', reason: 'failed', message: 'gru diverged (loss)' });
+    expect([bidir.job.status, bidir.job.error]).toEqual(['error', 'gru diverged (loss)']);
     bidir.start();
     expect([bidir.forward, bidir.both, bidir.job.error]).toEqual([null, null, null]);
     client.emit(direction(false, 0.6));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { RACE_TRACE_EVERY, type RaceRequest } from '../protocol/job-messages';
 import { raceJob, type JobOutput } from './jobs';
-import { RACE_TRACE_EVERY, type RaceCommand } from './lab-messages';
 
-const RACE: RaceCommand = {
-  type: 'race', id: 1, task: 'memory', taskParams: { k: 3 }, cells: ['rnn', 'gru'], steps: 6,
+const RACE: RaceRequest = {
+  type: 'race', task: 'memory', taskParams: { k: 3 }, cells: ['rnn', 'gru'], steps: 6,
   hiddenSize: 5, batchSize: 4, learningRate: 0.01, seed: 3,
 };
 

@@ -1,6 +1,9 @@
 /**
- * Messages between the Gradients lab and its worker (race.worker.ts). Both directions are validated with
- * valibot at the boundary: the worker checks every command, the page checks every event.
+ * The trainer host's second command family: jobs. The Gradients experiments (race, memory-horizon sweep,
+ * bidirectional comparison, the explorer's Jacobian product) and the quiz's predict-then-check runs are jobs that
+ * the trainer host runs beside the Lab's training session, on the same stream (a MessagePort in Electron, the
+ * trainer Worker in the browser). Each direction is one envelope type, `{ type: 'job' }`, so the host and the
+ * renderer tell the two families apart by the discriminant alone; both sides validate with these schemas.
  */
 import * as v from 'valibot';
 
@@ -13,13 +16,12 @@ const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minV
 const finiteOrNaN = v.number();
 const CellSchema = v.picklist(['rnn', 'lstm', 'gru']);
 const jobId = int(0, 2 ** 31);
-/** The kinds of job that hold the worker (one at a time); an explore request is answered between their slices. */
+/** The kinds of job that hold the host's job slot (one at a time); an explore request is answered between their slices. */
 const JobKindSchema = v.picklist(['race', 'horizon', 'bidir']);
 export type JobKind = v.InferOutput<typeof JobKindSchema>;
 
 /** Settings shared by every kind of job (same data and seed for every model in it). */
 const Common = {
-  id: jobId,
   steps: int(1, 5000),
   hiddenSize: int(1, 128),
   batchSize: int(1, 64),
@@ -27,12 +29,13 @@ const Common = {
   seed: int(0, 2 ** 31 - 1),
 };
 
-export const LabCommandSchema = v.variant('type', [
+/** What a job is asked to do. */
+export const JobRequestSchema = v.variant('type', [
   v.strictObject({
     type: v.literal('race'),
     ...Common,
     task: v.picklist(['sentiment', 'memory']),
-    taskParams: v.record(v.pipe(v.string(), v.maxLength(16)), v.pipe(v.number(), v.finite())),
+    taskParams: v.pipe(v.record(v.pipe(v.string(), v.maxLength(16)), v.pipe(v.number(), v.finite())), v.maxEntries(8)),
     cells: v.pipe(v.array(CellSchema), v.minLength(1), v.maxLength(3)),
   }),
   v.strictObject({
@@ -44,26 +47,40 @@ export const LabCommandSchema = v.variant('type', [
     cells: v.pipe(v.array(CellSchema), v.minLength(1), v.maxLength(3)),
   }),
   v.strictObject({ type: v.literal('bidir'), ...Common, cell: CellSchema }),
-  v.strictObject({ type: v.literal('cancel'), id: jobId }),
-  /** One-shot: the explorer's Jacobian product (runs between job slices; does not cancel the running job). */
+  /** One-shot: the explorer's Jacobian product (answered between job slices; it does not replace the running job). */
   v.strictObject({
     type: v.literal('explore'),
-    id: jobId,
     rho: v.pipe(v.number(), v.minValue(0.01), v.maxValue(3)),
     T: int(1, 200),
     activation: v.picklist(['tanh', 'relu', 'linear']),
     clip: v.pipe(v.number(), v.minValue(0), v.maxValue(1e6)),
   }),
 ]);
-export type LabCommand = v.InferOutput<typeof LabCommandSchema>;
-export type RaceCommand = Extract<LabCommand, { type: 'race' }>;
-export type HorizonCommand = Extract<LabCommand, { type: 'horizon' }>;
-export type BidirCommand = Extract<LabCommand, { type: 'bidir' }>;
-export type ExploreCommand = Extract<LabCommand, { type: 'explore' }>;
+export type JobRequest = v.InferOutput<typeof JobRequestSchema>;
+export type RaceRequest = Extract<JobRequest, { type: 'race' }>;
+export type HorizonRequest = Extract<JobRequest, { type: 'horizon' }>;
+export type BidirRequest = Extract<JobRequest, { type: 'bidir' }>;
+
+/** Renderer → trainer host. The renderer picks the ids; starting a job replaces the one running (not an explore). */
+export const JobCommandSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('start'), id: jobId, request: JobRequestSchema }),
+  v.strictObject({ type: v.literal('cancel'), id: jobId }),
+  /** Hold the job between two steps (its models stay in memory) until 'resume'. */
+  v.strictObject({ type: v.literal('pause'), id: jobId }),
+  v.strictObject({ type: v.literal('resume'), id: jobId }),
+]);
+export type JobCommand = v.InferOutput<typeof JobCommandSchema>;
+
+/** The stream envelope of a job command. */
+export const JobStreamCommandSchema = v.strictObject({ type: v.literal('job'), command: JobCommandSchema });
+export type JobStreamCommand = v.InferOutput<typeof JobStreamCommandSchema>;
 
 const PointSchema = v.strictObject({ step: v.number(), loss: finiteOrNaN, accuracy: finiteOrNaN });
 
-export const LabEventSchema = v.variant('type', [
+/** Why a job ended in error: it failed (diverged, threw), its request was refused, or the trainer died under it. */
+const JobErrorReasonSchema = v.picklist(['failed', 'bad-request', 'interrupted']);
+
+export const JobEventSchema = v.variant('type', [
   v.strictObject({
     type: v.literal('progress'),
     id: jobId,
@@ -71,6 +88,8 @@ export const LabEventSchema = v.variant('type', [
     total: v.number(),
     elapsedMs: v.number(),
   }),
+  /** The job is held ('pause') or running again ('resume'). */
+  v.strictObject({ type: v.literal('paused'), id: jobId, paused: v.boolean() }),
   /** Race: new training points, new gradient rows and new held-out scores for one cell since the last tick. */
   v.strictObject({
     type: v.literal('race-tick'),
@@ -111,6 +130,20 @@ export const LabEventSchema = v.variant('type', [
   }),
   /** The job stopped early; `replacedBy` names the job whose start cancelled it, if that is why. */
   v.strictObject({ type: v.literal('cancelled'), id: jobId, replacedBy: v.optional(JobKindSchema) }),
-  v.strictObject({ type: v.literal('error'), id: jobId, message: v.string() }),
+  v.strictObject({ type: v.literal('error'), id: jobId, reason: JobErrorReasonSchema, message: v.string() }),
 ]);
-export type LabEvent = v.InferOutput<typeof LabEventSchema>;
+export type JobEvent = v.InferOutput<typeof JobEventSchema>;
+
+/** The stream envelope of a job event. */
+export const JobStreamEventSchema = v.strictObject({ type: v.literal('job'), event: JobEventSchema });
+export type JobStreamEvent = v.InferOutput<typeof JobStreamEventSchema>;
+
+/** Whether a raw stream message, valid or not, belongs to the job family (judged by its discriminant alone). */
+export function isJobMessage(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'job';
+}
+
+/** The events that end a job: after one of them the job's id hears nothing more. */
+export function endsJob(e: JobEvent): boolean {
+  return e.type === 'done' || e.type === 'error' || e.type === 'cancelled' || e.type === 'explore-result';
+}

@@ -1,21 +1,23 @@
 /**
- * The worker's jobs as generators: each yields after every training step, so the driver (job-runner.ts) can
- * stop after a few milliseconds, look at its inbox (cancel) and send what it has. Every model in a job sees
+ * The trainer host's jobs as generators: each yields after every training step, so the driver (job-runner.ts) can
+ * stop after a few milliseconds, let the training session and the inbox have the thread, and send what it has. Every model in a job sees
  * the same task data, seed and batches; only the cell (or the direction) differs.
  */
-import type { CellKind } from '../../../src-shared/engine/types';
-import type { TrainingConfig } from '../../../src-shared/protocol/training-config';
-import { Run } from '../../../src-shared/session/run';
-import { AMBIGUOUS_WORDS } from '../../../src-shared/tasks/index';
-import type { TaskId } from '../../../src-shared/tasks/types';
-import { RACE_EVAL_EVERY, RACE_TRACE_EVERY, type BidirCommand, type HorizonCommand, type LabEvent, type RaceCommand } from './lab-messages';
+import type { CellKind } from '../engine/types';
+import { RACE_EVAL_EVERY, RACE_TRACE_EVERY, type BidirRequest, type HorizonRequest, type JobEvent, type RaceRequest } from '../protocol/job-messages';
+import type { EvalResult } from '../protocol/trainer-messages';
+import type { TrainingConfig } from '../protocol/training-config';
+import { Run } from '../session/run';
+import { AMBIGUOUS_WORDS } from '../tasks/index';
+import type { TaskId } from '../tasks/types';
 
 /** What a job emits besides its progress (the runner adds the job id). */
-export type JobOutput = LabEvent extends infer E ? (E extends { id: number } ? Omit<E, 'id'> : never) : never;
+export type JobOutput = JobEvent extends infer E ? (E extends { id: number } ? Omit<E, 'id'> : never) : never;
 export type Emit = (out: JobOutput) => void;
-/** Every yield is one finished training step; the number says how many steps the job has done in all. */
+/** Every yield is a pause point; the number says how many training steps the job has done in all. */
 export type Job = Generator<number, void, void>;
-
+/** Held-out examples scored between two yields. */
+const EVAL_CHUNK = 32;
 
 interface Common {
   hiddenSize: number;
@@ -35,7 +37,7 @@ export function trainingConfig(
 }
 
 /** Total steps a job will run, for its progress bar. */
-export function jobTotal(cmd: RaceCommand | HorizonCommand | BidirCommand): number {
+export function jobTotal(cmd: RaceRequest | HorizonRequest | BidirRequest): number {
   switch (cmd.type) {
     case 'race':
       return cmd.steps * cmd.cells.length;
@@ -50,7 +52,7 @@ export function jobTotal(cmd: RaceCommand | HorizonCommand | BidirCommand): numb
 type RaceTickData = Omit<Extract<JobOutput, { type: 'race-tick' }>, 'type' | 'cell'>;
 
 /** Vanilla RNN, LSTM and GRU trained in lock-step, one step each in turn. */
-export function* raceJob(cmd: RaceCommand, emit: Emit, flushEvery: () => boolean): Job {
+export function* raceJob(cmd: RaceRequest, emit: Emit, flushEvery: () => boolean): Job {
   const runs = cmd.cells.map((cell) => ({ cell, run: new Run(trainingConfig(cmd, cmd.task, cmd.taskParams, cell)) }));
   const empty = (): RaceTickData => ({ points: [], dhRows: [], evals: [] });
   const pending = runs.map(empty);
@@ -63,6 +65,8 @@ export function* raceJob(cmd: RaceCommand, emit: Emit, flushEvery: () => boolean
     });
   };
   let done = 0;
+  /** Each cell's latest held-out score (the last step is always scored, so this is its final one). */
+  const scores: (EvalResult | null)[] = runs.map(() => null);
   for (let s = 0; s < cmd.steps; s++) {
     for (let i = 0; i < runs.length; i++) {
       const { run } = runs[i];
@@ -74,7 +78,8 @@ export function* raceJob(cmd: RaceCommand, emit: Emit, flushEvery: () => boolean
       // Only the latest per-unit gradients go out: the unit heatmap shows one step, and [T][H] per row would be heavy.
       if (detail?.dh) pending[i].latestDh = { step: point.step, dh: detail.dh };
       if (point.step % RACE_EVAL_EVERY === 0 || s === cmd.steps - 1) {
-        const e = run.evaluate();
+        const e = yield* evaluateInChunks(run, done);
+        scores[i] = e;
         pending[i].evals.push({ step: e.step, testAccuracy: e.testAccuracy, testLoss: e.testLoss });
       }
       yield ++done;
@@ -82,17 +87,30 @@ export function* raceJob(cmd: RaceCommand, emit: Emit, flushEvery: () => boolean
     if (flushEvery()) flush();
   }
   flush();
-  emit({
-    type: 'done', durationMs: 0,
-    results: runs.map(({ cell, run }) => {
-      const e = run.evaluate();
-      return { cell, testAccuracy: e.testAccuracy, testLoss: e.testLoss, steps: run.step };
-    }),
-  });
+  const results = [];
+  for (let i = 0; i < runs.length; i++) {
+    const { cell, run } = runs[i];
+    const e = scores[i] ?? (yield* evaluateInChunks(run, done));
+    results.push({ cell, testAccuracy: e.testAccuracy, testLoss: e.testLoss, steps: run.step });
+  }
+  emit({ type: 'done', durationMs: 0, results });
+}
+
+/**
+ * Score `run` on its held-out set a chunk of examples at a time, yielding between chunks (with the step count
+ * unchanged), so an evaluation never holds the thread for long: the Lab's session and the inbox get their turn.
+ */
+function* evaluateInChunks(run: Run, done: number): Generator<number, EvalResult, void> {
+  const evaluation = run.startEvaluation();
+  for (;;) {
+    const result = evaluation.advance(EVAL_CHUNK);
+    if (result) return result;
+    yield done;
+  }
 }
 
 /** For each distance k (smallest first) and each cell: a short run on the task, then its held-out accuracy. */
-export function* horizonJob(cmd: HorizonCommand, emit: Emit): Job {
+export function* horizonJob(cmd: HorizonRequest, emit: Emit): Job {
   let done = 0;
   for (const k of [...cmd.ks].sort((a, b) => a - b)) {
     for (const cell of cmd.cells) {
@@ -102,14 +120,15 @@ export function* horizonJob(cmd: HorizonCommand, emit: Emit): Job {
         if (outcome.kind === 'diverged') break;
         yield ++done;
       }
-      emit({ type: 'horizon-point', cell, k, testAccuracy: run.evaluate().testAccuracy });
+      const e = yield* evaluateInChunks(run, done);
+      emit({ type: 'horizon-point', cell, k, testAccuracy: e.testAccuracy });
     }
   }
   emit({ type: 'done', durationMs: 0, results: [] });
 }
 
 /** Forward-only and bidirectional models on part-of-speech tagging, scored per word position. */
-export function* bidirJob(cmd: BidirCommand, emit: Emit): Job {
+export function* bidirJob(cmd: BidirRequest, emit: Emit): Job {
   let done = 0;
   for (const bidirectional of [false, true]) {
     const run = new Run(trainingConfig(cmd, 'pos-tagging', {}, cmd.cell, bidirectional));
