@@ -15,6 +15,9 @@ export interface ParamTensor {
   readonly grad: FloatArray;
 }
 
+/** 'wasm-simd': products and cell steps in WebAssembly SIMD; 'portable': plain TypeScript (float64 models, runtimes without SIMD). */
+export type KernelReport = 'wasm-simd' | 'portable';
+
 export interface ForwardBackwardOptions {
   /** Record teaching instrumentation (StepTrace) for example 0. */
   readonly trace: boolean;
@@ -35,8 +38,10 @@ export interface LossTally {
 export interface Model {
   readonly config: ModelConfig;
   readonly dtype: DType;
-  /** Total number of trainable scalars. */
+  /** Total number of trainable scalars (equal to paramCount(config) of param-count.ts). */
   readonly paramCount: number;
+  /** Which kernels this model's float32 work runs on: WebAssembly SIMD, or the portable TypeScript loops. */
+  readonly kernels: KernelReport;
   params(): readonly ParamTensor[];
   /** Forward pass and BPTT over the examples; zeroes and then fills every grad. */
   forwardBackward(examples: readonly Example[], opts: ForwardBackwardOptions): LossTally & { trace?: StepTrace };
