@@ -18,9 +18,29 @@ export interface ParamTensor {
 /** 'wasm-simd': products and cell steps in WebAssembly SIMD; 'portable': plain TypeScript (float64 models, runtimes without SIMD). */
 export type KernelReport = 'wasm-simd' | 'portable';
 
+/** A chain by the name the StepTrace gives it: its own fields ('top'), or a key of StepTrace.chains. */
+export type TracedChain = 'top' | 'backward' | 'lower' | 'lowerBackward' | 'decoder';
+
+/**
+ * "What if h_t had been a little different?": add dh to unit `unit` of h_t (or dc to c_t, LSTM, with h_t
+ * following it) of example 0 in one chain, during the forward pass. The loss then moves by about
+ * dh·∂L/∂h_t[unit], which is how the gradient checks test the traced gradients.
+ */
+export interface StatePerturbation {
+  readonly chain: TracedChain;
+  /** Time step, 1-based as in the trace. */
+  readonly t: number;
+  readonly unit: number;
+  readonly dh: number;
+  readonly dc: number;
+}
+
 export interface ForwardBackwardOptions {
   /** Record teaching instrumentation (StepTrace) for example 0. */
   readonly trace: boolean;
+  /** With `trace`: every chain's numbers too (StepTrace.chains: decoder, right-to-left, lower layer). */
+  readonly traceChains?: boolean;
+  readonly perturb?: StatePerturbation;
   /** Truncated BPTT window in steps; 0 = full BPTT. */
   readonly truncate: number;
   /** Asked before every time step; true abandons the pass with StepInterrupted (see interrupt.ts). */

@@ -3,9 +3,9 @@
  * greedy decoding (greedy-decode.ts) for the shapes that feed their outputs back in. Owns the packed batch and
  * scratch buffers.
  */
-import type { LossTally } from './api';
+import type { ForwardBackwardOptions, LossTally, TracedChain } from './api';
+import type { Chain } from './chain';
 import { packDecoder, packInputs, packTargets, PackedSequence, validateExamples } from './batch-pack';
-import type { ChainTrace } from './chain';
 import type { Head } from './head';
 import { greedyDecode } from './greedy-decode';
 import type { Interrupt } from './interrupt';
@@ -13,7 +13,7 @@ import type { Kernels } from './kernels';
 import { argmaxRow, createTally, scoreRow } from './loss';
 import type { ParamSet } from './param-set';
 import type { Stack } from './stack';
-import { buildStepTrace } from './step-trace';
+import { realSteps, TracePlan } from './step-trace';
 import type { DType, Example, FloatArray, ModelConfig, StepTrace } from './types';
 
 /** Evaluation works through the examples in slices of this many, so buffers stay training-sized. */
@@ -62,7 +62,35 @@ export class ModelRunner {
     }
   }
 
-  forwardBackward(examples: readonly Example[], trace: boolean, truncate: number): LossTally & { trace?: StepTrace } {
+  forwardBackward(examples: readonly Example[], opts: ForwardBackwardOptions): LossTally & { trace?: StepTrace } {
+    const p = opts.perturb;
+    if (!p) return this.forwardBackwardPass(examples, opts.trace, opts.traceChains ?? false, opts.truncate);
+    const chain = this.chainNamed(p.chain);
+    if (!chain || !(Number.isInteger(p.unit) && p.unit >= 0 && p.unit < chain.H) || (p.dc !== 0 && chain.kind !== 'lstm')) {
+      throw new Error(`perturb: this model has no ${p.chain} chain with unit ${p.unit}${p.dc !== 0 ? ' and a cell state' : ''}`);
+    }
+    chain.nudge = { t: p.t, j: p.unit, dh: p.dh, dc: p.dc };
+    try {
+      return this.forwardBackwardPass(examples, opts.trace, opts.traceChains ?? false, opts.truncate);
+    } finally {
+      chain.nudge = null;
+    }
+  }
+
+  /** The chain a StepTrace calls `name`, or null when this model has none. */
+  private chainNamed(name: TracedChain): Chain | null {
+    const reader = this.enc ?? this.main, rows = reader.chains, top = rows.length - 1;
+    switch (name) {
+      case 'top': return rows[top][0];
+      case 'backward': return rows[top][1] ?? null;
+      case 'lower': return top > 0 ? rows[0][0] : null;
+      case 'lowerBackward': return top > 0 ? rows[0][1] ?? null : null;
+      case 'decoder': return this.enc ? this.main.top[0] : null;
+    }
+  }
+
+  /** `trace`: record the StepTrace of example 0 (`allChains`: with every chain's numbers in it). */
+  private forwardBackwardPass(examples: readonly Example[], trace: boolean, allChains: boolean, truncate: number): LossTally & { trace?: StepTrace } {
     validateExamples(this.config, examples, true);
     this.set.grads.fill(0);
     if (examples.length === 0) return { loss: 0, correct: 0, total: 0 };
@@ -72,10 +100,7 @@ export class ModelRunner {
     tally.fill(0);
     this.runForward(examples, true, -1);
     const pack = this.mainPack;
-    const traced = enc ?? main;
-    const chainTrace: ChainTrace | null = trace
-      ? { dhNorms: new Float64Array(traced.T), whhContrib: new Float64Array(traced.T), dh: new Float64Array(traced.T * traced.shape.H) }
-      : null;
+    const plan = trace ? new TracePlan(enc ?? main, enc ? main : null, allChains) : null;
     main.zeroOutputGrads();
     if (this.config.shape === 'many-to-one') {
       this.gatherFinals(B);
@@ -86,7 +111,7 @@ export class ModelRunner {
       this.dFeat.fill(0, 0, B * main.D);
       head.backward(B, this.feat, 0, this.dFeat, 0);
       this.scatterFinalGrads(B);
-      main.backward(pack.input, pack.mask, false, truncate, chainTrace);
+      main.backward(pack.input, pack.mask, false, truncate, plan?.reader ?? null);
     } else {
       const rows = pack.T * B;
       const top = main.output(main.chains.length - 1);
@@ -99,19 +124,17 @@ export class ModelRunner {
         if (pack.mask[r]) scoreRow(this.config.loss, head.logits, r * O, O, pack.targets[r], head.dlogits, 1 / count, tally);
       }
       head.backward(rows, top.buf, top.off, main.dTop, 0);
-      main.backward(pack.input, pack.mask, true, truncate, enc ? null : chainTrace);
+      main.backward(pack.input, pack.mask, true, truncate, (enc ? plan?.decoder : plan?.reader) ?? null);
       if (enc) {
         this.injectContextGrads(B);
         enc.zeroOutputGrads();
-        enc.backward(this.encPack.input, this.encPack.mask, false, truncate, chainTrace);
+        enc.backward(this.encPack.input, this.encPack.mask, false, truncate, plan?.reader ?? null);
       }
     }
     const result: LossTally & { trace?: StepTrace } = { loss: tally[0] / tally[2], correct: tally[1], total: tally[2] };
-    if (chainTrace) {
-      const p = enc ? this.encPack : pack;
-      let len = 0;
-      while (len < p.T && p.mask[len * B] === 1) len++;
-      result.trace = buildStepTrace(traced.top[0], chainTrace, len, traced.top.length > 1 ? traced.top[1] : undefined);
+    if (plan) {
+      const decoderLen = realSteps(pack.mask, pack.T, B);
+      result.trace = plan.build(enc ? realSteps(this.encPack.mask, this.encPack.T, B) : decoderLen, decoderLen);
     }
     return result;
   }

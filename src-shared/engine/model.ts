@@ -105,7 +105,7 @@ class RecurrentModel implements SequenceModel {
   }
 
   forwardBackward(examples: readonly Example[], opts: ForwardBackwardOptions) {
-    return this.runner.withInterrupt(opts.interrupt ?? null, () => this.runner.forwardBackward(examples, opts.trace, opts.truncate));
+    return this.runner.withInterrupt(opts.interrupt ?? null, () => this.runner.forwardBackward(examples, opts));
   }
 
   evaluate(examples: readonly Example[], interrupt?: Interrupt) {

@@ -64,25 +64,46 @@ export interface Batch {
   readonly examples: readonly Example[];
 }
 
-/** Teaching instrumentation recorded for example 0 of the batch on a training step. */
-export interface StepTrace {
-  /** ‖∂L/∂h_t‖ for t = 1..T (forward direction, top layer), the heatmap row. */
+/** One traced chain (one layer × direction, or the decoder), batch row 0, real steps only. */
+export interface ChainStepTrace {
+  /** ‖∂L/∂h_t‖ for t = 1..T, the heatmap row. */
   readonly dhNorms: number[];
-  /** h_t for t = 1..T (top layer, forward direction), [T][H]. */
+  /** h_t for t = 1..T, [T][H]. */
   readonly hidden: number[][];
-  /** Gate activations per step for LSTM/GRU, keyed by gate name (i, f, o, g / z, r, n), each [T][H]. */
+  /** Gate activations per step for LSTM/GRU, keyed by gate name (i, f, g, o / r, z, n), each [T][H]. */
   readonly gates: Record<string, number[][]>;
-  /** ‖per-step contribution to ∂L/∂Whh‖ for each t (top layer). */
+  /** ‖per-step contribution to ∂L/∂Whh‖ for each t. */
   readonly whhContrib: number[];
-  /** ∂L/∂h_t for t = 1..T (top layer, forward direction), [T][H]: row t−1 has norm dhNorms[t−1]. */
+  /** ∂L/∂h_t for t = 1..T, [T][H]: row t−1 has norm dhNorms[t−1]. */
   readonly dh?: number[][];
-  /** LSTM only: cell state c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t for t = 1..T (top layer, forward direction), [T][H]. */
+  /** LSTM only: cell state c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t for t = 1..T, [T][H]. */
   readonly cells?: number[][];
+  /** LSTM only: ∂L/∂c_t, [T][H] (from c_{t+1} and through h_t = o_t ⊙ tanh c_t). */
+  readonly dc?: number[][];
+}
+
+/**
+ * Teaching instrumentation recorded for example 0 of the batch on a training step. Its own fields are the top
+ * layer's left-to-right chain of the stack that reads the input (the encoder for encoder-decoder).
+ * A right-to-left chain is indexed by time step like the others: its row t−1 is h←_t, which has read x_t … x_T.
+ */
+export interface StepTrace extends ChainStepTrace {
   /**
    * Bidirectional only: h←_t for t = 1..T (top layer, backward direction), [T][H], indexed by time step like
    * `hidden`; h←_t has read x_t … x_T of the real steps (padding leaves h←_{len+1} = 0).
    */
   readonly hiddenBackward?: number[][];
+  /** Only when every chain was asked for (ForwardBackwardOptions.traceChains). */
+  readonly chains?: {
+    /** Encoder-decoder: the decoder's top layer, per output step. */
+    readonly decoder?: ChainStepTrace;
+    /** Bidirectional: the top layer's right-to-left chain (indexed by t). */
+    readonly backward?: ChainStepTrace;
+    /** Two layers: layer 1 (the lower one), left to right. */
+    readonly lower?: ChainStepTrace;
+    /** Two layers, bidirectional: layer 1, right to left. */
+    readonly lowerBackward?: ChainStepTrace;
+  };
 }
 
 export interface StepResult {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { StepTrace } from '../engine/types';
 import { TrainingConfigSchema, type TrainingConfig } from './training-config';
 import { PackedCheckpointSchema, type PackedCheckpoint } from './packed-checkpoint';
 
@@ -62,6 +63,10 @@ export interface StepDetail {
   readonly cells?: number[][];
   /** h←_t per unit, [T][H] (top layer, backward direction), indexed by t like hidden; bidirectional runs only. */
   readonly hiddenBackward?: number[][];
+  /** LSTM ∂L/∂c_t per unit, [T][H] (top layer, forward direction); absent for RNN/GRU and older trainers. */
+  readonly dc?: number[][];
+  /** The other chains (decoder, right-to-left, lower layer), as the engine's StepTrace.chains; absent from older trainers. */
+  readonly chains?: StepTrace['chains'];
   readonly spectralRadius: number;
   readonly inputTokens: string[];
   readonly outputTokens: string[];

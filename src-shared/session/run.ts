@@ -48,7 +48,7 @@ export class Run {
    */
   trainStep(trace: boolean, interrupt?: Interrupt): StepOutcome {
     const batch = batchForStep(this.task.train, this.config.batchSize, this.config.seed, this.step);
-    const tally = this.model.forwardBackward(batch, { trace, truncate: this.config.truncateBptt, interrupt });
+    const tally = this.model.forwardBackward(batch, { trace, traceChains: trace, truncate: this.config.truncateBptt, interrupt });
     if (!Number.isFinite(tally.loss)) return { kind: 'diverged', quantity: 'loss' };
     const badGrad = hasNonFinite(this.model);
     if (badGrad) return { kind: 'diverged', quantity: badGrad };
@@ -130,6 +130,8 @@ export class Run {
       ...(trace.dh ? { dh: trace.dh } : {}),
       ...(trace.cells ? { cells: trace.cells } : {}),
       ...(trace.hiddenBackward ? { hiddenBackward: trace.hiddenBackward } : {}),
+      ...(trace.dc ? { dc: trace.dc } : {}),
+      ...(trace.chains ? { chains: trace.chains } : {}),
       spectralRadius: this.model.spectralRadius(),
       inputTokens: example.input.map((id) => this.task.inputVocab[id] ?? '?'),
       outputTokens: output.map((id) => this.task.outputVocab[id] ?? '?'),

@@ -129,6 +129,30 @@ describe('training session', () => {
     expect(detailOf(false).hiddenBackward).toBeUndefined();
   });
 
+  it('sends every chain with each step detail: both directions of both layers, ∂L/∂c_t, and the decoder', () => {
+    const detailOf = (config: TrainingConfig) => {
+      const { session, of } = harness();
+      session.handle({ type: 'configure', config });
+      session.handle({ type: 'step', count: 1 });
+      session.dispose();
+      return of('stats').at(-1)!.detail!;
+    };
+    const deep = detailOf({ ...small, cell: 'lstm', layers: 2, bidirectional: true });
+    expect(deep.dc).toHaveLength(deep.hidden.length);
+    const { backward, lower, lowerBackward, decoder } = deep.chains!;
+    for (const c of [backward!, lower!, lowerBackward!]) {
+      expect(c.hidden).toHaveLength(deep.hidden.length);
+      expect(c.dh).toHaveLength(deep.hidden.length);
+      expect(c.dc).toHaveLength(deep.hidden.length);
+      expect(c.dh!.flat().every(Number.isFinite)).toBe(true);
+    }
+    expect(backward!.hidden).toEqual(deep.hiddenBackward);
+    expect(decoder).toBeUndefined();
+    const words = detailOf({ ...small, task: 'number-words', taskParams: {}, cell: 'gru' });
+    expect(words.chains!.decoder!.hidden).toHaveLength(words.targetTokens.length);
+    expect(words.chains!.decoder!.dc).toBeUndefined();
+  });
+
   it('is reproducible: the same config and seed give an identical loss curve', () => {
     const curve = () => {
       const { session, of } = harness();
