@@ -156,6 +156,8 @@ export const enUi = {
   'ui.lab.metric.batchAccuracy': 'Batch accuracy',
   'ui.lab.metric.testAccuracy': 'Held-out accuracy',
   'ui.lab.metric.params': 'Parameters',
+  'ui.lab.kernels.wasm-simd': '(WebAssembly SIMD)',
+  'ui.lab.kernels.portable': '(portable kernels)',
   'ui.lab.config.heading': 'Set up a run',
   'ui.lab.config.task': 'Task',
   'ui.lab.config.hiddenSize': 'Hidden size',

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { KernelReport } from '../engine/api';
 import type { StepTrace } from '../engine/types';
 import { TrainingConfigSchema, type TrainingConfig } from './training-config';
 import { PackedCheckpointSchema, type PackedCheckpoint } from './packed-checkpoint';
@@ -85,7 +86,8 @@ export interface EvalResult {
 export type TrainerEvent =
   | { type: 'ready'; protocolVersion: number }
   | { type: 'status'; state: SessionState; step: number; message: string }
-  | { type: 'configured'; paramCount: number; inputVocab: string[]; outputVocab: string[] }
+  /** `kernels`: what the model's arithmetic runs on (absent from older trainers). */
+  | { type: 'configured'; paramCount: number; inputVocab: string[]; outputVocab: string[]; kernels?: KernelReport }
   | { type: 'stats'; seq: number; points: StepPoint[]; detail: StepDetail | null; stepsPerSecond: number }
   | { type: 'eval'; result: EvalResult }
   | { type: 'diverged'; step: number; quantity: string; message: string }

@@ -26,6 +26,8 @@ describe('training session', () => {
     expect(of('ready')[0].protocolVersion).toBe(1);
     session.handle({ type: 'configure', config: small });
     expect(of('configured')[0].paramCount).toBeGreaterThan(0);
+    // Node 20 runs the WebAssembly SIMD kernels, and the trainer says so
+    expect(of('configured')[0].kernels).toBe('wasm-simd');
     expect(of('status').at(-1)?.state).toBe('idle');
     session.dispose();
   });
