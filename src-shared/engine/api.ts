@@ -41,10 +41,18 @@ export interface ForwardBackwardOptions {
   /** With `trace`: every chain's numbers too (StepTrace.chains: decoder, right-to-left, lower layer). */
   readonly traceChains?: boolean;
   readonly perturb?: StatePerturbation;
+  /** Also return ∂L/∂h_0 (and ∂L/∂c_0) of every example (see InitialStateGrads). */
+  readonly initialStateGrads?: boolean;
   /** Truncated BPTT window in steps; 0 = full BPTT. */
   readonly truncate: number;
   /** Asked before every time step; true abandons the pass with StepInterrupted (see interrupt.ts). */
   readonly interrupt?: Interrupt;
+}
+
+/** ∂L/∂h_0 and, for the LSTM, ∂L/∂c_0 per example, laid out like Example.h0 (layer by layer, direction by direction). */
+export interface InitialStateGrads {
+  readonly dh0: number[][];
+  readonly dc0?: number[][];
 }
 
 export interface LossTally {
@@ -64,7 +72,7 @@ export interface Model {
   readonly kernels: KernelReport;
   params(): readonly ParamTensor[];
   /** Forward pass and BPTT over the examples; zeroes and then fills every grad. */
-  forwardBackward(examples: readonly Example[], opts: ForwardBackwardOptions): LossTally & { trace?: StepTrace };
+  forwardBackward(examples: readonly Example[], opts: ForwardBackwardOptions): LossTally & { trace?: StepTrace; initialStateGrads?: InitialStateGrads };
   /** Loss and greedy outputs without touching grads; `interrupt` as for forwardBackward. */
   evaluate(examples: readonly Example[], interrupt?: Interrupt): LossTally & { outputs: number[][] };
   /** Greedy output token ids for one example (one class for many-to-one). */

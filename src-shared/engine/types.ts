@@ -50,13 +50,27 @@ export interface OptimizerConfig {
 /**
  * One training example, as token ids (one-hot encoded by the engine) or dense vectors.
  * - many-to-one: `target` has length 1.
- * - many-to-many: `target.length === input.length`.
+ * - many-to-many: `target.length` is the input's length T.
  * - encoder-decoder: `target` is the decoder output; decoder input is BOS + target shifted (teacher forcing).
  * - one-to-many: `input` has length 1; the output sequence is `target`.
  */
 export interface Example {
+  /** Token ids x_1..x_T (one-hot over I), or the values themselves when I = 1; empty when `inputVectors` is given. */
   readonly input: readonly number[];
   readonly target: readonly number[];
+  /**
+   * Dense x_1..x_T, each a vector of I numbers, in place of `input` (not for one-to-many, whose x_t are built
+   * from tokens). Every example of a batch gives its input the same way.
+   */
+  readonly inputVectors?: readonly (readonly number[])[];
+  /**
+   * Initial state h_0 of the stack that reads the input (the encoder of an encoder-decoder), layers·dirs·H
+   * numbers: layer by layer, the left-to-right chain's H then the right-to-left chain's (whose h_0 is its state
+   * before x_T). Default: zeros.
+   */
+  readonly h0?: readonly number[];
+  /** LSTM only: initial cell state c_0, laid out like h0. Default: zeros. */
+  readonly c0?: readonly number[];
 }
 
 /** A batch of examples already packed time-major with a validity mask (sequences are right-padded). */
