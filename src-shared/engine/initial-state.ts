@@ -11,15 +11,18 @@ import type { Stack } from './stack';
  * Laid out layer by layer, direction by direction, H each.
  */
 export function loadInitialStates(stack: Stack, examples: readonly Example[]): void {
-  const H = stack.shape.H, lstm = stack.shape.kind === 'lstm';
-  stack.chains.forEach((row, l) => row.forEach((chain, d) => {
-    const at = (l * row.length + d) * H, w = chain.work;
-    for (let b = 0; b < examples.length; b++) {
-      const { h0, c0 } = examples[b];
-      if (h0) for (let j = 0; j < H; j++) w.h0[b * H + j] = h0[at + j];
-      if (lstm && c0) for (let j = 0; j < H; j++) w.c0[b * H + j] = c0[at + j];
+  const H = stack.shape.H, lstm = stack.shape.kind === 'lstm', rows = stack.chains;
+  for (let b = 0; b < examples.length; b++) {
+    const { h0, c0 } = examples[b];
+    if (!h0 && !c0) continue;
+    for (let l = 0; l < rows.length; l++) {
+      for (let d = 0; d < rows[l].length; d++) {
+        const at = (l * rows[l].length + d) * H, w = rows[l][d].work;
+        if (h0) for (let j = 0; j < H; j++) w.h0[b * H + j] = h0[at + j];
+        if (lstm && c0) for (let j = 0; j < H; j++) w.c0[b * H + j] = c0[at + j];
+      }
     }
-  }));
+  }
 }
 
 /** ∂L/∂h_0 (and ∂L/∂c_0) per example after backward, laid out like Example.h0. */
