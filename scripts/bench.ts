@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: training steps per second of RNN Lab's engine against TensorFlow.js (WASM backend) on the
- * same grid, in the same run, with the ratio. `npm run bench -- --json` prints one JSON object instead of a table.
- * Options: --quick (shorter timing windows), --filter=rnn (only cases whose cell matches).
+ * `npm run bench`: training steps per second of RNN Lab's engine against two peers on the same grid, in the same
+ * run, with both ratios: TensorFlow.js (WASM backend) and PyTorch (Debian's python3-torch, when /usr/bin/python3 can
+ * import it; otherwise skipped with the reason). `npm run bench -- --json` prints one JSON object instead of a table.
+ * Options: --quick (shorter timing windows), --filter=rnn (only cases whose cell matches). Installs nothing.
  */
 import { benchGrid, measure } from './bench/cases';
 import { createEngineRunner } from './bench/engine-subject';
 import { createPeerRunner, initPeer } from './bench/tfjs-peer';
+import { measureTorch, probeTorch } from './bench/torch-peer';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -13,27 +15,44 @@ const minMs = args.includes('--quick') ? 400 : 1500;
 const filter = args.find((a) => a.startsWith('--filter='))?.slice('--filter='.length);
 
 await initPeer();
+const torch = probeTorch();
+if (!json) console.log(torch.ok ? `PyTorch ${torch.version}, one thread` : `PyTorch peer skipped: ${torch.reason}`);
 const results = [];
 for (const c of benchGrid().filter((c) => !filter || c.cell === filter)) {
   const engine = createEngineRunner(c);
   const steps = measure(engine, minMs);
   engine.dispose();
   const peer = createPeerRunner(c);
-  const peerSteps = measure(peer, minMs, 2);
+  const tfjsSteps = measure(peer, minMs, 2);
   peer.dispose();
-  const row = { ...c, steps_per_s: round(steps), peer: 'tfjs-wasm', peer_steps_per_s: round(peerSteps) };
+  const pt = torch.ok ? measureTorch(c, minMs) : null;
+  const row = {
+    ...c,
+    steps_per_s: round(steps),
+    tfjs_wasm_steps_per_s: round(tfjsSteps),
+    ratio_tfjs_wasm: round(steps / tfjsSteps, 100),
+    pytorch_steps_per_s: pt ? round(pt.stepsPerSecond) : null,
+    pytorch_input: pt ? pt.input : null,
+    ratio_pytorch: pt ? round(steps / pt.stepsPerSecond, 100) : null,
+  };
   results.push(row);
   if (!json) {
-    const ratio = steps / peerSteps;
+    const torchPart = pt ? `   pytorch ${fmt(row.pytorch_steps_per_s!)} steps/s (${pt.input.padEnd(9)})   ×${row.ratio_pytorch!.toFixed(2).padStart(6)}` : '';
     console.log(
-      `${c.cell.padEnd(4)} T=${c.T} H=${String(c.H).padStart(3)} B=${String(c.B).padStart(2)}  ` +
-        `engine ${row.steps_per_s.toString().padStart(8)} steps/s   tfjs-wasm ${row.peer_steps_per_s.toString().padStart(8)} steps/s   ` +
-        `ratio ${ratio.toFixed(2)}×${ratio < 3 ? '  (below the 3× target)' : ''}`,
+      `${c.cell.padEnd(4)} T=${c.T} H=${String(c.H).padStart(3)} B=${String(c.B).padStart(2)}  engine ${fmt(row.steps_per_s)} steps/s` +
+        `   tfjs-wasm ${fmt(row.tfjs_wasm_steps_per_s)} steps/s   ×${row.ratio_tfjs_wasm.toFixed(2).padStart(6)}${torchPart}`,
     );
   }
 }
-if (json) console.log(JSON.stringify({ results }));
+if (json) {
+  const pytorch = torch.ok ? { available: true, version: torch.version, threads: 1 } : { available: false, reason: torch.reason };
+  console.log(JSON.stringify({ peers: { 'tfjs-wasm': { available: true, threads: 1 }, pytorch }, results }));
+}
 
-function round(x: number): number {
-  return Math.round(x * 10) / 10;
+function round(x: number, per = 10): number {
+  return Math.round(x * per) / per;
+}
+
+function fmt(x: number): string {
+  return x.toString().padStart(8);
 }

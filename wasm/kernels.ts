@@ -11,6 +11,7 @@ export { gemmNN } from './gemm-nn';
 export { gemmNT } from './gemm-nt';
 export { gemmTN } from './gemm-tn';
 export { axpy } from './axpy';
+export { sigmoidMap, tanhMap } from './vmath';
 export { gruBackward, gruForward, lstmBackward, lstmForward, tanhBackward, tanhForward } from './cells';
 
 /** First byte past the module's static data: the host may use everything from here on. */

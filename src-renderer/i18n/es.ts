@@ -242,7 +242,8 @@ export const es: Catalogue = {
   'ui.unrolled.owner.backward': 'propia de la cadena de derecha a izquierda',
   'ui.unrolled.pointAtArrow': 'Señala una flecha para ver que su matriz la comparten todos los pasos.',
   'ui.unrolled.params': 'Parámetros por celda: {cell}; capa de salida: {output}. Nada de ello depende de T.',
-  'ui.unrolled.paramsCells': 'Parámetros por celda: {cell} (× {cells} celdas: sentidos × capas); capa de salida: {output}. Nada de ello depende de T.',
+  'ui.unrolled.paramsCells': 'Parámetros de la primera celda: {cell} ({cells} celdas en total: sentidos × capas, y las del decodificador); capa de salida: {output}. Nada de ello depende de T.',
+  'ui.unrolled.paramSum': 'Todas las celdas y la capa de salida sumadas: {sum}.',
   'ui.unrolled.paramTotal': 'El modelo declara {count} parámetros en total.',
   'ui.unrolled.legendHc': 'valor de h, c ≤ −1',
   'ui.unrolled.legendH': 'valor de h −1',
@@ -550,4 +551,6 @@ export const es: Catalogue = {
   'ui.live.error': 'El entrenador ha informado de un error; consulta el Laboratorio para ver los detalles.',
   'ui.live.recordedAll': 'Registrado desde el inicio del entrenamiento: {rows} filas de gradientes.',
   'ui.live.recordedFrom': 'Registrado desde el paso {step} (esta ventana se unió al entrenamiento entonces): {rows} filas de gradientes.',
+  'ui.lab.kernels.wasm-simd': '(WebAssembly SIMD)',
+  'ui.lab.kernels.portable': '(núcleos portables)',
 };

@@ -26,9 +26,10 @@ const SAME_AS_ENGLISH: Record<string, readonly MessageKey[]> = {
     'ui.lab.pause', // « Pause »
     'ui.unrolled.pause',
     'ui.jobs.pause',
+    'ui.lab.kernels.wasm-simd', // « (WebAssembly SIMD) »
     'ui.lesson.readingTime', // « {minutes} min »
   ],
-  es: ['ui.lesson.readingTime', 'ui.quiz.attemptRow' /* {date}: {score}/{total} */],
+  es: ['ui.lesson.readingTime', 'ui.lab.kernels.wasm-simd', 'ui.quiz.attemptRow' /* {date}: {score}/{total} */],
 };
 
 describe('message catalogues', () => {

@@ -38,6 +38,11 @@ describe('LabScreen', () => {
     expect(button(target, 'Train').disabled).toBe(false);
     expect(button(target, 'Pause').disabled).toBe(true);
     expect(target.querySelector('[data-testid="metric-params"]')?.textContent).toBe('2,930');
+    // an older trainer says nothing about its kernels, so neither does the strip
+    expect(target.querySelector('[data-testid="metric-kernels"]')).toBeNull();
+    trainer.emit({ type: 'configured', paramCount: 2930, inputVocab: ['a'], outputVocab: ['b', 'c'], kernels: 'wasm-simd' });
+    flushSync();
+    expect(target.querySelector('[data-testid="metric-kernels"]')?.textContent).toBe('(WebAssembly SIMD)');
   });
 
   it('Train sends start; while training Pause is the enabled one', () => {

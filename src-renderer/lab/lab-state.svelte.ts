@@ -7,6 +7,7 @@ import {
   type TrainerEvent,
 } from '../../src-shared/protocol/trainer-messages';
 import type { TrainingConfig } from '../../src-shared/protocol/training-config';
+import type { KernelReport } from '../../src-shared/engine/api';
 import type { TaskId } from '../../src-shared/tasks/types';
 import type { TrainerStream } from '../backend/backend';
 import { t } from '../i18n/i18n.svelte';
@@ -59,6 +60,8 @@ export class LabState {
   phase: LabPhase = $state('connecting');
   step = $state(0);
   paramCount: number | null = $state(null);
+  /** What the trainer's model computes with ('wasm-simd' or 'portable'); null until configured or from an older trainer. */
+  kernels: KernelReport | null = $state(null);
   vocabSizes: { input: number; output: number } | null = $state(null);
   stepsPerSecond = $state(0);
   /** Bumped whenever `history` changes: views depend on it to redraw. */
@@ -218,6 +221,7 @@ export class LabState {
         return;
       case 'configured':
         this.paramCount = event.paramCount;
+        this.kernels = event.kernels ?? null;
         this.vocabSizes = { input: event.inputVocab.length, output: event.outputVocab.length };
         this.history.clear();
         this.historyVersion++;

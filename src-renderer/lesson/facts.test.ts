@@ -4,6 +4,9 @@ import { en } from '../i18n/en';
 import { interpolate } from '../i18n/i18n.svelte';
 import { decay, engineParamCount, headCount, lessonFacts, rnnCellCount } from './facts';
 import { sci } from './sci';
+import { createModel } from '../../src-shared/engine/index';
+import { modelConfigFor } from '../../src-shared/session/run';
+import { makeTask } from '../../src-shared/tasks/index';
 
 describe('lesson facts', () => {
   it('the engine counts exactly H·I + H·H + H + O·H + O for a vanilla RNN', () => {
@@ -17,6 +20,17 @@ describe('lesson facts', () => {
     const head = headCount(H, O);
     expect(engineParamCount('lstm', I, H, O) - head).toBe(4 * rnnCellCount(I, H));
     expect(engineParamCount('gru', I, H, O) - head).toBeGreaterThanOrEqual(3 * rnnCellCount(I, H));
+  });
+
+  it('on Melody with a vanilla RNN the lesson\'s formula, its engine count and the Lab\'s count are one number', () => {
+    const config = { ...DEFAULT_CONFIG, task: 'melody' as const, cell: 'rnn' as const };
+    const f = lessonFacts(config);
+    const task = makeTask(config.task, config.taskParams, config.seed);
+    // the generator's cell reads the seed, the previous output and the start flag side by side
+    expect(f.I).toBe(task.inputVocab.length + task.outputVocab.length + 1);
+    expect(Number(f.cellCount) + Number(f.headCount)).toBe(f.engineCount);
+    expect(f.engineCount).toBe(f.labCount);
+    expect(f.labCount).toBe(createModel(modelConfigFor(config, task)).paramCount);
   });
 
   it('computes the worked example instead of quoting it', () => {

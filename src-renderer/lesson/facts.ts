@@ -1,4 +1,4 @@
-import { createModel } from '../../src-shared/engine/index';
+import { paramCount, paramParts } from '../../src-shared/engine/index';
 import type { CellKind, ModelConfig } from '../../src-shared/engine/types';
 import type { TrainingConfig } from '../../src-shared/protocol/training-config';
 import { makeTask } from '../../src-shared/tasks/index';
@@ -19,9 +19,9 @@ export function plainModelConfig(cell: CellKind, I: number, H: number, O: number
   };
 }
 
-/** Trainable parameters the engine allocates for that model (cell + read-out). */
+/** Trainable parameters the engine gives that model (cell + read-out), counted from its parameter specs. */
 export function engineParamCount(cell: CellKind, I: number, H: number, O: number): number {
-  return createModel(plainModelConfig(cell, I, H, O)).paramCount;
+  return paramCount(plainModelConfig(cell, I, H, O));
 }
 
 /** What remains of a gradient after `T − 1` steps that each scale it by `factor`. */
@@ -44,7 +44,10 @@ function taskFor(config: TrainingConfig): TaskData {
 /** Every number the lesson's prose states, computed from the engine for the Lab's current configuration. */
 export function lessonFacts(config: TrainingConfig): Record<string, string | number> {
   const task = taskFor(config);
-  const I = task.inputVocab.length;
+  const lab = modelConfigFor(config, task);
+  // I is what the engine's first cell reads per step: the vocabulary for most tasks, but for a generator
+  // (one-to-many) the seed, the previous output and the start flag side by side (I + O + 1 columns).
+  const I = paramParts(lab).chains[0].inputSize;
   const O = task.outputVocab.length;
   const H = config.hiddenSize;
   const { factor, T } = WORKED_EXAMPLE;
@@ -53,7 +56,7 @@ export function lessonFacts(config: TrainingConfig): Record<string, string | num
     cellCount: rnnCellCount(I, H),
     headCount: headCount(H, O),
     engineCount: engineParamCount('rnn', I, H, O),
-    labCount: createModel(modelConfigFor(config, task)).paramCount,
+    labCount: paramCount(lab),
     labCell: config.cell.toUpperCase(),
     rnn: engineParamCount('rnn', I, H, O),
     gru: engineParamCount('gru', I, H, O),

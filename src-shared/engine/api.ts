@@ -15,13 +15,44 @@ export interface ParamTensor {
   readonly grad: FloatArray;
 }
 
+/** 'wasm-simd': products and cell steps in WebAssembly SIMD; 'portable': plain TypeScript (float64 models, runtimes without SIMD). */
+export type KernelReport = 'wasm-simd' | 'portable';
+
+/** A chain by the name the StepTrace gives it: its own fields ('top'), or a key of StepTrace.chains. */
+export type TracedChain = 'top' | 'backward' | 'lower' | 'lowerBackward' | 'decoder';
+
+/**
+ * "What if h_t had been a little different?": add dh to unit `unit` of h_t (or dc to c_t, LSTM, with h_t
+ * following it) of example 0 in one chain, during the forward pass. The loss then moves by about
+ * dh·∂L/∂h_t[unit], which is how the gradient checks test the traced gradients.
+ */
+export interface StatePerturbation {
+  readonly chain: TracedChain;
+  /** Time step, 1-based as in the trace. */
+  readonly t: number;
+  readonly unit: number;
+  readonly dh: number;
+  readonly dc: number;
+}
+
 export interface ForwardBackwardOptions {
   /** Record teaching instrumentation (StepTrace) for example 0. */
   readonly trace: boolean;
+  /** With `trace`: every chain's numbers too (StepTrace.chains: decoder, right-to-left, lower layer). */
+  readonly traceChains?: boolean;
+  readonly perturb?: StatePerturbation;
+  /** Also return ∂L/∂h_0 (and ∂L/∂c_0) of every example (see InitialStateGrads). */
+  readonly initialStateGrads?: boolean;
   /** Truncated BPTT window in steps; 0 = full BPTT. */
   readonly truncate: number;
   /** Asked before every time step; true abandons the pass with StepInterrupted (see interrupt.ts). */
   readonly interrupt?: Interrupt;
+}
+
+/** ∂L/∂h_0 and, for the LSTM, ∂L/∂c_0 per example, laid out like Example.h0 (layer by layer, direction by direction). */
+export interface InitialStateGrads {
+  readonly dh0: number[][];
+  readonly dc0?: number[][];
 }
 
 export interface LossTally {
@@ -35,11 +66,13 @@ export interface LossTally {
 export interface Model {
   readonly config: ModelConfig;
   readonly dtype: DType;
-  /** Total number of trainable scalars. */
+  /** Total number of trainable scalars (equal to paramCount(config) of param-count.ts). */
   readonly paramCount: number;
+  /** Which kernels this model's float32 work runs on: WebAssembly SIMD, or the portable TypeScript loops. */
+  readonly kernels: KernelReport;
   params(): readonly ParamTensor[];
   /** Forward pass and BPTT over the examples; zeroes and then fills every grad. */
-  forwardBackward(examples: readonly Example[], opts: ForwardBackwardOptions): LossTally & { trace?: StepTrace };
+  forwardBackward(examples: readonly Example[], opts: ForwardBackwardOptions): LossTally & { trace?: StepTrace; initialStateGrads?: InitialStateGrads };
   /** Loss and greedy outputs without touching grads; `interrupt` as for forwardBackward. */
   evaluate(examples: readonly Example[], interrupt?: Interrupt): LossTally & { outputs: number[][] };
   /** Greedy output token ids for one example (one class for many-to-one). */

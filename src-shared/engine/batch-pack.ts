@@ -45,17 +45,26 @@ export class PackedSequence {
   }
 }
 
-/** Input tokens of every example as x_1..x_T (one-hot over I, or the scalar value when I = 1). */
+/** T of an example: how many x_t it gives. */
+export function inputLength(ex: Example): number {
+  return ex.inputVectors ? ex.inputVectors.length : ex.input.length;
+}
+
+/**
+ * The mask of every example's input steps and, for token inputs, x_1..x_T (one-hot over I, or the scalar value
+ * when I = 1). Dense inputVectors are copied by DensePack.
+ */
 export function packInputs(p: PackedSequence, examples: readonly Example[], I: number): void {
   let T = 0;
-  for (const ex of examples) T = Math.max(T, ex.input.length);
+  for (const ex of examples) T = Math.max(T, inputLength(ex));
   p.resize(T, examples.length);
   for (let b = 0; b < examples.length; b++) {
     const inp = examples[b].input;
+    const n = inputLength(examples[b]);
+    for (let t = 1; t <= n; t++) p.mask[(t - 1) * p.B + b] = 1;
     for (let t = 1; t <= inp.length; t++) {
       if (I === 1) p.set(t, b, 0, 0, inp[t - 1]);
       else p.set(t, b, 0, inp[t - 1], 1);
-      p.mask[(t - 1) * p.B + b] = 1;
     }
   }
 }
@@ -117,6 +126,30 @@ function checkTokens(ids: readonly number[], n: number, what: string, i: number,
   }
 }
 
+function checkVectors(xs: readonly (readonly number[])[], I: number, i: number): void {
+  if (xs.length < 1) throw new Error(`example ${i}: inputVectors needs at least one step`);
+  for (let t = 0; t < xs.length; t++) {
+    if (xs[t].length !== I) throw new Error(`example ${i}: inputVectors[${t}] has ${xs[t].length} numbers, the model reads ${I}`);
+    for (let j = 0; j < I; j++) if (!Number.isFinite(xs[t][j])) throw new Error(`example ${i}: inputVectors[${t}][${j}] = ${xs[t][j]} is not a finite number`);
+  }
+}
+
+/** Numbers in an initial state: one H per chain of the stack that reads the input. */
+export function initialStateSize(config: ModelConfig): number {
+  const dirs = config.bidirectional && config.shape !== 'one-to-many' ? 2 : 1;
+  return config.layers * dirs * config.hiddenSize;
+}
+
+function checkInitialState(config: ModelConfig, ex: Example, i: number): void {
+  const n = initialStateSize(config);
+  for (const [what, v] of [['h0', ex.h0], ['c0', ex.c0]] as const) {
+    if (v === undefined) continue;
+    if (what === 'c0' && config.cell !== 'lstm') throw new Error(`example ${i}: only an LSTM has a cell state, so c0 is not accepted for ${config.cell}`);
+    if (v.length !== n) throw new Error(`example ${i}: ${what} needs ${n} numbers (layers × directions × H), got ${v.length}`);
+    for (let j = 0; j < n; j++) if (!Number.isFinite(v[j])) throw new Error(`example ${i}: ${what}[${j}] = ${v[j]} is not a finite number`);
+  }
+}
+
 /** Throw a clear error for an example that does not fit the model's shape or vocabularies. */
 export function validateExamples(config: ModelConfig, examples: readonly Example[], needTargets: boolean): void {
   const { shape, inputSize: I, outputSize: O } = config;
@@ -124,17 +157,24 @@ export function validateExamples(config: ModelConfig, examples: readonly Example
   if (regression && (shape === 'encoder-decoder' || shape === 'one-to-many')) {
     throw new Error(`${shape} feeds its outputs back as tokens, so it needs class targets (outputSize > 1), not a one-output regression`);
   }
+  const dense = examples.length > 0 && examples[0].inputVectors !== undefined;
   for (let i = 0; i < examples.length; i++) {
     const ex = examples[i];
-    if (shape === 'one-to-many' ? ex.input.length !== 1 : ex.input.length < 1) {
+    if ((ex.inputVectors !== undefined) !== dense) throw new Error(`example ${i}: every example of a batch gives inputVectors, or none does`);
+    if (ex.inputVectors) {
+      if (shape === 'one-to-many') throw new Error(`example ${i}: one-to-many builds its inputs from tokens, so it takes no inputVectors`);
+      if (ex.input.length > 0) throw new Error(`example ${i}: give input tokens or inputVectors, not both`);
+      checkVectors(ex.inputVectors, I, i);
+    } else if (shape === 'one-to-many' ? ex.input.length !== 1 : ex.input.length < 1) {
       throw new Error(`example ${i}: ${shape} needs ${shape === 'one-to-many' ? 'exactly one' : 'at least one'} input token, got ${ex.input.length}`);
     }
     checkTokens(ex.input, I, 'input', i, I === 1);
+    checkInitialState(config, ex, i);
     if (!needTargets) continue;
     const n = ex.target.length;
     if (shape === 'many-to-one' && n !== 1) throw new Error(`example ${i}: many-to-one needs one target, got ${n}`);
-    if (shape === 'many-to-many' && n !== ex.input.length) {
-      throw new Error(`example ${i}: many-to-many needs as many targets as inputs (${ex.input.length}), got ${n}`);
+    if (shape === 'many-to-many' && n !== inputLength(ex)) {
+      throw new Error(`example ${i}: many-to-many needs as many targets as inputs (${inputLength(ex)}), got ${n}`);
     }
     if ((shape === 'encoder-decoder' || shape === 'one-to-many') && n < 1) throw new Error(`example ${i}: ${shape} needs at least one target`);
     checkTokens(ex.target, O, 'target', i, regression);

@@ -16,6 +16,9 @@ import type { LayerInput } from './layer-input';
 import type { ParamSet, ParamSpec } from './param-set';
 import type { Activation, CellKind, DType, FloatArray } from './types';
 import { checkInterrupt, type Interrupt } from './interrupt';
+import { applyNudge, recordGradients, rowNorm, type ChainTrace, type StateNudge } from './chain-trace';
+
+export type { ChainTrace };
 
 /** Where the gradient from above (the next layer or the head) is read: row (t, b) at off + ((t−1)·B + b)·width + col. */
 export interface GradFromAbove {
@@ -23,16 +26,6 @@ export interface GradFromAbove {
   off: number;
   width: number;
   col: number;
-}
-
-/** Per-step teaching numbers for batch row 0, indexed t−1. */
-export interface ChainTrace {
-  /** ‖∂L/∂h_t‖ (everything that reaches h_t: from above and from step t±1). */
-  dhNorms: Float64Array;
-  /** ‖step t's contribution to ∂L/∂Whh‖ = ‖∂L/∂(Whh·h_prev)‖ · ‖h_prev‖ (Frobenius norm of an outer product). */
-  whhContrib: Float64Array;
-  /** When present, ∂L/∂h_t itself, row t−1 at (t−1)·H ([T·H]): the vector whose norm is dhNorms[t−1]. */
-  dh?: Float64Array;
 }
 
 export function chainParamSpecs(prefix: string, kind: CellKind, I: number, H: number): ParamSpec[] {
@@ -46,15 +39,11 @@ export function chainParamSpecs(prefix: string, kind: CellKind, I: number, H: nu
   return specs;
 }
 
-function rowNorm(a: FloatArray, off: number, n: number): number {
-  let s = 0;
-  for (let j = 0; j < n; j++) s += a[off + j] * a[off + j];
-  return Math.sqrt(s);
-}
-
 export class Chain {
   /** Asked before every time step of forward() and backward(); see interrupt.ts. */
   interrupt: Interrupt | null = null;
+  /** Gradient checks only: a change to one state of batch row 0 during the forward pass (chain-trace.ts). */
+  nudge: StateNudge | null = null;
 
   readonly work: ChainWork;
   /** Input weights, x_t → gate pre-activations [G·H × I]. */
@@ -179,6 +168,7 @@ export class Chain {
       this.kernels.gemmNT(B, GH, H, w.hs, prev * B * H, this.Whh.value, 0, w.gates, (t - 1) * B * GH);
       if (this.kind === 'rnn') rnnForwardStep(w, mask, B, t, t, prev);
       else lstmForwardStep(w, mask, B, t, t, prev);
+      if (this.nudge !== null && this.nudge.t === t) applyNudge(this.nudge, w, B);
       return;
     }
     const zh = w.zh;
@@ -190,6 +180,7 @@ export class Chain {
       for (let j = 0; j < H; j++) zh[z + j] += bhn[j];
     }
     gruForwardStep(w, mask, B, t, t, prev);
+    if (this.nudge !== null && this.nudge.t === t) applyNudge(this.nudge, w, B);
   }
 
   /** The whole sequence: project every step in one go, then run the recurrence in this chain's direction. */
@@ -232,10 +223,7 @@ export class Chain {
           for (let j = 0; j < H; j++) dh[b * H + j] += ab[src + j];
         }
       }
-      if (trace) {
-        trace.dhNorms[t - 1] = rowNorm(dh, 0, H);
-        if (trace.dh) for (let j = 0; j < H; j++) trace.dh[(t - 1) * H + j] = dh[j];
-      }
+      if (trace) recordGradients(trace, w, B, t);
       if (this.kind === 'rnn') rnnBackwardStep(w, mask, B, t, t);
       else if (lstm) lstmBackwardStep(w, mask, B, t, prev);
       else gruBackwardStep(w, mask, B, t, prev);

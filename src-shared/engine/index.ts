@@ -4,6 +4,7 @@ export type * from './api';
 export { createEngineRng, createEngineRngFromState, type EngineRng } from './rng';
 export { getKernels, jsKernels, setKernels, type Kernels } from './kernels';
 export { createModel, type PredictOptions, type SequenceModel } from './model';
+export { paramCount, paramParts, type ChainParams } from './model-shape';
 export { initParams, rescaleToRadius } from './init';
 export { clipGradients, createOptimizer, globalGradNorm } from './optimizer';
 export { exportParamArrays, exportParams, hasNonFinite, importParams } from './params-io';

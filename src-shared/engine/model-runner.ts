@@ -3,9 +3,12 @@
  * greedy decoding (greedy-decode.ts) for the shapes that feed their outputs back in. Owns the packed batch and
  * scratch buffers.
  */
-import type { LossTally } from './api';
-import { packDecoder, packInputs, packTargets, PackedSequence, validateExamples } from './batch-pack';
-import type { ChainTrace } from './chain';
+import type { ForwardBackwardOptions, InitialStateGrads, LossTally, TracedChain } from './api';
+import type { Chain } from './chain';
+import { inputLength, packDecoder, packInputs, packTargets, PackedSequence, validateExamples } from './batch-pack';
+import { DensePack } from './dense-pack';
+import { initialStateGrads, injectContextGrads, loadContext, loadInitialStates } from './initial-state';
+import type { LayerInput } from './layer-input';
 import type { Head } from './head';
 import { greedyDecode } from './greedy-decode';
 import type { Interrupt } from './interrupt';
@@ -13,11 +16,13 @@ import type { Kernels } from './kernels';
 import { argmaxRow, createTally, scoreRow } from './loss';
 import type { ParamSet } from './param-set';
 import type { Stack } from './stack';
-import { buildStepTrace } from './step-trace';
+import { realSteps, TracePlan } from './step-trace';
 import type { DType, Example, FloatArray, ModelConfig, StepTrace } from './types';
 
 /** Evaluation works through the examples in slices of this many, so buffers stay training-sized. */
 const EVAL_SLICE = 32;
+
+type FullTally = LossTally & { trace?: StepTrace; initialStateGrads?: InitialStateGrads };
 
 export class ModelRunner {
   private readonly encPack = new PackedSequence(1);
@@ -27,6 +32,10 @@ export class ModelRunner {
   /** ∂L/∂feat [B][D]. */
   private dFeat: FloatArray;
   private readonly tally = createTally();
+  /** Example.inputVectors, packed for the stack that reads the input. */
+  private readonly dense: DensePack;
+  /** What the reading stack read in the last forward pass (tokens, or the dense pack). */
+  private readIn: LayerInput;
   private readonly decoding: boolean;
   private readonly regression: boolean;
   /** Set while a pass runs under withInterrupt (greedy decoding asks it per step; the chains have their own). */
@@ -42,6 +51,8 @@ export class ModelRunner {
     private readonly dtype: DType,
   ) {
     this.mainPack = new PackedSequence(config.shape === 'one-to-many' ? 2 : 1);
+    this.dense = new DensePack(config.inputSize, kernels, dtype);
+    this.readIn = this.mainPack.input;
     this.feat = kernels.alloc(dtype, 0);
     this.dFeat = kernels.alloc(dtype, 0);
     this.decoding = config.shape === 'encoder-decoder' || config.shape === 'one-to-many';
@@ -62,7 +73,35 @@ export class ModelRunner {
     }
   }
 
-  forwardBackward(examples: readonly Example[], trace: boolean, truncate: number): LossTally & { trace?: StepTrace } {
+  forwardBackward(examples: readonly Example[], opts: ForwardBackwardOptions): FullTally {
+    const p = opts.perturb;
+    if (!p) return this.forwardBackwardPass(examples, opts);
+    const chain = this.chainNamed(p.chain);
+    if (!chain || !(Number.isInteger(p.unit) && p.unit >= 0 && p.unit < chain.H) || (p.dc !== 0 && chain.kind !== 'lstm')) {
+      throw new Error(`perturb: this model has no ${p.chain} chain with unit ${p.unit}${p.dc !== 0 ? ' and a cell state' : ''}`);
+    }
+    chain.nudge = { t: p.t, j: p.unit, dh: p.dh, dc: p.dc };
+    try {
+      return this.forwardBackwardPass(examples, opts);
+    } finally {
+      chain.nudge = null;
+    }
+  }
+
+  /** The chain a StepTrace calls `name`, or null when this model has none. */
+  private chainNamed(name: TracedChain): Chain | null {
+    const reader = this.enc ?? this.main, rows = reader.chains, top = rows.length - 1;
+    switch (name) {
+      case 'top': return rows[top][0];
+      case 'backward': return rows[top][1] ?? null;
+      case 'lower': return top > 0 ? rows[0][0] : null;
+      case 'lowerBackward': return top > 0 ? rows[0][1] ?? null : null;
+      case 'decoder': return this.enc ? this.main.top[0] : null;
+    }
+  }
+
+  private forwardBackwardPass(examples: readonly Example[], opts: ForwardBackwardOptions): FullTally {
+    const truncate = opts.truncate;
     validateExamples(this.config, examples, true);
     this.set.grads.fill(0);
     if (examples.length === 0) return { loss: 0, correct: 0, total: 0 };
@@ -72,10 +111,7 @@ export class ModelRunner {
     tally.fill(0);
     this.runForward(examples, true, -1);
     const pack = this.mainPack;
-    const traced = enc ?? main;
-    const chainTrace: ChainTrace | null = trace
-      ? { dhNorms: new Float64Array(traced.T), whhContrib: new Float64Array(traced.T), dh: new Float64Array(traced.T * traced.shape.H) }
-      : null;
+    const plan = opts.trace ? new TracePlan(enc ?? main, enc ? main : null, opts.traceChains ?? false) : null;
     main.zeroOutputGrads();
     if (this.config.shape === 'many-to-one') {
       this.gatherFinals(B);
@@ -86,7 +122,7 @@ export class ModelRunner {
       this.dFeat.fill(0, 0, B * main.D);
       head.backward(B, this.feat, 0, this.dFeat, 0);
       this.scatterFinalGrads(B);
-      main.backward(pack.input, pack.mask, false, truncate, chainTrace);
+      main.backward(this.readIn, pack.mask, false, truncate, plan?.reader ?? null);
     } else {
       const rows = pack.T * B;
       const top = main.output(main.chains.length - 1);
@@ -99,19 +135,18 @@ export class ModelRunner {
         if (pack.mask[r]) scoreRow(this.config.loss, head.logits, r * O, O, pack.targets[r], head.dlogits, 1 / count, tally);
       }
       head.backward(rows, top.buf, top.off, main.dTop, 0);
-      main.backward(pack.input, pack.mask, true, truncate, enc ? null : chainTrace);
+      main.backward(enc || this.decoding ? pack.input : this.readIn, pack.mask, true, truncate, (enc ? plan?.decoder : plan?.reader) ?? null);
       if (enc) {
-        this.injectContextGrads(B);
+        injectContextGrads(enc, main, B);
         enc.zeroOutputGrads();
-        enc.backward(this.encPack.input, this.encPack.mask, false, truncate, chainTrace);
+        enc.backward(this.readIn, this.encPack.mask, false, truncate, plan?.reader ?? null);
       }
     }
-    const result: LossTally & { trace?: StepTrace } = { loss: tally[0] / tally[2], correct: tally[1], total: tally[2] };
-    if (chainTrace) {
-      const p = enc ? this.encPack : pack;
-      let len = 0;
-      while (len < p.T && p.mask[len * B] === 1) len++;
-      result.trace = buildStepTrace(traced.top[0], chainTrace, len, traced.top.length > 1 ? traced.top[1] : undefined);
+    const result: FullTally = { loss: tally[0] / tally[2], correct: tally[1], total: tally[2] };
+    if (opts.initialStateGrads) result.initialStateGrads = initialStateGrads(enc ?? main, B);
+    if (plan) {
+      const decoderLen = realSteps(pack.mask, pack.T, B);
+      result.trace = plan.build(enc ? realSteps(this.encPack.mask, this.encPack.T, B) : decoderLen, decoderLen);
     }
     return result;
   }
@@ -136,7 +171,7 @@ export class ModelRunner {
     const out: number[][] = [[]];
     let length = -1;
     if (this.decoding) {
-      const fallback = this.config.shape === 'encoder-decoder' ? 2 * example.input.length : 16;
+      const fallback = this.config.shape === 'encoder-decoder' ? 2 * inputLength(example) : 16;
       length = maxLength ?? (example.target.length > 0 ? example.target.length : fallback);
       if (!(Number.isInteger(length) && length >= 1)) throw new Error(`predict: maxLength must be a whole number ≥ 1, got ${length}`);
     }
@@ -193,58 +228,33 @@ export class ModelRunner {
     if (enc) {
       packInputs(this.encPack, examples, config.inputSize);
       enc.begin(this.encPack.T, B);
-      enc.forward(this.encPack.input, this.encPack.mask);
+      loadInitialStates(enc, examples);
+      enc.forward(this.readerInput(examples, this.encPack), this.encPack.mask);
     }
     if (this.decoding) {
       packDecoder(pack, examples, config, teacherForcing, decodeLength);
       main.begin(pack.T, B);
-      if (enc) this.loadContext(B);
+      if (enc) loadContext(enc, main, B);
+      else loadInitialStates(main, examples);
       if (teacherForcing) main.forward(pack.input, pack.mask);
       return;
     }
     packInputs(pack, examples, config.inputSize);
     packTargets(pack, examples);
     main.begin(pack.T, B);
-    main.forward(pack.input, pack.mask);
+    loadInitialStates(main, examples);
+    main.forward(this.readerInput(examples, pack), pack.mask);
   }
 
-  /** Decoder layer l starts from [h→ ; h←] (and [c→ ; c←]) of encoder layer l's final states. */
-  private loadContext(B: number): void {
-    const enc = this.enc!, main = this.main;
-    const H = enc.shape.H, Hd = main.shape.H, lstm = this.config.cell === 'lstm';
-    for (let l = 0; l < enc.chains.length; l++) {
-      const dec = main.chains[l][0].work;
-      const row = enc.chains[l];
-      for (let d = 0; d < row.length; d++) {
-        const c = row[d];
-        const at = c.finalSlot * B * H;
-        for (let b = 0; b < B; b++) {
-          for (let j = 0; j < H; j++) {
-            dec.h0[b * Hd + d * H + j] = c.work.hs[at + b * H + j];
-            if (lstm) dec.c0[b * Hd + d * H + j] = c.work.cs[at + b * H + j];
-          }
-        }
-      }
+  /** The reading stack's input: the packed tokens, or the examples' inputVectors packed densely. */
+  private readerInput(examples: readonly Example[], pack: PackedSequence): LayerInput {
+    if (examples.length > 0 && examples[0].inputVectors) {
+      this.dense.pack(examples, pack.T);
+      this.readIn = this.dense.input;
+    } else {
+      this.readIn = pack.input;
     }
-  }
-
-  /** ∂L/∂(context) = the decoder's ∂L/∂h_0, handed to the encoder chains' final states. */
-  private injectContextGrads(B: number): void {
-    const enc = this.enc!, main = this.main;
-    const H = enc.shape.H, Hd = main.shape.H, lstm = this.config.cell === 'lstm';
-    for (let l = 0; l < enc.chains.length; l++) {
-      const dec = main.chains[l][0].work;
-      const row = enc.chains[l];
-      for (let d = 0; d < row.length; d++) {
-        const w = row[d].work;
-        for (let b = 0; b < B; b++) {
-          for (let j = 0; j < H; j++) {
-            w.dhFinal[b * H + j] = dec.dh0[b * Hd + d * H + j];
-            if (lstm) w.dcFinal[b * H + j] = dec.dc0[b * Hd + d * H + j];
-          }
-        }
-      }
-    }
+    return this.readIn;
   }
 
   /** feat row b = [h→_T ; h←_1] of the top layer (the last state each direction reached). */

@@ -16,14 +16,15 @@
  * The StepTrace follows the top layer's left-to-right chain of the stack that reads the input: the encoder
  * for encoder-decoder, the only stack otherwise (for one-to-many its steps are the output steps).
  */
-import type { ForwardBackwardOptions, Model } from './api';
+import type { ForwardBackwardOptions, KernelReport, Model } from './api';
 import type { Interrupt } from './interrupt';
 import { getKernels, type Kernels } from './kernels';
-import { Head, headParamSpecs } from './head';
+import { Head } from './head';
 import { initParams } from './init';
 import { createParamSet, type ParamSet } from './param-set';
 import { RunningSpectralRadius } from './spectral';
-import { Stack, stackParamSpecs, type StackShape } from './stack';
+import { Stack } from './stack';
+import { modelParamSpecs, modelShape, paramCount } from './model-shape';
 import { ModelRunner } from './model-runner';
 import type { DType, Example, ModelConfig } from './types';
 
@@ -40,46 +41,22 @@ export interface SequenceModel extends Model {
   predict(example: Example, opts?: PredictOptions): number[];
 }
 
-function validateConfig(c: ModelConfig): void {
-  const positive = (v: number, what: string): void => {
-    if (!(Number.isInteger(v) && v >= 1)) throw new Error(`model config: ${what} must be a whole number ≥ 1, got ${v}`);
-  };
-  positive(c.inputSize, 'inputSize');
-  positive(c.hiddenSize, 'hiddenSize');
-  positive(c.outputSize, 'outputSize');
-  if (c.layers !== 1 && c.layers !== 2) throw new Error(`model config: layers must be 1 or 2, got ${String(c.layers)}`);
-  if (c.loss === 'softmax-ce' && c.outputSize < 2) throw new Error('model config: softmax-ce needs outputSize ≥ 2');
-  if (c.init.kind === 'spectral' && !(c.init.spectralRadius > 0)) throw new Error('model config: init.spectralRadius must be > 0');
-}
-
 export function createModel(config: ModelConfig, dtype: DType = 'f32', kernels: Kernels = getKernels()): SequenceModel {
-  validateConfig(config);
+  const { enc: encShape, main: mainShape, D } = modelShape(config);
   // A kernel set that keeps buffers in its own memory gives each float32 model a memory of its own.
   if (dtype === 'f32' && kernels.forModel) kernels = kernels.forModel();
-  const { cell, activation, inputSize: I, hiddenSize: H, outputSize: O, layers, shape } = config;
-  const dirs: 1 | 2 = config.bidirectional && shape !== 'one-to-many' ? 2 : 1;
-  let encShape: StackShape | null = null;
-  let mainShape: StackShape;
-  if (shape === 'encoder-decoder') {
-    encShape = { prefix: '', kind: cell, activation, I, H, layers, dirs };
-    mainShape = { prefix: 'dec.', kind: cell, activation, I: O + 1, H: H * dirs, layers, dirs: 1 };
-  } else if (shape === 'one-to-many') {
-    mainShape = { prefix: '', kind: cell, activation, I: I + O + 1, H, layers, dirs: 1 };
-  } else {
-    mainShape = { prefix: '', kind: cell, activation, I, H, layers, dirs };
-  }
-  const D = mainShape.H * mainShape.dirs;
-  const specs = [...(encShape ? stackParamSpecs(encShape) : []), ...stackParamSpecs(mainShape), ...headParamSpecs(O, D)];
+  const specs = modelParamSpecs(config);
   const params: ParamSet = createParamSet(specs, dtype, kernels);
   initParams(params.tensors, config);
   const enc = encShape ? new Stack(encShape, params, dtype, kernels) : null;
   const main = new Stack(mainShape, params, dtype, kernels);
-  const head = new Head(O, D, params, dtype, kernels);
+  const head = new Head(config.outputSize, D, params, dtype, kernels);
   return new RecurrentModel(config, dtype, params, enc, main, head, kernels);
 }
 
 class RecurrentModel implements SequenceModel {
   readonly paramCount: number;
+  readonly kernels: KernelReport;
   private readonly runner: ModelRunner;
   private readonly radius: RunningSpectralRadius;
 
@@ -92,7 +69,9 @@ class RecurrentModel implements SequenceModel {
     head: Head,
     kernels: Kernels,
   ) {
-    this.paramCount = set.values.length;
+    this.paramCount = paramCount(config);
+    // a float64 model's buffers all come from the portable set, whatever set it was given
+    this.kernels = kernels.name === 'wasm-simd' && dtype === 'f32' ? 'wasm-simd' : 'portable';
     this.runner = new ModelRunner(config, set, enc, main, head, kernels, dtype);
     this.radius = new RunningSpectralRadius(config.hiddenSize);
   }
@@ -102,7 +81,7 @@ class RecurrentModel implements SequenceModel {
   }
 
   forwardBackward(examples: readonly Example[], opts: ForwardBackwardOptions) {
-    return this.runner.withInterrupt(opts.interrupt ?? null, () => this.runner.forwardBackward(examples, opts.trace, opts.truncate));
+    return this.runner.withInterrupt(opts.interrupt ?? null, () => this.runner.forwardBackward(examples, opts));
   }
 
   evaluate(examples: readonly Example[], interrupt?: Interrupt) {

@@ -33,6 +33,9 @@ export function stackParamSpecs(s: StackShape): ParamSpec[] {
   return specs;
 }
 
+/** What to record per chain during backward, [l][d] like Stack.chains (null: nothing). */
+export type StackTraces = (ChainTrace | null)[][];
+
 export class Stack {
   /** chains[l][d]: layer l, direction d (0 = left-to-right, 1 = right-to-left). */
   readonly chains: Chain[][] = [];
@@ -121,12 +124,12 @@ export class Stack {
     return this.dOut[this.dOut.length - 1];
   }
 
-  inputOf(l: number, input0: SparseInput): LayerInput {
+  inputOf(l: number, input0: LayerInput): LayerInput {
     return l === 0 ? input0 : this.dense[l - 1];
   }
 
   /** Run every layer over the whole sequence (initial states must already be in each chain's work.h0/c0). */
-  forward(input0: SparseInput, mask: Uint8Array): void {
+  forward(input0: LayerInput, mask: Uint8Array): void {
     for (let l = 0; l < this.chains.length; l++) {
       const input = this.inputOf(l, input0);
       for (const c of this.chains[l]) c.forward(input, mask);
@@ -161,17 +164,17 @@ export class Stack {
 
   /**
    * BPTT through every layer, top first. `fromHead` says whether dTop carries a gradient (false when the head
-   * only read final states, which arrive through each chain's work.dhFinal instead).
+   * only read final states, which arrive through each chain's work.dhFinal instead). traces[l][d], when not
+   * null, records chain (l, d)'s teaching numbers.
    */
-  backward(input0: SparseInput, mask: Uint8Array, fromHead: boolean, truncate: number, trace: ChainTrace | null): void {
+  backward(input0: LayerInput, mask: Uint8Array, fromHead: boolean, truncate: number, traces: StackTraces | null): void {
     for (let l = this.chains.length - 1; l >= 0; l--) {
       const input = this.inputOf(l, input0);
       const hasAbove = l < this.chains.length - 1 || fromHead;
       const row = this.chains[l];
       for (let d = 0; d < row.length; d++) {
         const above = hasAbove ? this.aboves[l][d] : null;
-        const tr = l === this.chains.length - 1 && d === 0 ? trace : null;
-        row[d].backward(input, mask, above, truncate, tr);
+        row[d].backward(input, mask, above, truncate, traces?.[l][d] ?? null);
       }
     }
   }

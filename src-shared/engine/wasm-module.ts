@@ -20,6 +20,9 @@ export interface KernelExports {
   gemmNT(M: number, N: number, K: number, a: number, b: number, c: number): void;
   axpy(n: number, alpha: number, x: number, y: number): void;
   tanhForward(n: number, g: number, h: number): void;
+  /** y ← σ(x), y ← tanh(x) over n floats: the cell kernels' own activations, exported for their accuracy tests. */
+  sigmoidMap(n: number, x: number, y: number): void;
+  tanhMap(n: number, x: number, y: number): void;
   tanhBackward(n: number, h: number, dh: number, dz: number, dhp: number): void;
   lstmForward(rows: number, H: number, gates: number, csPrev: number, csCur: number, hsCur: number, tc: number): void;
   lstmBackward(rows: number, H: number, gates: number, csPrev: number, tc: number, dh: number, dc: number, dz: number, dhp: number): void;

@@ -12,7 +12,7 @@ describe('toStepDetail(trace, context)', () => {
 
   it('carries any field the engine traces, present or optional, without naming it (a future quantity included)', () => {
     const trace = { dhNorms: [1], hidden: [[0]], gates: { f: [[0.5]] }, whhContrib: [0], cells: [[0.7]], dc: [[0.1]], chains: { backward: { dhNorms: [2] } } };
-    const detail = toStepDetail(trace as StepTrace, context) as unknown as Record<string, unknown>;
+    const detail = toStepDetail(trace as unknown as StepTrace, context) as unknown as Record<string, unknown>;
     expect(detail.cells).toEqual([[0.7]]);
     expect(detail.dc).toEqual([[0.1]]);
     expect(detail.chains).toEqual({ backward: { dhNorms: [2] } });

@@ -50,14 +50,28 @@ const numbers = v.custom<number[]>(isNumbers, 'must be an array of numbers');
 const matrix = v.custom<number[][]>(isNumberMatrix, 'must be an array of arrays of numbers');
 const strings = v.custom<string[]>(isStrings, 'must be an array of strings');
 
-export const StepTraceSchema = v.object({
+/** One traced chain (engine/types.ts ChainStepTrace). */
+const ChainStepTraceSchema = v.object({
   dhNorms: numbers,
   hidden: matrix,
   gates: v.record(v.string(), matrix),
   whhContrib: numbers,
   dh: v.optional(matrix),
   cells: v.optional(matrix),
+  dc: v.optional(matrix),
+});
+
+export const StepTraceSchema = v.object({
+  ...ChainStepTraceSchema.entries,
   hiddenBackward: v.optional(matrix),
+  chains: v.optional(
+    v.object({
+      decoder: v.optional(ChainStepTraceSchema),
+      backward: v.optional(ChainStepTraceSchema),
+      lower: v.optional(ChainStepTraceSchema),
+      lowerBackward: v.optional(ChainStepTraceSchema),
+    }),
+  ),
 });
 
 export const StepDetailSchema = v.object({
@@ -73,7 +87,8 @@ export const StepDetailSchema = v.object({
  * Compile-time guard: the schema and the engine's StepTrace must describe the same fields, with the same optionality
  * and types. A field added to one and not the other makes one of these two lines fail `tsc`.
  */
-type Plain<T> = { -readonly [K in keyof T]: T[K] };
+/** T with readonly dropped at every depth (the schema's output is mutable; nested chains are objects too). */
+type Plain<T> = T extends (infer U)[] ? Plain<U>[] : T extends object ? { -readonly [K in keyof T]: Plain<T[K]> } : T;
 type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
 export type StepTraceSchemaMatchesEngine = Assert<Equal<Plain<StepTrace>, v.InferOutput<typeof StepTraceSchema>>>;

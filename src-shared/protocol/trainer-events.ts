@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { KernelReport } from '../engine/api';
 import { StepDetailSchema } from './step-detail';
 import { CheckpointSchema } from './trainer-messages';
 import { TrainingConfigSchema } from './training-config';
@@ -44,7 +45,14 @@ export type EvalResult = v.InferOutput<typeof EvalResultSchema>;
 export const TrainerEventSchema = v.variant('type', [
   v.strictObject({ type: v.literal('ready'), protocolVersion: v.number() }),
   v.strictObject({ type: v.literal('status'), state: SessionStateSchema, step: count, message: v.string() }),
-  v.strictObject({ type: v.literal('configured'), paramCount: count, inputVocab: strings, outputVocab: strings }),
+  v.strictObject({
+    type: v.literal('configured'),
+    paramCount: count,
+    inputVocab: strings,
+    outputVocab: strings,
+    /** What the model's arithmetic runs on (absent from older trainers). */
+    kernels: v.optional(v.picklist(['wasm-simd', 'portable'] as const satisfies readonly KernelReport[])),
+  }),
   v.strictObject({
     type: v.literal('stats'),
     seq: count,

@@ -49,7 +49,7 @@ export class Run {
    */
   trainStep(trace: boolean, interrupt?: Interrupt): StepOutcome {
     const batch = batchForStep(this.task.train, this.config.batchSize, this.config.seed, this.step);
-    const tally = this.model.forwardBackward(batch, { trace, truncate: this.config.truncateBptt, interrupt });
+    const tally = this.model.forwardBackward(batch, { trace, traceChains: trace, truncate: this.config.truncateBptt, interrupt });
     if (!Number.isFinite(tally.loss)) return { kind: 'diverged', quantity: 'loss' };
     const badGrad = hasNonFinite(this.model);
     if (badGrad) return { kind: 'diverged', quantity: badGrad };

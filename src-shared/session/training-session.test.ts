@@ -26,6 +26,8 @@ describe('training session', () => {
     expect(of('ready')[0].protocolVersion).toBe(1);
     session.handle({ type: 'configure', config: small });
     expect(of('configured')[0].paramCount).toBeGreaterThan(0);
+    // Node 20 runs the WebAssembly SIMD kernels, and the trainer says so
+    expect(of('configured')[0].kernels).toBe('wasm-simd');
     expect(of('status').at(-1)?.state).toBe('idle');
     session.dispose();
   });
@@ -127,6 +129,30 @@ describe('training session', () => {
     expect(bi.hiddenBackward!.flat().every(Number.isFinite)).toBe(true);
     expect(bi.hiddenBackward).not.toEqual(bi.hidden);
     expect(detailOf(false).hiddenBackward).toBeUndefined();
+  });
+
+  it('sends every chain with each step detail: both directions of both layers, ∂L/∂c_t, and the decoder', () => {
+    const detailOf = (config: TrainingConfig) => {
+      const { session, of } = harness();
+      session.handle({ type: 'configure', config });
+      session.handle({ type: 'step', count: 1 });
+      session.dispose();
+      return of('stats').at(-1)!.detail!;
+    };
+    const deep = detailOf({ ...small, cell: 'lstm', layers: 2, bidirectional: true });
+    expect(deep.dc).toHaveLength(deep.hidden.length);
+    const { backward, lower, lowerBackward, decoder } = deep.chains!;
+    for (const c of [backward!, lower!, lowerBackward!]) {
+      expect(c.hidden).toHaveLength(deep.hidden.length);
+      expect(c.dh).toHaveLength(deep.hidden.length);
+      expect(c.dc).toHaveLength(deep.hidden.length);
+      expect(c.dh!.flat().every(Number.isFinite)).toBe(true);
+    }
+    expect(backward!.hidden).toEqual(deep.hiddenBackward);
+    expect(decoder).toBeUndefined();
+    const words = detailOf({ ...small, task: 'number-words', taskParams: {}, cell: 'gru' });
+    expect(words.chains!.decoder!.hidden).toHaveLength(words.targetTokens.length);
+    expect(words.chains!.decoder!.dc).toBeUndefined();
   });
 
   it('is reproducible: the same config and seed give an identical loss curve', () => {

@@ -306,6 +306,7 @@ function describeRun(run: Run): Extract<TrainerEvent, { type: 'configured' }> {
   return {
     type: 'configured',
     paramCount: run.model.paramCount,
+    kernels: run.model.kernels,
     inputVocab: run.task.inputVocab.slice(),
     outputVocab: run.task.outputVocab.slice(),
   };
