@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DocKind, LoadResult, SaveResult } from '../../src-shared/protocol/ipc-contract';
+import { decodeDocJson, encodeDocJson } from '../../src-shared/protocol/doc-json';
 import { parseDoc } from '../../src-shared/protocol/documents';
 import { LIMITS } from '../../src-shared/protocol/training-config';
 import { isTempFile, writeFileAtomic } from './atomic-write';
@@ -83,9 +84,11 @@ export class DocStore {
   async #load(kind: DocKind): Promise<LoadResult> {
     const read = await this.#read(kind, this.fileFor(kind));
     switch (read.kind) {
-      case 'missing':
+      case 'missing': {
         this.#checked.add(kind);
-        return { ok: true, data: null };
+        // The file is gone but its previous version survived (deleted by hand, lost by a sync tool): use that.
+        return { ok: true, data: await this.#restoreBackup(kind) };
+      }
       case 'unreadable':
         return { ok: false, error: read.error };
       case 'corrupt':
@@ -115,7 +118,7 @@ export class DocStore {
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = decodeDocJson(text);
     } catch (err) {
       return { kind: 'corrupt', reason: `${path.basename(file)} is not valid JSON (${(err as Error).message})` };
     }
@@ -131,7 +134,7 @@ export class DocStore {
     }
     const parsed = parseDoc(kind, data);
     if (!parsed.ok) return { ok: false, error: `Not saved: ${parsed.error}` };
-    const text = JSON.stringify(parsed.value);
+    const text = encodeDocJson(parsed.value);
     const maxBytes = this.options.maxBytes ?? LIMITS.fileBytes;
     if (Buffer.byteLength(text) > maxBytes) return { ok: false, error: `Not saved: ${kind} would exceed ${maxBytes} bytes` };
     // Never replace a file nobody has looked at: loading first quarantines it if it is bad.
@@ -164,12 +167,16 @@ export class DocStore {
     return { ok: false, error, quarantinedTo: movedTo };
   }
 
-  /** Put a valid `<kind>.json.bak` back as `<kind>.json`; its document, or null when there is none to use. */
+  /**
+   * Put a valid `<kind>.json.bak` back as `<kind>.json`; its document, or null when there is none to use.
+   * A read-only store uses the backup without writing anything.
+   */
   async #restoreBackup(kind: DocKind): Promise<unknown> {
     const file = this.fileFor(kind);
     const backup = await this.#read(kind, `${file}.bak`);
     // No backup, or one that is unreadable or damaged too: the defaults stand, as without one.
     if (backup.kind !== 'valid') return null;
+    if (!this.lock) return backup.value;
     try {
       await writeFileAtomic(file, backup.text);
     } catch {

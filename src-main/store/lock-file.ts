@@ -53,9 +53,23 @@ export async function acquireDirLock(dir: string, options: LockOptions = {}): Pr
     // wins. Two takers of one stale lock can still interleave here; the re-read keeps that window tiny.
     const again = await readHolder(file);
     if (again.pid !== holder.pid) continue;
-    await fs.rm(file, { force: true });
+    if (!(await removeStale(file))) return { ok: false, heldBy: null };
   }
   return { ok: false, heldBy: null };
+}
+
+/**
+ * Remove a stale lock file; a directory in its place is removed only when empty (never someone's files).
+ * False when it cannot be removed, so the store stays read-only rather than throwing.
+ */
+async function removeStale(file: string): Promise<boolean> {
+  try {
+    if ((await fs.lstat(file)).isDirectory()) await fs.rmdir(file);
+    else await fs.rm(file, { force: true });
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT';
+  }
 }
 
 function makeLock(file: string): DirLock {
