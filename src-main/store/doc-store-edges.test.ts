@@ -100,3 +100,18 @@ describe('DocStore edge cases', () => {
     expect(await store.save('settings', settings('dark'))).toEqual({ ok: true });
   });
 });
+
+describe('DocStore size cap on save', () => {
+  it('refuses a document whose JSON would pass the cap before validating it', async () => {
+    const store = await openStore();
+    const huge = explodedRun();
+    (huge.runs[0].checkpoint.params as Record<string, number[]>).Wxh = new Array(6_000_000).fill(0.123456);
+    // Also invalid (version 2): the size is what it is told, because the schema never ran.
+    const started = performance.now();
+    const result = await store.save('runs', { ...huge, version: 2 });
+    const ms = performance.now() - started;
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Not saved: runs would exceed 5000000 bytes/) });
+    console.log(`[size cap] 6M-number save refused in ${ms.toFixed(0)} ms`);
+    expect(await fs.readdir(dir)).toEqual(['.lock']);
+  });
+});

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DocKind, LoadResult, SaveResult } from '../../src-shared/protocol/ipc-contract';
-import { decodeDocJson, encodeDocJson } from '../../src-shared/protocol/doc-json';
+import { decodeDocJson, encodeDocJson, jsonBytesWithin } from '../../src-shared/protocol/doc-json';
 import { parseDoc } from '../../src-shared/protocol/documents';
 import { LIMITS } from '../../src-shared/protocol/training-config';
 import { isTempFile, writeFileAtomic } from './atomic-write';
@@ -132,10 +132,12 @@ export class DocStore {
       const who = this.heldBy ? ` (process ${this.heldBy})` : '';
       return { ok: false, error: `Another RNN Lab is using this data folder${who}; changes are not saved.` };
     }
+    // The cap first: validating or serialising millions of values would hold main for seconds.
+    const maxBytes = this.options.maxBytes ?? LIMITS.fileBytes;
+    if (jsonBytesWithin(data, maxBytes) === null) return { ok: false, error: `Not saved: ${kind} would exceed ${maxBytes} bytes` };
     const parsed = parseDoc(kind, data);
     if (!parsed.ok) return { ok: false, error: `Not saved: ${parsed.error}` };
     const text = encodeDocJson(parsed.value);
-    const maxBytes = this.options.maxBytes ?? LIMITS.fileBytes;
     if (Buffer.byteLength(text) > maxBytes) return { ok: false, error: `Not saved: ${kind} would exceed ${maxBytes} bytes` };
     // Never replace a file nobody has looked at: loading first quarantines it if it is bad.
     if (!this.#checked.has(kind)) await this.#load(kind);
