@@ -87,10 +87,12 @@ function start(): void {
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
     serveRenderer(RENDERER_DIR);
+    // Never throws: a locked, read-only or full data folder gives a read-only store, which the renderer announces.
     store = await DocStore.open(path.join(app.getPath('userData'), 'documents'), {
       onQuarantined: (q) => sendEvent(contents(), 'docQuarantined', q),
+      onStatus: (status) => sendEvent(contents(), 'storageStatus', status),
     });
-    if (!store.writable) console.warn(`[main] documents folder is locked by process ${store.heldBy}; running read-only`);
+    if (!store.writable) console.warn(`[main] documents folder is read-only: ${JSON.stringify(store.status)}`);
 
     registerInvokeHandlers(
       ipcMain,

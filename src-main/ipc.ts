@@ -25,6 +25,7 @@ export const ERROR_REPLIES: { readonly [K in keyof InvokeContract]: (error: stri
   appInfo: (error) => {
     throw new Error(error);
   },
+  storageStatus: (error) => ({ mode: 'read-only', reason: 'unwritable', code: 'EIO', detail: error }),
 };
 
 /** The slice of ipcMain used here (a fake in tests). */

@@ -1,4 +1,4 @@
-import type { DocKind, SaveResult } from '../../src-shared/protocol/ipc-contract';
+import type { DocKind, SaveResult, StorageStatus } from '../../src-shared/protocol/ipc-contract';
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
 import { jsonBytesWithin } from '../../src-shared/protocol/doc-json';
 import { LIMITS } from '../../src-shared/protocol/training-config';
@@ -95,6 +95,21 @@ export class IdbDocStore implements DocStore {
 
   onQuarantined(listener: (notice: QuarantineNotice) => void): () => void {
     return this.#quarantined.add(listener);
+  }
+
+  /** Writable unless the browser refused the database (private mode, storage disabled). */
+  async status(): Promise<StorageStatus> {
+    try {
+      await this.#db;
+      return { mode: 'writable' };
+    } catch (err) {
+      return { mode: 'read-only', reason: 'unwritable', code: err instanceof DOMException ? err.name : 'EIO', detail: message(err) };
+    }
+  }
+
+  /** The browser gives no signal when storage frees up again; a failed save reports its own error. */
+  onStatus(): () => void {
+    return () => {};
   }
 
   async #quarantine(db: IDBDatabase, kind: DocKind, data: unknown, error: string): Promise<string> {

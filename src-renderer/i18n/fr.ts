@@ -7,6 +7,15 @@ import type { MessageKey } from './en';
  */
 export const fr: Record<keyof typeof enUi, string> & Partial<Record<MessageKey, string>> = {
   'ui.lang.label': 'Langue',
+  'ui.storage.locked': 'Un autre RNN Lab{who} utilise votre travail enregistré : cette fenêtre est en lecture seule, ce que vous y changez n’est pas enregistré.',
+  'ui.storage.lockedBy': ' (processus {pid})',
+  'ui.storage.unwritable': 'Votre travail ne peut pas être enregistré : {why}. RNN Lab reste en lecture seule tant que ce n’est pas réglé : ce que vous changez n’est pas enregistré.',
+  'ui.storage.why.full': 'le disque est plein',
+  'ui.storage.why.readOnly': 'le disque est en lecture seule',
+  'ui.storage.why.denied': 'vous n’avez pas le droit d’écrire dans le dossier des données',
+  'ui.storage.why.notFolder': 'un fichier se trouve à la place du dossier des données',
+  'ui.storage.why.other': 'le système a refusé ({code})',
+  'ui.storage.writable': 'Votre travail est de nouveau enregistré.',
   'ui.nav.label': 'Parties',
   'ui.nav.lesson': 'Leçon',
   'ui.nav.lab': 'Labo',
