@@ -129,6 +129,9 @@ test('a new learner takes the whole quiz to a saved final score', async ({ page 
       await numeric.fill('1234');
       await page.getByRole('button', { name: 'Check' }).click();
     } else {
+      // A radio's value says where it sits, never which option it is ('a' is always the right one).
+      const values = await page.getByRole('radio').evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).value));
+      expect(values).toEqual(values.map((_, i) => String(i + 1)));
       await page.getByRole('radio').first().check();
       const run = page.getByRole('button', { name: 'Run it and check' });
       if (await run.count()) {
@@ -151,6 +154,36 @@ test('a new learner takes the whole quiz to a saved final score', async ({ page 
   await page.reload();
   await expect(page.getByText(new RegExp(`: \\d+/${total}$`))).toBeVisible();
   expect(outside).toEqual([]);
+});
+
+test("a lesson demo leaves the learner's Lab alone, or says what it changed and offers an undo", async ({ page }) => {
+  await page.goto('/#lab');
+  const params = page.getByTestId('metric-params');
+  await expect(params).toHaveText(/^\d[\d,  ]*$/, { timeout: 30_000 });
+  const own = await params.textContent();
+
+  // The bidirectional demo runs on the Gradients screen with its own models: the Lab stays as it was.
+  await page.goto('/#lesson');
+  await page.getByRole('button', { name: /Bidirectional RNNs/ }).click();
+  await page.getByRole('button', { name: 'Open Gradients with this demo' }).click();
+  await expect(page).toHaveURL(/#gradients$/);
+  await page.goto('/#lab');
+  await expect(params).toHaveText(own ?? '');
+  await expect(page.getByTestId('lesson-change')).toHaveCount(0);
+  await expect(page.getByLabel('Read both ways (bidirectional)')).not.toBeChecked();
+
+  // A Lab demo changes the Lab, says so, and Undo brings the learner's own run back.
+  await page.goto('/#lesson');
+  await page.getByRole('button', { name: /Why recurrence/ }).click();
+  await page.getByRole('button', { name: 'Open Lab with this demo' }).click();
+  await expect(page.getByTestId('lesson-change')).toContainText('The lesson changed this run: cell → rnn');
+  await expect(params).not.toHaveText(own ?? '');
+  await expectNoAxeViolations(page, 'lab after a lesson demo');
+  await page.getByTestId('lesson-change-undo').click();
+  await expect(page.getByTestId('lesson-change')).toHaveCount(0);
+  await expect(params).toHaveText(own ?? '');
+  await page.reload();
+  await expect(params).toHaveText(own ?? '', { timeout: 30_000 });
 });
 
 test('a lesson pack round-trips and a corrupt one is refused with the field named', async ({ page }) => {

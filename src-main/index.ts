@@ -92,10 +92,12 @@ function start(): void {
     serveRenderer(RENDERER_DIR);
     const policy = await readPolicyFile(policyOverride(process.env, app.isPackaged) ?? policyPath(process.platform, process.env));
     for (const issue of policy.issues) console.warn(`[main] policy ${policy.source}: ${issue}`);
+    // Never throws: a locked, read-only or full data folder gives a read-only store, which the renderer announces.
     store = await DocStore.open(path.join(app.getPath('userData'), 'documents'), {
       onQuarantined: (q) => sendEvent(contents(), 'docQuarantined', q),
+      onStatus: (status) => sendEvent(contents(), 'storageStatus', status),
     });
-    if (!store.writable) console.warn(`[main] documents folder is locked by process ${store.heldBy}; running read-only`);
+    if (!store.writable) console.warn(`[main] documents folder is read-only: ${JSON.stringify(store.status)}`);
 
     registerInvokeHandlers(
       ipcMain,

@@ -36,6 +36,7 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       return { ok: true };
     },
     appInfo: async () => deps.appInfo,
+    storageStatus: async () => deps.store.status,
     requestTrainerPort: async (_req, event) => ({ ok: deps.requestTrainerPort(event.sender) }),
     openAudienceWindow: (_req, event) => deps.openAudienceWindow(event.sender),
     presenterSync: async (state, event) => ({ ok: deps.presenterSync(event.sender, state) }),

@@ -27,6 +27,7 @@ const handlers: InvokeHandlers = {
     throw new Error('shell unavailable');
   },
   appInfo: async () => ({ version: '1.2.3', platform: 'linux', shell: 'electron' }),
+  storageStatus: async () => ({ mode: 'writable' }),
   requestTrainerPort: async () => ({ ok: true }),
   openAudienceWindow: async () => (calls.push('open audience'), { ok: true }),
   presenterSync: async ({ slide, blank }) => (calls.push(`sync ${slide} ${blank}`), { ok: true }),

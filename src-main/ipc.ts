@@ -26,6 +26,7 @@ export const ERROR_REPLIES: { readonly [K in keyof InvokeContract]: (error: stri
     throw new Error(error);
   },
   policy: (error) => ({ policy: {}, issues: [`the machine policy could not be read (${error})`], source: null }),
+  storageStatus: (error) => ({ mode: 'read-only', reason: 'unwritable', code: 'EIO', detail: error }),
 };
 
 /** The slice of ipcMain used here (a fake in tests). */

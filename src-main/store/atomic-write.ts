@@ -29,9 +29,13 @@ async function replaceWith(target: string, content: string | Buffer): Promise<vo
   try {
     await handle.writeFile(content);
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (err) {
+    // A full disk fails here: leave no half-written temp file behind.
+    await handle.close().catch(() => {});
+    await fs.rm(temp, { force: true });
+    throw err;
   }
+  await handle.close();
   try {
     await fs.rename(temp, target);
   } catch (err) {

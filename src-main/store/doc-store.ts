@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocKind, LoadResult, SaveResult } from '../../src-shared/protocol/ipc-contract';
+import type { DocKind, LoadResult, SaveResult, StorageStatus } from '../../src-shared/protocol/ipc-contract';
+import { decodeDocJson, encodeDocJson, jsonBytesWithin } from '../../src-shared/protocol/doc-json';
 import { parseDoc } from '../../src-shared/protocol/documents';
 import { LIMITS } from '../../src-shared/protocol/training-config';
 import { isTempFile, writeFileAtomic } from './atomic-write';
-import { acquireDirLock, type DirLock, type LockOptions } from './lock-file';
+import { acquireDirLock, UNWRITABLE_CODES, type DirLock, type LockOptions } from './lock-file';
 
 /**
  * The user's documents (settings, progress, quiz, runs) as `<kind>.json` files in one directory.
@@ -14,7 +15,9 @@ import { acquireDirLock, type DirLock, type LockOptions } from './lock-file';
  *   and reported, so a save never silently overwrites something the user might want back; if the `.bak`
  *   copy is a valid document, it is put back in its place and loaded, so only the last save is lost;
  * - files over LIMITS.fileBytes are refused before being read;
- * - only the process holding the directory lock writes; another instance gets a read-only store.
+ * - only the process holding the directory lock writes; another instance gets a read-only store;
+ * - a folder that cannot be written (read-only disk, full disk, a file in its place) gives a read-only store
+ *   too, never an exception: `status` says why, and `onStatus` reports when saving fails or works again.
  */
 export interface Quarantine {
   readonly kind: DocKind;
@@ -26,6 +29,8 @@ export interface Quarantine {
 
 export interface DocStoreOptions {
   onQuarantined?: (q: Quarantine) => void;
+  /** Saving became impossible (a full disk mid-session) or possible again. */
+  onStatus?: (status: StorageStatus) => void;
   now?: () => Date;
   maxBytes?: number;
   lock?: LockOptions;
@@ -42,25 +47,50 @@ export class DocStore {
   /** Kinds whose file on disk has been checked this session (so a save may replace it). */
   readonly #checked = new Set<DocKind>();
   #queue: Promise<unknown> = Promise.resolve();
+  #status: StorageStatus;
 
   private constructor(
     readonly dir: string,
     readonly lock: DirLock | null,
-    readonly heldBy: number | null,
+    status: StorageStatus,
     private readonly options: DocStoreOptions,
-  ) {}
+  ) {
+    this.#status = status;
+  }
 
-  /** Open (creating) the directory and try to become its writer. */
+  /** Open (creating) the directory and try to become its writer. Never throws: at worst the store is read-only. */
   static async open(dir: string, options: DocStoreOptions = {}): Promise<DocStore> {
-    await fs.mkdir(dir, { recursive: true });
-    const result = await acquireDirLock(dir, options.lock);
-    const store = new DocStore(dir, result.ok ? result.lock : null, result.ok ? null : result.heldBy, options);
-    if (result.ok) await store.#sweepTempFiles();
+    try {
+      await fs.mkdir(dir, { recursive: true });
+    } catch (err) {
+      // Node's recursive mkdir reports ENOENT on a read-only disk; a plain mkdir names the real cause (EROFS).
+      const cause = await fs.mkdir(dir).then(() => err, (plain: unknown) => ((plain as NodeJS.ErrnoException).code === 'ENOENT' ? err : plain));
+      return new DocStore(dir, null, unwritable(cause), options);
+    }
+    const result = await acquireDirLock(dir, options.lock).catch((err: unknown) => ({ ok: false as const, ...unwritable(err) }));
+    if (!result.ok) {
+      const status: StorageStatus = result.reason === 'locked'
+        ? { mode: 'read-only', reason: 'locked', heldBy: result.heldBy }
+        : { mode: 'read-only', reason: 'unwritable', code: result.code, detail: 'detail' in result ? result.detail : result.error };
+      return new DocStore(dir, null, status, options);
+    }
+    const store = new DocStore(dir, result.lock, { mode: 'writable' }, options);
+    await store.#sweepTempFiles().catch(() => {}); // a leftover that cannot be removed harms nothing
     return store;
   }
 
   get writable(): boolean {
     return this.lock !== null;
+  }
+
+  /** Whether saves can succeed, and why not. */
+  get status(): StorageStatus {
+    return this.#status;
+  }
+
+  /** Pid of the other RNN Lab that holds the folder, when that is why this store is read-only. */
+  get heldBy(): number | null {
+    return this.#status.mode === 'read-only' && this.#status.reason === 'locked' ? this.#status.heldBy : null;
   }
 
   fileFor(kind: DocKind): string {
@@ -83,9 +113,11 @@ export class DocStore {
   async #load(kind: DocKind): Promise<LoadResult> {
     const read = await this.#read(kind, this.fileFor(kind));
     switch (read.kind) {
-      case 'missing':
+      case 'missing': {
         this.#checked.add(kind);
-        return { ok: true, data: null };
+        // The file is gone but its previous version survived (deleted by hand, lost by a sync tool): use that.
+        return { ok: true, data: await this.#restoreBackup(kind) };
+      }
       case 'unreadable':
         return { ok: false, error: read.error };
       case 'corrupt':
@@ -103,7 +135,9 @@ export class DocStore {
     try {
       size = (await fs.stat(file)).size;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+      // ENOTDIR: a file stands where the folder should be, so no document was ever saved there.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
       return { kind: 'unreadable', error: `Could not read ${kind}: ${(err as Error).message}` };
     }
     if (size > maxBytes) return { kind: 'corrupt', reason: `${path.basename(file)} is ${size} bytes, over the ${maxBytes}-byte limit` };
@@ -115,7 +149,7 @@ export class DocStore {
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = decodeDocJson(text);
     } catch (err) {
       return { kind: 'corrupt', reason: `${path.basename(file)} is not valid JSON (${(err as Error).message})` };
     }
@@ -126,13 +160,18 @@ export class DocStore {
 
   async #save(kind: DocKind, data: unknown): Promise<SaveResult> {
     if (!this.lock) {
+      if (this.#status.mode === 'read-only' && this.#status.reason === 'unwritable') {
+        return { ok: false, error: `This data folder cannot be written (${explainCode(this.#status.code)}); changes are not saved.` };
+      }
       const who = this.heldBy ? ` (process ${this.heldBy})` : '';
       return { ok: false, error: `Another RNN Lab is using this data folder${who}; changes are not saved.` };
     }
+    // The cap first: validating or serialising millions of values would hold main for seconds.
+    const maxBytes = this.options.maxBytes ?? LIMITS.fileBytes;
+    if (jsonBytesWithin(data, maxBytes) === null) return { ok: false, error: `Not saved: ${kind} would exceed ${maxBytes} bytes` };
     const parsed = parseDoc(kind, data);
     if (!parsed.ok) return { ok: false, error: `Not saved: ${parsed.error}` };
-    const text = JSON.stringify(parsed.value);
-    const maxBytes = this.options.maxBytes ?? LIMITS.fileBytes;
+    const text = encodeDocJson(parsed.value);
     if (Buffer.byteLength(text) > maxBytes) return { ok: false, error: `Not saved: ${kind} would exceed ${maxBytes} bytes` };
     // Never replace a file nobody has looked at: loading first quarantines it if it is bad.
     if (!this.#checked.has(kind)) await this.#load(kind);
@@ -140,9 +179,13 @@ export class DocStore {
       const file = this.fileFor(kind);
       await writeFileAtomic(file, text, `${file}.bak`);
       this.#checked.add(kind);
+      this.#setStatus({ mode: 'writable' });
       return { ok: true };
     } catch (err) {
-      return { ok: false, error: `Could not save ${kind}: ${(err as Error).message}` };
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      if (!UNWRITABLE_CODES.has(code)) return { ok: false, error: `Could not save ${kind}: ${(err as Error).message}` };
+      this.#setStatus(unwritable(err));
+      return { ok: false, error: `Could not save ${kind}: ${explainCode(code)}.` };
     }
   }
 
@@ -164,12 +207,16 @@ export class DocStore {
     return { ok: false, error, quarantinedTo: movedTo };
   }
 
-  /** Put a valid `<kind>.json.bak` back as `<kind>.json`; its document, or null when there is none to use. */
+  /**
+   * Put a valid `<kind>.json.bak` back as `<kind>.json`; its document, or null when there is none to use.
+   * A read-only store uses the backup without writing anything.
+   */
   async #restoreBackup(kind: DocKind): Promise<unknown> {
     const file = this.fileFor(kind);
     const backup = await this.#read(kind, `${file}.bak`);
     // No backup, or one that is unreadable or damaged too: the defaults stand, as without one.
     if (backup.kind !== 'valid') return null;
+    if (!this.lock) return backup.value;
     try {
       await writeFileAtomic(file, backup.text);
     } catch {
@@ -185,11 +232,40 @@ export class DocStore {
     }
   }
 
+  #setStatus(status: StorageStatus): void {
+    if (JSON.stringify(status) === JSON.stringify(this.#status)) return;
+    this.#status = status;
+    this.options.onStatus?.(status);
+  }
+
   /** One operation at a time, so a load never observes a save halfway (and saves keep their order). */
   #serial<T>(task: () => Promise<T>): Promise<T> {
     const next = this.#queue.then(task, task);
     this.#queue = next.catch(() => {});
     return next;
+  }
+}
+
+function unwritable(err: unknown): { mode: 'read-only'; reason: 'unwritable'; code: string; detail: string } {
+  return { mode: 'read-only', reason: 'unwritable', code: (err as NodeJS.ErrnoException).code ?? 'EIO', detail: (err as Error).message };
+}
+
+/** What a system error code means to the person at the keyboard. */
+export function explainCode(code: string): string {
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'EACCES':
+    case 'EPERM':
+      return 'no permission to write there';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a file stands where the folder should be';
+    default:
+      return `system error ${code}`;
   }
 }
 

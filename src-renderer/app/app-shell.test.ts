@@ -24,6 +24,12 @@ class MemoryDocs implements DocStore {
   onQuarantined(listener: (n: QuarantineNotice) => void) {
     return this.quarantined.add(listener);
   }
+  async status() {
+    return { mode: 'writable' as const };
+  }
+  onStatus() {
+    return () => {};
+  }
 }
 
 let app: ReturnType<typeof mount> | null = null;

@@ -1,4 +1,6 @@
+import type { StorageStatus } from '../../src-shared/protocol/ipc-contract';
 import type { QuarantineNotice } from '../backend/backend';
+import { storageNotice } from './storage-notice';
 
 export const SCREENS = [
   { id: 'lesson', label: 'Lesson' },
@@ -32,6 +34,7 @@ export class AppState {
   screen: ScreenId = $state('lesson');
   notices: Notice[] = $state([]);
   #nextId = 1;
+  #storageNoticeId: number | null = null;
 
   constructor(initialHash = '') {
     const id = initialHash.replace(/^#\/?/, '');
@@ -58,6 +61,16 @@ export class AppState {
       `Your saved ${what} could not be read (${notice.error}). The damaged copy was moved aside to ${notice.movedTo}` +
         (notice.restored ? ' and the previously saved version is back in use.' : ' and defaults are in use.'),
     );
+  }
+
+  /** The read-only mode, announced once; when saving works again the warning gives way to a short note. */
+  notifyStorage(status: StorageStatus): void {
+    const previous = this.#storageNoticeId;
+    if (status.mode === 'writable' && previous === null) return;
+    const text = storageNotice(status);
+    if (previous !== null) this.dismiss(previous);
+    this.notify(status.mode === 'writable' ? 'info' : 'warning', text);
+    this.#storageNoticeId = status.mode === 'writable' ? null : (this.notices.find((n) => n.text === text)?.id ?? null);
   }
 
   dismiss(id: number): void {

@@ -1,4 +1,4 @@
-import type { AppInfo, DocKind, PresenterState, SaveResult, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import type { AppInfo, DocKind, PresenterState, SaveResult, StorageStatus, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import type { DocTypes } from '../../src-shared/protocol/documents';
 import type { PolicyLoad } from '../../src-shared/protocol/policy';
 import type { JobEvent, JobRequest, JobStreamCommand } from '../../src-shared/protocol/job-messages';
@@ -56,6 +56,10 @@ export interface DocStore {
   save<K extends DocKind>(kind: K, value: DocTypes[K]): Promise<SaveResult>;
   /** Fires whenever a corrupt document is quarantined (at load time or reported by main). */
   onQuarantined(listener: (notice: QuarantineNotice) => void): () => void;
+  /** Can saves succeed? Read-only when another instance holds the data folder or it cannot be written. */
+  status(): Promise<StorageStatus>;
+  /** Fires when saving becomes impossible (a full disk) or possible again. */
+  onStatus(listener: (status: StorageStatus) => void): () => void;
 }
 
 /** The training stream: commands out, validated events and supervision health back. */

@@ -28,6 +28,8 @@ export class BrowserBackend implements Backend {
       return refused ? { ok: false as const, error: refused } : this.#idb.save(kind, value);
     },
     onQuarantined: (listener: Parameters<IdbDocStore['onQuarantined']>[0]) => this.#idb.onQuarantined(listener),
+    status: () => this.#idb.status(),
+    onStatus: () => this.#idb.onStatus(),
   };
   readonly trainer = new WorkerTrainerStream({ createWorker: createTrainerWorker });
   /** Jobs run in the same supervised trainer worker, beside the Lab's session. */

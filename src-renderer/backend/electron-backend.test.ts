@@ -6,13 +6,14 @@ import { ElectronBackend } from './electron-backend';
 type Handlers = { [K in keyof MainEventContract]: ((p: MainEventContract[K]) => void)[] };
 
 function fakeBridge(loadData: unknown = null) {
-  const handlers: Handlers = { trainerPort: [], trainerHealth: [], docQuarantined: [], presenterState: [], audienceClosed: [] };
+  const handlers: Handlers = { trainerPort: [], trainerHealth: [], docQuarantined: [], storageStatus: [], presenterState: [], audienceClosed: [] };
   const bridge: BridgeApi = {
     loadDoc: vi.fn(async () => ({ ok: true as const, data: loadData })),
     saveDoc: vi.fn(async () => ({ ok: true as const })),
     openExternal: vi.fn(async () => ({ ok: true })),
     policy: vi.fn(async () => ({ policy: {}, issues: [], source: null })),
     appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', shell: 'electron' as const })),
+    storageStatus: vi.fn(async () => ({ mode: 'writable' as const })),
     requestTrainerPort: vi.fn(async () => ({ ok: true })),
     openAudienceWindow: vi.fn(async () => ({ ok: true })),
     presenterSync: vi.fn(async () => ({ ok: true })),
@@ -20,6 +21,7 @@ function fakeBridge(loadData: unknown = null) {
       trainerPort: (l) => (handlers.trainerPort.push(l), () => {}),
       trainerHealth: (l) => (handlers.trainerHealth.push(l), () => {}),
       docQuarantined: (l) => (handlers.docQuarantined.push(l), () => {}),
+      storageStatus: (l) => (handlers.storageStatus.push(l), () => {}),
       presenterState: (l) => (handlers.presenterState.push(l), () => {}),
       audienceClosed: (l) => (handlers.audienceClosed.push(l), () => {}),
     },

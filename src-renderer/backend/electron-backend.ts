@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { PresenterStateSchema, type BridgeApi, type DocKind, type PresenterState, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import { PresenterStateSchema, type BridgeApi, type DocKind, type PresenterState, type StorageStatus, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
 import { isJobMessage, type JobStreamCommand } from '../../src-shared/protocol/job-messages';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
@@ -81,6 +81,7 @@ export class ElectronBackend implements Backend {
   readonly #bridge: BridgeApi;
   readonly #win: Window;
   readonly #quarantined = new Listeners<QuarantineNotice>();
+  readonly #storage = new Listeners<StorageStatus>();
   readonly #presenterState = new Listeners<PresenterState>();
   readonly #audienceClosed = new Listeners<void>();
   /** The audience window's latest state, kept because its view may subscribe after the event arrived. */
@@ -95,6 +96,7 @@ export class ElectronBackend implements Backend {
     this.#unsubscribe.push(
       bridge.on.trainerHealth((h) => this.trainer.health.emit(h)),
       bridge.on.docQuarantined((n) => this.#quarantined.emit(n)),
+      bridge.on.storageStatus((s) => this.#storage.emit(s)),
       bridge.on.presenterState((state) => {
         if (!v.is(PresenterStateSchema, state)) return;
         this.#lastPresenterState = state;
@@ -128,6 +130,8 @@ export class ElectronBackend implements Backend {
         return bridge.saveDoc({ kind, data: value });
       },
       onQuarantined: (listener) => this.#quarantined.add(listener),
+      status: () => bridge.storageStatus(null),
+      onStatus: (listener) => this.#storage.add(listener),
     };
   }
 
@@ -163,6 +167,7 @@ export class ElectronBackend implements Backend {
     this.jobs.dispose();
     this.trainer.close();
     this.#quarantined.clear();
+    this.#storage.clear();
     this.#presenterState.clear();
     this.#audienceClosed.clear();
   }

@@ -1,5 +1,7 @@
-import type { DocKind, SaveResult } from '../../src-shared/protocol/ipc-contract';
+import type { DocKind, SaveResult, StorageStatus } from '../../src-shared/protocol/ipc-contract';
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
+import { jsonBytesWithin } from '../../src-shared/protocol/doc-json';
+import { LIMITS } from '../../src-shared/protocol/training-config';
 import { Listeners, type DocLoad, type DocStore, type QuarantineNotice } from './backend';
 
 /** IndexedDB layout of the browser build (e2e tests rely on these names). */
@@ -76,6 +78,8 @@ export class IdbDocStore implements DocStore {
   }
 
   async save<K extends DocKind>(kind: K, value: DocTypes[K]): Promise<SaveResult> {
+    // The desktop's file cap, checked before validating (which would hold the page for seconds on a huge value).
+    if (jsonBytesWithin(value, LIMITS.fileBytes) === null) return { ok: false, error: `Not saved: ${kind} would exceed ${LIMITS.fileBytes} bytes` };
     const parsed = parseDoc(kind, value);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     try {
@@ -91,6 +95,21 @@ export class IdbDocStore implements DocStore {
 
   onQuarantined(listener: (notice: QuarantineNotice) => void): () => void {
     return this.#quarantined.add(listener);
+  }
+
+  /** Writable unless the browser refused the database (private mode, storage disabled). */
+  async status(): Promise<StorageStatus> {
+    try {
+      await this.#db;
+      return { mode: 'writable' };
+    } catch (err) {
+      return { mode: 'read-only', reason: 'unwritable', code: err instanceof DOMException ? err.name : 'EIO', detail: message(err) };
+    }
+  }
+
+  /** The browser gives no signal when storage frees up again; a failed save reports its own error. */
+  onStatus(): () => void {
+    return () => {};
   }
 
   async #quarantine(db: IDBDatabase, kind: DocKind, data: unknown, error: string): Promise<string> {

@@ -12,6 +12,7 @@ import type { TaskId } from '../../src-shared/tasks/types';
 import type { TrainerStream } from '../backend/backend';
 import { t } from '../i18n/i18n.svelte';
 import { LossHistory } from './history';
+import { changedKeys, type LessonChange } from './lesson-change';
 import { defaultTaskParams } from './task-catalog';
 
 export type LabPhase = 'connecting' | SessionState;
@@ -73,6 +74,8 @@ export class LabState {
   divergence: { step: number; quantity: string } | null = $state.raw(null);
   health: TrainerHealth | null = $state.raw(null);
   error: string | null = $state(null);
+  /** The last change the lesson made to this run (a demo, a lesson pack), until the learner undoes or keeps it. */
+  lessonChange: LessonChange | null = $state.raw(null);
 
   readonly #opts: Required<LabOptions>;
   readonly #off: (() => void)[];
@@ -177,6 +180,26 @@ export class LabState {
     this.#opts.onConfigChange($state.snapshot(this.config) as TrainingConfig);
     if (this.#configureTimer !== null) clearTimeout(this.#configureTimer);
     this.#configureTimer = setTimeout(() => this.#configureNow(), this.#opts.configureDelayMs);
+  }
+
+  /** Apply a configuration from the lesson: said in the Lab, with an undo back to the learner's own settings. */
+  applyFromLesson(config: TrainingConfig): void {
+    const previous = $state.snapshot(this.config) as TrainingConfig;
+    const changed = changedKeys(previous, config);
+    if (changed.length === 0) return;
+    // A second change keeps the first "before": undo goes back to what the learner had.
+    this.lessonChange = { previous: this.lessonChange?.previous ?? previous, changed: changedKeys(this.lessonChange?.previous ?? previous, config) };
+    this.patch(config);
+  }
+
+  undoLessonChange(): void {
+    const change = this.lessonChange;
+    this.lessonChange = null;
+    if (change) this.patch(change.previous);
+  }
+
+  keepLessonChange(): void {
+    this.lessonChange = null;
   }
 
   setTask(task: TaskId): void {

@@ -39,6 +39,14 @@ export const DEMO_PRESETS: Record<LessonSectionId, DemoPreset> = {
  * The Lab configuration that makes a preset's point, built on the learner's current one (null when the view
  * needs none). Changing the task resets its parameters to the task's defaults, as the Lab's task picker does.
  */
+/**
+ * What opening a demo does to the Lab: the preset's configuration for the Lab's own views, and nothing for
+ * views on the Gradients screen, whose experiments build their own models (the Lab stays the learner's).
+ */
+export function labConfigForDemo(preset: DemoPreset, base: TrainingConfig): TrainingConfig | null {
+  return VIEW_SCREEN[preset.view] === 'lab' ? presetConfig(preset, base) : null;
+}
+
 export function presetConfig(preset: DemoPreset, base: TrainingConfig): TrainingConfig | null {
   const withTask = (task: TrainingConfig['task'], params: Record<string, number> = {}): TrainingConfig => ({
     ...base,

@@ -23,6 +23,8 @@ function fakeBackend(stored: Partial<DocTypes>) {
       return { ok: true as const };
     },
     onQuarantined: () => () => undefined,
+    status: async () => ({ mode: 'writable' as const }),
+    onStatus: () => () => undefined,
   };
   const backend: Backend = {
     shell: 'browser',

@@ -1,5 +1,15 @@
-import { LESSON_PACK_FORMAT, type LessonPack, type LessonSectionId, type QuizQuestionId } from '../../src-shared/protocol/lesson-pack';
+import {
+  LESSON_PACK_FORMAT,
+  LESSON_PACK_MAX_BYTES,
+  packTooBig,
+  parseLessonPack,
+  type LessonPack,
+  type LessonSectionId,
+  type PackParse,
+  type QuizQuestionId,
+} from '../../src-shared/protocol/lesson-pack';
 import type { TrainingConfig } from '../../src-shared/protocol/training-config';
+import { readFileText } from '../lesson/download';
 
 export interface PackChoices {
   readonly title: string;
@@ -29,4 +39,10 @@ export function makeLessonPack(choices: PackChoices, now: Date = new Date()): Le
 export function packFileName(pack: LessonPack): string {
   const slug = pack.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'lesson';
   return `${slug}.rnnlab-pack.json`;
+}
+
+/** A pack file the teacher picked: refused by its size before a byte is read, else read and parsed. */
+export async function readLessonPackFile(file: Blob): Promise<PackParse> {
+  if (file.size > LESSON_PACK_MAX_BYTES) return packTooBig();
+  return parseLessonPack(await readFileText(file));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LESSON_SECTION_IDS, QUIZ_QUESTION_IDS, parseLessonPack } from '../../src-shared/protocol/lesson-pack';
+import { LESSON_PACK_MAX_BYTES, LESSON_SECTION_IDS, QUIZ_QUESTION_IDS, parseLessonPack } from '../../src-shared/protocol/lesson-pack';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
-import { makeLessonPack, packFileName } from './lesson-pack-io';
+import { makeLessonPack, packFileName, readLessonPackFile } from './lesson-pack-io';
 
 const good = () =>
   makeLessonPack(
@@ -46,5 +46,20 @@ describe('lesson packs', () => {
     const res = parseLessonPack('{"format": "rnn-lab-lesson-pack", ');
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error).toMatch(/^not a JSON file/);
+  });
+});
+
+describe('reading a pack file', () => {
+  it('refuses a file over the limit by its size, without reading it', async () => {
+    const file = new Blob([new Uint8Array(LESSON_PACK_MAX_BYTES + 1).fill(0x5b)]);
+    let read = false;
+    const spied = Object.assign(file, { text: () => ((read = true), Promise.resolve('')) });
+    expect(await readLessonPackFile(spied)).toEqual({ ok: false, error: expect.stringMatching(/over the 65536-byte limit/) });
+    expect(read).toBe(false);
+  });
+
+  it('parses a pack file within the limit', async () => {
+    const pack = good();
+    expect(await readLessonPackFile(new Blob([JSON.stringify(pack)]))).toEqual({ ok: true, pack });
   });
 });

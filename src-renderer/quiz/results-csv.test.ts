@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, resultsToCsv } from './results-csv';
+import { csvField } from '../export/csv-field';
+import { resultsToCsv } from './results-csv';
 
 describe('results CSV', () => {
   it('quotes fields that need it and defuses formulas', () => {

@@ -1,14 +1,8 @@
 import type { QuizResults } from '../../src-shared/protocol/documents';
 import { QUIZ_QUESTION_IDS, type QuizQuestionId } from '../../src-shared/protocol/lesson-pack';
+import { csvField } from '../export/csv-field';
 import { buildItem } from './quiz-build';
 import { isCorrect } from './scoring';
-
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
-export function csvField(value: string | number): string {
-  let s = String(value);
-  if (/^[=+\-@]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * One row per attempt: learner, time, seed, score, total, then for each question asked its answer and

@@ -23,11 +23,23 @@ export interface AppInfo {
   readonly shell: 'electron' | 'browser';
 }
 
+/**
+ * Whether the documents can be saved. Read-only when another RNN Lab holds the folder ('locked'), or when the
+ * folder cannot be written at all ('unwritable': `code` is the system's, e.g. EROFS for a read-only disk,
+ * ENOSPC for a full one). The app still opens and loads what it can; the renderer says so in a notice.
+ */
+export type StorageStatus =
+  | { mode: 'writable' }
+  | { mode: 'read-only'; reason: 'locked'; heldBy: number | null }
+  | { mode: 'read-only'; reason: 'unwritable'; code: string; detail: string };
+
 export interface InvokeContract {
   loadDoc: { req: DocKind; res: LoadResult };
   saveDoc: { req: { kind: DocKind; data: unknown }; res: SaveResult };
   openExternal: { req: string; res: { ok: boolean; error?: string } };
   appInfo: { req: null; res: AppInfo };
+  /** Can documents be saved? Asked at start; later changes arrive as the 'storageStatus' event. */
+  storageStatus: { req: null; res: StorageStatus };
   /** Ask main for a fresh training port (sent back as the 'trainerPort' event). */
   requestTrainerPort: { req: null; res: { ok: boolean } };
   /** Presenter mode: open the audience window (fullscreen on the external display when there is one). */
@@ -52,6 +64,7 @@ export const INVOKE_CHANNELS: { readonly [K in keyof InvokeContract]: string } =
   saveDoc: 'doc:save',
   openExternal: 'external:open',
   appInfo: 'app:info',
+  storageStatus: 'doc:storage-status',
   requestTrainerPort: 'trainer:request-port',
   openAudienceWindow: 'presenter:open-audience',
   presenterSync: 'presenter:sync',
@@ -64,6 +77,7 @@ export const INVOKE_REQUEST_SCHEMAS = {
   saveDoc: v.strictObject({ kind: DocKindSchema, data: v.unknown() }),
   openExternal: v.pipe(v.string(), v.maxLength(2048)),
   appInfo: v.null(),
+  storageStatus: v.null(),
   requestTrainerPort: v.null(),
   openAudienceWindow: v.null(),
   presenterSync: PresenterStateSchema,
@@ -84,6 +98,8 @@ export interface MainEventContract {
   trainerHealth: TrainerHealth;
   /** `restored`: the previous saved version was valid and was put back in its place. */
   docQuarantined: { kind: DocKind; movedTo: string; error: string; restored: boolean };
+  /** Saving became impossible (the disk filled, the folder turned read-only) or possible again. */
+  storageStatus: StorageStatus;
   /** Audience window only: the presenter moved to another slide or (un)blanked the screen. */
   presenterState: PresenterState;
   /** Presenter window only: the audience window was closed (the presenter session is over). */
@@ -94,6 +110,7 @@ export const EVENT_CHANNELS: { readonly [K in keyof MainEventContract]: string }
   trainerPort: 'trainer:port',
   trainerHealth: 'trainer:health',
   docQuarantined: 'doc:quarantined',
+  storageStatus: 'doc:storage-status-changed',
   presenterState: 'presenter:state',
   audienceClosed: 'presenter:audience-closed',
 };

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { describeIssues } from './documents';
+import { clip, describeIssues } from './documents';
 import { TrainingConfigSchema } from './training-config';
 
 /**
@@ -75,13 +75,21 @@ export type LessonPack = v.InferOutput<typeof LessonPackSchema>;
 
 export type PackParse = { ok: true; pack: LessonPack } | { ok: false; error: string };
 
+/** Largest pack file accepted: a real pack is about 1 KB; checked before the text is read or parsed. */
+export const LESSON_PACK_MAX_BYTES = 64 * 1024;
+
+/** The refusal for a pack file over the limit (by its size in bytes, or its length in characters). */
+export const packTooBig = (): PackParse => ({ ok: false, error: `the file is over the ${LESSON_PACK_MAX_BYTES}-byte limit for a lesson pack` });
+
 /** Parse a pack from the text of a file: JSON errors and schema errors both come back as one readable line. */
 export function parseLessonPack(text: string): PackParse {
+  // Every character is at least one byte: a longer text is over the limit whatever it holds.
+  if (text.length > LESSON_PACK_MAX_BYTES) return packTooBig();
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { ok: false, error: `not a JSON file (${err instanceof Error ? err.message : String(err)})` };
+    return { ok: false, error: `not a JSON file (${clip(err instanceof Error ? err.message : String(err), 160)})` };
   }
   const result = v.safeParse(LessonPackSchema, data);
   if (result.success) return { ok: true, pack: result.output };

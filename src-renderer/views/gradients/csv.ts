@@ -1,13 +1,8 @@
+import { csvField as field, type CsvValue } from '../../export/csv-field';
+
 /** Chart data as CSV (RFC 4180): a header row, then one row per record; fields quoted only when they must be. */
 
-export type CsvValue = string | number | boolean | null | undefined;
-
-function field(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export type { CsvValue };
 
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
   const lines = [header.map(field).join(',')];
