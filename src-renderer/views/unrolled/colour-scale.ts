@@ -104,6 +104,15 @@ export function divergingColour(stops: Float32Array, v: number, out: RGB): RGB {
   return sampleStops(stops, (v + 1) / 2, out);
 }
 
+/** Blend `c` towards `base` in place: amount 1 keeps c, 0 gives base (a dimmed, not yet reached value). */
+export function mixToward(c: RGB, base: RGB, amount: number): RGB {
+  const a = Math.min(1, Math.max(0, amount));
+  c.r = base.r + (c.r - base.r) * a;
+  c.g = base.g + (c.g - base.g) * a;
+  c.b = base.b + (c.b - base.b) * a;
+  return c;
+}
+
 /** sRGB components → '#rrggbb' (for SVG). */
 export function rgbToHex(c: RGB): string {
   const h = (x: number) =>
