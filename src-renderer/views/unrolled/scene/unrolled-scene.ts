@@ -19,8 +19,10 @@ const PRESETS: Record<ViewPreset, { azimuth: number; elevation: number }> = {
   above: { azimuth: 0, elevation: 0.95 },
   overview: { azimuth: 0, elevation: 0 },
 };
-/** Steps framed by the front, angled and above views (the overview frames all). */
-const WINDOW_STEPS = 16;
+/** Most steps framed by the front, angled and above views (the overview frames all): the whole chain up to T = 64. */
+const WINDOW_STEPS = 64;
+/** The framed box fills at most this share of the view, in normalised device coordinates. */
+const FRAME_MARGIN = 0.94;
 const PICK_RADIUS_PX = 16;
 /** Milliseconds of label drawing per frame (new tokens are drawn over a few frames, not in one long task). */
 const LABEL_BUDGET_MS = 3;
@@ -43,6 +45,10 @@ export class UnrolledScene {
   readonly #ray = new Raycaster();
   readonly #ndc = new Vector2();
   readonly #v = new Vector3();
+  readonly #dir = new Vector3();
+  readonly #right = new Vector3();
+  readonly #up = new Vector3();
+  readonly #corners = Array.from({ length: 8 }, () => new Vector3());
   readonly #bg = new Color();
   #width = 1;
   #height = 1;
@@ -164,26 +170,73 @@ export class UnrolledScene {
   }
 
   /**
-   * Frame the chain from a preset direction: 'overview' shows every step, the others a window of
-   * WINDOW_STEPS steps around world x = `focusX` (the cursor), so long chains stay legible. Rolled: the first cells.
+   * Frame the chain from a preset direction: every step of it (up to WINDOW_STEPS steps around world x = `focusX`,
+   * the cursor, for the longest chains), fitted by projecting the corners of its box, so the near end of an angled
+   * view is not cut off and the far end not lost. Rolled: the first cells.
    */
   view(preset: ViewPreset, rolled: boolean, focusX: number): void {
     const l = this.#layout;
     const b = l ? l.bounds : { minX: -1, maxX: 1, minY: -1, maxY: 1 };
     const S = l ? l.spacing : 1;
-    const span = rolled ? S * 3 : preset === 'overview' ? b.maxX - b.minX : Math.min(b.maxX - b.minX, S * WINDOW_STEPS);
-    const lo = Math.min(Math.max(b.minX, focusX - span / 2), b.maxX - span);
-    const cx = rolled ? b.minX + span / 2 : lo + span / 2;
-    const cy = (b.minY + b.maxY) / 2;
-    const w = span + 1.5, h = b.maxY - b.minY + 1.5;
-    const tan = Math.tan(((this.camera.fov / 2) * Math.PI) / 180);
-    const dist = Math.max(h / 2 / tan, w / 2 / tan / this.camera.aspect, 4);
+    const full = b.maxX - b.minX;
+    const span = rolled ? S * 3 : preset === 'overview' ? full : Math.min(full, S * WINDOW_STEPS);
+    const lo = rolled ? b.minX : Math.min(Math.max(b.minX, focusX - span / 2), b.maxX - span);
     const { azimuth, elevation } = PRESETS[preset];
-    this.controls.target.set(cx, cy, 0);
-    this.camera.position.set(cx + dist * Math.sin(azimuth) * Math.cos(elevation), cy + dist * Math.sin(elevation), dist * Math.cos(azimuth) * Math.cos(elevation));
+    this.#dir.set(Math.sin(azimuth) * Math.cos(elevation), Math.sin(elevation), Math.cos(azimuth) * Math.cos(elevation));
+    const box = this.#corners;
+    for (let i = 0; i < 8; i++) box[i].set(i & 1 ? lo + span + 0.4 : lo - 0.4, i & 2 ? b.maxY + 0.4 : b.minY - 0.4, i & 4 ? 0.4 : -0.4);
+    const t = this.controls.target.set(lo + span / 2, (b.minY + b.maxY) / 2, 0);
+    this.camera.far = 1e5;
+    let dist = 4;
+    // Fit the distance, re-centre the box on screen, fit again (perspective moves the centre).
+    for (let pass = 0; pass < 3; pass++) {
+      dist = this.#fitDistance(t);
+      this.#place(t, dist);
+      let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+      for (const c of box) {
+        this.#v.copy(c).project(this.camera);
+        x0 = Math.min(x0, this.#v.x);
+        x1 = Math.max(x1, this.#v.x);
+        y0 = Math.min(y0, this.#v.y);
+        y1 = Math.max(y1, this.#v.y);
+      }
+      const halfH = dist * Math.tan(((this.camera.fov / 2) * Math.PI) / 180);
+      const right = this.#right.setFromMatrixColumn(this.camera.matrixWorld, 0);
+      const up = this.#up.setFromMatrixColumn(this.camera.matrixWorld, 1);
+      t.addScaledVector(right, ((x0 + x1) / 2) * halfH * this.camera.aspect).addScaledVector(up, ((y0 + y1) / 2) * halfH);
+    }
+    dist = this.#fitDistance(t);
+    this.#place(t, dist);
     this.camera.far = dist * 4 + 100;
     this.camera.updateProjectionMatrix();
     this.controls.update();
+  }
+
+  #place(target: Vector3, dist: number): void {
+    this.camera.position.copy(target).addScaledVector(this.#dir, dist);
+    this.camera.lookAt(target);
+    this.camera.updateMatrixWorld();
+    this.camera.updateProjectionMatrix();
+  }
+
+  /** Smallest camera distance along #dir from `target` at which every corner of the box projects inside the margin. */
+  #fitDistance(target: Vector3): number {
+    let lo = 0.5, hi = 4000;
+    for (let i = 0; i < 32; i++) {
+      const mid = (lo + hi) / 2;
+      this.#place(target, mid);
+      let fits = true;
+      for (const c of this.#corners) {
+        this.#v.copy(c).project(this.camera);
+        if (this.#v.z >= 1 || this.#v.z <= -1 || Math.abs(this.#v.x) > FRAME_MARGIN || Math.abs(this.#v.y) > FRAME_MARGIN) {
+          fits = false;
+          break;
+        }
+      }
+      if (fits) hi = mid;
+      else lo = mid;
+    }
+    return hi;
   }
 
   /** Pan sideways so world x stays in the middle part of the view (the camera follows the cursor). */
