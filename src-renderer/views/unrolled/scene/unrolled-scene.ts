@@ -8,7 +8,7 @@ import { ArrowLayer } from './arrow-layer';
 import { AsyncPresenter } from './async-presenter';
 import { CellLayer } from './cell-layer';
 import type { FrameState } from './frame';
-import { LabelLayer } from './label-layer';
+import { LabelLayer, MIN_LABEL_PX, MIN_LABEL_PX_LARGE } from './label-layer';
 import { LabelWriter } from './label-writer';
 
 export type ViewPreset = 'front' | 'angled' | 'above' | 'overview';
@@ -142,6 +142,8 @@ export class UnrolledScene {
   update(f: FrameState): void {
     this.#cells.update(f, this.#dummy);
     this.#arrows.update(f, this.#dummy);
+    this.camera.updateMatrixWorld();
+    this.#labels.setView(this.camera, this.#width, this.#height, f.largeLabels ? MIN_LABEL_PX_LARGE : MIN_LABEL_PX);
     this.#writer.write(f, this.#labels, this.#arrows, this.#dummy);
   }
 
