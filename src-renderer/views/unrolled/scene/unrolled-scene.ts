@@ -4,8 +4,10 @@ import type { ChainData } from '../chain-data';
 import type { Palette } from '../colour-scale';
 import type { ChainLayout } from '../layout';
 import { MAX_STEPS } from '../chain-data';
+import { CELL_H } from '../layout';
 import { ArrowLayer } from './arrow-layer';
 import { AsyncPresenter } from './async-presenter';
+import { CameraFlight } from './camera-flight';
 import { CellLayer } from './cell-layer';
 import type { FrameState } from './frame';
 import { LabelLayer, MIN_LABEL_PX, MIN_LABEL_PX_LARGE } from './label-layer';
@@ -49,6 +51,9 @@ export class UnrolledScene {
   readonly #right = new Vector3();
   readonly #up = new Vector3();
   readonly #corners = Array.from({ length: 8 }, () => new Vector3());
+  readonly #fromPos = new Vector3();
+  readonly #fromTarget = new Vector3();
+  readonly #flight = new CameraFlight();
   readonly #bg = new Color();
   #width = 1;
   #height = 1;
@@ -174,9 +179,9 @@ export class UnrolledScene {
   /**
    * Frame the chain from a preset direction: every step of it (up to WINDOW_STEPS steps around world x = `focusX`,
    * the cursor, for the longest chains), fitted by projecting the corners of its box, so the near end of an angled
-   * view is not cut off and the far end not lost. Rolled: the first cells.
+   * view is not cut off and the far end not lost. Rolled: the first cells. `flyMs` > 0 eases the camera there.
    */
-  view(preset: ViewPreset, rolled: boolean, focusX: number): void {
+  view(preset: ViewPreset, rolled: boolean, focusX: number, flyMs = 0, now = performance.now()): void {
     const l = this.#layout;
     const b = l ? l.bounds : { minX: -1, maxX: 1, minY: -1, maxY: 1 };
     const S = l ? l.spacing : 1;
@@ -184,33 +189,65 @@ export class UnrolledScene {
     const span = rolled ? S * 3 : preset === 'overview' ? full : Math.min(full, S * WINDOW_STEPS);
     const lo = rolled ? b.minX : Math.min(Math.max(b.minX, focusX - span / 2), b.maxX - span);
     const { azimuth, elevation } = PRESETS[preset];
+    this.#frameBox(lo - 0.4, lo + span + 0.4, b.minY - 0.4, b.maxY + 0.4, azimuth, elevation, flyMs, now);
+  }
+
+  /** Fly into copy `step` of the cell (its node `node`), framed head on and a little from above. */
+  flyToCell(node: number, flyMs: number, now = performance.now()): void {
+    const l = this.#layout;
+    if (!l || node < 0) return;
+    const x = l.unrolled[node * 3], y = l.unrolled[node * 3 + 1];
+    const hw = l.cellWidth / 2 + 0.5, hh = CELL_H / 2 + 0.5;
+    this.#frameBox(x - hw, x + hw, y - hh, y + hh, -0.12, 0.12, flyMs, now);
+  }
+
+  /** Advance a camera flight; true while it is still moving (ask for another frame). */
+  tick(now: number): boolean {
+    if (!this.#flight.active) return false;
+    const moving = this.#flight.at(now, this.camera.position, this.controls.target);
+    this.controls.update();
+    return moving;
+  }
+
+  /** Fit the camera to a box seen from (azimuth, elevation); with flyMs > 0 ease there from where it is now. */
+  #frameBox(x0: number, x1: number, y0: number, y1: number, azimuth: number, elevation: number, flyMs: number, now: number): void {
+    this.#fromPos.copy(this.camera.position);
+    this.#fromTarget.copy(this.controls.target);
     this.#dir.set(Math.sin(azimuth) * Math.cos(elevation), Math.sin(elevation), Math.cos(azimuth) * Math.cos(elevation));
     const box = this.#corners;
-    for (let i = 0; i < 8; i++) box[i].set(i & 1 ? lo + span + 0.4 : lo - 0.4, i & 2 ? b.maxY + 0.4 : b.minY - 0.4, i & 4 ? 0.4 : -0.4);
-    const t = this.controls.target.set(lo + span / 2, (b.minY + b.maxY) / 2, 0);
+    for (let i = 0; i < 8; i++) box[i].set(i & 1 ? x1 : x0, i & 2 ? y1 : y0, i & 4 ? 0.4 : -0.4);
+    const t = this.controls.target.set((x0 + x1) / 2, (y0 + y1) / 2, 0);
     this.camera.far = 1e5;
     let dist = 4;
     // Fit the distance, re-centre the box on screen, fit again (perspective moves the centre).
     for (let pass = 0; pass < 3; pass++) {
       dist = this.#fitDistance(t);
       this.#place(t, dist);
-      let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+      let nx0 = Infinity, nx1 = -Infinity, ny0 = Infinity, ny1 = -Infinity;
       for (const c of box) {
         this.#v.copy(c).project(this.camera);
-        x0 = Math.min(x0, this.#v.x);
-        x1 = Math.max(x1, this.#v.x);
-        y0 = Math.min(y0, this.#v.y);
-        y1 = Math.max(y1, this.#v.y);
+        nx0 = Math.min(nx0, this.#v.x);
+        nx1 = Math.max(nx1, this.#v.x);
+        ny0 = Math.min(ny0, this.#v.y);
+        ny1 = Math.max(ny1, this.#v.y);
       }
       const halfH = dist * Math.tan(((this.camera.fov / 2) * Math.PI) / 180);
       const right = this.#right.setFromMatrixColumn(this.camera.matrixWorld, 0);
       const up = this.#up.setFromMatrixColumn(this.camera.matrixWorld, 1);
-      t.addScaledVector(right, ((x0 + x1) / 2) * halfH * this.camera.aspect).addScaledVector(up, ((y0 + y1) / 2) * halfH);
+      t.addScaledVector(right, ((nx0 + nx1) / 2) * halfH * this.camera.aspect).addScaledVector(up, ((ny0 + ny1) / 2) * halfH);
     }
     dist = this.#fitDistance(t);
     this.#place(t, dist);
-    this.camera.far = dist * 4 + 100;
+    this.camera.far = Math.max(dist * 4 + 100, this.camera.far === 1e5 ? 0 : this.camera.far);
     this.camera.updateProjectionMatrix();
+    if (flyMs > 0) {
+      // Keep the far plane of the wider of the two views for the whole move.
+      this.camera.far = Math.max(this.camera.far, this.#fromPos.distanceTo(t) * 4 + 100);
+      this.camera.updateProjectionMatrix();
+      this.#flight.begin(this.#fromPos, this.#fromTarget, this.camera.position, t, now, flyMs);
+      this.camera.position.copy(this.#fromPos);
+      t.copy(this.#fromTarget);
+    } else this.#flight.active = false;
     this.controls.update();
   }
 
