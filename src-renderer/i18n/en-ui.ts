@@ -241,6 +241,8 @@ export const enUi = {
   'ui.unrolled.cellFlow': 'Inside copy {k} of the cell; Escape goes back to the chain',
   'ui.unrolled.cellFlowImage': 'Data flow inside the {cell} cell at step {k}: every wire coloured by the values it carries',
   'ui.unrolled.cellFlowBack': 'Back to the chain (Esc)',
+  'ui.unrolled.whhBadge': 'Shared {name}: its gradient is the sum of every copy’s share',
+  'ui.unrolled.whhAdded': '{k} of {total} copies added, Σ‖share‖ = {sum}',
   'ui.unrolled.cPath': 'c path: an addition, not a squashing',
   'ui.unrolled.shared': 'is one matrix used at every step it appears in (all highlighted), not one per step.',
   'ui.unrolled.sharedOwned': 'is one matrix, {owner}, used at every step it appears in (all highlighted), not one per step.',
