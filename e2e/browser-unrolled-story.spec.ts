@@ -178,3 +178,30 @@ test.describe('unrolled view: the lesson centrepiece', () => {
     await context.close();
   });
 });
+
+for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }]) {
+  test(`presenter slides fit ${size.width}×${size.height} without scrolling at every step, and the 3D view is on the slides about it`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/#lesson');
+    await page.getByRole('button', { name: 'Present' }).click();
+    const deck = page.getByTestId('presenter');
+    await expect(deck).toBeVisible();
+    const seen3d = new Set<string>();
+    let last = '';
+    for (let i = 0; i < 60; i++) {
+      const where = (await deck.locator('.count').textContent()) ?? '';
+      if (where === last) break;
+      last = where;
+      // Nothing on this step needs scrolling: the deck and the slide are no taller than the screen.
+      const fit = await deck.evaluate((el) => ({ deck: el.scrollHeight - el.clientHeight, slide: Math.max(...[...el.querySelectorAll<HTMLElement>('.slide')].map((s) => s.scrollHeight - s.clientHeight)), inner: el.getBoundingClientRect().height }));
+      expect(fit.deck, where).toBeLessThanOrEqual(1);
+      expect(fit.slide, where).toBeLessThanOrEqual(1);
+      expect(fit.inner).toBeLessThanOrEqual(size.height);
+      if ((await deck.getByTestId('slide-demo').count()) > 0) await expect(deck.getByTestId('slide-demo')).not.toContainText('Running the demo model');
+      if ((await deck.getByTestId('unrolled-view').count()) > 0) seen3d.add((await deck.getByRole('heading', { level: 1 }).textContent()) ?? '');
+      await page.keyboard.press('PageDown');
+    }
+    // The three sections about the unrolled network (why, the cell, BPTT) each show it.
+    expect(seen3d.size).toBe(3);
+  });
+}

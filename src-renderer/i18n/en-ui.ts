@@ -134,6 +134,7 @@ export const enUi = {
   'ui.present.blank': 'Screen blanked. Press B to show it again.',
   'ui.present.demo': 'Demo run',
   'ui.present.slide': 'Slide {n} of {total}',
+  'ui.present.step': 'step {k} of {total}',
   'ui.present.showAudience': 'Show on second screen',
   'ui.present.audienceOn': 'The audience sees this slide on the second screen.',
   'ui.present.audienceFailed': 'The second screen could not be opened: {error}',
