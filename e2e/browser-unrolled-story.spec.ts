@@ -79,6 +79,11 @@ test.describe('unrolled view: the lesson centrepiece', () => {
     await expect.poll(async () => Number(await view(page).getAttribute('data-training-step')), { timeout: 30_000 }).toBeGreaterThan(0);
     const T = Number(await view(page).getAttribute('data-steps'));
     await expect.poll(async () => (await colouredBins(page, T)).covered, { timeout: 10_000 }).toBe(T);
+    // Render on demand: once drawn, no frame is drawn while nothing changes.
+    const frames = async () => Number(await page.getByTestId('unrolled-webgl').getAttribute('data-frames'));
+    const before = await frames();
+    await page.waitForTimeout(1500);
+    expect(await frames()).toBe(before);
   });
 
   test('zooming into an LSTM copy shows its gate wires, labelled and coloured by live values; Escape flies back out', async ({ page }) => {

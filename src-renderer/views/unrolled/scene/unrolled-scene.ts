@@ -7,7 +7,7 @@ import { MAX_STEPS } from '../chain-data';
 import { CELL_H } from '../layout';
 import { ArrowLayer } from './arrow-layer';
 import { AsyncPresenter } from './async-presenter';
-import { CameraFlight } from './camera-flight';
+import { CameraFramer } from './camera-framer';
 import { CellLayer } from './cell-layer';
 import type { FrameState } from './frame';
 import { LabelLayer, MIN_LABEL_PX, MIN_LABEL_PX_LARGE } from './label-layer';
@@ -23,8 +23,6 @@ const PRESETS: Record<ViewPreset, { azimuth: number; elevation: number }> = {
 };
 /** Most steps framed by the front, angled and above views (the overview frames all): the whole chain up to T = 64. */
 const WINDOW_STEPS = 64;
-/** The framed box fills at most this share of the view, in normalised device coordinates. */
-const FRAME_MARGIN = 0.94;
 const PICK_RADIUS_PX = 16;
 /** Milliseconds of label drawing per frame (new tokens are drawn over a few frames, not in one long task). */
 const LABEL_BUDGET_MS = 3;
@@ -47,14 +45,8 @@ export class UnrolledScene {
   readonly #ray = new Raycaster();
   readonly #ndc = new Vector2();
   readonly #v = new Vector3();
-  readonly #dir = new Vector3();
-  readonly #right = new Vector3();
-  readonly #up = new Vector3();
-  readonly #corners = Array.from({ length: 8 }, () => new Vector3());
-  readonly #fromPos = new Vector3();
-  readonly #fromTarget = new Vector3();
-  readonly #flight = new CameraFlight();
   readonly #bg = new Color();
+  readonly #framer: CameraFramer;
   #width = 1;
   #height = 1;
   #layout: ChainLayout | null = null;
@@ -91,6 +83,7 @@ export class UnrolledScene {
     this.controls.enableDamping = false;
     this.controls.screenSpacePanning = true;
     this.controls.addEventListener('change', onChange);
+    this.#framer = new CameraFramer(this.camera, this.controls.target);
     this.#scene.add(this.#cells.frames, this.#cells.units, this.#cells.grads, this.#cells.loops);
     this.#scene.add(this.#arrows.shafts, this.#arrows.heads, this.#labels.mesh);
   }
@@ -189,7 +182,8 @@ export class UnrolledScene {
     const span = rolled ? S * 3 : preset === 'overview' ? full : Math.min(full, S * WINDOW_STEPS);
     const lo = rolled ? b.minX : Math.min(Math.max(b.minX, focusX - span / 2), b.maxX - span);
     const { azimuth, elevation } = PRESETS[preset];
-    this.#frameBox(lo - 0.4, lo + span + 0.4, b.minY - 0.4, b.maxY + 0.4, azimuth, elevation, flyMs, now);
+    this.#framer.frameBox(lo - 0.4, lo + span + 0.4, b.minY - 0.4, b.maxY + 0.4, azimuth, elevation, flyMs, now);
+    this.controls.update();
   }
 
   /** Fly into copy `step` of the cell (its node `node`), framed head on and a little from above. */
@@ -198,84 +192,16 @@ export class UnrolledScene {
     if (!l || node < 0) return;
     const x = l.unrolled[node * 3], y = l.unrolled[node * 3 + 1];
     const hw = l.cellWidth / 2 + 0.5, hh = CELL_H / 2 + 0.5;
-    this.#frameBox(x - hw, x + hw, y - hh, y + hh, -0.12, 0.12, flyMs, now);
+    this.#framer.frameBox(x - hw, x + hw, y - hh, y + hh, -0.12, 0.12, flyMs, now);
+    this.controls.update();
   }
 
   /** Advance a camera flight; true while it is still moving (ask for another frame). */
   tick(now: number): boolean {
-    if (!this.#flight.active) return false;
-    const moving = this.#flight.at(now, this.camera.position, this.controls.target);
+    if (!this.#framer.flying) return false;
+    const moving = this.#framer.tick(now);
     this.controls.update();
     return moving;
-  }
-
-  /** Fit the camera to a box seen from (azimuth, elevation); with flyMs > 0 ease there from where it is now. */
-  #frameBox(x0: number, x1: number, y0: number, y1: number, azimuth: number, elevation: number, flyMs: number, now: number): void {
-    this.#fromPos.copy(this.camera.position);
-    this.#fromTarget.copy(this.controls.target);
-    this.#dir.set(Math.sin(azimuth) * Math.cos(elevation), Math.sin(elevation), Math.cos(azimuth) * Math.cos(elevation));
-    const box = this.#corners;
-    for (let i = 0; i < 8; i++) box[i].set(i & 1 ? x1 : x0, i & 2 ? y1 : y0, i & 4 ? 0.4 : -0.4);
-    const t = this.controls.target.set((x0 + x1) / 2, (y0 + y1) / 2, 0);
-    this.camera.far = 1e5;
-    let dist = 4;
-    // Fit the distance, re-centre the box on screen, fit again (perspective moves the centre).
-    for (let pass = 0; pass < 3; pass++) {
-      dist = this.#fitDistance(t);
-      this.#place(t, dist);
-      let nx0 = Infinity, nx1 = -Infinity, ny0 = Infinity, ny1 = -Infinity;
-      for (const c of box) {
-        this.#v.copy(c).project(this.camera);
-        nx0 = Math.min(nx0, this.#v.x);
-        nx1 = Math.max(nx1, this.#v.x);
-        ny0 = Math.min(ny0, this.#v.y);
-        ny1 = Math.max(ny1, this.#v.y);
-      }
-      const halfH = dist * Math.tan(((this.camera.fov / 2) * Math.PI) / 180);
-      const right = this.#right.setFromMatrixColumn(this.camera.matrixWorld, 0);
-      const up = this.#up.setFromMatrixColumn(this.camera.matrixWorld, 1);
-      t.addScaledVector(right, ((nx0 + nx1) / 2) * halfH * this.camera.aspect).addScaledVector(up, ((ny0 + ny1) / 2) * halfH);
-    }
-    dist = this.#fitDistance(t);
-    this.#place(t, dist);
-    this.camera.far = Math.max(dist * 4 + 100, this.camera.far === 1e5 ? 0 : this.camera.far);
-    this.camera.updateProjectionMatrix();
-    if (flyMs > 0) {
-      // Keep the far plane of the wider of the two views for the whole move.
-      this.camera.far = Math.max(this.camera.far, this.#fromPos.distanceTo(t) * 4 + 100);
-      this.camera.updateProjectionMatrix();
-      this.#flight.begin(this.#fromPos, this.#fromTarget, this.camera.position, t, now, flyMs);
-      this.camera.position.copy(this.#fromPos);
-      t.copy(this.#fromTarget);
-    } else this.#flight.active = false;
-    this.controls.update();
-  }
-
-  #place(target: Vector3, dist: number): void {
-    this.camera.position.copy(target).addScaledVector(this.#dir, dist);
-    this.camera.lookAt(target);
-    this.camera.updateMatrixWorld();
-    this.camera.updateProjectionMatrix();
-  }
-
-  /** Smallest camera distance along #dir from `target` at which every corner of the box projects inside the margin. */
-  #fitDistance(target: Vector3): number {
-    let lo = 0.5, hi = 4000;
-    for (let i = 0; i < 32; i++) {
-      const mid = (lo + hi) / 2;
-      this.#place(target, mid);
-      let fits = true;
-      for (const c of this.#corners) {
-        this.#v.copy(c).project(this.camera);
-        if (this.#v.z >= 1 || this.#v.z <= -1 || Math.abs(this.#v.x) > FRAME_MARGIN || Math.abs(this.#v.y) > FRAME_MARGIN) {
-          fits = false;
-          break;
-        }
-      }
-      if (fits) hi = mid;
-      else lo = mid;
-    }
-    return hi;
   }
 
   /** Pan sideways so world x stays in the middle part of the view (the camera follows the cursor). */
