@@ -205,7 +205,7 @@ export const es: Catalogue = {
   'ui.lab.status.diverged': 'El entrenamiento ha divergido. Pulsa Reiniciar para empezar de nuevo.',
   'ui.lab.status.trainerError': 'El entrenador ha informado de un error.',
 
-  'ui.unrolled.view': 'Vista de la red desplegada; las flechas recorren el tiempo, Espacio reproduce o pausa',
+  'ui.unrolled.view': 'Vista de la red desplegada; las flechas recorren el tiempo, Espacio reproduce o pausa, Intro abre la copia del cursor, Escape vuelve',
   'ui.unrolled.noWebgl': 'La vista 3D no está disponible aquí ({reason}). Se muestra un diagrama plano con los mismos datos.',
   'ui.unrolled.flatChosen': 'se ha elegido el diagrama plano',
   'ui.unrolled.noWebglBrowser': 'este navegador no puede iniciar WebGL',
@@ -577,4 +577,16 @@ export const es: Catalogue = {
   'ui.lab.change.spectralRadius': 'radio espectral',
   'ui.lab.change.on': 'sí',
   'ui.lab.change.off': 'no',
+
+  'ui.lesson.demoSnapshot': 'Un modelo que el motor entrenó para esta demostración ({steps} pasos de entrenamiento desde la semilla {seed}), ejecutado en directo sobre un ejemplo. Entrena en la pantalla {screen} para ver aquí tu propio modelo.',
+  'ui.lesson.demoLive': 'Tu modelo de la pantalla {screen}, en el paso de entrenamiento {step}.',
+  'ui.lesson.demoLoading': 'Ejecutando el modelo de la demostración…',
+  'ui.lesson.demoFailed': 'No se ha podido cargar el modelo de la demostración: {error}',
+  'ui.present.step': 'paso {k} de {total}',
+  'ui.unrolled.cellFlow': 'Dentro de la copia {k} de la celda; Escape vuelve a la cadena',
+  'ui.unrolled.cellFlowImage': 'Flujo de datos dentro de la celda {cell} en el paso {k}: cada cable coloreado según los valores que lleva',
+  'ui.unrolled.cellFlowBack': 'Volver a la cadena (Esc)',
+  'ui.unrolled.whhBadge': '{name} compartida: su gradiente es la suma de la parte de cada copia',
+  'ui.unrolled.whhAdded': '{k} de {total} copias sumadas, Σ‖parte‖ = {sum}',
+  'ui.unrolled.cPath': 'camino de c: una suma, no un aplastamiento',
 };

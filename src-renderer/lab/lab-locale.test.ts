@@ -40,7 +40,7 @@ describe('Lab and unrolled view follow the locale', () => {
     expect(buttonNames(labRoot)).toContain('Train');
     expect(labRoot.querySelector('#config-title')?.textContent).toBe('Set up a run');
     expect(labRoot.querySelector('[data-testid="lab-status"]')?.textContent).toBe('Starting the trainer…');
-    expect(unrolled.getAttribute('aria-label')).toBe('Unrolled network view; arrow keys move through time, space plays or pauses');
+    expect(unrolled.getAttribute('aria-label')).toBe('Unrolled network view; arrow keys move through time, space plays or pauses, Enter opens the copy at the cursor, Escape goes back');
     expect(buttonNames(view)).toContain('Export PNG');
     expect(live.textContent).toMatch(/^Forward pass, step 1 of 4/);
 
@@ -50,7 +50,7 @@ describe('Lab and unrolled view follow the locale', () => {
     expect(buttonNames(labRoot)).not.toContain('Train');
     expect(labRoot.querySelector('#config-title')?.textContent).toBe('Préparer un essai');
     expect(labRoot.querySelector('[data-testid="lab-status"]')?.textContent).toBe('Démarrage de l’entraîneur…');
-    expect(unrolled.getAttribute('aria-label')).toBe('Vue du réseau déroulé\u202f; les flèches parcourent le temps, Espace lance ou met en pause');
+    expect(unrolled.getAttribute('aria-label')).toBe('Vue du réseau déroulé\u202f; les flèches parcourent le temps, Espace lance ou met en pause, Entrée ouvre la copie sous le curseur, Échap revient');
     expect(buttonNames(view)).toContain('Exporter en PNG');
     expect(live.textContent).toMatch(/^Passe avant, pas 1 sur 4/);
 

@@ -35,6 +35,10 @@ const { FakeScene, scenes } = vi.hoisted(() => {
       this.views++;
     }
     follow() {}
+    flyToCell() {}
+    tick() {
+      return false;
+    }
     pickStep() {
       return -1;
     }
@@ -61,7 +65,7 @@ function render(software: boolean) {
   const noop = () => {};
   const props = $state({
     chain, layout: computeLayout(chain, { expanded: false }), playback, unrolled: true, expanded: false, selected: -1, hoverMatrix: -1,
-    palette: PALETTES.standard, largeLabels: false, reducedMotion: true, software, preset: 'front' as const, viewToken: 0,
+    palette: PALETTES.standard, largeLabels: false, reducedMotion: true, software, preset: 'front' as const, viewToken: 0, zoomStep: -1, onarrive: () => {},
     onhoverstep: noop, onpickstep: noop, onhovermatrix: noop, onfail: noop,
   });
   app = mount(UnrolledCanvas, { target, props });

@@ -57,6 +57,43 @@ describe('UnrolledView', () => {
     expect(q(root, 'unrolled-play').textContent?.trim()).toBe('Pause');
   });
 
+  it('one story with clicker keys: PageDown fills the forward pass, then each backward step adds a copy\'s share into the Whh badge', () => {
+    const root = render({ detail: fakeDetail({ T: 4, H: 4 }), shape: 'many-to-many', forceFallback: true });
+    const view = q(root, 'unrolled-view');
+    const key = (k: string) => {
+      view.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+      flushSync();
+    };
+    for (let i = 0; i < 3; i++) key('PageDown');
+    expect(q(root, 'unrolled-live').textContent).toMatch(/Forward pass, step 4 of 4/);
+    expect(q(root, 'whh-badge')).toBeNull();
+    key('PageDown');
+    expect(q(root, 'unrolled-live').textContent).toMatch(/Backward pass, step 4 of 4/);
+    expect(q(root, 'whh-badge').dataset.added).toBe('1');
+    key('PageDown');
+    key('PageDown');
+    expect(q(root, 'whh-badge').dataset.added).toBe('3');
+    expect(q(root, 'whh-badge').textContent).toMatch(/3 of 4 copies added, Σ‖share‖ = 0\.300/);
+    key('PageUp');
+    expect(q(root, 'whh-badge').dataset.added).toBe('2');
+  });
+
+  it('Enter opens the copy at the cursor as data flow with its live values, and Escape goes back to the chain', () => {
+    const root = render({ detail: fakeDetail({ T: 4, H: 4, gates: ['f', 'g', 'i', 'o'], cells: true }), config: { ...DEFAULT_CONFIG, cell: 'lstm', hiddenSize: 4 }, shape: 'many-to-many', forceFallback: true });
+    const view = q(root, 'unrolled-view');
+    view.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    view.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    flushSync();
+    const flow = q(root, 'cell-flow');
+    expect(flow.dataset.cell).toBe('lstm');
+    expect(flow.dataset.step).toBe('1');
+    const live = [...flow.querySelectorAll('g.wire[data-values="live"]')].map((g) => g.getAttribute('data-label'));
+    for (const name of ['f_t', 'i_t', 'g_t', 'o_t', 'c_t', 'c_t−1', 'f_t ⊙ c_t−1', 'h_t']) expect(live).toContain(name);
+    view.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    flushSync();
+    expect(q(root, 'cell-flow')).toBeNull();
+  });
+
   it('reads out x_t, h_t, y_t and ‖∂L/∂h_t‖ with the actual numbers', () => {
     const d = fakeDetail({ T: 3, H: 4 });
     const root = render({ detail: d, shape: 'many-to-many', forceFallback: true });

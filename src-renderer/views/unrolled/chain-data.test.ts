@@ -102,4 +102,23 @@ describe('chainFromDetail', () => {
     expect(c.steps.length).toBe(6);
     expect(c.steps.every((s) => s.h === null)).toBe(true);
   });
+
+  it("draws the decoder's own states from the engine's decoder chain trace (StepTrace.chains.decoder)", () => {
+    const enc = fakeDetail({ T: 4, H: 3, inputs: 4, outputs: 2, targets: 2 });
+    const decoder = { dhNorms: [0.5, 0.25], hidden: [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], gates: {}, whhContrib: [0.07, 0.03] };
+    const c = chainFromDetail({ ...enc, chains: { decoder } }, 'encoder-decoder', { hiddenSize: 3, bidirectional: false });
+    const dec = c.steps.filter((s) => s.section === 'decoder');
+    expect(dec.map((s) => s.h)).toEqual(decoder.hidden);
+    expect(dec.map((s) => s.dhNorm)).toEqual([0.5, 0.25]);
+    expect(dec.map((s) => s.whhShare)).toEqual([0.07, 0.03]);
+    expect(c.steps[0].h).toEqual(enc.hidden[0]);
+  });
+
+  it("draws h←_t from the engine's right-to-left chain trace (StepTrace.chains.backward)", () => {
+    const d = fakeDetail({ T: 3, H: 2 });
+    const backward = { dhNorms: [1, 1, 1], hidden: [[0.9, -0.9], [0.8, -0.8], [0.7, -0.7]], gates: {}, whhContrib: [0, 0, 0] };
+    const c = chainFromDetail({ ...d, chains: { backward } }, 'many-to-many', { hiddenSize: 2, bidirectional: true });
+    expect(c.hasBackStates).toBe(true);
+    expect(c.steps.map((s) => s.hBack)).toEqual(backward.hidden);
+  });
 });

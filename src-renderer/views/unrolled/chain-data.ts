@@ -7,6 +7,37 @@ import type { StepDetail } from '../../../src-shared/protocol/trainer-messages';
  * model each row may hold [h→ ; h←] (2H values): every case is recognised by its lengths.
  */
 
+/**
+ * One more chain's trace, as the engine records it (declared here with the engine's names until the engine's
+ * StepTrace carries it: `StepTrace.chains`): the same quantities as the top layer's forward chain.
+ */
+export interface ChainStepTrace {
+  /** ‖∂L/∂h_t‖ per step of this chain. */
+  readonly dhNorms: number[];
+  /** h_t per step, [T][H]. */
+  readonly hidden: number[][];
+  readonly gates: Record<string, number[][]>;
+  /** ‖this step's share of ∂L/∂Whh‖ (this chain's own Whh). */
+  readonly whhContrib: number[];
+  readonly dh?: number[][];
+  /** LSTM c_t, [T][H]. */
+  readonly cells?: number[][];
+  /** LSTM ∂L/∂c_t, [T][H]. */
+  readonly dc?: number[][];
+}
+
+/** A StepDetail with the optional chains the engine may trace: the decoder, the right-to-left chain, the lower layer. */
+export type TracedDetail = StepDetail & {
+  readonly chains?: {
+    readonly decoder?: ChainStepTrace;
+    readonly backward?: ChainStepTrace;
+    readonly lower?: ChainStepTrace;
+    readonly lowerBackward?: ChainStepTrace;
+  };
+  /** LSTM ∂L/∂c_t of the top forward chain, [T][H]. */
+  readonly dc?: number[][];
+};
+
 /** Most steps drawn (LIMITS.seqLen for the encoder plus room for a decoder). */
 export const MAX_STEPS = 256;
 
@@ -31,6 +62,8 @@ export interface ChainStep {
   readonly c: readonly number[] | null;
   /** ‖∂L/∂h_t‖, NaN when not recorded. */
   readonly dhNorm: number;
+  /** ‖this copy's share of ∂L/∂Whh‖ (its own chain's Whh), NaN when not recorded. */
+  readonly whhShare: number;
   /** Gate activations at this step by gate name, each of length H. */
   readonly gates: Readonly<Record<string, readonly number[]>>;
 }
@@ -58,22 +91,30 @@ export interface ChainOptions {
 
 const at = <T>(xs: readonly T[] | undefined, i: number): T | null => (xs && i >= 0 && i < xs.length ? xs[i] : null);
 
-export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: ChainOptions): ChainData {
+export function chainFromDetail(detail: TracedDetail, shape: ProblemShape, opts: ChainOptions): ChainData {
   const H = opts.hiddenSize;
   const { inputTokens: xs, outputTokens: ys, targetTokens: ts, hidden, dhNorms } = detail;
   const rowLen = hidden[0]?.length ?? H;
   const split = opts.bidirectional && rowLen >= 2 * H;
   const gateNames = Object.keys(detail.gates ?? {}).sort();
   const steps: ChainStep[] = [];
-  const push = (section: Section, local: number, traceIdx: number, x: string | null, y: string | null, target: string | null) => {
+  const decoderTrace = detail.chains?.decoder;
+  const backTrace = detail.chains?.backward;
+  /**
+   * `traceIdx` indexes the top forward chain's trace; `own` is the decoder's own trace and its index, for decoder
+   * steps when the engine traced the decoder as a chain of its own.
+   */
+  const push = (section: Section, local: number, traceIdx: number, x: string | null, y: string | null, target: string | null, own?: { trace: ChainStepTrace; k: number }) => {
     if (steps.length >= MAX_STEPS) return;
-    const row = at(hidden, traceIdx);
-    const cell = at(detail.cells, traceIdx);
-    // h←_t comes as its own rows from trainers that send hiddenBackward, else as the second half of a 2H row.
-    const back = opts.bidirectional ? at(detail.hiddenBackward, traceIdx) : null;
+    const src = own ? own.trace : detail;
+    const i = own ? own.k : traceIdx;
+    const row = at(own ? own.trace.hidden : hidden, i);
+    const cell = at(src.cells, i);
+    // h←_t: the engine's right-to-left chain trace, else rows of hiddenBackward, else the second half of a 2H row.
+    const back = opts.bidirectional && !own ? (at(backTrace?.hidden, traceIdx) ?? at(detail.hiddenBackward, traceIdx)) : null;
     const gates: Record<string, readonly number[]> = {};
     for (const g of gateNames) {
-      const v = at(detail.gates[g], traceIdx);
+      const v = at(src.gates[g], i);
       if (v) gates[g] = v;
     }
     steps.push({
@@ -83,10 +124,11 @@ export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: C
       x,
       y,
       target,
-      h: row ? (split ? row.slice(0, H) : row) : null,
-      hBack: back ? back.slice(0, H) : row && split ? row.slice(H, 2 * H) : null,
+      h: row ? (split && !own ? row.slice(0, H) : row) : null,
+      hBack: back ? back.slice(0, H) : row && split && !own ? row.slice(H, 2 * H) : null,
       c: cell ? cell.slice(0, H) : null,
-      dhNorm: at(dhNorms, traceIdx) ?? NaN,
+      dhNorm: at(own ? own.trace.dhNorms : dhNorms, i) ?? NaN,
+      whhShare: at(src.whhContrib, i) ?? NaN,
       gates,
     });
   };
@@ -118,7 +160,9 @@ export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: C
       for (let k = 0; k < Td; k++) {
         // Teacher forcing: the decoder reads <bos>, then the previous target token.
         const x = k === 0 ? '<bos>' : at(ts, k - 1);
-        push('decoder', k, decOffset < 0 ? -1 : decOffset + k, x, at(ys, k), at(ts, k));
+        // The decoder's states: the engine's own decoder trace, else rows after the encoder's in `hidden`.
+        const own = decOffset < 0 && decoderTrace ? { trace: decoderTrace, k } : undefined;
+        push('decoder', k, decOffset < 0 ? -1 : decOffset + k, x, at(ys, k), at(ts, k), own);
       }
       break;
     }

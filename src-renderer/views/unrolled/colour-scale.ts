@@ -6,6 +6,8 @@
  *   a light neutral at zero. Purple–orange stays distinguishable under the common colour-vision deficiencies.
  * - gradient: a sequential ramp for the strength of ∂L/∂h_t in [0, 1]; weak (vanished) gradients fade towards
  *   the background, strong ones are dark red.
+ * On the dark palettes the same scales run the other way in lightness: zero and a vanished gradient are dark,
+ * like the background, and large values are bright.
  */
 
 /** Something with r, g, b fields (a THREE.Color fits). */
@@ -15,7 +17,12 @@ export interface RGB {
   b: number;
 }
 
-export type PaletteName = 'standard' | 'high-contrast';
+export type PaletteName = 'standard' | 'high-contrast' | 'dark' | 'high-contrast-dark';
+
+/** The palette for the app's theme (light or dark) and the view's high-contrast choice. */
+export function paletteFor(dark: boolean, highContrast: boolean): PaletteName {
+  return dark ? (highContrast ? 'high-contrast-dark' : 'dark') : highContrast ? 'high-contrast' : 'standard';
+}
 
 export interface Palette {
   readonly name: PaletteName;
@@ -60,7 +67,36 @@ export const PALETTES: Record<PaletteName, Palette> = {
     diverging: ['#2a0066', '#7a5cff', '#ffffff', '#ff9a00', '#7a2e00'],
     gradient: ['#ffffff', '#ffcc00', '#ff6a00', '#d40000', '#3d0000'],
   },
+  dark: {
+    name: 'dark',
+    background: '#161b22',
+    text: '#e6ebf2',
+    frame: '#9aa6b6',
+    arrow: '#7d8899',
+    highlight: '#4fd1a5',
+    frameAlt: '#c49ad8',
+    pending: '#3b424d',
+    diverging: ['#c9b3ff', '#8e72d6', '#2e333d', '#e0913a', '#ffc266'],
+    gradient: ['#23262c', '#5a3a1a', '#b35a1a', '#ff7a3a', '#ffd8b0'],
+  },
+  'high-contrast-dark': {
+    name: 'high-contrast-dark',
+    background: '#000000',
+    text: '#ffffff',
+    frame: '#ffffff',
+    arrow: '#ffffff',
+    highlight: '#00e5ff',
+    frameAlt: '#ff80ff',
+    pending: '#555555',
+    diverging: ['#d0b8ff', '#9b6bff', '#262626', '#ffa000', '#ffd27a'],
+    gradient: ['#111111', '#5c4400', '#b37700', '#ffb000', '#ffffff'],
+  },
 };
+
+/** A palette drawn on a dark background. */
+export function isDark(p: Palette): boolean {
+  return luminance(hexToRgb(p.background)) < 0.2;
+}
 
 /** '#rrggbb' → sRGB components in 0..1. */
 export function hexToRgb(hex: string, out: RGB = { r: 0, g: 0, b: 0 }): RGB {
@@ -102,6 +138,15 @@ export function sampleStops(stops: Float32Array, t: number, out: RGB): RGB {
 /** Colour of a hidden value v (tanh range [-1, 1]; larger magnitudes clamp). */
 export function divergingColour(stops: Float32Array, v: number, out: RGB): RGB {
   return sampleStops(stops, (v + 1) / 2, out);
+}
+
+/** Blend `c` towards `base` in place: amount 1 keeps c, 0 gives base (a dimmed, not yet reached value). */
+export function mixToward(c: RGB, base: RGB, amount: number): RGB {
+  const a = Math.min(1, Math.max(0, amount));
+  c.r = base.r + (c.r - base.r) * a;
+  c.g = base.g + (c.g - base.g) * a;
+  c.b = base.b + (c.b - base.b) * a;
+  return c;
 }
 
 /** sRGB components → '#rrggbb' (for SVG). */

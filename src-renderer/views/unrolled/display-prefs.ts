@@ -23,3 +23,30 @@ export function displayPrefs(root: HTMLElement | null, systemReducedMotion: bool
 export function systemReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
+
+/**
+ * The app draws on a dark background: data-theme="dark" or "contrast" (black), or no theme pinned and the
+ * system asks for dark.
+ */
+export function darkTheme(root: HTMLElement | null, systemDark: boolean): boolean {
+  const theme = root?.dataset.theme;
+  if (theme === 'dark' || theme === 'contrast') return true;
+  return theme === undefined && systemDark;
+}
+
+/** The system asks for a dark colour scheme (false where matchMedia is missing). */
+export function systemDark(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/** Call `onchange` whenever the app's theme or the system's colour scheme changes; returns the unsubscribe. */
+export function watchTheme(root: HTMLElement, onchange: () => void): () => void {
+  const observer = new MutationObserver(onchange);
+  observer.observe(root, { attributes: true, attributeFilter: ['data-theme', 'class'] });
+  const mq = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  mq?.addEventListener('change', onchange);
+  return () => {
+    observer.disconnect();
+    mq?.removeEventListener('change', onchange);
+  };
+}

@@ -15,19 +15,27 @@ function frame(over: Partial<FrameState> = {}): FrameState {
 }
 
 describe('svgModel', () => {
-  it('forward pass: units of steps after the cursor are still pending', () => {
+  it('forward pass: every copy shows its values; steps the pass has not reached yet are dimmed, not grey', () => {
     const m = svgModel(frame({ cursor: 1 }));
+    const full = svgModel(frame({ cursor: 4 }));
     const pending = PALETTES.standard.pending;
-    expect(m.units.filter((u) => u.step <= 1).every((u) => u.fill !== pending)).toBe(true);
-    expect(m.units.filter((u) => u.step > 1).every((u) => u.fill === pending)).toBe(true);
+    expect(m.units.every((u) => u.fill !== pending)).toBe(true);
+    m.units.forEach((u, i) => {
+      if (u.step <= 1) expect(u.fill).toBe(full.units[i].fill);
+      else expect(u.fill).not.toBe(full.units[i].fill);
+    });
     expect(m.circles).toHaveLength(0);
   });
 
-  it('backward pass: gradient markers appear from the last step back to the cursor, shrinking', () => {
+  it('backward pass: every step has its gradient marker, shrinking from the last step back; unreached ones are dimmed', () => {
     const m = svgModel(frame({ pass: 'backward', cursor: 2 }));
-    expect(m.circles).toHaveLength(3);
+    const done = svgModel(frame({ pass: 'backward', cursor: 0 }));
+    expect(m.circles).toHaveLength(5);
     const r = m.circles.map((c) => c.r);
-    expect(r[0]).toBeLessThan(r[2]);
+    expect(r[0]).toBeLessThan(r[4]);
+    expect(m.circles.map((c) => c.r)).toEqual(done.circles.map((c) => c.r));
+    expect(m.circles[4].fill).toBe(done.circles[4].fill);
+    expect(m.circles[1].fill).not.toBe(done.circles[1].fill);
   });
 
   it('hovering a matrix highlights every arrow of that kind', () => {

@@ -1,4 +1,4 @@
-import { divergingColour, parseStops, rgbToHex, sampleStops, type RGB } from './colour-scale';
+import { divergingColour, hexToRgb, mixToward, parseStops, rgbToHex, sampleStops, type RGB } from './colour-scale';
 import { gradSize, gradStrength, logMaxNorm } from './grad-scale';
 import { ARROW_HH, CELL_H, IN_Y, NODE_BACK, NODE_CELL, NODE_CTX, NODE_IN, NODE_OUT, boxCut, nodeHalf, type Half } from './layout';
 import { bucketMeans, labelStride, unitsPerCell } from './lod';
@@ -30,6 +30,8 @@ export function svgModel(f: FrameState): SvgModel {
   const div = parseStops(palette.diverging);
   const grad = parseStops(palette.gradient);
   const rgb: RGB = { r: 0, g: 0, b: 0 };
+  const pending = hexToRgb(palette.pending);
+  const background = hexToRgb(palette.background);
   const logMax = logMaxNorm(chain.steps.map((s) => s.dhNorm));
   const frames: SvgRect[] = [], units: SvgRect[] = [], lines: SvgLine[] = [], circles: SvgCircle[] = [], texts: SvgText[] = [];
   const cw = layout.cellWidth;
@@ -61,12 +63,13 @@ export function svgModel(f: FrameState): SvgModel {
       if (vals && vals.length > 0) bucketMeans(vals, n, buf);
       const uh = (CELL_H - 0.2) / n;
       for (let k = 0; k < n; k++) {
-        const fill = vals && vals.length > 0 && reveal >= 1 ? rgbToHex(divergingColour(div, buf[k], rgb)) : palette.pending;
+        const fill = vals && vals.length > 0 && reveal > 0 ? rgbToHex(mixToward(divergingColour(div, buf[k], rgb), pending, reveal)) : palette.pending;
         units.push({ x: x - cw / 2 + 0.12, y: y - CELL_H / 2 + 0.1 + k * uh + uh * 0.09, w: cw - 0.24, h: uh * 0.82, fill, stroke: 'none', step: t, opacity: 1 });
       }
-      if (kind === NODE_CELL && gradRevealOf(f, t) >= 1 && Number.isFinite(s.dhNorm)) {
+      const g = kind === NODE_CELL ? gradRevealOf(f, t) : 0;
+      if (g > 0 && Number.isFinite(s.dhNorm)) {
         const st = gradStrength(s.dhNorm, logMax);
-        circles.push({ x: x - layout.spacing / 2, y, r: gradSize(st), fill: rgbToHex(sampleStops(grad, st, rgb)) });
+        circles.push({ x: x - layout.spacing / 2, y, r: gradSize(st), fill: rgbToHex(mixToward(sampleStops(grad, st, rgb), background, g)) });
       }
       if (kind === NODE_CELL && (t % stride === 0 || t === f.cursor)) texts.push({ x, y: IN_Y - 0.55, text: String(s.local + 1), size: lh * 0.7, fill: palette.frameAlt, anchor: 'middle' });
     } else if ((kind === NODE_IN || kind === NODE_OUT) && (t % stride === 0 || t === f.cursor || t === f.selected || kind === NODE_OUT)) {

@@ -1,6 +1,6 @@
 import { BoxGeometry, CircleGeometry, Color, InstancedMesh, MeshBasicMaterial, SRGBColorSpace, TorusGeometry, type Object3D } from 'three';
 import type { ChainData } from '../chain-data';
-import { divergingColour, parseStops, sampleStops, hexToRgb, type Palette, type RGB } from '../colour-scale';
+import { divergingColour, mixToward, parseStops, sampleStops, hexToRgb, type Palette, type RGB } from '../colour-scale';
 import { gradSize, gradStrength, logMaxNorm } from '../grad-scale';
 import { CELL_H, NODE_BACK, NODE_CELL, NODE_CTX, nodePosition, type ChainLayout } from '../layout';
 import { bucketMeans, unitsPerCell } from '../lod';
@@ -44,6 +44,7 @@ export class CellLayer {
   #div = parseStops(['#000000', '#ffffff']);
   #grad = parseStops(['#000000', '#ffffff']);
   readonly #pending: RGB = { r: 0, g: 0, b: 0 };
+  readonly #background: RGB = { r: 0, g: 0, b: 0 };
   readonly #frame = new Color();
   readonly #frameAlt = new Color();
   readonly #highlight = new Color();
@@ -90,6 +91,7 @@ export class CellLayer {
     this.#div = parseStops(palette.diverging);
     this.#grad = parseStops(palette.gradient);
     hexToRgb(palette.pending, this.#pending);
+    hexToRgb(palette.background, this.#background);
     this.#frame.setStyle(palette.frame, SRGBColorSpace);
     this.#frameAlt.setStyle(palette.frameAlt, SRGBColorSpace);
     this.#highlight.setStyle(palette.highlight, SRGBColorSpace);
@@ -158,12 +160,13 @@ export class CellLayer {
         const g = gradRevealOf(f, t);
         const strength = gradStrength(chain.steps[t].dhNorm, this.#logMax);
         if (g > 0 && Number.isFinite(chain.steps[t].dhNorm)) {
-          const r = gradSize(strength) * g * w * f.unroll;
+          // Size and colour say the norm (log scale); a step the backward pass has not reached yet is dimmed.
+          const r = gradSize(strength) * w * f.unroll;
           dummy.position.set(p[0] - layout.spacing / 2, p[1], 0.3);
           dummy.scale.set(r, r, 1);
           dummy.updateMatrix();
           this.grads.setMatrixAt(ng, dummy.matrix);
-          sampleStops(this.#grad, strength, this.#rgb);
+          mixToward(sampleStops(this.#grad, strength, this.#rgb), this.#background, g);
           c.setRGB(this.#rgb.r, this.#rgb.g, this.#rgb.b, SRGBColorSpace);
           this.grads.setColorAt(ng++, c);
         }
@@ -183,12 +186,8 @@ export class CellLayer {
   #unitColour(v: number, reveal: number): void {
     const rgb = this.#rgb;
     const pending = this.#pending;
-    if (Number.isFinite(v) && reveal > 0) {
-      divergingColour(this.#div, v, rgb);
-      rgb.r = pending.r + (rgb.r - pending.r) * reveal;
-      rgb.g = pending.g + (rgb.g - pending.g) * reveal;
-      rgb.b = pending.b + (rgb.b - pending.b) * reveal;
-    } else {
+    if (Number.isFinite(v) && reveal > 0) mixToward(divergingColour(this.#div, v, rgb), pending, reveal);
+    else {
       rgb.r = pending.r;
       rgb.g = pending.g;
       rgb.b = pending.b;

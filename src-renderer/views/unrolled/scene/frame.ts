@@ -23,11 +23,17 @@ export interface FrameState {
   readonly expanded: boolean;
 }
 
-/** Is step t's forward activation shown yet, and how much (0..1)? */
+/**
+ * How strongly a copy not yet reached by the pass shows its values: every copy always shows what the engine
+ * computed, and the copies the story has not reached yet are dimmed (0 = pending grey, 1 = full colour).
+ */
+export const AHEAD_REVEAL = 0.4;
+
+/** How fully step t's forward activation is shown (AHEAD_REVEAL..1): full once the forward pass has reached it. */
 export function revealOf(f: FrameState, t: number): number {
   if (f.pass === 'backward') return 1;
   if (t < f.cursor) return 1;
-  return t === f.cursor ? f.frac : 0;
+  return t === f.cursor ? Math.max(AHEAD_REVEAL, f.frac) : AHEAD_REVEAL;
 }
 
 /** Reveal of the right-to-left chain's step t: it runs from the last step back to the first. */
@@ -35,11 +41,14 @@ export function backRevealOf(f: FrameState, t: number): number {
   return revealOf(f, f.chain.steps.length - 1 - t);
 }
 
-/** How visible step t's gradient marker is: the backward pass walks from the last step to the first. */
+/**
+ * How visible step t's gradient marker is: none in the forward pass; in the backward pass, which walks from the
+ * last step to the first, full once reached and AHEAD_REVEAL before, so the whole fade is visible at once.
+ */
 export function gradRevealOf(f: FrameState, t: number): number {
   if (f.pass === 'forward') return 0;
   if (t > f.cursor) return 1;
-  return t === f.cursor ? f.frac : 0;
+  return t === f.cursor ? Math.max(AHEAD_REVEAL, f.frac) : AHEAD_REVEAL;
 }
 
 /**

@@ -4,7 +4,8 @@ import type { Palette } from '../colour-scale';
 import { ARROW_HH, ARROW_HY, ARROW_XH, CELL_H, IN_Y, MATRIX_NAMES, matrixName, nodePosition } from '../layout';
 import { labelStride } from '../lod';
 import type { ArrowLayer } from './arrow-layer';
-import { copyWeight, type FrameState } from './frame';
+import { formatNorm } from '../grad-scale';
+import { copyWeight, gradRevealOf, type FrameState } from './frame';
 import type { LabelLayer } from './label-layer';
 
 /** "1" … "256": step numbers made once, so drawing a frame creates no strings. */
@@ -19,10 +20,14 @@ export class LabelWriter {
   readonly #highlight = new Color();
   /** "target NOUN" per token, built once so frames create no strings. */
   readonly #targets = new Map<string, string>();
+  /** ‖∂L/∂h_t‖ of each step as text, made when the data changes so frames create no strings. */
+  #norms: string[] = [];
 
   /** Which strings the atlas needs for a chain. */
   strings(chain: ChainData): Set<string> {
     const out = new Set<string>(TITLES);
+    this.#norms = chain.steps.map((s) => (Number.isFinite(s.dhNorm) ? formatNorm(s.dhNorm) : ''));
+    for (const n of this.#norms) if (n) out.add(n);
     for (const g of chain.gateNames) out.add(g);
     if (chain.hasCells) out.add('c');
     out.add('h');
@@ -70,6 +75,11 @@ export class LabelWriter {
       }
       nodePosition(layout, layout.cellNode[t], f.unroll, p);
       labels.add(dummy, STEP_NUMBERS[s.local] ?? '', p[0], IN_Y - 0.5, 0.05, h * 0.7, this.#muted);
+      // Backward pass: every copy's ‖∂L/∂h_t‖ under its gradient marker, so the fade can be read as numbers too.
+      const norm = this.#norms[t];
+      if (norm && gradRevealOf(f, t) > 0 && layout.cellNode[t] >= 0) {
+        labels.add(dummy, norm, p[0] - layout.spacing / 2, p[1] - 0.5, 0.32, h * 0.62, focus ? this.#highlight : this.#text);
+      }
       if (layout.outNode[t] >= 0) {
         nodePosition(layout, layout.outNode[t], f.unroll, p);
         if (s.y !== null) labels.add(dummy, s.y, p[0], p[1], 0.05, h, colour);

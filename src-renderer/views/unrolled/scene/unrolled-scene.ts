@@ -4,11 +4,13 @@ import type { ChainData } from '../chain-data';
 import type { Palette } from '../colour-scale';
 import type { ChainLayout } from '../layout';
 import { MAX_STEPS } from '../chain-data';
+import { CELL_H } from '../layout';
 import { ArrowLayer } from './arrow-layer';
 import { AsyncPresenter } from './async-presenter';
+import { CameraFramer } from './camera-framer';
 import { CellLayer } from './cell-layer';
 import type { FrameState } from './frame';
-import { LabelLayer } from './label-layer';
+import { LabelLayer, MIN_LABEL_PX, MIN_LABEL_PX_LARGE } from './label-layer';
 import { LabelWriter } from './label-writer';
 
 export type ViewPreset = 'front' | 'angled' | 'above' | 'overview';
@@ -19,8 +21,8 @@ const PRESETS: Record<ViewPreset, { azimuth: number; elevation: number }> = {
   above: { azimuth: 0, elevation: 0.95 },
   overview: { azimuth: 0, elevation: 0 },
 };
-/** Steps framed by the front, angled and above views (the overview frames all). */
-const WINDOW_STEPS = 16;
+/** Most steps framed by the front, angled and above views (the overview frames all): the whole chain up to T = 64. */
+const WINDOW_STEPS = 64;
 const PICK_RADIUS_PX = 16;
 /** Milliseconds of label drawing per frame (new tokens are drawn over a few frames, not in one long task). */
 const LABEL_BUDGET_MS = 3;
@@ -44,6 +46,7 @@ export class UnrolledScene {
   readonly #ndc = new Vector2();
   readonly #v = new Vector3();
   readonly #bg = new Color();
+  readonly #framer: CameraFramer;
   #width = 1;
   #height = 1;
   #layout: ChainLayout | null = null;
@@ -80,6 +83,7 @@ export class UnrolledScene {
     this.controls.enableDamping = false;
     this.controls.screenSpacePanning = true;
     this.controls.addEventListener('change', onChange);
+    this.#framer = new CameraFramer(this.camera, this.controls.target);
     this.#scene.add(this.#cells.frames, this.#cells.units, this.#cells.grads, this.#cells.loops);
     this.#scene.add(this.#arrows.shafts, this.#arrows.heads, this.#labels.mesh);
   }
@@ -136,6 +140,8 @@ export class UnrolledScene {
   update(f: FrameState): void {
     this.#cells.update(f, this.#dummy);
     this.#arrows.update(f, this.#dummy);
+    this.camera.updateMatrixWorld();
+    this.#labels.setView(this.camera, this.#width, this.#height, f.largeLabels ? MIN_LABEL_PX_LARGE : MIN_LABEL_PX);
     this.#writer.write(f, this.#labels, this.#arrows, this.#dummy);
   }
 
@@ -164,26 +170,38 @@ export class UnrolledScene {
   }
 
   /**
-   * Frame the chain from a preset direction: 'overview' shows every step, the others a window of
-   * WINDOW_STEPS steps around world x = `focusX` (the cursor), so long chains stay legible. Rolled: the first cells.
+   * Frame the chain from a preset direction: every step of it (up to WINDOW_STEPS steps around world x = `focusX`,
+   * the cursor, for the longest chains), fitted by projecting the corners of its box, so the near end of an angled
+   * view is not cut off and the far end not lost. Rolled: the first cells. `flyMs` > 0 eases the camera there.
    */
-  view(preset: ViewPreset, rolled: boolean, focusX: number): void {
+  view(preset: ViewPreset, rolled: boolean, focusX: number, flyMs = 0, now = performance.now()): void {
     const l = this.#layout;
     const b = l ? l.bounds : { minX: -1, maxX: 1, minY: -1, maxY: 1 };
     const S = l ? l.spacing : 1;
-    const span = rolled ? S * 3 : preset === 'overview' ? b.maxX - b.minX : Math.min(b.maxX - b.minX, S * WINDOW_STEPS);
-    const lo = Math.min(Math.max(b.minX, focusX - span / 2), b.maxX - span);
-    const cx = rolled ? b.minX + span / 2 : lo + span / 2;
-    const cy = (b.minY + b.maxY) / 2;
-    const w = span + 1.5, h = b.maxY - b.minY + 1.5;
-    const tan = Math.tan(((this.camera.fov / 2) * Math.PI) / 180);
-    const dist = Math.max(h / 2 / tan, w / 2 / tan / this.camera.aspect, 4);
+    const full = b.maxX - b.minX;
+    const span = rolled ? S * 3 : preset === 'overview' ? full : Math.min(full, S * WINDOW_STEPS);
+    const lo = rolled ? b.minX : Math.min(Math.max(b.minX, focusX - span / 2), b.maxX - span);
     const { azimuth, elevation } = PRESETS[preset];
-    this.controls.target.set(cx, cy, 0);
-    this.camera.position.set(cx + dist * Math.sin(azimuth) * Math.cos(elevation), cy + dist * Math.sin(elevation), dist * Math.cos(azimuth) * Math.cos(elevation));
-    this.camera.far = dist * 4 + 100;
-    this.camera.updateProjectionMatrix();
+    this.#framer.frameBox(lo - 0.4, lo + span + 0.4, b.minY - 0.4, b.maxY + 0.4, azimuth, elevation, flyMs, now);
     this.controls.update();
+  }
+
+  /** Fly into copy `step` of the cell (its node `node`), framed head on and a little from above. */
+  flyToCell(node: number, flyMs: number, now = performance.now()): void {
+    const l = this.#layout;
+    if (!l || node < 0) return;
+    const x = l.unrolled[node * 3], y = l.unrolled[node * 3 + 1];
+    const hw = l.cellWidth / 2 + 0.5, hh = CELL_H / 2 + 0.5;
+    this.#framer.frameBox(x - hw, x + hw, y - hh, y + hh, -0.12, 0.12, flyMs, now);
+    this.controls.update();
+  }
+
+  /** Advance a camera flight; true while it is still moving (ask for another frame). */
+  tick(now: number): boolean {
+    if (!this.#framer.flying) return false;
+    const moving = this.#framer.tick(now);
+    this.controls.update();
+    return moving;
   }
 
   /** Pan sideways so world x stays in the middle part of the view (the camera follows the cursor). */
