@@ -3,6 +3,7 @@ import type { Model, Optimizer } from '../engine/api';
 import type { Interrupt } from '../engine/interrupt';
 import type { Example, FloatArray, ModelConfig } from '../engine/types';
 import { makeTask } from '../tasks/index';
+import { taskForRun } from '../tasks/user-data';
 import type { TaskData } from '../tasks/types';
 import type { Checkpoint, EvalResult, StepDetail, StepPoint } from '../protocol/trainer-messages';
 import type { TrainingConfig } from '../protocol/training-config';
@@ -33,7 +34,7 @@ export class Run {
   private readonly lastGood: FloatArray[];
 
   constructor(readonly config: TrainingConfig) {
-    this.task = makeTask(config.task, config.taskParams, config.seed);
+    this.task = taskForRun(config, config.seed, (id) => makeTask(id, config.taskParams, config.seed));
     this.model = createModel(modelConfigFor(config, this.task));
     this.optimizer = createOptimizer(
       { kind: config.optimizer, learningRate: config.learningRate, momentum: config.momentum, clipNorm: config.clipNorm },
