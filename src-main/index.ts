@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IpcMainInvokeEvent } from 'electron';
@@ -7,6 +7,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { AudienceWindow } from './audience-window';
 import { createInvokeHandlers } from './invoke-handlers';
 import { registerInvokeHandlers } from './ipc';
+import { openTextFile } from './open-text-file';
 import { sendEvent } from './renderer-events';
 import { hardenAllWebContents, hardenSession } from './security';
 import { DocStore } from './store/doc-store';
@@ -111,6 +112,10 @@ function start(): void {
         },
         openAudienceWindow: async (requester) => audience.open(requester),
         presenterSync: (requester, state) => audience.sync(requester, state),
+        openTextFile: (requester, req) => {
+          const owner = BrowserWindow.fromWebContents(requester);
+          return openTextFile((options) => (owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options)), req);
+        },
       }),
       isTrusted,
     );

@@ -30,6 +30,7 @@ const handlers: InvokeHandlers = {
   requestTrainerPort: async () => ({ ok: true }),
   openAudienceWindow: async () => (calls.push('open audience'), { ok: true }),
   presenterSync: async ({ slide, blank }) => (calls.push(`sync ${slide} ${blank}`), { ok: true }),
+  openTextFile: async ({ kind }) => (calls.push(`open ${kind}`), { status: 'cancelled' }),
 };
 
 function setup() {

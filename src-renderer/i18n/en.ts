@@ -1,9 +1,10 @@
+import { enData } from './en-data';
 import { enExtra } from './en-extra';
 import { enLesson } from './en-lesson';
 import { enQuiz } from './en-quiz';
 import { enUi } from './en-ui';
 
 /** The complete English catalogue: every key the app looks up. */
-export const en = { ...enUi, ...enLesson, ...enQuiz, ...enExtra };
+export const en = { ...enUi, ...enData, ...enLesson, ...enQuiz, ...enExtra };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

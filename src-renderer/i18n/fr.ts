@@ -1,11 +1,13 @@
 import type { enUi } from './en-ui';
 import type { MessageKey } from './en';
+import { frData } from './fr-data';
 
 /**
  * French catalogue: the whole interface and the section titles. Lesson prose and quiz questions fall back to
  * English until they are translated (the i18n test checks that every `ui.*` and `section.*` key is here).
  */
 export const fr: Record<keyof typeof enUi, string> & Partial<Record<MessageKey, string>> = {
+  ...frData,
   'ui.lang.label': 'Langue',
   'ui.nav.label': 'Parties',
   'ui.nav.lesson': 'Leçon',

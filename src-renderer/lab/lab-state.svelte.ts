@@ -6,12 +6,14 @@ import {
   type StepDetail,
   type TrainerEvent,
 } from '../../src-shared/protocol/trainer-messages';
-import type { TrainingConfig } from '../../src-shared/protocol/training-config';
+import type { OpenTextFileRequest, OpenTextFileResult } from '../../src-shared/protocol/ipc-contract';
+import type { Dataset, TrainingConfig } from '../../src-shared/protocol/training-config';
 import type { TaskId } from '../../src-shared/tasks/types';
 import type { TrainerStream } from '../backend/backend';
 import { t } from '../i18n/i18n.svelte';
 import { LossHistory } from './history';
 import { defaultTaskParams } from './task-catalog';
+import { YourData } from './your-data.svelte';
 
 export type LabPhase = 'connecting' | SessionState;
 export type StatusTone = 'neutral' | 'active' | 'warning' | 'error';
@@ -25,6 +27,8 @@ export interface LabOptions {
   scheduleAck?: (ack: () => void) => void;
   /** Edits settle this long before the trainer is reconfigured (sliders fire continuously). */
   configureDelayMs?: number;
+  /** Desktop: the native open dialog for "Your data" (the browser build uses a file input). */
+  openTextFile?: (req: OpenTextFileRequest) => Promise<OpenTextFileResult>;
 }
 
 /** Least time between two acknowledgements, so at most ~10 stats messages are drawn per second. */
@@ -71,7 +75,9 @@ export class LabState {
   health: TrainerHealth | null = $state.raw(null);
   error: string | null = $state(null);
 
-  readonly #opts: Required<LabOptions>;
+  /** The "Your data" editor: the learner's text or CSV, its preview and errors. */
+  readonly data: YourData;
+  readonly #opts: Required<Omit<LabOptions, 'openTextFile'>>;
   readonly #off: (() => void)[];
   #configureTimer: ReturnType<typeof setTimeout> | null = null;
   #ackSeq = -1;
@@ -87,6 +93,12 @@ export class LabState {
       configureDelayMs: opts.configureDelayMs ?? 250,
     };
     this.config = $state.snapshot(opts.initialConfig) as TrainingConfig;
+    this.data = new YourData({
+      seed: () => this.config.seed,
+      loaded: () => this.config.dataset,
+      use: (dataset, data) => this.useDataset(dataset, data.spec.id),
+      openTextFile: opts.openTextFile,
+    });
     const { trainer } = opts;
     this.#off = [trainer.onEvent((e) => this.handle(e)), trainer.onHealth((h) => (this.health = h))];
     // The trainer may still be training from before this window (re)loaded: ask before configuring a fresh run.
@@ -176,8 +188,22 @@ export class LabState {
     this.#configureTimer = setTimeout(() => this.#configureNow(), this.#opts.configureDelayMs);
   }
 
+  /** A bundled task (dropping the learner's dataset, if one was loaded). */
   setTask(task: TaskId): void {
-    if (task !== this.config.task) this.patch({ task, taskParams: defaultTaskParams(task) });
+    if (task === this.config.task && !this.config.dataset) return;
+    this.#replaceConfig({ ...withoutDataset(this.config), task, taskParams: defaultTaskParams(task) });
+    this.data.follow(undefined);
+  }
+
+  /** Train on the learner's own data: the task id follows the shape it implies (character model, classifier, tagger). */
+  useDataset(dataset: Dataset, task: TaskId): void {
+    this.#replaceConfig({ ...this.config, task, taskParams: {}, dataset });
+  }
+
+  /** Replace the whole configuration (keys absent from it are dropped), as patch does otherwise. */
+  #replaceConfig(config: TrainingConfig): void {
+    this.config = config;
+    this.patch({});
   }
 
   setTaskParam(key: string, value: number): void {
@@ -185,6 +211,7 @@ export class LabState {
   }
 
   dispose(): void {
+    this.data.dispose();
     if (this.#configureTimer !== null) clearTimeout(this.#configureTimer);
     for (const off of this.#off) off();
   }
@@ -209,6 +236,7 @@ export class LabState {
           // Carry on with the run in progress; its model, history and state follow.
           this.config = event.config;
           this.#opts.onConfigChange(event.config);
+          this.data.follow(event.config.dataset);
         }
         return;
       case 'status':
@@ -272,4 +300,9 @@ export class LabState {
     this.#configureTimer = null;
     this.#opts.trainer.send({ type: 'configure', config: $state.snapshot(this.config) as TrainingConfig });
   }
+}
+
+function withoutDataset(config: TrainingConfig): TrainingConfig {
+  const { dataset: _dropped, ...rest } = config;
+  return rest;
 }
