@@ -115,3 +115,23 @@ describe('Your data', () => {
     expect('dataset' in lab.config).toBe(false);
   });
 });
+
+describe('Samples as it learns', () => {
+  beforeAll(installResizeObserverStub);
+
+  it('shows the text a language model wrote after each evaluation, and nothing for a classifier', async () => {
+    const { default: SamplesPanel } = await import('./SamplesPanel.svelte');
+    const target = document.createElement('div');
+    document.body.append(target);
+    const result = { step: 120, testAccuracy: 0.3, testLoss: 2.1, samples: [], generated: { prime: 'it is a truth', text: ' universally ack' } };
+    const panel = mount(SamplesPanel, { target, props: { result } });
+    flushSync();
+    expect(target.querySelector('[data-testid="sample-text"]')?.textContent).toBe('it is a truth universally ack');
+    expect(target.textContent).toContain('After step 120');
+    unmount(panel);
+    const empty = mount(SamplesPanel, { target, props: { result: { ...result, generated: undefined } } });
+    flushSync();
+    expect(target.querySelector('[data-testid="sample-text"]')).toBeNull();
+    unmount(empty);
+  });
+});

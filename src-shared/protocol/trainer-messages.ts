@@ -74,6 +74,8 @@ export interface EvalResult {
   readonly testLoss: number;
   /** A few held-out examples with the model's answer, rendered as text. */
   readonly samples: { input: string; target: string; output: string }[];
+  /** Language models only: text the model wrote from a held-out prime (session/sample-writer.ts). */
+  readonly generated?: { prime: string; text: string };
 }
 
 /** Trainer → renderer. */
