@@ -68,6 +68,9 @@ export class WorkerTrainerStream implements TrainerStream {
       this.#checkpoint = null;
     } else if (cmd.type === 'reset') {
       this.#checkpoint = null;
+    } else if (cmd.type === 'restore') {
+      // A reopened run: a restart before the next periodic checkpoint must come back to it, not to the last configure.
+      this.#checkpoint = { step: cmd.checkpoint.step, json: JSON.stringify(cmd.checkpoint) };
     }
     this.#post(cmd);
   }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CheckpointSchema } from './trainer-messages';
+import { MAX_SAVED_RUNS, SavedRunSchema } from './saved-run';
 import { TrainingConfigSchema } from './training-config';
 import type { DocKind } from './ipc-contract';
 
@@ -44,16 +44,8 @@ export type QuizResults = v.InferOutput<typeof QuizResultsSchema>;
 
 export const SavedRunsSchema = v.strictObject({
   version: v.literal(1),
-  runs: v.pipe(
-    v.array(
-      v.strictObject({
-        name: v.pipe(v.string(), v.minLength(1), v.maxLength(80)),
-        savedAt: v.pipe(v.string(), v.maxLength(40)),
-        checkpoint: CheckpointSchema,
-      }),
-    ),
-    v.maxLength(20),
-  ),
+  /** The learner's saved runs, oldest first (saved-run.ts). */
+  runs: v.pipe(v.array(SavedRunSchema), v.maxLength(MAX_SAVED_RUNS)),
 });
 export type SavedRuns = v.InferOutput<typeof SavedRunsSchema>;
 

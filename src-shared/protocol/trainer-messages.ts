@@ -13,6 +13,30 @@ export const PROTOCOL_VERSION = 1;
 const finite = v.pipe(v.number(), v.finite());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
+export const CheckpointSchema = v.strictObject({
+  version: v.literal(1),
+  config: TrainingConfigSchema,
+  step: count,
+  params: v.pipe(v.record(v.pipe(v.string(), v.maxLength(64)), v.array(finite)), v.maxEntries(256)),
+  optimizer: v.pipe(v.record(v.pipe(v.string(), v.maxLength(64)), v.array(finite)), v.maxEntries(1024)),
+  history: v.pipe(
+    v.array(
+      v.strictObject({
+        step: count,
+        loss: v.number(),
+        accuracy: v.number(),
+        gradNormBefore: v.number(),
+        gradNormAfter: v.number(),
+        clipped: v.boolean(),
+      }),
+    ),
+    v.maxLength(100_000),
+  ),
+});
+
+/** Enough to resume a run exactly where it was. */
+export type Checkpoint = v.InferOutput<typeof CheckpointSchema>;
+
 /** Renderer → trainer. */
 export const TrainerCommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('configure'), config: TrainingConfigSchema }),
@@ -26,11 +50,13 @@ export const TrainerCommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('sync') }),
   /** Backpressure: the renderer has drawn every stats message up to `seq`. */
   v.strictObject({ type: v.literal('ack'), seq: count }),
+  /** Reopen a saved run: continue from its checkpoint, paused (answered like a configure, then the history). */
+  v.strictObject({ type: v.literal('restore'), checkpoint: CheckpointSchema }),
 ]);
 export type TrainerCommand = v.InferOutput<typeof TrainerCommandSchema>;
 
 /** Commands that cut a running training step short (session/interrupt-signal.ts). */
-const INTERRUPTING: ReadonlySet<unknown> = new Set<TrainerCommand['type']>(['configure', 'pause', 'step', 'stop', 'reset']);
+const INTERRUPTING: ReadonlySet<unknown> = new Set<TrainerCommand['type']>(['configure', 'pause', 'step', 'stop', 'reset', 'restore']);
 
 /** Whether a raw stream message, valid or not, is one of the interrupting commands (judged by its type alone). */
 export function interruptsTraining(raw: unknown): boolean {
@@ -91,29 +117,6 @@ export type TrainerEvent =
   | { type: 'synced'; config: TrainingConfig | null }
   | { type: 'error'; code: 'bad-message' | 'bad-config' | 'internal'; message: string };
 
-export const CheckpointSchema = v.strictObject({
-  version: v.literal(1),
-  config: TrainingConfigSchema,
-  step: count,
-  params: v.pipe(v.record(v.pipe(v.string(), v.maxLength(64)), v.array(finite)), v.maxEntries(256)),
-  optimizer: v.pipe(v.record(v.pipe(v.string(), v.maxLength(64)), v.array(finite)), v.maxEntries(1024)),
-  history: v.pipe(
-    v.array(
-      v.strictObject({
-        step: count,
-        loss: v.number(),
-        accuracy: v.number(),
-        gradNormBefore: v.number(),
-        gradNormAfter: v.number(),
-        clipped: v.boolean(),
-      }),
-    ),
-    v.maxLength(100_000),
-  ),
-});
-
-/** Enough to resume a run exactly where it was. */
-export type Checkpoint = v.InferOutput<typeof CheckpointSchema>;
 
 /** Main → trainer (utility process parent port). */
 export const SupervisorCommandSchema = v.variant('type', [
