@@ -1,6 +1,8 @@
 import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import type { SavedRun } from '../../src-shared/protocol/saved-run';
 import {
   PROTOCOL_VERSION,
+  type Checkpoint,
   type EvalResult,
   type SessionState,
   type StepDetail,
@@ -13,6 +15,7 @@ import type { TrainerStream } from '../backend/backend';
 import { t } from '../i18n/i18n.svelte';
 import { LossHistory } from './history';
 import { defaultTaskParams } from './task-catalog';
+import { DetailHistory } from '../views/unrolled/detail-history.svelte';
 import { YourData } from './your-data.svelte';
 
 export type LabPhase = 'connecting' | SessionState;
@@ -77,6 +80,14 @@ export class LabState {
 
   /** The "Your data" editor: the learner's text or CSV, its preview and errors. */
   readonly data: YourData;
+  /** The run's snapshots for the unrolled view, thinned over the whole run; a saved run carries them. */
+  readonly snapshots = new DetailHistory();
+  /** Checkpoints asked for by requestCheckpoint, by request id. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, not state anything draws
+  readonly #checkpointWaiters = new Map<number, (checkpoint: Checkpoint) => void>();
+  #nextRequestId = 1;
+  /** A reopened run's snapshots, shown once the trainer has rebuilt the run. */
+  #pendingSnapshots: SavedRun['snapshots'] | null = null;
   readonly #opts: Required<Omit<LabOptions, 'openTextFile'>>;
   readonly #off: (() => void)[];
   #configureTimer: ReturnType<typeof setTimeout> | null = null;
@@ -188,6 +199,29 @@ export class LabState {
     this.#configureTimer = setTimeout(() => this.#configureNow(), this.#opts.configureDelayMs);
   }
 
+  /** The trainer's current run as a checkpoint (config, weights, optimizer state, history). */
+  requestCheckpoint(): Promise<Checkpoint> {
+    this.#beforeCommand();
+    const requestId = this.#nextRequestId++;
+    return new Promise((resolve) => {
+      this.#checkpointWaiters.set(requestId, resolve);
+      this.#opts.trainer.send({ type: 'snapshot', requestId });
+    });
+  }
+
+  /** Reopen a saved run exactly where it was: its config, weights, optimizer state, history and snapshots. */
+  reopen(run: SavedRun): void {
+    if (this.#configureTimer !== null) clearTimeout(this.#configureTimer);
+    this.#configureTimer = null;
+    this.config = structuredClone(run.checkpoint.config);
+    this.#opts.onConfigChange($state.snapshot(this.config) as TrainingConfig);
+    this.data.follow(this.config.dataset);
+    this.error = null;
+    this.divergence = null;
+    this.#pendingSnapshots = run.snapshots;
+    this.#opts.trainer.send({ type: 'restore', checkpoint: run.checkpoint });
+  }
+
   /** A bundled task (dropping the learner's dataset, if one was loaded). */
   setTask(task: TaskId): void {
     if (task === this.config.task && !this.config.dataset) return;
@@ -212,6 +246,7 @@ export class LabState {
 
   dispose(): void {
     this.data.dispose();
+    this.snapshots.dispose();
     if (this.#configureTimer !== null) clearTimeout(this.#configureTimer);
     for (const off of this.#off) off();
   }
@@ -255,6 +290,10 @@ export class LabState {
         this.detail = null;
         this.divergence = null;
         this.error = null;
+        if (this.#pendingSnapshots) {
+          this.snapshots.load(this.#pendingSnapshots);
+          this.#pendingSnapshots = null;
+        }
         return;
       case 'stats':
         this.history.append(event.points);
@@ -270,10 +309,15 @@ export class LabState {
       case 'diverged':
         this.divergence = { step: event.step, quantity: event.quantity };
         return;
-      case 'snapshot':
+      case 'snapshot': {
+        const resolve = this.#checkpointWaiters.get(event.requestId);
+        this.#checkpointWaiters.delete(event.requestId);
+        resolve?.(event.checkpoint);
         return;
+      }
       case 'error':
         this.error = event.message;
+        this.#pendingSnapshots = null;
         return;
     }
   }
