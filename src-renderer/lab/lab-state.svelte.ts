@@ -222,6 +222,12 @@ export class LabState {
     this.#opts.trainer.send({ type: 'restore', checkpoint: run.checkpoint });
   }
 
+  /** Start a fresh run from a whole config (a share link's): nothing of the previous config is kept. */
+  applyConfig(config: TrainingConfig): void {
+    this.#replaceConfig(structuredClone(config));
+    this.data.follow(config.dataset);
+  }
+
   /** A bundled task (dropping the learner's dataset, if one was loaded). */
   setTask(task: TaskId): void {
     if (task === this.config.task && !this.config.dataset) return;

@@ -31,6 +31,8 @@ export class RunsState {
   /** A run deleted moments ago, and where it was, while it can still be undone. */
   deleted: { run: SavedRun; index: number } | null = $state.raw(null);
   busy = $state(false);
+  /** The last share link made, shown so it can be copied by hand where the clipboard is not allowed. */
+  shareLink: string | null = $state(null);
   readonly #docs: DocStore;
   readonly #lab: LabState;
   #undoTimer: ReturnType<typeof setTimeout> | null = null;
@@ -165,6 +167,11 @@ export class RunsState {
     this.notice = { kind: 'info', text: t('ui.runs.imported', { name: run.name, step: run.checkpoint.step }) };
   }
 
+  showShareLink(url: string, text: string): void {
+    this.shareLink = url;
+    this.notice = { kind: 'info', text };
+  }
+
   dispose(): void {
     if (this.#undoTimer !== null) clearTimeout(this.#undoTimer);
   }
@@ -174,7 +181,12 @@ export class RunsState {
   }
 
   async #write(runs: SavedRun[]): Promise<boolean> {
-    const res = await this.#docs.save('runs', { version: 1, runs });
+    let res: Awaited<ReturnType<DocStore['save']>>;
+    try {
+      res = await this.#docs.save('runs', { version: 1, runs });
+    } catch (err) {
+      res = { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
     if (!res.ok) {
       this.notice = { kind: 'error', text: t('ui.runs.writeFailed', { error: res.error }) };
       return false;

@@ -2,6 +2,9 @@ import * as v from 'valibot';
 import { MAX_SAVED_RUNS, SavedRunSchema } from './saved-run';
 import { TrainingConfigSchema } from './training-config';
 import type { DocKind } from './ipc-contract';
+import { describeIssues } from './describe-issues';
+
+export { describeIssues };
 
 /**
  * Versioned JSON documents kept in the user-data folder (desktop) or IndexedDB (browser).
@@ -68,15 +71,4 @@ export function parseDoc<K extends DocKind>(kind: K, data: unknown): { ok: true;
   const result = v.safeParse(DOC_SCHEMAS[kind], data);
   if (result.success) return { ok: true, value: result.output as DocTypes[K] };
   return { ok: false, error: describeIssues(result.issues) };
-}
-
-/** One readable line per problem: "lastConfig.hiddenSize: hidden size must be at most 256". */
-export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .slice(0, 3)
-    .map((issue) => {
-      const path = v.getDotPath(issue);
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
 }

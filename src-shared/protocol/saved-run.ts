@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { describeIssues } from './documents';
+import { describeIssues } from './describe-issues';
 import { CheckpointSchema, type StepDetail } from './trainer-messages';
 
 /**
