@@ -4,7 +4,6 @@ import {
   PROTOCOL_VERSION,
   type Checkpoint,
   type EvalResult,
-  type SessionState,
   type StepDetail,
   type TrainerEvent,
 } from '../../src-shared/protocol/trainer-messages';
@@ -12,14 +11,13 @@ import type { OpenTextFileRequest, OpenTextFileResult } from '../../src-shared/p
 import type { Dataset, TrainingConfig } from '../../src-shared/protocol/training-config';
 import type { TaskId } from '../../src-shared/tasks/types';
 import type { TrainerStream } from '../backend/backend';
-import { t } from '../i18n/i18n.svelte';
 import { LossHistory } from './history';
+import { statusText, statusTone, type LabPhase, type StatusTone } from './lab-status';
 import { defaultTaskParams } from './task-catalog';
 import { DetailHistory } from '../views/unrolled/detail-history.svelte';
 import { YourData } from './your-data.svelte';
 
-export type LabPhase = 'connecting' | SessionState;
-export type StatusTone = 'neutral' | 'active' | 'warning' | 'error';
+export type { LabPhase, StatusTone } from './lab-status';
 
 export interface LabOptions {
   trainer: TrainerStream;
@@ -121,47 +119,12 @@ export class LabState {
   }
 
   get statusTone(): StatusTone {
-    if (this.health?.kind === 'gave-up' || this.error || this.phase === 'error') return 'error';
-    if (this.divergence || this.health?.kind === 'restarted' || this.health?.kind === 'crashed') return 'warning';
-    return this.training ? 'active' : 'neutral';
+    return statusTone(this);
   }
 
   /** One sentence for the status line (announced politely, so it changes on state changes only). */
   get statusText(): string {
-    const h = this.health;
-    if (h?.kind === 'gave-up') return t('ui.lab.status.gaveUp', { reason: h.reason });
-    if (this.error) return t('ui.lab.status.error', { error: this.error });
-    if (this.divergence) {
-      const { step, quantity } = this.divergence;
-      return t('ui.lab.status.divergedAt', { step, quantity });
-    }
-    if (h?.kind === 'crashed') {
-      if (h.restartInMs < 1000) return t('ui.lab.status.crashedNow', { reason: h.reason });
-      return t('ui.lab.status.crashedIn', { reason: h.reason, seconds: Math.round(h.restartInMs / 1000) });
-    }
-    const base = this.#phaseText();
-    if (h?.kind === 'restarted') {
-      if (h.restoredStep === null) return t('ui.lab.status.restartedFresh', { attempt: h.attempt, status: base });
-      return t('ui.lab.status.restartedFrom', { attempt: h.attempt, step: h.restoredStep, status: base });
-    }
-    return base;
-  }
-
-  #phaseText(): string {
-    switch (this.phase) {
-      case 'connecting':
-        return t('ui.lab.status.connecting');
-      case 'idle':
-        return this.step === 0 ? t('ui.lab.status.ready') : t('ui.lab.status.stopped', { step: this.step });
-      case 'training':
-        return t('ui.lab.status.training');
-      case 'paused':
-        return t('ui.lab.status.paused', { step: this.step });
-      case 'diverged':
-        return t('ui.lab.status.diverged');
-      case 'error':
-        return t('ui.lab.status.trainerError');
-    }
+    return statusText(this);
   }
 
   // ── commands ─────────────────────────────────────────────────────────────
