@@ -32,12 +32,16 @@ export const StepDetailSchema = v.strictObject({
 export const SAVED_SNAPSHOT_CAP = 16;
 export const SAVED_SNAPSHOT_NUMBERS = 120_000;
 
+/** Runs saved before runs had ids get one when read (kept from then on, once the list is written again). */
+let legacyIds = 0;
+const legacyId = () => `run-legacy-${Date.now().toString(36)}-${legacyIds++}`;
+
 export const SavedRunSchema = v.strictObject({
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
+  id: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40)), legacyId),
   name: v.pipe(v.string(), v.minLength(1, 'name must not be empty'), v.maxLength(80, 'name must be at most 80 characters')),
   savedAt: v.pipe(v.string(), v.maxLength(40)),
   checkpoint: CheckpointSchema,
-  snapshots: v.pipe(v.array(StepDetailSchema), v.maxLength(SAVED_SNAPSHOT_CAP)),
+  snapshots: v.optional(v.pipe(v.array(StepDetailSchema), v.maxLength(SAVED_SNAPSHOT_CAP)), []),
 });
 export type SavedRun = v.InferOutput<typeof SavedRunSchema>;
 
