@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IpcMainInvokeEvent } from 'electron';
@@ -9,6 +9,7 @@ import { policyOverride, userDataOverride } from './data-location';
 import { createInvokeHandlers } from './invoke-handlers';
 import { registerInvokeHandlers } from './ipc';
 import { policyPath, readPolicyFile } from './policy-file';
+import { openTextFile } from './open-text-file';
 import { sendEvent } from './renderer-events';
 import { hardenAllWebContents, hardenSession } from './security';
 import { DocStore } from './store/doc-store';
@@ -119,6 +120,10 @@ function start(): void {
         },
         openAudienceWindow: async (requester) => audience.open(requester),
         presenterSync: (requester, state) => audience.sync(requester, state),
+        openTextFile: (requester, req) => {
+          const owner = BrowserWindow.fromWebContents(requester);
+          return openTextFile((options) => (owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options)), req);
+        },
       }),
       isTrusted,
     );

@@ -15,6 +15,7 @@ function handlersWith(policy: PolicyLoad) {
     requestTrainerPort: () => true,
     openAudienceWindow: async () => ({ ok: true }),
     presenterSync: () => true,
+    openTextFile: async () => ({ status: 'cancelled' as const }),
   };
   return { handlers: createInvokeHandlers(deps), save, openExternal };
 }

@@ -1,5 +1,5 @@
 import type { WebContents } from 'electron';
-import type { AppInfo, InvokeContract, PresenterState } from '../src-shared/protocol/ipc-contract';
+import type { AppInfo, InvokeContract, OpenTextFileRequest, PresenterState } from '../src-shared/protocol/ipc-contract';
 import { checkExternalUrl } from '../src-shared/protocol/external-links';
 import { policyRefusesLink, policyRefusesSave, type PolicyLoad } from '../src-shared/protocol/policy';
 import type { InvokeHandlers } from './ipc';
@@ -18,6 +18,8 @@ export interface HandlerDeps {
   readonly openAudienceWindow: (requester: WebContents) => Promise<InvokeContract['openAudienceWindow']['res']>;
   /** Forward the presenter's slide to the audience window; false when there is none or the sender is not the presenter. */
   readonly presenterSync: (requester: WebContents, state: PresenterState) => boolean;
+  /** Your data: the native open dialog, parented to the asking window (open-text-file.ts). */
+  readonly openTextFile: (requester: WebContents, req: OpenTextFileRequest) => Promise<InvokeContract['openTextFile']['res']>;
 }
 
 export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
@@ -41,5 +43,6 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     openAudienceWindow: (_req, event) => deps.openAudienceWindow(event.sender),
     presenterSync: async (state, event) => ({ ok: deps.presenterSync(event.sender, state) }),
     policy: async () => deps.policy,
+    openTextFile: (req, event) => deps.openTextFile(event.sender, req),
   };
 }

@@ -32,6 +32,7 @@ const handlers: InvokeHandlers = {
   openAudienceWindow: async () => (calls.push('open audience'), { ok: true }),
   presenterSync: async ({ slide, blank }) => (calls.push(`sync ${slide} ${blank}`), { ok: true }),
   policy: async () => ({ policy: {}, issues: [], source: null }),
+  openTextFile: async ({ kind }) => (calls.push(`open ${kind}`), { status: 'cancelled' }),
 };
 
 function setup() {

@@ -22,6 +22,7 @@ export const ERROR_REPLIES: { readonly [K in keyof InvokeContract]: (error: stri
   requestTrainerPort: () => ({ ok: false }),
   openAudienceWindow: (error) => ({ ok: false, error }),
   presenterSync: () => ({ ok: false }),
+  openTextFile: (error) => ({ status: 'failed', error: error.slice(0, 500) }),
   appInfo: (error) => {
     throw new Error(error);
   },

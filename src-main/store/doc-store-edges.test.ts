@@ -15,7 +15,9 @@ const explodedRun = (): SavedRuns => ({
   version: 1,
   runs: [
     {
+      id: 'exploded',
       name: 'exploded',
+      snapshots: [],
       savedAt: '2030-01-01T00:00:00.000Z',
       checkpoint: {
         version: 1,

@@ -6,6 +6,7 @@ export const runsDoc = (n: number) => ({
   version: 1 as const,
   runs: [
     {
+      id: `run-${n}`,
       name: `run ${n}`,
       savedAt: new Date(Date.UTC(2024, 0, 1) + n * 1000).toISOString(),
       checkpoint: {
@@ -21,6 +22,7 @@ export const runsDoc = (n: number) => ({
         optimizer: {},
         history: [],
       },
+      snapshots: [],
     },
   ],
 });

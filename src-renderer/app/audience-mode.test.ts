@@ -22,6 +22,7 @@ function fakeBridge() {
     requestTrainerPort: vi.fn(async () => ({ ok: false })),
     openAudienceWindow: vi.fn(async () => ({ ok: true })),
     presenterSync: vi.fn(async () => ({ ok: true })),
+    openTextFile: vi.fn(async () => ({ status: 'cancelled' as const })),
     on: {
       trainerPort: on('trainerPort'),
       trainerHealth: on('trainerHealth'),

@@ -36,6 +36,7 @@ function fakeBridge(): BridgeApi {
     openExternal: vi.fn(async () => ({ ok: true })),
     policy: vi.fn(async () => ({ policy: {}, issues: [], source: null })),
     storageStatus: vi.fn(async () => ({ mode: 'writable' as const })),
+    openTextFile: vi.fn(async () => ({ status: 'cancelled' as const })),
     appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', shell: 'electron' as const })),
     requestTrainerPort: vi.fn(async () => ({ ok: true })),
     openAudienceWindow: vi.fn(async () => ({ ok: true })),

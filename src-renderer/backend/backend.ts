@@ -1,4 +1,4 @@
-import type { AppInfo, DocKind, PresenterState, SaveResult, StorageStatus, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import type { AppInfo, DocKind, OpenTextFileRequest, OpenTextFileResult, PresenterState, SaveResult, StorageStatus, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import type { DocTypes } from '../../src-shared/protocol/documents';
 import type { PolicyLoad } from '../../src-shared/protocol/policy';
 import type { JobEvent, JobRequest, JobStreamCommand } from '../../src-shared/protocol/job-messages';
@@ -21,6 +21,8 @@ export interface Backend {
   readonly jobs: JobsApi;
   /** Desktop only: show the presenter's slides on a second screen (absent in the browser build). */
   readonly presenter?: PresenterLink;
+  /** Desktop only: pick a text or CSV file in the native open dialog (the browser build uses a file input). */
+  openTextFile?(req: OpenTextFileRequest): Promise<OpenTextFileResult>;
   /** Close ports, terminate workers, drop listeners. */
   dispose(): void;
 }

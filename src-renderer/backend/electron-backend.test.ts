@@ -17,6 +17,7 @@ function fakeBridge(loadData: unknown = null) {
     requestTrainerPort: vi.fn(async () => ({ ok: true })),
     openAudienceWindow: vi.fn(async () => ({ ok: true })),
     presenterSync: vi.fn(async () => ({ ok: true })),
+    openTextFile: vi.fn(async () => ({ status: 'cancelled' as const })),
     on: {
       trainerPort: (l) => (handlers.trainerPort.push(l), () => {}),
       trainerHealth: (l) => (handlers.trainerHealth.push(l), () => {}),

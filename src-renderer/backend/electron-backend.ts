@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { PresenterStateSchema, type BridgeApi, type DocKind, type PresenterState, type StorageStatus, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import { OpenTextFileResultSchema, PresenterStateSchema, type BridgeApi, type OpenTextFileRequest, type OpenTextFileResult, type DocKind, type PresenterState, type StorageStatus, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
 import { isJobMessage, type JobStreamCommand } from '../../src-shared/protocol/job-messages';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
@@ -150,6 +150,11 @@ export class ElectronBackend implements Backend {
 
   info() {
     return this.#bridge.appInfo(null);
+  }
+
+  async openTextFile(req: OpenTextFileRequest): Promise<OpenTextFileResult> {
+    const parsed = v.safeParse(OpenTextFileResultSchema, await this.#bridge.openTextFile(req));
+    return parsed.success ? parsed.output : { status: 'failed', error: 'main answered the open-file request with a malformed reply' };
   }
 
   openExternal(url: string) {

@@ -1,3 +1,4 @@
+import { enData } from './en-data';
 import { enExtra } from './en-extra';
 import { enLesson } from './en-lesson';
 import { enPolicy } from './en-policy';
@@ -5,6 +6,6 @@ import { enQuiz } from './en-quiz';
 import { enUi } from './en-ui';
 
 /** The complete English catalogue: every key the app looks up. */
-export const en = { ...enUi, ...enLesson, ...enQuiz, ...enExtra, ...enPolicy };
+export const en = { ...enUi, ...enData, ...enLesson, ...enQuiz, ...enExtra, ...enPolicy };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

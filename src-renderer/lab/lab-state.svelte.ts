@@ -1,22 +1,25 @@
 import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import type { SavedRun } from '../../src-shared/protocol/saved-run';
 import {
   PROTOCOL_VERSION,
+  type Checkpoint,
   type EvalResult,
-  type SessionState,
   type StepDetail,
   type TrainerEvent,
 } from '../../src-shared/protocol/trainer-messages';
-import type { TrainingConfig } from '../../src-shared/protocol/training-config';
+import type { OpenTextFileRequest, OpenTextFileResult } from '../../src-shared/protocol/ipc-contract';
+import type { Dataset, TrainingConfig } from '../../src-shared/protocol/training-config';
 import type { KernelReport } from '../../src-shared/engine/api';
 import type { TaskId } from '../../src-shared/tasks/types';
 import type { TrainerStream } from '../backend/backend';
-import { t } from '../i18n/i18n.svelte';
 import { LossHistory } from './history';
 import { changedKeys, type LessonChange } from './lesson-change';
+import { statusText, statusTone, type LabPhase, type StatusTone } from './lab-status';
 import { defaultTaskParams } from './task-catalog';
+import { DetailHistory } from '../views/unrolled/detail-history.svelte';
+import { YourData } from './your-data.svelte';
 
-export type LabPhase = 'connecting' | SessionState;
-export type StatusTone = 'neutral' | 'active' | 'warning' | 'error';
+export type { LabPhase, StatusTone } from './lab-status';
 
 export interface LabOptions {
   trainer: TrainerStream;
@@ -27,6 +30,8 @@ export interface LabOptions {
   scheduleAck?: (ack: () => void) => void;
   /** Edits settle this long before the trainer is reconfigured (sliders fire continuously). */
   configureDelayMs?: number;
+  /** Desktop: the native open dialog for "Your data" (the browser build uses a file input). */
+  openTextFile?: (req: OpenTextFileRequest) => Promise<OpenTextFileResult>;
 }
 
 /** Least time between two acknowledgements, so at most ~10 stats messages are drawn per second. */
@@ -77,7 +82,17 @@ export class LabState {
   /** The last change the lesson made to this run (a demo, a lesson pack), until the learner undoes or keeps it. */
   lessonChange: LessonChange | null = $state.raw(null);
 
-  readonly #opts: Required<LabOptions>;
+  /** The "Your data" editor: the learner's text or CSV, its preview and errors. */
+  readonly data: YourData;
+  /** The run's snapshots for the unrolled view, thinned over the whole run; a saved run carries them. */
+  readonly snapshots = new DetailHistory();
+  /** Checkpoints asked for by requestCheckpoint, by request id. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, not state anything draws
+  readonly #checkpointWaiters = new Map<number, (checkpoint: Checkpoint) => void>();
+  #nextRequestId = 1;
+  /** A reopened run's snapshots, shown once the trainer has rebuilt the run. */
+  #pendingSnapshots: SavedRun['snapshots'] | null = null;
+  readonly #opts: Required<Omit<LabOptions, 'openTextFile'>>;
   readonly #off: (() => void)[];
   #configureTimer: ReturnType<typeof setTimeout> | null = null;
   #ackSeq = -1;
@@ -93,6 +108,12 @@ export class LabState {
       configureDelayMs: opts.configureDelayMs ?? 250,
     };
     this.config = $state.snapshot(opts.initialConfig) as TrainingConfig;
+    this.data = new YourData({
+      seed: () => this.config.seed,
+      loaded: () => this.config.dataset,
+      use: (dataset, data) => this.useDataset(dataset, data.spec.id),
+      openTextFile: opts.openTextFile,
+    });
     const { trainer } = opts;
     this.#off = [trainer.onEvent((e) => this.handle(e)), trainer.onHealth((h) => (this.health = h))];
     // The trainer may still be training from before this window (re)loaded: ask before configuring a fresh run.
@@ -104,47 +125,12 @@ export class LabState {
   }
 
   get statusTone(): StatusTone {
-    if (this.health?.kind === 'gave-up' || this.error || this.phase === 'error') return 'error';
-    if (this.divergence || this.health?.kind === 'restarted' || this.health?.kind === 'crashed') return 'warning';
-    return this.training ? 'active' : 'neutral';
+    return statusTone(this);
   }
 
   /** One sentence for the status line (announced politely, so it changes on state changes only). */
   get statusText(): string {
-    const h = this.health;
-    if (h?.kind === 'gave-up') return t('ui.lab.status.gaveUp', { reason: h.reason });
-    if (this.error) return t('ui.lab.status.error', { error: this.error });
-    if (this.divergence) {
-      const { step, quantity } = this.divergence;
-      return t('ui.lab.status.divergedAt', { step, quantity });
-    }
-    if (h?.kind === 'crashed') {
-      if (h.restartInMs < 1000) return t('ui.lab.status.crashedNow', { reason: h.reason });
-      return t('ui.lab.status.crashedIn', { reason: h.reason, seconds: Math.round(h.restartInMs / 1000) });
-    }
-    const base = this.#phaseText();
-    if (h?.kind === 'restarted') {
-      if (h.restoredStep === null) return t('ui.lab.status.restartedFresh', { attempt: h.attempt, status: base });
-      return t('ui.lab.status.restartedFrom', { attempt: h.attempt, step: h.restoredStep, status: base });
-    }
-    return base;
-  }
-
-  #phaseText(): string {
-    switch (this.phase) {
-      case 'connecting':
-        return t('ui.lab.status.connecting');
-      case 'idle':
-        return this.step === 0 ? t('ui.lab.status.ready') : t('ui.lab.status.stopped', { step: this.step });
-      case 'training':
-        return t('ui.lab.status.training');
-      case 'paused':
-        return t('ui.lab.status.paused', { step: this.step });
-      case 'diverged':
-        return t('ui.lab.status.diverged');
-      case 'error':
-        return t('ui.lab.status.trainerError');
-    }
+    return statusText(this);
   }
 
   // ── commands ─────────────────────────────────────────────────────────────
@@ -202,8 +188,51 @@ export class LabState {
     this.lessonChange = null;
   }
 
+  /** The trainer's current run as a checkpoint (config, weights, optimizer state, history). */
+  requestCheckpoint(): Promise<Checkpoint> {
+    this.#beforeCommand();
+    const requestId = this.#nextRequestId++;
+    return new Promise((resolve) => {
+      this.#checkpointWaiters.set(requestId, resolve);
+      this.#opts.trainer.send({ type: 'snapshot', requestId });
+    });
+  }
+
+  /** Reopen a saved run exactly where it was: its config, weights, optimizer state, history and snapshots. */
+  reopen(run: SavedRun): void {
+    if (this.#configureTimer !== null) clearTimeout(this.#configureTimer);
+    this.#configureTimer = null;
+    this.config = structuredClone(run.checkpoint.config);
+    this.#opts.onConfigChange($state.snapshot(this.config) as TrainingConfig);
+    this.data.follow(this.config.dataset);
+    this.error = null;
+    this.divergence = null;
+    this.#pendingSnapshots = run.snapshots;
+    this.#opts.trainer.send({ type: 'restore', checkpoint: run.checkpoint });
+  }
+
+  /** Start a fresh run from a whole config (a share link's): nothing of the previous config is kept. */
+  applyConfig(config: TrainingConfig): void {
+    this.#replaceConfig(structuredClone(config));
+    this.data.follow(config.dataset);
+  }
+
+  /** A bundled task (dropping the learner's dataset, if one was loaded). */
   setTask(task: TaskId): void {
-    if (task !== this.config.task) this.patch({ task, taskParams: defaultTaskParams(task) });
+    if (task === this.config.task && !this.config.dataset) return;
+    this.#replaceConfig({ ...withoutDataset(this.config), task, taskParams: defaultTaskParams(task) });
+    this.data.follow(undefined);
+  }
+
+  /** Train on the learner's own data: the task id follows the shape it implies (character model, classifier, tagger). */
+  useDataset(dataset: Dataset, task: TaskId): void {
+    this.#replaceConfig({ ...this.config, task, taskParams: {}, dataset });
+  }
+
+  /** Replace the whole configuration (keys absent from it are dropped), as patch does otherwise. */
+  #replaceConfig(config: TrainingConfig): void {
+    this.config = config;
+    this.patch({});
   }
 
   setTaskParam(key: string, value: number): void {
@@ -211,6 +240,8 @@ export class LabState {
   }
 
   dispose(): void {
+    this.data.dispose();
+    this.snapshots.dispose();
     if (this.#configureTimer !== null) clearTimeout(this.#configureTimer);
     for (const off of this.#off) off();
   }
@@ -235,6 +266,7 @@ export class LabState {
           // Carry on with the run in progress; its model, history and state follow.
           this.config = event.config;
           this.#opts.onConfigChange(event.config);
+          this.data.follow(event.config.dataset);
         }
         return;
       case 'status':
@@ -254,6 +286,10 @@ export class LabState {
         this.detail = null;
         this.divergence = null;
         this.error = null;
+        if (this.#pendingSnapshots) {
+          this.snapshots.load(this.#pendingSnapshots);
+          this.#pendingSnapshots = null;
+        }
         return;
       case 'stats':
         this.history.append(event.points);
@@ -269,10 +305,15 @@ export class LabState {
       case 'diverged':
         this.divergence = { step: event.step, quantity: event.quantity };
         return;
-      case 'snapshot':
+      case 'snapshot': {
+        const resolve = this.#checkpointWaiters.get(event.requestId);
+        this.#checkpointWaiters.delete(event.requestId);
+        resolve?.(event.checkpoint);
         return;
+      }
       case 'error':
         this.error = event.message;
+        this.#pendingSnapshots = null;
         return;
     }
   }
@@ -299,4 +340,9 @@ export class LabState {
     this.#configureTimer = null;
     this.#opts.trainer.send({ type: 'configure', config: $state.snapshot(this.config) as TrainingConfig });
   }
+}
+
+function withoutDataset(config: TrainingConfig): TrainingConfig {
+  const { dataset: _dropped, ...rest } = config;
+  return rest;
 }

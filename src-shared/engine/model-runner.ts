@@ -166,6 +166,33 @@ export class ModelRunner {
     return { loss: all[2] > 0 ? all[0] / all[2] : 0, correct: all[1], total: all[2], outputs };
   }
 
+  /**
+   * softmax(y_T) after reading `input`: the model's probability for each token coming next. Many-to-many softmax
+   * models only (a character language model), whose output vocabulary is also its input vocabulary.
+   */
+  nextDistribution(input: readonly number[]): number[] {
+    const { config, head, main } = this;
+    if (config.shape !== 'many-to-many' || config.loss !== 'softmax-ce') {
+      throw new Error('nextDistribution: only many-to-many softmax models predict a next token');
+    }
+    const example: Example = { input, target: input.map(() => 0) };
+    validateExamples(config, [example], false);
+    this.runForward([example], false, -1);
+    const T = this.mainPack.T;
+    const O = config.outputSize;
+    const top = main.output(main.chains.length - 1);
+    head.ensure(T);
+    head.forward(T - 1, T, top.buf, top.off);
+    const y = head.logits;
+    let max = -Infinity;
+    for (let o = 0; o < O; o++) max = Math.max(max, y[(T - 1) * O + o]);
+    const p = new Array<number>(O);
+    let sum = 0;
+    for (let o = 0; o < O; o++) sum += p[o] = Math.exp(y[(T - 1) * O + o] - max);
+    for (let o = 0; o < O; o++) p[o] /= sum;
+    return p;
+  }
+
   predict(example: Example, maxLength?: number, stopToken?: number): number[] {
     validateExamples(this.config, [example], false);
     const out: number[][] = [[]];

@@ -39,6 +39,8 @@ export interface PredictOptions {
 /** The engine's Model with the optional extras of predict(). */
 export interface SequenceModel extends Model {
   predict(example: Example, opts?: PredictOptions): number[];
+  /** softmax(y_T) after reading `input` (many-to-many softmax models): what a language model samples from. */
+  nextDistribution(input: readonly number[]): number[];
 }
 
 export function createModel(config: ModelConfig, dtype: DType = 'f32', kernels: Kernels = getKernels()): SequenceModel {
@@ -90,6 +92,10 @@ class RecurrentModel implements SequenceModel {
 
   predict(example: Example, opts?: PredictOptions): number[] {
     return this.runner.predict(example, opts?.maxLength, opts?.stopToken);
+  }
+
+  nextDistribution(input: readonly number[]): number[] {
+    return this.runner.nextDistribution(input);
   }
 
   /**

@@ -1,7 +1,10 @@
 import * as v from 'valibot';
-import { CheckpointSchema } from './trainer-messages';
+import { MAX_SAVED_RUNS, SavedRunSchema } from './saved-run';
 import { TrainingConfigSchema } from './training-config';
 import type { DocKind } from './ipc-contract';
+import { clip, describeIssues } from './describe-issues';
+
+export { clip, describeIssues };
 
 /**
  * Versioned JSON documents kept in the user-data folder (desktop) or IndexedDB (browser).
@@ -48,16 +51,8 @@ export type QuizResults = v.InferOutput<typeof QuizResultsSchema>;
 
 export const SavedRunsSchema = v.strictObject({
   version: v.literal(1),
-  runs: v.pipe(
-    v.array(
-      v.strictObject({
-        name: v.pipe(v.string(), v.minLength(1), v.maxLength(80)),
-        savedAt: v.pipe(v.string(), v.maxLength(40)),
-        checkpoint: CheckpointSchema,
-      }),
-    ),
-    v.maxLength(20),
-  ),
+  /** The learner's saved runs, oldest first (saved-run.ts). */
+  runs: v.pipe(v.array(SavedRunSchema), v.maxLength(MAX_SAVED_RUNS)),
 });
 export type SavedRuns = v.InferOutput<typeof SavedRunsSchema>;
 
@@ -80,27 +75,4 @@ export function parseDoc<K extends DocKind>(kind: K, data: unknown): { ok: true;
   const result = v.safeParse(DOC_SCHEMAS[kind], data);
   if (result.success) return { ok: true, value: result.output as DocTypes[K] };
   return { ok: false, error: describeIssues(result.issues) };
-}
-
-/** Longest part of an error line taken from a message or path, which may quote the bad value itself. */
-const MAX_ISSUE_CHARS = 160;
-
-/**
- * One readable line per problem: "lastConfig.hiddenSize: hidden size must be at most 256". Messages that quote
- * a huge bad value (valibot's "but received …") are cut short, so an error stays a sentence, not the value.
- */
-export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .slice(0, 3)
-    .map((issue) => {
-      const path = v.getDotPath(issue);
-      const message = clip(issue.message, MAX_ISSUE_CHARS);
-      return path ? `${clip(path, MAX_ISSUE_CHARS / 2)}: ${message}` : message;
-    })
-    .join('; ');
-}
-
-/** `text` itself when short enough, else its start and an ellipsis. */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { PolicyLoad } from './policy';
+import { LIMITS } from './training-config';
 
 /**
  * The one contract between the renderer and Electron main.
@@ -48,7 +49,25 @@ export interface InvokeContract {
   presenterSync: { req: PresenterState; res: { ok: boolean } };
   /** The machine policy main read at launch (src-shared/protocol/policy.ts), with its issues. */
   policy: { req: null; res: PolicyLoad };
+  /** Your data: pick a text or CSV file in the native open dialog; main reads it, refusing files over the cap. */
+  openTextFile: { req: OpenTextFileRequest; res: OpenTextFileResult };
 }
+
+/** Largest file `openTextFile` reads, in bytes (UTF-8 may take up to 4 bytes a character). */
+export const OPEN_FILE_MAX_BYTES = 4 * LIMITS.datasetChars;
+export const OpenTextFileRequestSchema = v.strictObject({ kind: v.picklist(['text', 'csv']) });
+export type OpenTextFileRequest = v.InferOutput<typeof OpenTextFileRequestSchema>;
+/** A file's name and text; or the learner cancelled; or why it could not be read (the error states the cap). */
+export const OpenTextFileResultSchema = v.variant('status', [
+  v.strictObject({
+    status: v.literal('opened'),
+    name: v.pipe(v.string(), v.maxLength(120)),
+    text: v.pipe(v.string(), v.maxLength(OPEN_FILE_MAX_BYTES)),
+  }),
+  v.strictObject({ status: v.literal('cancelled') }),
+  v.strictObject({ status: v.literal('failed'), error: v.pipe(v.string(), v.maxLength(500)) }),
+]);
+export type OpenTextFileResult = v.InferOutput<typeof OpenTextFileResultSchema>;
 
 /** What the audience sees in presenter mode: a slide index (0-based) or a blanked screen. */
 export const PresenterStateSchema = v.strictObject({
@@ -69,6 +88,7 @@ export const INVOKE_CHANNELS: { readonly [K in keyof InvokeContract]: string } =
   openAudienceWindow: 'presenter:open-audience',
   presenterSync: 'presenter:sync',
   policy: 'app:policy',
+  openTextFile: 'file:open-text',
 };
 
 /** Runtime validation of each request at main's boundary. */
@@ -82,6 +102,7 @@ export const INVOKE_REQUEST_SCHEMAS = {
   openAudienceWindow: v.null(),
   presenterSync: PresenterStateSchema,
   policy: v.null(),
+  openTextFile: OpenTextFileRequestSchema,
 } satisfies { [K in keyof InvokeContract]: v.GenericSchema<unknown, InvokeContract[K]['req']> };
 
 /** What happened to the trainer process, as the status line shows it. */

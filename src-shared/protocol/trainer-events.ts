@@ -37,6 +37,8 @@ export const EvalResultSchema = v.pipe(
     testLoss: v.number(),
     /** A few held-out examples with the model's answer, rendered as text. */
     samples: v.array(v.strictObject({ input: v.string(), target: v.string(), output: v.string() })),
+    /** Language models only: text the model wrote from a held-out prime (session/sample-writer.ts). */
+    generated: v.optional(v.strictObject({ prime: v.string(), text: v.string() })),
   }),
   v.readonly(),
 );

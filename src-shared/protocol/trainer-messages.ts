@@ -13,35 +13,6 @@ export const PROTOCOL_VERSION = 1;
 const finite = v.pipe(v.number(), v.finite());
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-/** Renderer → trainer. */
-export const TrainerCommandSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('configure'), config: TrainingConfigSchema }),
-  v.strictObject({ type: v.literal('start') }),
-  v.strictObject({ type: v.literal('pause') }),
-  v.strictObject({ type: v.literal('step'), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)) }),
-  v.strictObject({ type: v.literal('stop') }),
-  v.strictObject({ type: v.literal('reset') }),
-  v.strictObject({ type: v.literal('snapshot'), requestId: count }),
-  /** A window (re)connected: describe the run in progress, if any, before it configures one. */
-  v.strictObject({ type: v.literal('sync') }),
-  /** Backpressure: the renderer has drawn every stats message up to `seq`. */
-  v.strictObject({ type: v.literal('ack'), seq: count }),
-]);
-export type TrainerCommand = v.InferOutput<typeof TrainerCommandSchema>;
-
-/** Commands that cut a running training step short (session/interrupt-signal.ts). */
-const INTERRUPTING: ReadonlySet<unknown> = new Set<TrainerCommand['type']>(['configure', 'pause', 'step', 'stop', 'reset']);
-
-/** Whether a raw stream message, valid or not, is one of the interrupting commands (judged by its type alone). */
-export function interruptsTraining(raw: unknown): boolean {
-  return typeof raw === 'object' && raw !== null && INTERRUPTING.has((raw as { type?: unknown }).type);
-}
-
-/** Trainer → renderer: the events, declared by their schema (trainer-events.ts). */
-export type { EvalResult, SessionState, StepPoint, TrainerEvent } from './trainer-events';
-/** Rich instrumentation of the latest step: the engine's StepTrace plus the step's context (step-detail.ts). */
-export type { StepDetail } from './step-detail';
-
 export const CheckpointSchema = v.strictObject({
   version: v.literal(1),
   config: TrainingConfigSchema,
@@ -65,6 +36,38 @@ export const CheckpointSchema = v.strictObject({
 
 /** Enough to resume a run exactly where it was. */
 export type Checkpoint = v.InferOutput<typeof CheckpointSchema>;
+
+/** Renderer → trainer. */
+export const TrainerCommandSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('configure'), config: TrainingConfigSchema }),
+  v.strictObject({ type: v.literal('start') }),
+  v.strictObject({ type: v.literal('pause') }),
+  v.strictObject({ type: v.literal('step'), count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)) }),
+  v.strictObject({ type: v.literal('stop') }),
+  v.strictObject({ type: v.literal('reset') }),
+  v.strictObject({ type: v.literal('snapshot'), requestId: count }),
+  /** A window (re)connected: describe the run in progress, if any, before it configures one. */
+  v.strictObject({ type: v.literal('sync') }),
+  /** Backpressure: the renderer has drawn every stats message up to `seq`. */
+  v.strictObject({ type: v.literal('ack'), seq: count }),
+  /** Reopen a saved run: continue from its checkpoint, paused (answered like a configure, then the history). */
+  v.strictObject({ type: v.literal('restore'), checkpoint: CheckpointSchema }),
+]);
+export type TrainerCommand = v.InferOutput<typeof TrainerCommandSchema>;
+
+/** Commands that cut a running training step short (session/interrupt-signal.ts). */
+const INTERRUPTING: ReadonlySet<unknown> = new Set<TrainerCommand['type']>(['configure', 'pause', 'step', 'stop', 'reset', 'restore']);
+
+/** Whether a raw stream message, valid or not, is one of the interrupting commands (judged by its type alone). */
+export function interruptsTraining(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && INTERRUPTING.has((raw as { type?: unknown }).type);
+}
+
+/** Trainer → renderer: the events, declared by their schema (trainer-events.ts). */
+export type { EvalResult, SessionState, StepPoint, TrainerEvent } from './trainer-events';
+/** Rich instrumentation of the latest step: the engine's StepTrace plus the step's context (step-detail.ts). */
+export type { StepDetail } from './step-detail';
+
 
 /** Main → trainer (utility process parent port). */
 export const SupervisorCommandSchema = v.variant('type', [

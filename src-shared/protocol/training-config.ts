@@ -7,6 +7,8 @@ export const LIMITS = {
   seqLen: 200,
   vocab: 256,
   fileBytes: 5_000_000,
+  /** The learner's own text or CSV, carried in every config that trains on it (checked before parsing). */
+  datasetChars: 1_000_000,
 } as const;
 
 const int = (min: number, max: number, what: string) =>
@@ -28,6 +30,22 @@ export const TaskIdSchema = v.picklist(['sentiment', 'pos-tagging', 'number-word
 export const CellKindSchema = v.picklist(['rnn', 'lstm', 'gru']);
 export const ActivationSchema = v.picklist(['tanh', 'relu', 'linear']);
 
+/**
+ * The learner's own data: pasted or opened text (a character language model) or a labelled CSV (a classifier or
+ * a tagger). It travels inside the config, so a restarted trainer, a saved run and a run file rebuild the same task.
+ */
+export const DatasetSchema = v.strictObject({
+  kind: v.picklist(['text', 'csv'], 'dataset kind must be text or csv'),
+  /** File name, or empty when pasted. */
+  name: v.pipe(v.string('dataset name must be text'), v.maxLength(120, 'dataset name must be at most 120 characters')),
+  source: v.pipe(
+    v.string('dataset source must be text'),
+    v.minLength(1, 'dataset source is empty'),
+    v.maxLength(LIMITS.datasetChars, `dataset source must be at most ${LIMITS.datasetChars.toLocaleString('en')} characters`),
+  ),
+});
+export type Dataset = v.InferOutput<typeof DatasetSchema>;
+
 /** Everything the learner chooses for a run. Same schema in the UI, main, trainer and saved files. */
 export const TrainingConfigSchema = v.strictObject({
   task: TaskIdSchema,
@@ -48,6 +66,8 @@ export const TrainingConfigSchema = v.strictObject({
   spectralRadius: num(0.01, 3, 'spectral radius'),
   /** Truncated BPTT window; 0 means full backpropagation through time. */
   truncateBptt: int(0, LIMITS.seqLen, 'BPTT truncation'),
+  /** Train on the learner's own data instead of the bundled task's generator (see DatasetSchema). */
+  dataset: v.optional(DatasetSchema),
 });
 export type TrainingConfig = v.InferOutput<typeof TrainingConfigSchema>;
 

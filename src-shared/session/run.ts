@@ -1,8 +1,10 @@
 import { createModel, createOptimizer, exportParamArrays, exportParams, hasNonFinite, importParams } from '../engine/index';
 import type { Model, Optimizer } from '../engine/api';
+import type { SequenceModel } from '../engine/model';
 import type { Interrupt } from '../engine/interrupt';
 import type { Example, FloatArray, ModelConfig, StepTrace } from '../engine/types';
 import { makeTask } from '../tasks/index';
+import { taskForRun } from '../tasks/user-data';
 import type { TaskData } from '../tasks/types';
 import type { Checkpoint, EvalResult, StepPoint } from '../protocol/trainer-messages';
 import { toStepDetail, type StepDetail } from '../protocol/step-detail';
@@ -10,6 +12,7 @@ import type { TrainingConfig } from '../protocol/training-config';
 import { packHistory, unpackHistory, type PackedCheckpoint } from '../protocol/packed-checkpoint';
 import { batchForStep } from './batch-sampler';
 import { capHistory } from './history-thinning';
+import { SampleWriter, writesText } from './sample-writer';
 
 /**
  * Most points kept in the run's history (the curve a checkpoint, a saved run and a reloaded window redraw); past it
@@ -26,7 +29,7 @@ export type StepOutcome =
 /** One training run: a task's data, a model, its optimizer and its history; no timers, no messages. */
 export class Run {
   readonly task: TaskData;
-  readonly model: Model;
+  readonly model: SequenceModel;
   readonly optimizer: Optimizer;
   step = 0;
   history: StepPoint[] = [];
@@ -34,7 +37,7 @@ export class Run {
   private readonly lastGood: FloatArray[];
 
   constructor(readonly config: TrainingConfig) {
-    this.task = makeTask(config.task, config.taskParams, config.seed);
+    this.task = taskForRun(config, config.seed, (id) => makeTask(id, config.taskParams, config.seed));
     this.model = createModel(modelConfigFor(config, this.task));
     this.optimizer = createOptimizer(
       { kind: config.optimizer, learningRate: config.learningRate, momentum: config.momentum, clipNorm: config.clipNorm },
@@ -82,7 +85,8 @@ export class Run {
    * a pause never waits for a whole evaluation). The parameters must not change until it completes.
    */
   startEvaluation(): Evaluation {
-    return new Evaluation(this.task, this.model, this.step, this.task.test.slice(0, EVAL_CAP));
+    const writer = writesText(this.task) ? new SampleWriter(this.model, this.task, sampleSeed(this.config.seed, this.step)) : null;
+    return new Evaluation(this.task, this.model, this.step, this.task.test.slice(0, EVAL_CAP), writer);
   }
 
   toCheckpoint(): Checkpoint {
@@ -156,6 +160,8 @@ export class Evaluation {
     private readonly model: Model,
     readonly step: number,
     private readonly examples: readonly Example[],
+    /** A language model also writes a sample, a few characters per chunk, once the examples are scored. */
+    private readonly writer: SampleWriter | null = null,
   ) {}
 
   /**
@@ -173,6 +179,10 @@ export class Evaluation {
       this.next = end;
     }
     if (this.next < this.examples.length) return null;
+    if (this.writer && !this.writer.done) {
+      this.writer.advance(Number.isFinite(count) ? SAMPLE_CHARS_PER_CHUNK : Infinity);
+      if (!this.writer.done) return null;
+    }
     const samples = this.examples.slice(0, 4).map((ex, i) => ({
       input: this.task.formatInput(ex.input),
       target: this.task.formatOutput(ex.target),
@@ -183,8 +193,17 @@ export class Evaluation {
       testLoss: this.total > 0 ? this.lossSum / this.total : 0,
       testAccuracy: this.total > 0 ? this.correct / this.total : 0,
       samples,
+      ...(this.writer ? { generated: this.writer.result() } : {}),
     };
   }
+}
+
+/** Characters a language model writes per evaluation chunk, so a pause never waits for a whole sample. */
+const SAMPLE_CHARS_PER_CHUNK = 8;
+
+/** Each evaluation's sample has its own seed, from the run's seed and the step. */
+function sampleSeed(seed: number, step: number): number {
+  return (Math.imul(seed, 0x9e3779b1) + step) >>> 0;
 }
 
 /** The engine's model configuration for a learner's choices on a task. */

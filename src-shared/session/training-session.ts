@@ -159,6 +159,9 @@ class TrainingSession implements TrainingSessionApi {
       case 'ack':
         this.outbox.ack(cmd.seq);
         return;
+      case 'restore':
+        this.restore(cmd.checkpoint, false);
+        return;
       default:
         assertNever(cmd);
     }

@@ -9,12 +9,19 @@ export interface CsvRecord {
   readonly fields: string[];
 }
 
+/** Where a problem is, for messages: "line 3, column 7" (both from 1; columns count characters). */
+function at(line: number, column: number): string {
+  return `line ${line}, column ${column}`;
+}
+
 export function parseCsv(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = '';
   let line = 1;
   let recordLine = 1;
+  /** Index of the first character of the current line. */
+  let lineStart = 0;
   let i = 0;
   const endField = () => {
     fields.push(field);
@@ -30,9 +37,10 @@ export function parseCsv(text: string): CsvRecord[] {
     if (c === '"' && field === '') {
       // A quoted field: read to the closing quote.
       const openLine = line;
+      const openColumn = i - lineStart + 1;
       i++;
       for (;;) {
-        if (i >= text.length) throw new Error(`line ${openLine}: a quoted field is never closed (missing ")`);
+        if (i >= text.length) throw new Error(`${at(openLine, openColumn)}: a quoted field is never closed (missing ")`);
         const q = text[i];
         if (q === '"') {
           if (text[i + 1] === '"') {
@@ -43,13 +51,16 @@ export function parseCsv(text: string): CsvRecord[] {
           i++;
           break;
         }
-        if (q === '\n') line++;
+        if (q === '\n') {
+          line++;
+          lineStart = i + 1;
+        }
         field += q;
         i++;
       }
       const after = text[i];
       if (after !== undefined && after !== ',' && after !== '\n') {
-        throw new Error(`line ${line}: unexpected text after a closing quote; inside quotes write a quote as ""`);
+        throw new Error(`${at(line, i - lineStart + 1)}: unexpected text after a closing quote; inside quotes write a quote as ""`);
       }
       if (after === ',') {
         endField();
@@ -59,19 +70,21 @@ export function parseCsv(text: string): CsvRecord[] {
         if (after === '\n') {
           i++;
           line++;
+          lineStart = i;
         }
         recordLine = line;
       }
       continue;
     }
     if (c === '"') {
-      throw new Error(`line ${line}: a quote inside an unquoted field; put the whole field in quotes and write the quote as ""`);
+      throw new Error(`${at(line, i - lineStart + 1)}: a quote inside an unquoted field; put the whole field in quotes and write the quote as ""`);
     }
     if (c === ',') {
       endField();
     } else if (c === '\n') {
       endRecord();
       line++;
+      lineStart = i + 1;
       recordLine = line;
     } else {
       field += c;

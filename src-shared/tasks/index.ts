@@ -6,6 +6,7 @@ export { resolveParams } from './params';
 export { createRng, type Rng } from './random';
 export { taskFromText, TEXT_LIMITS } from './user-text';
 export { taskFromCsv, CSV_LIMITS, UNK } from './user-csv';
+export { taskFromDataset, taskForRun } from './user-data';
 export { sampleText, drawIndex, type SampleOptions } from './sample-text';
 export { CORPUS, CORPUS_TITLE } from './corpus';
 export { sentimentRule, SENTIMENT_LABELS } from './sentiment';

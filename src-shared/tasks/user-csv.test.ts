@@ -14,9 +14,9 @@ describe('parseCsv', () => {
   });
 
   it('reports an unclosed quote and a stray quote with their line', () => {
-    expect(() => parseCsv('a,b\n"open,1\n')).toThrow('line 2: a quoted field is never closed');
-    expect(() => parseCsv('a,b\nsay "hi",1')).toThrow('line 2: a quote inside an unquoted field');
-    expect(() => parseCsv('a,b\n"x"y,1')).toThrow('line 2: unexpected text after a closing quote');
+    expect(() => parseCsv('a,b\n"open,1\n')).toThrow('line 2, column 1: a quoted field is never closed');
+    expect(() => parseCsv('a,b\nsay "hi",1')).toThrow('line 2, column 5: a quote inside an unquoted field');
+    expect(() => parseCsv('a,b\n"x"y,1')).toThrow('line 2, column 4: unexpected text after a closing quote');
   });
 });
 
@@ -57,27 +57,41 @@ describe('taskFromCsv', () => {
   it('names the line of a missing label or text', () => {
     const lines = rows(20);
     lines[15] = 'no label here';
-    expect(() => taskFromCsv(csv(lines), 1)).toThrow('line 17: missing label');
+    expect(() => taskFromCsv(csv(lines), 1)).toThrow('line 17, column 2 (label): missing label; expected a class name');
     lines[15] = ' ,pos';
-    expect(() => taskFromCsv(csv(lines), 1)).toThrow('line 17: missing text');
+    expect(() => taskFromCsv(csv(lines), 1)).toThrow('line 17, column 1 (text): missing text');
     lines[15] = 'a,b,c';
-    expect(() => taskFromCsv(csv(lines), 1)).toThrow('line 17: 3 fields but the header has 2');
+    expect(() => taskFromCsv(csv(lines), 1)).toThrow('line 17, column 3: 3 fields but the header has 2');
   });
 
   it('rejects a bad header, too few or too many rows, one label, too many labels and long texts', () => {
     expect(() => taskFromCsv('', 1)).toThrow('the CSV is empty');
-    expect(() => taskFromCsv('sentence,class\na,b', 1)).toThrow('line 1: the header must name a "text" and a "label" column (found: sentence, class)');
+    expect(() => taskFromCsv('sentence,class\na,b', 1)).toThrow('line 1: the header must name a "text" and a "label" column, or a "text" and a "tags" column (found: sentence, class)');
     expect(() => taskFromCsv(csv(rows(5)), 1)).toThrow('the CSV has 5 rows; at least 10 are needed');
     expect(() => taskFromCsv(csv(rows(5001)), 1)).toThrow('the CSV has 5001 rows; the cap is 5000');
     expect(() => taskFromCsv(csv(Array.from({ length: 12 }, (_, i) => `t ${i},same`)), 1)).toThrow('every row has the label "same"');
     expect(() => taskFromCsv(csv(Array.from({ length: 30 }, (_, i) => `t ${i},L${i}`)), 1)).toThrow('the CSV has 30 different labels; the cap is 20');
     const long = rows(12);
     long[3] = `${'w '.repeat(201)},pos`;
-    expect(() => taskFromCsv(csv(long), 1)).toThrow('line 5: the text has 201 words and symbols; the cap is 200');
-    expect(() => taskFromCsv(csv([...rows(12), `bad,${'x'.repeat(41)}`]), 1)).toThrow('line 14: the label is 41 characters long; the cap is 40');
+    expect(() => taskFromCsv(csv(long), 1)).toThrow('line 5, column 1 (text): the text has 201 words and symbols; the cap is 200');
+    expect(() => taskFromCsv(csv([...rows(12), `bad,${'x'.repeat(41)}`]), 1)).toThrow('line 14, column 2 (label): the label is 41 characters long; the cap is 40');
   });
 
   it('rejects binary content with its position', () => {
     expect(() => taskFromCsv(csv([...rows(12), 'a\u0001b,pos']), 1)).toThrow('CSV line 14, column 2: control character U+0001');
+  });
+
+  it('builds a many-to-many tagger from a "tags" column with one tag per word', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => (i % 2 ? `the dog runs ${i},DET NOUN VERB NUM` : `cats sleep,NOUN VERB`));
+    const d = taskFromCsv(['text,tags', ...lines].join('\n'), 3);
+    expect(d.spec.shape).toBe('many-to-many');
+    expect(d.spec.id).toBe('pos-tagging');
+    expect(d.outputVocab).toEqual(['NOUN', 'VERB', 'DET', 'NUM']);
+    for (const e of [...d.train, ...d.test]) expect(e.target).toHaveLength(e.input.length);
+  });
+
+  it('names the line and column of a row whose tags do not match its words', () => {
+    const lines = ['text,tags', 'the dog,DET NOUN', 'a cat sat,DET NOUN', ...Array.from({ length: 10 }, () => 'we go,PRON VERB')];
+    expect(() => taskFromCsv(lines.join('\n'), 1)).toThrow('line 3, column 2 (tags): 2 tags for 3 words and symbols (a cat sat); expected one tag per word');
   });
 });

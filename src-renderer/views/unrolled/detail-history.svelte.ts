@@ -1,8 +1,8 @@
 import type { StepDetail } from '../../../src-shared/protocol/trainer-messages';
-import { DetailRing } from './detail-ring';
+import { DetailRing, SNAPSHOT_CAP } from './detail-ring';
 
 /**
- * The recent StepDetails the view can show: the newest (default) or one picked on the history scrubber.
+ * The run's StepDetails the view can show, thinned over the whole run within a memory bound (detail-ring.ts): the newest (default) or one picked on the history scrubber.
  * Live details can arrive many times a second; the shown one changes at most every `throttleMs` so the chain
  * stays readable and the main thread free, always ending on the newest.
  */
@@ -19,7 +19,7 @@ export class DetailHistory {
 
   constructor(
     readonly throttleMs = 700,
-    capacity = 24,
+    capacity = SNAPSHOT_CAP,
   ) {
     this.#ring = new DetailRing(capacity);
   }
@@ -42,6 +42,19 @@ export class DetailHistory {
     // in a task of its own instead of adding to the task that delivered the training message.
     if (this.#latest === null && this.index < 0) this.#apply();
     else this.#timer = setTimeout(() => this.#apply(), Math.max(0, this.throttleMs - (performance.now() - this.#last)));
+  }
+
+  /** The kept details, oldest first (what a saved run carries). */
+  all(): StepDetail[] {
+    return this.#ring.all();
+  }
+
+  /** Show a saved run's details (the newest on screen). */
+  load(details: readonly StepDetail[]): void {
+    this.#ring.load(details);
+    this.#latest = this.#ring.latest;
+    this.index = -1;
+    this.version++;
   }
 
   /** A new run: forget the old one's details. */

@@ -1,0 +1,59 @@
+import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import type { SessionState } from '../../src-shared/protocol/trainer-messages';
+import { t } from '../i18n/i18n.svelte';
+
+export type LabPhase = 'connecting' | SessionState;
+export type StatusTone = 'neutral' | 'active' | 'warning' | 'error';
+
+/** What the status line is about: the trainer's phase and health, the last error or divergence. */
+export interface LabStatusInput {
+  readonly phase: LabPhase;
+  readonly step: number;
+  readonly health: TrainerHealth | null;
+  readonly error: string | null;
+  readonly divergence: { step: number; quantity: string } | null;
+}
+
+export function statusTone(s: LabStatusInput): StatusTone {
+  if (s.health?.kind === 'gave-up' || s.error || s.phase === 'error') return 'error';
+  if (s.divergence || s.health?.kind === 'restarted' || s.health?.kind === 'crashed') return 'warning';
+  return s.phase === 'training' ? 'active' : 'neutral';
+}
+
+/** One sentence for the status line, in the learner's language. */
+export function statusText(s: LabStatusInput): string {
+  const h = s.health;
+  if (h?.kind === 'gave-up') return t('ui.lab.status.gaveUp', { reason: h.reason });
+  if (s.error) return t('ui.lab.status.error', { error: s.error });
+  if (s.divergence) {
+    const { step, quantity } = s.divergence;
+    return t('ui.lab.status.divergedAt', { step, quantity });
+  }
+  if (h?.kind === 'crashed') {
+    if (h.restartInMs < 1000) return t('ui.lab.status.crashedNow', { reason: h.reason });
+    return t('ui.lab.status.crashedIn', { reason: h.reason, seconds: Math.round(h.restartInMs / 1000) });
+  }
+  const base = phaseText(s.phase, s.step);
+  if (h?.kind === 'restarted') {
+    if (h.restoredStep === null) return t('ui.lab.status.restartedFresh', { attempt: h.attempt, status: base });
+    return t('ui.lab.status.restartedFrom', { attempt: h.attempt, step: h.restoredStep, status: base });
+  }
+  return base;
+}
+
+function phaseText(phase: LabPhase, step: number): string {
+  switch (phase) {
+    case 'connecting':
+      return t('ui.lab.status.connecting');
+    case 'idle':
+      return step === 0 ? t('ui.lab.status.ready') : t('ui.lab.status.stopped', { step });
+    case 'training':
+      return t('ui.lab.status.training');
+    case 'paused':
+      return t('ui.lab.status.paused', { step });
+    case 'diverged':
+      return t('ui.lab.status.diverged');
+    case 'error':
+      return t('ui.lab.status.trainerError');
+  }
+}

@@ -1,0 +1,208 @@
+import {
+  compactDetail,
+  MAX_SAVED_RUNS,
+  parseRunFile,
+  RUN_FILE_MAX_CHARS,
+  runFileText,
+  SAVED_SNAPSHOT_CAP,
+  SAVED_SNAPSHOT_NUMBERS,
+  type SavedRun,
+} from '../../src-shared/protocol/saved-run';
+import type { DocStore } from '../backend/backend';
+import { t } from '../i18n/i18n.svelte';
+import { DetailRing } from '../views/unrolled/detail-ring';
+import type { LabState } from './lab-state.svelte';
+
+/** How long a deleted run can be brought back. */
+export const UNDO_MS = 10_000;
+
+export type RunsNotice = { kind: 'info' | 'error'; text: string } | null;
+
+/**
+ * The learner's saved runs (the `runs` document): save the Lab's run, reopen, rename, delete (undoable while the
+ * notice is up), pick two to compare, and move runs in and out as run files. Every change is written at once;
+ * a write that fails is undone in the list and reported.
+ */
+export class RunsState {
+  runs: SavedRun[] = $state.raw([]);
+  /** Ids of the runs whose loss curves are overlaid (at most two). */
+  compare: string[] = $state([]);
+  notice: RunsNotice = $state(null);
+  /** A run deleted moments ago, and where it was, while it can still be undone. */
+  deleted: { run: SavedRun; index: number } | null = $state.raw(null);
+  busy = $state(false);
+  /** The last share link made, shown so it can be copied by hand where the clipboard is not allowed. */
+  shareLink: string | null = $state(null);
+  readonly #docs: DocStore;
+  readonly #lab: LabState;
+  #undoTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(docs: DocStore, lab: LabState) {
+    this.#docs = docs;
+    this.#lab = lab;
+  }
+
+  async load(): Promise<void> {
+    const res = await this.#docs.load('runs');
+    if (!res.ok) this.notice = { kind: 'error', text: t('ui.runs.loadFailed', { error: res.error }) };
+    else this.runs = res.value?.runs ?? [];
+  }
+
+  /** Name suggested for the next save: the task, the cell and its size, the seed. */
+  suggestName(): string {
+    const c = this.#lab.config;
+    const task = c.dataset ? c.dataset.name || (c.dataset.kind === 'text' ? 'your text' : 'your CSV') : c.task;
+    return `${task} · ${c.cell.toUpperCase()} ${c.hiddenSize} · seed ${c.seed}`.slice(0, 80);
+  }
+
+  /** Save the Lab's run as it is now: checkpoint (config, seed, data, weights, optimizer, history) and snapshots. */
+  async save(name: string): Promise<void> {
+    const trimmed = name.trim().slice(0, 80) || this.suggestName();
+    if (this.runs.length >= MAX_SAVED_RUNS) {
+      this.notice = { kind: 'error', text: t('ui.runs.full', { max: MAX_SAVED_RUNS }) };
+      return;
+    }
+    this.busy = true;
+    try {
+      const checkpoint = await this.#lab.requestCheckpoint();
+      const run: SavedRun = {
+        id: newId(),
+        name: trimmed,
+        // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, read once
+        savedAt: new Date().toISOString(),
+        checkpoint,
+        snapshots: savedSnapshots(this.#lab.snapshots.all()),
+      };
+      if (await this.#write([...this.runs, run])) this.notice = { kind: 'info', text: t('ui.runs.saved', { name: trimmed, step: checkpoint.step }) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  reopen(id: string): void {
+    const run = this.#find(id);
+    if (!run) return;
+    this.#lab.reopen(run);
+    this.notice = { kind: 'info', text: t('ui.runs.reopened', { name: run.name, step: run.checkpoint.step }) };
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const trimmed = name.trim().slice(0, 80);
+    if (!trimmed) {
+      this.notice = { kind: 'error', text: t('ui.runs.needsName') };
+      return;
+    }
+    await this.#write(this.runs.map((r) => (r.id === id ? { ...r, name: trimmed } : r)));
+  }
+
+  async remove(id: string): Promise<void> {
+    const index = this.runs.findIndex((r) => r.id === id);
+    if (index < 0) return;
+    const run = this.runs[index];
+    if (!(await this.#write(this.runs.filter((r) => r.id !== id)))) return;
+    this.compare = this.compare.filter((c) => c !== id);
+    this.deleted = { run, index };
+    this.notice = { kind: 'info', text: t('ui.runs.deleted', { name: run.name }) };
+    if (this.#undoTimer !== null) clearTimeout(this.#undoTimer);
+    this.#undoTimer = setTimeout(() => this.dismissUndo(), UNDO_MS);
+  }
+
+  /** Put the deleted run back where it was. */
+  async undoRemove(): Promise<void> {
+    const d = this.deleted;
+    if (!d) return;
+    const runs = this.runs.slice();
+    runs.splice(Math.min(d.index, runs.length), 0, d.run);
+    if (await this.#write(runs)) {
+      this.dismissUndo();
+      this.notice = { kind: 'info', text: t('ui.runs.restored', { name: d.run.name }) };
+    }
+  }
+
+  dismissUndo(): void {
+    if (this.#undoTimer !== null) clearTimeout(this.#undoTimer);
+    this.#undoTimer = null;
+    this.deleted = null;
+  }
+
+  toggleCompare(id: string): void {
+    if (this.compare.includes(id)) this.compare = this.compare.filter((c) => c !== id);
+    else this.compare = [...this.compare, id].slice(-2);
+  }
+
+  get compared(): SavedRun[] {
+    return this.compare.map((id) => this.#find(id)).filter((r): r is SavedRun => r !== undefined);
+  }
+
+  /** One run as the text of a `*.rnnlab.json` file, and the file name. */
+  exportRun(id: string): { name: string; text: string } | null {
+    const run = this.#find(id);
+    if (!run) return null;
+    const base = run.name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'run';
+    return { name: `${base}.rnnlab.json`, text: runFileText(run) };
+  }
+
+  /** Read a run file (size capped before reading), add it to the list and reopen it; all or nothing. */
+  async importFile(file: File): Promise<void> {
+    if (file.size > RUN_FILE_MAX_CHARS * 4) {
+      this.notice = { kind: 'error', text: t('ui.runs.importTooBig', { file: file.name, cap: RUN_FILE_MAX_CHARS.toLocaleString('en') }) };
+      return;
+    }
+    await this.importText(file.name, await file.text());
+  }
+
+  async importText(fileName: string, text: string): Promise<void> {
+    const parsed = parseRunFile(text);
+    if (!parsed.ok) {
+      this.notice = { kind: 'error', text: t('ui.runs.importBad', { file: fileName, error: parsed.error }) };
+      return;
+    }
+    if (this.runs.length >= MAX_SAVED_RUNS) {
+      this.notice = { kind: 'error', text: t('ui.runs.importFull', { max: MAX_SAVED_RUNS }) };
+      return;
+    }
+    const run = this.runs.some((r) => r.id === parsed.run.id) ? { ...parsed.run, id: newId() } : parsed.run;
+    if (!(await this.#write([...this.runs, run]))) return;
+    this.#lab.reopen(run);
+    this.notice = { kind: 'info', text: t('ui.runs.imported', { name: run.name, step: run.checkpoint.step }) };
+  }
+
+  showShareLink(url: string, text: string): void {
+    this.shareLink = url;
+    this.notice = { kind: 'info', text };
+  }
+
+  dispose(): void {
+    if (this.#undoTimer !== null) clearTimeout(this.#undoTimer);
+  }
+
+  #find(id: string): SavedRun | undefined {
+    return this.runs.find((r) => r.id === id);
+  }
+
+  async #write(runs: SavedRun[]): Promise<boolean> {
+    let res: Awaited<ReturnType<DocStore['save']>>;
+    try {
+      res = await this.#docs.save('runs', { version: 1, runs });
+    } catch (err) {
+      res = { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+    if (!res.ok) {
+      this.notice = { kind: 'error', text: t('ui.runs.writeFailed', { error: res.error }) };
+      return false;
+    }
+    this.runs = runs;
+    return true;
+  }
+}
+
+/** The view's snapshots thinned again for storage, their numbers rounded to what the view can show. */
+export function savedSnapshots(all: readonly SavedRun['snapshots'][number][]): SavedRun['snapshots'] {
+  const ring = new DetailRing(SAVED_SNAPSHOT_CAP, SAVED_SNAPSHOT_NUMBERS);
+  ring.load(all);
+  return ring.all().map(compactDetail);
+}
+
+function newId(): string {
+  return `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 6).toString(36)}`;
+}

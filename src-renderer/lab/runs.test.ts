@@ -1,0 +1,155 @@
+import { flushSync, mount, unmount } from 'svelte';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { DocKind, SaveResult } from '../../src-shared/protocol/ipc-contract';
+import type { DocTypes } from '../../src-shared/protocol/documents';
+import { parseRunFile } from '../../src-shared/protocol/saved-run';
+import type { Checkpoint } from '../../src-shared/protocol/trainer-messages';
+import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
+import type { DocLoad, DocStore } from '../backend/backend';
+import { FakeTrainer, installResizeObserverStub, points } from '../test-support/fake-trainer';
+import LabScreen from './LabScreen.svelte';
+import { LabState } from './lab-state.svelte';
+import { RunsState } from './runs-state.svelte';
+
+class MemoryDocs implements DocStore {
+  readonly saved = new Map<DocKind, unknown>();
+  async load<K extends DocKind>(kind: K): Promise<DocLoad<K>> {
+    return { ok: true, value: (structuredClone(this.saved.get(kind)) as DocTypes[K]) ?? null };
+  }
+  async save<K extends DocKind>(kind: K, value: DocTypes[K]): Promise<SaveResult> {
+    this.saved.set(kind, structuredClone(value));
+    return { ok: true };
+  }
+  onQuarantined() {
+    return () => {};
+  }
+  async status() {
+    return { mode: 'writable' as const };
+  }
+  onStatus() {
+    return () => {};
+  }
+}
+
+/** A trainer that answers snapshot requests with a checkpoint whose history is `steps` long. */
+class SnapshotTrainer extends FakeTrainer {
+  steps = 10;
+  override send(cmd: Parameters<FakeTrainer['send']>[0]): void {
+    super.send(cmd);
+    if (cmd.type === 'snapshot') {
+      const checkpoint: Checkpoint = { version: 1, config: DEFAULT_CONFIG, step: this.steps, params: {}, optimizer: {}, history: points(1, this.steps, (s) => 3 / s) };
+      this.emit({ type: 'snapshot', requestId: cmd.requestId, checkpoint });
+    }
+  }
+}
+
+let app: ReturnType<typeof mount> | null = null;
+const settle = async () => {
+  await new Promise((r) => setTimeout(r, 0));
+  flushSync();
+};
+
+async function renderRuns() {
+  const trainer = new SnapshotTrainer();
+  const docs = new MemoryDocs();
+  const lab = new LabState({ trainer, initialConfig: DEFAULT_CONFIG, scheduleAck: (ack) => ack() });
+  const runs = new RunsState(docs, lab);
+  await runs.load();
+  const target = document.createElement('div');
+  document.body.append(target);
+  app = mount(LabScreen, { target, props: { lab, runs } });
+  flushSync();
+  return { trainer, docs, lab, runs, target };
+}
+
+const q = (root: HTMLElement, id: string) => [...root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
+
+async function saveAs(root: HTMLElement, name: string) {
+  const input = q(root, 'run-name-input')[0] as HTMLInputElement;
+  input.value = name;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  q(root, 'run-save')[0].click();
+  await settle();
+}
+
+describe('Runs', () => {
+  beforeAll(installResizeObserverStub);
+  afterEach(() => {
+    if (app) unmount(app);
+    app = null;
+    document.body.innerHTML = '';
+  });
+
+  it('saves the run with its checkpoint into the runs document and lists it', async () => {
+    const { target, docs } = await renderRuns();
+    await saveAs(target, 'First try');
+    expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['First try']);
+    const doc = docs.saved.get('runs') as DocTypes['runs'];
+    expect(doc.runs[0]).toMatchObject({ name: 'First try', checkpoint: { step: 10, config: DEFAULT_CONFIG } });
+    expect(q(target, 'runs-notice')[0].textContent).toContain('Saved “First try” at step 10.');
+  });
+
+  it('reopens a run by sending its checkpoint to the trainer', async () => {
+    const { target, trainer, lab } = await renderRuns();
+    await saveAs(target, 'A');
+    lab.patch({ hiddenSize: 99 });
+    q(target, 'run-reopen')[0].click();
+    expect(trainer.sent.at(-1)).toMatchObject({ type: 'restore', checkpoint: { step: 10 } });
+    expect(lab.config.hiddenSize).toBe(DEFAULT_CONFIG.hiddenSize);
+  });
+
+  it('deletes a run and brings it back with Undo while the notice is up', async () => {
+    const { target, docs } = await renderRuns();
+    await saveAs(target, 'A');
+    await saveAs(target, 'B');
+    q(target, 'run-delete')[0].click();
+    await settle();
+    expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['B']);
+    expect((docs.saved.get('runs') as DocTypes['runs']).runs.map((r) => r.name)).toEqual(['B']);
+    q(target, 'run-undo')[0].click();
+    await settle();
+    expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['A', 'B']);
+    expect((docs.saved.get('runs') as DocTypes['runs']).runs.map((r) => r.name)).toEqual(['A', 'B']);
+    expect(q(target, 'run-undo')).toHaveLength(0);
+  });
+
+  it('renames a run', async () => {
+    const { target, docs } = await renderRuns();
+    await saveAs(target, 'Old');
+    [...target.querySelectorAll('button')].find((b) => b.textContent === 'Rename')!.click();
+    flushSync();
+    const input = q(target, 'run-rename-input')[0] as HTMLInputElement;
+    input.value = 'New name';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.form!.requestSubmit();
+    await settle();
+    expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['New name']);
+    expect((docs.saved.get('runs') as DocTypes['runs']).runs[0].name).toBe('New name');
+  });
+
+  it('overlays the loss curves of two runs ticked for comparison', async () => {
+    const { target, trainer } = await renderRuns();
+    await saveAs(target, 'Short');
+    trainer.steps = 40;
+    await saveAs(target, 'Long');
+    expect(q(target, 'runs-overlay')).toHaveLength(0);
+    for (const box of q(target, 'run-compare')) box.click();
+    flushSync();
+    const curves = q(target, 'overlay-curve');
+    expect(curves.map((c) => c.getAttribute('data-last-step'))).toEqual(['10', '40']);
+    expect(curves.every((c) => (c.getAttribute('d') ?? '').length > 10)).toBe(true);
+  });
+
+  it('exports a run as a run file that reads back as the same run, and refuses a broken one without changing anything', async () => {
+    const { target, runs } = await renderRuns();
+    await saveAs(target, 'Teach');
+    const file = runs.exportRun(runs.runs[0].id)!;
+    expect(file.name).toBe('Teach.rnnlab.json');
+    const back = parseRunFile(file.text);
+    expect(back.ok && back.run).toEqual(runs.runs[0]);
+    await runs.importText('bad.rnnlab.json', file.text.replace('"version":1', '"version":9'));
+    flushSync();
+    expect(q(target, 'runs-notice')[0].textContent).toContain('version');
+    expect(runs.runs).toHaveLength(1);
+  });
+});
