@@ -4,6 +4,7 @@
  * scratch buffers.
  */
 import type { LossTally } from './api';
+import { connectivityOf, type Connectivity } from './attribution';
 import { packDecoder, packInputs, packTargets, PackedSequence, validateExamples } from './batch-pack';
 import type { ChainTrace } from './chain';
 import type { Head } from './head';
@@ -143,6 +144,24 @@ export class ModelRunner {
     this.tally.fill(0);
     this.score([example], out, false, length, stopToken ?? -1);
     return out[0];
+  }
+
+  /** Exact connectivity of one example (see attribution.ts); leaves every grad at zero. */
+  connectivity(example: Example): Connectivity {
+    validateExamples(this.config, [example], true);
+    this.runForward([example], true, -1);
+    const parts = {
+      config: this.config, main: this.main, enc: this.enc, head: this.head,
+      mainInput: this.mainPack.input, mainMask: this.mainPack.mask, encInput: this.encPack.input, encMask: this.encPack.mask,
+      finals: () => (this.gatherFinals(1), { feat: this.feat, dFeat: this.dFeat }),
+      scatterFinalGrads: () => this.scatterFinalGrads(1),
+      injectContextGrads: () => this.injectContextGrads(1),
+    };
+    try {
+      return connectivityOf(parts);
+    } finally {
+      this.set.grads.fill(0);
+    }
   }
 
   /**

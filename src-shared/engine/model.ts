@@ -17,6 +17,7 @@
  * for encoder-decoder, the only stack otherwise (for one-to-many its steps are the output steps).
  */
 import type { ForwardBackwardOptions, Model } from './api';
+import type { Connectivity } from './attribution';
 import type { Interrupt } from './interrupt';
 import { getKernels, type Kernels } from './kernels';
 import { Head, headParamSpecs } from './head';
@@ -38,6 +39,8 @@ export interface PredictOptions {
 /** The engine's Model with the optional extras of predict(). */
 export interface SequenceModel extends Model {
   predict(example: Example, opts?: PredictOptions): number[];
+  /** Exact connectivity ‖∂y_{t,ĉ_t}/∂x_s‖ of one example with its targets (attribution.ts); zeroes every grad. */
+  connectivity(example: Example): Connectivity;
 }
 
 function validateConfig(c: ModelConfig): void {
@@ -111,6 +114,10 @@ class RecurrentModel implements SequenceModel {
 
   predict(example: Example, opts?: PredictOptions): number[] {
     return this.runner.predict(example, opts?.maxLength, opts?.stopToken);
+  }
+
+  connectivity(example: Example): Connectivity {
+    return this.runner.connectivity(example);
   }
 
   /**
