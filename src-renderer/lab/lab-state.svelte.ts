@@ -4,12 +4,14 @@ import {
   type EvalResult,
   type SessionState,
   type StepDetail,
+  type StopReason,
   type TrainerEvent,
 } from '../../src-shared/protocol/trainer-messages';
 import type { TrainingConfig } from '../../src-shared/protocol/training-config';
 import type { TaskId } from '../../src-shared/tasks/types';
 import type { TrainerStream } from '../backend/backend';
 import { t } from '../i18n/i18n.svelte';
+import { bestOf, collapseOf, type BestAccuracy, type Collapse } from './collapse';
 import { LossHistory } from './history';
 import { defaultTaskParams } from './task-catalog';
 
@@ -70,6 +72,12 @@ export class LabState {
   divergence: { step: number; quantity: string } | null = $state.raw(null);
   health: TrainerHealth | null = $state.raw(null);
   error: string | null = $state(null);
+  /** Why the run last stopped by itself (a target of its config), until it trains again. */
+  stoppedBy: StopReason | null = $state.raw(null);
+  /** Best held-out accuracy of this run, for noticing a collapse. */
+  best: BestAccuracy | null = $state.raw(null);
+  /** Speed cap sent to the trainer, steps a second (0 = full speed). */
+  pace = $state(0);
 
   readonly #opts: Required<LabOptions>;
   readonly #off: (() => void)[];
@@ -99,8 +107,13 @@ export class LabState {
 
   get statusTone(): StatusTone {
     if (this.health?.kind === 'gave-up' || this.error || this.phase === 'error') return 'error';
-    if (this.divergence || this.health?.kind === 'restarted' || this.health?.kind === 'crashed') return 'warning';
+    if (this.divergence || this.collapse || this.health?.kind === 'restarted' || this.health?.kind === 'crashed') return 'warning';
     return this.training ? 'active' : 'neutral';
+  }
+
+  /** Held-out accuracy far below this run's best, while it trains (collapse.ts). */
+  get collapse(): Collapse | null {
+    return this.training ? collapseOf(this.best, this.evalResult) : null;
   }
 
   /** One sentence for the status line (announced politely, so it changes on state changes only). */
@@ -131,8 +144,16 @@ export class LabState {
       case 'idle':
         return this.step === 0 ? t('ui.lab.status.ready') : t('ui.lab.status.stopped', { step: this.step });
       case 'training':
+        if (this.collapse) {
+          const { best, bestStep, now } = this.collapse;
+          return t('ui.lab.status.collapsed', { best: pct(best), bestStep, now: pct(now) });
+        }
         return t('ui.lab.status.training');
       case 'paused':
+        if (this.stoppedBy?.kind === 'accuracy') {
+          return t('ui.lab.status.reachedAccuracy', { step: this.stoppedBy.step, accuracy: pct(this.stoppedBy.accuracy), target: pct(this.stoppedBy.target) });
+        }
+        if (this.stoppedBy?.kind === 'steps') return t('ui.lab.status.reachedSteps', { step: this.stoppedBy.step });
         return t('ui.lab.status.paused', { step: this.step });
       case 'diverged':
         return t('ui.lab.status.diverged');
@@ -160,6 +181,12 @@ export class LabState {
   stepOnce(): void {
     this.#beforeCommand();
     this.#opts.trainer.send({ type: 'step', count: 1 });
+  }
+
+  /** Cap training at `stepsPerSecond` (0 = full speed); takes effect at once, without a fresh run. */
+  setPace(stepsPerSecond: number): void {
+    this.pace = stepsPerSecond;
+    this.#opts.trainer.send({ type: 'pace', stepsPerSecond });
   }
 
   reset(): void {
@@ -197,6 +224,8 @@ export class LabState {
         if (event.protocolVersion !== PROTOCOL_VERSION) {
           this.error = `the trainer speaks protocol ${event.protocolVersion}, this window expects ${PROTOCOL_VERSION}`;
         }
+        // A (re)started trainer runs at full speed until told otherwise.
+        if (this.pace > 0) this.#opts.trainer.send({ type: 'pace', stepsPerSecond: this.pace });
         // A trainer that started after the first 'sync' was sent may never have seen it.
         if (!this.#synced) this.#opts.trainer.send({ type: 'sync' });
         return;
@@ -214,6 +243,7 @@ export class LabState {
       case 'status':
         this.phase = event.state;
         this.step = event.step;
+        this.stoppedBy = event.stoppedBy ?? null;
         if (event.state !== 'diverged') this.divergence = null;
         return;
       case 'configured':
@@ -224,6 +254,7 @@ export class LabState {
         this.step = 0;
         this.stepsPerSecond = 0;
         this.evalResult = null;
+        this.best = null;
         this.detail = null;
         this.divergence = null;
         this.error = null;
@@ -238,6 +269,7 @@ export class LabState {
         return;
       case 'eval':
         this.evalResult = event.result;
+        this.best = bestOf(this.best, event.result);
         return;
       case 'diverged':
         this.divergence = { step: event.step, quantity: event.quantity };
@@ -272,4 +304,8 @@ export class LabState {
     this.#configureTimer = null;
     this.#opts.trainer.send({ type: 'configure', config: $state.snapshot(this.config) as TrainingConfig });
   }
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
 }
