@@ -213,6 +213,9 @@ export const enUi = {
   'ui.lab.limits.steps': 'Stop after a number of steps',
   'ui.lab.limits.stepsValue': 'Step limit',
   'ui.lab.limits.note': 'Changing a target starts a fresh run; the speed changes at once.',
+  'ui.attribution.notice.recent': 'At step {step}, the output draws 90% of its weight from the last {words} of its {span} words.',
+  'ui.attribution.notice.peak': 'It leans most on “{token}”, {back} steps back ({share} of the weight).',
+  'ui.attribution.notice.peakHere': 'It leans most on “{token}”, the word at that very step ({share} of the weight).',
   'ui.lab.limits.speed': 'Speed, steps a second',
   'ui.lab.limits.full': 'full speed',
 

@@ -213,6 +213,9 @@ export const es: Catalogue = {
   'ui.lab.limits.steps': 'Detenerse tras un número de pasos',
   'ui.lab.limits.stepsValue': 'Límite de pasos',
   'ui.lab.limits.note': 'Cambiar un objetivo empieza un entrenamiento nuevo; la velocidad cambia al instante.',
+  'ui.attribution.notice.recent': 'En el paso {step}, la salida saca el 90 % de su peso de las últimas {words} de sus {span} palabras.',
+  'ui.attribution.notice.peak': 'Se apoya sobre todo en «{token}», {back} pasos atrás ({share} del peso).',
+  'ui.attribution.notice.peakHere': 'Se apoya sobre todo en «{token}», la palabra de ese mismo paso ({share} del peso).',
   'ui.lab.limits.speed': 'Velocidad, pasos por segundo',
   'ui.lab.limits.full': 'máxima velocidad',
 

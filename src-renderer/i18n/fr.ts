@@ -215,6 +215,9 @@ export const fr: Catalogue = {
   'ui.lab.limits.steps': 'S’arrêter après un nombre de pas',
   'ui.lab.limits.stepsValue': 'Limite de pas',
   'ui.lab.limits.note': 'Changer un objectif lance un nouvel entraînement ; la vitesse change aussitôt.',
+  'ui.attribution.notice.recent': 'Au pas {step}, la sortie tire 90 % de son poids des {words} derniers de ses {span} mots.',
+  'ui.attribution.notice.peak': 'Elle s’appuie surtout sur « {token} », {back} pas en arrière ({share} du poids).',
+  'ui.attribution.notice.peakHere': 'Elle s’appuie surtout sur « {token} », le mot de ce pas même ({share} du poids).',
   'ui.lab.limits.speed': 'Vitesse, pas par seconde',
   'ui.lab.limits.full': 'pleine vitesse',
 
