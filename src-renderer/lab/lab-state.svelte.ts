@@ -5,6 +5,7 @@ import {
   type Checkpoint,
   type EvalResult,
   type StepDetail,
+  type StopReason,
   type TrainerEvent,
 } from '../../src-shared/protocol/trainer-messages';
 import type { OpenTextFileRequest, OpenTextFileResult } from '../../src-shared/protocol/ipc-contract';
@@ -12,6 +13,7 @@ import type { Dataset, TrainingConfig } from '../../src-shared/protocol/training
 import type { KernelReport } from '../../src-shared/engine/api';
 import type { TaskId } from '../../src-shared/tasks/types';
 import type { TrainerStream } from '../backend/backend';
+import { bestOf, collapseOf, type BestAccuracy, type Collapse } from './collapse';
 import { LossHistory } from './history';
 import { changedKeys, type LessonChange } from './lesson-change';
 import { statusText, statusTone, type LabPhase, type StatusTone } from './lab-status';
@@ -81,6 +83,12 @@ export class LabState {
   error: string | null = $state(null);
   /** The last change the lesson made to this run (a demo, a lesson pack), until the learner undoes or keeps it. */
   lessonChange: LessonChange | null = $state.raw(null);
+  /** Why the run last stopped by itself (a target of its config), until it trains again. */
+  stoppedBy: StopReason | null = $state.raw(null);
+  /** Best held-out accuracy of this run, for noticing a collapse. */
+  best: BestAccuracy | null = $state.raw(null);
+  /** Speed cap sent to the trainer, steps a second (0 = full speed). */
+  pace = $state(0);
 
   /** The "Your data" editor: the learner's text or CSV, its preview and errors. */
   readonly data: YourData;
@@ -128,6 +136,11 @@ export class LabState {
     return statusTone(this);
   }
 
+  /** Held-out accuracy far below this run's best, while it trains (collapse.ts). */
+  get collapse(): Collapse | null {
+    return this.training ? collapseOf(this.best, this.evalResult) : null;
+  }
+
   /** One sentence for the status line (announced politely, so it changes on state changes only). */
   get statusText(): string {
     return statusText(this);
@@ -152,6 +165,12 @@ export class LabState {
   stepOnce(): void {
     this.#beforeCommand();
     this.#opts.trainer.send({ type: 'step', count: 1 });
+  }
+
+  /** Cap training at `stepsPerSecond` (0 = full speed); takes effect at once, without a fresh run. */
+  setPace(stepsPerSecond: number): void {
+    this.pace = stepsPerSecond;
+    this.#opts.trainer.send({ type: 'pace', stepsPerSecond });
   }
 
   reset(): void {
@@ -254,6 +273,8 @@ export class LabState {
         if (event.protocolVersion !== PROTOCOL_VERSION) {
           this.error = `the trainer speaks protocol ${event.protocolVersion}, this window expects ${PROTOCOL_VERSION}`;
         }
+        // A (re)started trainer runs at full speed until told otherwise.
+        if (this.pace > 0) this.#opts.trainer.send({ type: 'pace', stepsPerSecond: this.pace });
         // A trainer that started after the first 'sync' was sent may never have seen it.
         if (!this.#synced) this.#opts.trainer.send({ type: 'sync' });
         return;
@@ -272,6 +293,7 @@ export class LabState {
       case 'status':
         this.phase = event.state;
         this.step = event.step;
+        this.stoppedBy = event.stoppedBy ?? null;
         if (event.state !== 'diverged') this.divergence = null;
         return;
       case 'configured':
@@ -283,6 +305,7 @@ export class LabState {
         this.step = 0;
         this.stepsPerSecond = 0;
         this.evalResult = null;
+        this.best = null;
         this.detail = null;
         this.divergence = null;
         this.error = null;
@@ -301,6 +324,7 @@ export class LabState {
         return;
       case 'eval':
         this.evalResult = event.result;
+        this.best = bestOf(this.best, event.result);
         return;
       case 'diverged':
         this.divergence = { step: event.step, quantity: event.quantity };

@@ -1,5 +1,6 @@
 import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
-import type { SessionState } from '../../src-shared/protocol/trainer-messages';
+import type { SessionState, StopReason } from '../../src-shared/protocol/trainer-messages';
+import type { Collapse } from './collapse';
 import { t } from '../i18n/i18n.svelte';
 
 export type LabPhase = 'connecting' | SessionState;
@@ -12,11 +13,15 @@ export interface LabStatusInput {
   readonly health: TrainerHealth | null;
   readonly error: string | null;
   readonly divergence: { step: number; quantity: string } | null;
+  /** Held-out accuracy fell far below the run's best while training (collapse.ts). */
+  readonly collapse?: Collapse | null;
+  /** Why the run last stopped by itself (a target of its config). */
+  readonly stoppedBy?: StopReason | null;
 }
 
 export function statusTone(s: LabStatusInput): StatusTone {
   if (s.health?.kind === 'gave-up' || s.error || s.phase === 'error') return 'error';
-  if (s.divergence || s.health?.kind === 'restarted' || s.health?.kind === 'crashed') return 'warning';
+  if (s.divergence || s.collapse || s.health?.kind === 'restarted' || s.health?.kind === 'crashed') return 'warning';
   return s.phase === 'training' ? 'active' : 'neutral';
 }
 
@@ -33,7 +38,7 @@ export function statusText(s: LabStatusInput): string {
     if (h.restartInMs < 1000) return t('ui.lab.status.crashedNow', { reason: h.reason });
     return t('ui.lab.status.crashedIn', { reason: h.reason, seconds: Math.round(h.restartInMs / 1000) });
   }
-  const base = phaseText(s.phase, s.step);
+  const base = phaseText(s);
   if (h?.kind === 'restarted') {
     if (h.restoredStep === null) return t('ui.lab.status.restartedFresh', { attempt: h.attempt, status: base });
     return t('ui.lab.status.restartedFrom', { attempt: h.attempt, step: h.restoredStep, status: base });
@@ -41,15 +46,28 @@ export function statusText(s: LabStatusInput): string {
   return base;
 }
 
-function phaseText(phase: LabPhase, step: number): string {
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+function phaseText(s: LabStatusInput): string {
+  const { phase, step } = s;
   switch (phase) {
     case 'connecting':
       return t('ui.lab.status.connecting');
     case 'idle':
       return step === 0 ? t('ui.lab.status.ready') : t('ui.lab.status.stopped', { step });
     case 'training':
+      if (s.collapse) {
+        const { best, bestStep, now } = s.collapse;
+        return t('ui.lab.status.collapsed', { best: pct(best), bestStep, now: pct(now) });
+      }
       return t('ui.lab.status.training');
     case 'paused':
+      if (s.stoppedBy?.kind === 'accuracy') {
+        return t('ui.lab.status.reachedAccuracy', { step: s.stoppedBy.step, accuracy: pct(s.stoppedBy.accuracy), target: pct(s.stoppedBy.target) });
+      }
+      if (s.stoppedBy?.kind === 'steps') return t('ui.lab.status.reachedSteps', { step: s.stoppedBy.step });
       return t('ui.lab.status.paused', { step });
     case 'diverged':
       return t('ui.lab.status.diverged');

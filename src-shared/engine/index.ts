@@ -12,3 +12,4 @@ export { spectralNormOf, spectralRadiusOf, RunningSpectralRadius } from './spect
 export { gradCheck, type GradCheckOptions, type GradCheckResult } from './gradcheck';
 export { StepInterrupted, type Interrupt } from './interrupt';
 export { jacobianChain, makeWhhWithRadius, type JacobianChainOptions, type JacobianChainResult } from './jacobian';
+export type { Connectivity } from './attribution';

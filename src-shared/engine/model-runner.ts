@@ -9,6 +9,7 @@ import { inputLength, packDecoder, packInputs, packTargets, PackedSequence, vali
 import { DensePack } from './dense-pack';
 import { initialStateGrads, injectContextGrads, loadContext, loadInitialStates } from './initial-state';
 import type { LayerInput } from './layer-input';
+import { connectivityOf, type Connectivity } from './attribution';
 import type { Head } from './head';
 import { greedyDecode } from './greedy-decode';
 import type { Interrupt } from './interrupt';
@@ -205,6 +206,24 @@ export class ModelRunner {
     this.tally.fill(0);
     this.score([example], out, false, length, stopToken ?? -1);
     return out[0];
+  }
+
+  /** Exact connectivity of one example (see attribution.ts); leaves every grad at zero. */
+  connectivity(example: Example): Connectivity {
+    validateExamples(this.config, [example], true);
+    this.runForward([example], true, -1);
+    const parts = {
+      config: this.config, main: this.main, enc: this.enc, head: this.head,
+      mainInput: this.mainPack.input, mainMask: this.mainPack.mask, encInput: this.encPack.input, encMask: this.encPack.mask,
+      finals: () => (this.gatherFinals(1), { feat: this.feat, dFeat: this.dFeat }),
+      scatterFinalGrads: () => this.scatterFinalGrads(1),
+      injectContextGrads: () => { if (this.enc) injectContextGrads(this.enc, this.main, 1); },
+    };
+    try {
+      return connectivityOf(parts);
+    } finally {
+      this.set.grads.fill(0);
+    }
   }
 
   /**

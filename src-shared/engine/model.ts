@@ -17,6 +17,7 @@
  * for encoder-decoder, the only stack otherwise (for one-to-many its steps are the output steps).
  */
 import type { ForwardBackwardOptions, KernelReport, Model } from './api';
+import type { Connectivity } from './attribution';
 import type { Interrupt } from './interrupt';
 import { getKernels, type Kernels } from './kernels';
 import { Head } from './head';
@@ -41,7 +42,10 @@ export interface SequenceModel extends Model {
   predict(example: Example, opts?: PredictOptions): number[];
   /** softmax(y_T) after reading `input` (many-to-many softmax models): what a language model samples from. */
   nextDistribution(input: readonly number[]): number[];
+  /** Exact connectivity ‖∂y_{t,ĉ_t}/∂x_s‖ of one example with its targets (attribution.ts); zeroes every grad. */
+  connectivity(example: Example): Connectivity;
 }
+
 
 export function createModel(config: ModelConfig, dtype: DType = 'f32', kernels: Kernels = getKernels()): SequenceModel {
   const { enc: encShape, main: mainShape, D } = modelShape(config);
@@ -96,6 +100,10 @@ class RecurrentModel implements SequenceModel {
 
   nextDistribution(input: readonly number[]): number[] {
     return this.runner.nextDistribution(input);
+  }
+
+  connectivity(example: Example): Connectivity {
+    return this.runner.connectivity(example);
   }
 
   /**

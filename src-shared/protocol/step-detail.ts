@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { StepTrace } from '../engine/types';
+import { AttributionSchema, type Attribution } from './attribution';
 
 /**
  * The traced data of one step, declared once. The engine declares what it traces (StepTrace, engine/types.ts); the
@@ -16,6 +17,8 @@ export interface StepContext {
   readonly inputTokens: string[];
   readonly outputTokens: string[];
   readonly targetTokens: string[];
+  /** Connectivity of a fixed held-out example (attribution.ts), when the task's shape has one. */
+  readonly attribution?: Attribution;
 }
 
 /** Rich instrumentation of the latest step (example 0 of its batch), as the views receive it. */
@@ -81,6 +84,7 @@ export const StepDetailSchema = v.object({
   inputTokens: strings,
   outputTokens: strings,
   targetTokens: strings,
+  attribution: v.optional(AttributionSchema),
 });
 
 /*

@@ -44,9 +44,16 @@ export const EvalResultSchema = v.pipe(
 );
 export type EvalResult = v.InferOutput<typeof EvalResultSchema>;
 
+/** Why a run stopped by itself: the config's stopAtAccuracy or stopAtStep was reached. */
+export const StopReasonSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('accuracy'), accuracy: v.number(), target: v.number(), step: count }),
+  v.strictObject({ kind: v.literal('steps'), step: count }),
+]);
+export type StopReason = v.InferOutput<typeof StopReasonSchema>;
+
 export const TrainerEventSchema = v.variant('type', [
   v.strictObject({ type: v.literal('ready'), protocolVersion: v.number() }),
-  v.strictObject({ type: v.literal('status'), state: SessionStateSchema, step: count, message: v.string() }),
+  v.strictObject({ type: v.literal('status'), state: SessionStateSchema, step: count, message: v.string(), stoppedBy: v.optional(StopReasonSchema) }),
   v.strictObject({
     type: v.literal('configured'),
     paramCount: count,

@@ -48,6 +48,11 @@ export const TrainerCommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('snapshot'), requestId: count }),
   /** A window (re)connected: describe the run in progress, if any, before it configures one. */
   v.strictObject({ type: v.literal('sync') }),
+  /** Speed cap for teaching: at most this many training steps a second; 0 = full speed. */
+  v.strictObject({
+    type: v.literal('pace'),
+    stepsPerSecond: v.pipe(v.number('speed must be a number'), v.finite('speed must be finite'), v.minValue(0, 'speed must be at least 0'), v.maxValue(10_000, 'speed must be at most 10000')),
+  }),
   /** Backpressure: the renderer has drawn every stats message up to `seq`. */
   v.strictObject({ type: v.literal('ack'), seq: count }),
   /** Reopen a saved run: continue from its checkpoint, paused (answered like a configure, then the history). */
@@ -64,7 +69,7 @@ export function interruptsTraining(raw: unknown): boolean {
 }
 
 /** Trainer → renderer: the events, declared by their schema (trainer-events.ts). */
-export type { EvalResult, SessionState, StepPoint, TrainerEvent } from './trainer-events';
+export type { EvalResult, SessionState, StepPoint, StopReason, TrainerEvent } from './trainer-events';
 /** Rich instrumentation of the latest step: the engine's StepTrace plus the step's context (step-detail.ts). */
 export type { StepDetail } from './step-detail';
 

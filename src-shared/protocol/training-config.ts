@@ -68,6 +68,10 @@ export const TrainingConfigSchema = v.strictObject({
   truncateBptt: int(0, LIMITS.seqLen, 'BPTT truncation'),
   /** Train on the learner's own data instead of the bundled task's generator (see DatasetSchema). */
   dataset: v.optional(DatasetSchema),
+  /** Stop by itself once held-out accuracy reaches this fraction (absent: train until told to stop). */
+  stopAtAccuracy: v.optional(num(0.01, 1, 'target accuracy')),
+  /** Stop by itself once this many steps are done (absent: no limit). */
+  stopAtStep: v.optional(int(1, 100_000_000, 'step limit')),
 });
 export type TrainingConfig = v.InferOutput<typeof TrainingConfigSchema>;
 

@@ -7,6 +7,7 @@ import { makeTask } from '../tasks/index';
 import { taskForRun } from '../tasks/user-data';
 import type { TaskData } from '../tasks/types';
 import type { Checkpoint, EvalResult, StepPoint } from '../protocol/trainer-messages';
+import type { Attribution } from '../protocol/attribution';
 import { toStepDetail, type StepDetail } from '../protocol/step-detail';
 import type { TrainingConfig } from '../protocol/training-config';
 import { packHistory, unpackHistory, type PackedCheckpoint } from '../protocol/packed-checkpoint';
@@ -33,6 +34,9 @@ export class Run {
   readonly optimizer: Optimizer;
   step = 0;
   history: StepPoint[] = [];
+  /** The latest connectivity sent with a detail, and how many traced steps there have been. */
+  private lastAttribution: Attribution | null = null;
+  private tracedSteps = 0;
   /** Copy of every parameter after the last finite update, restored on divergence. */
   private readonly lastGood: FloatArray[];
 
@@ -132,7 +136,36 @@ export class Run {
       inputTokens: example.input.map((id) => this.task.inputVocab[id] ?? '?'),
       outputTokens: output.map((id) => this.task.outputVocab[id] ?? '?'),
       targetTokens: example.target.map((id) => this.task.outputVocab[id] ?? '?'),
+      ...(this.task.spec.shape === 'one-to-many' ? {} : { attribution: this.attribution() }),
     });
+  }
+
+  /**
+   * Connectivity of the held-out example the views follow: the longest of the first 16 (a review long enough to
+   * have a "but"), the same one at every step so its picture changes only as the model learns.
+   */
+  private attribution(): Attribution {
+    // Many-to-many costs one pass per output step (≈ 8 ms for char-lm): refresh it on every 8th traced step only.
+    const rows = this.task.spec.shape === 'many-to-one' ? 1 : 8;
+    if (this.lastAttribution && this.tracedSteps++ % rows !== 0) return this.lastAttribution;
+    this.lastAttribution = this.computeAttribution();
+    return this.lastAttribution;
+  }
+
+  private computeAttribution(): Attribution {
+    const ex = this.attributionExample();
+    const c = this.model.connectivity(ex);
+    return {
+      inputTokens: ex.input.map((id) => this.task.inputVocab[id] ?? '?'),
+      outputTokens: c.predicted.map((id) => this.task.outputVocab[id] ?? '?'),
+      outputSteps: c.outputSteps,
+      matrix: c.matrix,
+    };
+  }
+
+  private attributionExample(): Example {
+    const pool = this.task.test.length > 0 ? this.task.test.slice(0, 16) : this.task.train.slice(0, 16);
+    return pool.reduce((a, b) => (b.input.length > a.input.length ? b : a));
   }
 
   private saveGood(): void {

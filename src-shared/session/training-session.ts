@@ -13,10 +13,13 @@ import {
   type TrainerEvent,
 } from '../protocol/trainer-messages';
 import type { TrainingConfig } from '../protocol/training-config';
+import type { StopReason } from '../protocol/trainer-events';
 import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
 import type { PostEvent, TrainingSessionApi } from './api';
 import { Run, type Evaluation } from './run';
+import { Pacer } from './pacer';
 import { createYielder } from './scheduler';
+import { describeStop, stepsLeft, stopForAccuracy, stopForSteps } from './stop-condition';
 import { StatsOutbox } from './stats-outbox';
 import type { SessionInterrupt } from './interrupt-signal';
 
@@ -54,6 +57,9 @@ class TrainingSession implements TrainingSessionApi {
   private state: SessionState = 'idle';
   private readonly yielder = createYielder();
   private scheduled = false;
+  /** A paced wait before the next slice (setTimeout), while one is pending. */
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly pacer = new Pacer();
   private disposed = false;
   private lastEvalAt = -Infinity;
   /** The held-out evaluation in progress while training, if any. */
@@ -118,6 +124,7 @@ class TrainingSession implements TrainingSessionApi {
   dispose(): void {
     this.disposed = true;
     this.yielder.dispose();
+    if (this.timer !== null) clearTimeout(this.timer);
   }
 
   private dispatch(cmd: TrainerCommand): void {
@@ -156,6 +163,9 @@ class TrainingSession implements TrainingSessionApi {
         else this.post({ type: 'error', code: 'bad-message', message: 'Nothing to snapshot: configure a run first' });
         return;
       }
+      case 'pace':
+        this.pacer.set(cmd.stepsPerSecond, this.now());
+        return;
       case 'ack':
         this.outbox.ack(cmd.seq);
         return;
@@ -213,29 +223,41 @@ class TrainingSession implements TrainingSessionApi {
     return false;
   }
 
-  private setState(state: SessionState, message: string): void {
+  private setState(state: SessionState, message: string, stoppedBy?: StopReason): void {
     this.state = state;
     // Stepping by hand may change the parameters under an unfinished evaluation: drop it.
     if (state !== 'training') this.evaluation = null;
-    this.post({ type: 'status', state, step: this.run?.step ?? 0, message });
+    const status: TrainerEvent = { type: 'status', state, step: this.run?.step ?? 0, message };
+    this.post(stoppedBy ? { ...status, stoppedBy } : status);
     if (state === 'training') {
       this.rate = { steps: 0, since: this.now(), perSecond: this.rate.perSecond };
+      this.pacer.restart(this.now());
       this.schedule();
     }
   }
 
-  private schedule(): void {
+  /** The next slice: at once, or after `delayMs` (a paced wait). */
+  private schedule(delayMs = 0): void {
     if (this.scheduled || this.disposed) return;
     this.scheduled = true;
-    this.yielder.schedule(() => {
+    const slice = (): void => {
       this.scheduled = false;
       if (this.state !== 'training' || this.disposed) return;
       try {
         if (this.evaluation) {
           this.continueEvaluation();
         } else {
-          this.trainFor(SLICE_MS, Infinity);
+          const run = this.run!;
+          const before = run.step;
+          const allowed = Math.min(this.pacer.allowance(this.now()), stepsLeft(run.config, run.step));
+          if (allowed > 0) this.trainFor(SLICE_MS, allowed);
+          this.pacer.took(run.step - before);
           this.outbox.flush(false);
+          const reached = this.state === 'training' ? stopForSteps(run.config, run.step) : null;
+          if (reached) {
+            this.stopBy(reached);
+            return;
+          }
           if (this.state === 'training' && this.now() - this.lastEvalAt >= EVAL_EVERY_MS) {
             this.lastEvalAt = this.now();
             this.evaluation = this.run!.startEvaluation();
@@ -245,8 +267,22 @@ class TrainingSession implements TrainingSessionApi {
         this.fail(err);
         return;
       }
-      if (this.state === 'training') this.schedule();
-    });
+      if (this.state === 'training') this.schedule(this.evaluation ? 0 : Math.min(this.pacer.waitMs(this.now()), 50));
+    };
+    if (delayMs <= 0) {
+      this.yielder.schedule(slice);
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      slice();
+    }, delayMs);
+  }
+
+  /** The run reached a target of its config: pause (it can be continued) and say why. */
+  private stopBy(reason: StopReason): void {
+    this.outbox.flush(true);
+    this.setState('paused', describeStop(reason), reason);
   }
 
   /** Train until `budgetMs` passes or `maxSteps` are done; the last step of the stretch records a trace. */
@@ -294,6 +330,8 @@ class TrainingSession implements TrainingSessionApi {
     if (!result) return;
     this.evaluation = null;
     this.post({ type: 'eval', result });
+    const reached = this.state === 'training' ? stopForAccuracy(this.run!.config, result) : null;
+    if (reached) this.stopBy(reached);
   }
 
   private fail(err: unknown): void {
