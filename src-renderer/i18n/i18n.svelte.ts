@@ -1,10 +1,11 @@
 import { en, type Catalogue, type MessageKey } from './en';
+import { esScreens } from './es-screens';
 import { fr } from './fr';
 
-export type Locale = 'en' | 'fr';
-export const LOCALES: readonly Locale[] = ['en', 'fr'];
+export type Locale = 'en' | 'fr' | 'es';
+export const LOCALES: readonly Locale[] = ['en', 'fr', 'es'];
 
-const CATALOGUES: Record<Locale, Partial<Catalogue>> = { en, fr };
+const CATALOGUES: Record<Locale, Partial<Catalogue>> = { en, fr, es: esScreens };
 
 /** Replace each `{name}` with its value; unknown names are left visible so a missing value is noticed. */
 export function interpolate(template: string, vars?: Readonly<Record<string, string | number>>): string {
@@ -34,7 +35,3 @@ export function t(key: MessageKey, vars?: Readonly<Record<string, string | numbe
   return lookup(locale.current, key, vars);
 }
 
-/** Numbers in the current locale's style (thousands separators, decimal comma in French). */
-export function formatNumber(x: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(locale.current, { maximumFractionDigits }).format(x);
-}

@@ -1,5 +1,5 @@
 /** Text alternatives for gradient heatmaps, computed from the grid. */
-import { formatSci } from './format';
+import { formatSci } from '../../i18n/format';
 import type { GradientGrid } from './gradient-grid';
 
 /**

@@ -5,7 +5,7 @@
 import { extent } from 'd3';
 import type { Series, XY } from './chart-types';
 import { toCsv, type CsvValue } from './csv';
-import { formatSci } from './format';
+import { formatSci } from '../../i18n/format';
 
 /** Finite values that a log axis can show (positive) or a linear axis can show (any finite). */
 export function usable(p: XY, log: boolean): boolean {

@@ -1,6 +1,6 @@
 /** The race's verdict in words, computed from the final held-out scores. */
 import { CELL_NAMES } from './colour';
-import { formatPercent, formatSeconds } from './format';
+import { formatPercent, formatSeconds } from '../../i18n/format';
 import type { RaceResult } from './race-state.svelte';
 
 export function describeRace(results: readonly RaceResult[] | null, durationMs: number, distanceText: string): string {

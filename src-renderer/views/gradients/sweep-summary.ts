@@ -1,7 +1,7 @@
 /** Plain-language findings of the sweeps, computed from their points (the charts' text alternatives lead with these). */
 import type { CellKind } from '../../../src-shared/engine/types';
 import { CELL_NAMES } from './colour';
-import { formatPercent } from './format';
+import { formatPercent } from '../../i18n/format';
 import type { DirectionResult, HorizonPoint } from './sweep-state.svelte';
 
 /** The smallest gap k at which a cell's accuracy falls within `margin` of chance, or null if it never does. */

@@ -4,7 +4,7 @@
  * which units carry it.
  */
 import { toCsv } from './csv';
-import { formatSci } from './format';
+import { formatSci } from '../../i18n/format';
 import { log10Norm } from './gradient-grid';
 import type { GridSource } from './heatmap-paint';
 
