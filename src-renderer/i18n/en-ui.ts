@@ -17,6 +17,7 @@ export const enUi = {
   'ui.display.largeText': 'Larger text',
   'ui.lang.en': 'English',
   'ui.lang.fr': 'Français',
+  'ui.lang.es': 'Español',
 
   'ui.lesson.heading': 'Lesson',
   'ui.lesson.toc': 'Contents',

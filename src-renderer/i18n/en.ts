@@ -1,9 +1,10 @@
 import { enExtra } from './en-extra';
 import { enLesson } from './en-lesson';
 import { enQuiz } from './en-quiz';
+import { enScreens } from './en-screens';
 import { enUi } from './en-ui';
 
 /** The complete English catalogue: every key the app looks up. */
-export const en = { ...enUi, ...enLesson, ...enQuiz, ...enExtra };
+export const en = { ...enUi, ...enLesson, ...enQuiz, ...enExtra, ...enScreens };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

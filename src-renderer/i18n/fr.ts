@@ -1,11 +1,13 @@
 import type { enUi } from './en-ui';
 import type { MessageKey } from './en';
+import { frScreens } from './fr-screens';
 
 /**
  * French catalogue: the whole interface and the section titles. Lesson prose and quiz questions fall back to
  * English until they are translated (the i18n test checks that every `ui.*` and `section.*` key is here).
  */
 export const fr: Record<keyof typeof enUi, string> & Partial<Record<MessageKey, string>> = {
+  ...frScreens,
   'ui.lang.label': 'Langue',
   'ui.nav.label': 'Parties',
   'ui.nav.lesson': 'Leçon',
@@ -20,6 +22,7 @@ export const fr: Record<keyof typeof enUi, string> & Partial<Record<MessageKey, 
   'ui.display.largeText': 'Texte plus grand',
   'ui.lang.en': 'English',
   'ui.lang.fr': 'Français',
+  'ui.lang.es': 'Español',
 
   'ui.lesson.heading': 'Leçon',
   'ui.lesson.toc': 'Sommaire',

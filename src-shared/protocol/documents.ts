@@ -13,7 +13,7 @@ export const SettingsSchema = v.strictObject({
   theme: v.picklist(['system', 'light', 'dark', 'contrast']),
   largeText: v.boolean(),
   reducedMotion: v.picklist(['system', 'on', 'off']),
-  locale: v.picklist(['en', 'fr']),
+  locale: v.picklist(['en', 'fr', 'es']),
   lastConfig: TrainingConfigSchema,
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
