@@ -105,3 +105,8 @@ export function formatDate(when: string | Date): string {
 export function csvNumber(x: number): string {
   return Number.isFinite(x) ? String(x) : '';
 }
+
+/** A whole number as superscript digits, for powers written inline: 99 → "⁹⁹". */
+export function superscript(n: number): string {
+  return String(Math.trunc(n)).replace(/./g, (ch) => SUPERSCRIPT[ch] ?? ch);
+}

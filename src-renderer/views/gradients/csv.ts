@@ -1,10 +1,15 @@
-/** Chart data as CSV (RFC 4180): a header row, then one row per record; fields quoted only when they must be. */
+/**
+ * Chart data as CSV (RFC 4180): a header row, then one row per record; fields quoted only when they must be.
+ * The header's column names come from the learner's locale (csv.* keys); numbers are written the same in every
+ * locale (`csvNumber`: full stop as decimal separator, no grouping, full precision), so a script reads any export.
+ */
+import { csvNumber } from '../../i18n/format';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
 function field(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') return csvNumber(value);
   const s = String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

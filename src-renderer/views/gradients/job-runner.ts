@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { createYielder } from '../../../src-shared/session/scheduler';
 import { computeExplorer } from './explorer-data';
-import { bidirJob, horizonJob, jobTotal, raceJob, type Job, type JobOutput } from './jobs';
+import { bidirJob, DivergedError, horizonJob, jobTotal, raceJob, type Job, type JobOutput } from './jobs';
 import { LabCommandSchema, type LabCommand, type LabEvent } from './lab-messages';
 
 export const SLICE_MS = 10;
@@ -109,7 +109,8 @@ export class JobRunner {
       }
     } catch (err) {
       this.#job = null;
-      this.post({ type: 'error', id: job.id, message: err instanceof Error ? err.message : String(err) });
+      const diverged = err instanceof DivergedError ? { cell: err.cell, quantity: err.quantity } : undefined;
+      this.post({ type: 'error', id: job.id, message: err instanceof Error ? err.message : String(err), ...(diverged ? { diverged } : {}) });
       return;
     }
     if (this.#job === job) this.#schedule();

@@ -4,6 +4,8 @@
  * events are read, so a cancelled or replaced job's late results never land. They share one worker, so another
  * owner's start can end this job: it then shows as cancelled, with `replacedBy` saying which job took over.
  */
+import { t } from '../../i18n/i18n.svelte';
+import { cellName } from './colour';
 import type { JobRequest, LabClient } from './lab-client';
 import type { JobKind, LabEvent } from './lab-messages';
 
@@ -81,7 +83,7 @@ export class JobState {
         this.#listener = null;
         break;
       case 'error':
-        this.error = e.message;
+        this.error = e.diverged ? t('grad.error.diverged', { cell: cellName(e.diverged.cell), quantity: e.diverged.quantity }) : e.message;
         this.status = 'error';
         this.#listener = null;
         break;

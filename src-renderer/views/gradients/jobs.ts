@@ -10,6 +10,13 @@ import { AMBIGUOUS_WORDS } from '../../../src-shared/tasks/index';
 import type { TaskId } from '../../../src-shared/tasks/types';
 import { RACE_EVAL_EVERY, RACE_TRACE_EVERY, type BidirCommand, type HorizonCommand, type LabEvent, type RaceCommand } from './lab-messages';
 
+/** A model's loss or gradient stopped being a finite number: the job ends and says which cell and quantity. */
+export class DivergedError extends Error {
+  constructor(readonly cell: CellKind, readonly quantity: string) {
+    super(`${cell} diverged (${quantity})`);
+  }
+}
+
 /** What a job emits besides its progress (the runner adds the job id). */
 export type JobOutput = LabEvent extends infer E ? (E extends { id: number } ? Omit<E, 'id'> : never) : never;
 export type Emit = (out: JobOutput) => void;
@@ -67,7 +74,7 @@ export function* raceJob(cmd: RaceCommand, emit: Emit, flushEvery: () => boolean
     for (let i = 0; i < runs.length; i++) {
       const { run } = runs[i];
       const outcome = run.trainStep(s % RACE_TRACE_EVERY === 0);
-      if (outcome.kind === 'diverged') throw new Error(`${runs[i].cell} diverged (${outcome.quantity})`);
+      if (outcome.kind === 'diverged') throw new DivergedError(runs[i].cell, outcome.quantity);
       const { point, detail } = outcome;
       pending[i].points.push({ step: point.step, loss: point.loss, accuracy: point.accuracy });
       if (detail) pending[i].dhRows.push({ step: point.step, dhNorms: detail.dhNorms });

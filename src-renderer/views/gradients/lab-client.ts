@@ -5,6 +5,7 @@
  * cancelled or disposed of before the worker could answer, so no owner is left showing a job that is gone.
  */
 import * as v from 'valibot';
+import { t } from '../../i18n/i18n.svelte';
 import { LabEventSchema, type LabCommand, type LabEvent } from './lab-messages';
 
 type Listener = (e: LabEvent) => void;
@@ -89,7 +90,7 @@ export class LabClient {
     const w = this.create();
     w.addEventListener('message', (e) => this.#receive(e.data));
     w.addEventListener('error', (e) => {
-      for (const [id, l] of this.#listeners) l({ type: 'error', id, message: e.message || 'the lab worker crashed' });
+      for (const [id, l] of this.#listeners) l({ type: 'error', id, message: e.message || t('grad.error.crashed') });
       this.#listeners.clear();
       this.#worker?.terminate();
       this.#worker = null;
