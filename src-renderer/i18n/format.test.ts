@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { workedExample } from '../views/gradients/explorer-data';
-import { csvNumber, formatCount, formatDateTime, formatFixed, formatLr, formatPercent, formatScalar, formatSci, formatSeconds } from './format';
+import {
+  csvNumber, formatCount, formatDateTime, formatFixed, formatLogTick, formatLr, formatPercent, formatScalar, formatSci, formatSeconds,
+} from './format';
 import { locale } from './i18n.svelte';
 
 afterEach(() => locale.set('en'));
@@ -77,5 +79,17 @@ describe('csvNumber', () => {
     expect(csvNumber(1e-7)).toBe('1e-7');
     expect(csvNumber(12345.5)).toBe('12345.5');
     expect(csvNumber(NaN)).toBe('');
+  });
+});
+
+describe('formatLogTick', () => {
+  it('writes decades compactly for a log axis and anything else like formatSci', () => {
+    expect(formatLogTick(1e-5)).toBe('10⁻⁵');
+    expect(formatLogTick(1)).toBe('1');
+    expect(formatLogTick(10)).toBe('10');
+    expect(formatLogTick(1000)).toBe('10³');
+    expect(formatLogTick(2e-5)).toBe('2 × 10⁻⁵');
+    locale.set('fr');
+    expect(formatLogTick(0.5)).toBe('0,5');
   });
 });

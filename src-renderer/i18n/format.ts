@@ -110,3 +110,10 @@ export function csvNumber(x: number): string {
 export function superscript(n: number): string {
   return String(Math.trunc(n)).replace(/./g, (ch) => SUPERSCRIPT[ch] ?? ch);
 }
+
+/** An axis tick on a log scale: exact powers of ten as "10⁻⁵" (1 and 10 stay plain), anything else as formatSci. */
+export function formatLogTick(x: number): string {
+  const e = Math.round(Math.log10(Math.abs(x)));
+  if (x > 0 && Math.abs(x / 10 ** e - 1) < 1e-9 && (e < 0 || e > 1)) return `10${superscript(e)}`;
+  return formatSci(x, 1);
+}

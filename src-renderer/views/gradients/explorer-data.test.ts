@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
-import { computeExplorer, endToEndRatio, explorerCsv, explorerSeries } from './explorer-data';
+import { computeExplorer, endToEndRatio } from './explorer-data';
+import { explorerCsv, explorerSeries } from './explorer-series';
 
 describe('vanishing-gradient explorer data', () => {
   it('the exact gain falls back through time for ρ < 1 and grows for ρ > 1 (linear cell)', () => {

@@ -5,11 +5,6 @@
  */
 import { jacobianChain, makeWhhWithRadius } from '../../../src-shared/engine/index';
 import type { Activation } from '../../../src-shared/engine/types';
-import type { Series } from './chart-types';
-import { INK } from './colour';
-import { formatFixed, formatNumber } from '../../i18n/format';
-import { t } from '../../i18n/i18n.svelte';
-import { toCsv } from './csv';
 
 /** Hidden size of the explorer's matrix: big enough to be typical, small enough to recompute per slider move. */
 export const EXPLORER_H = 16;
@@ -60,21 +55,6 @@ export function computeExplorer(input: ExplorerInput): ExplorerData {
  */
 export function workedExample(factor: number, T: number): number {
   return jacobianChain({ Whh: [factor], H: 1, activation: 'linear', T, seed: 0 }).norms[0];
-}
-
-export function explorerSeries(d: ExplorerData): Series[] {
-  const pts = (ys: number[]) => ys.map((y, i) => ({ x: i + 1, y }));
-  const out: Series[] = [
-    { id: 'exact', label: t('grad.explorer.exact'), colour: '#0072B2', values: pts(d.exact) },
-    { id: 'ideal', label: t('grad.explorer.ideal', { rho: formatFixed(d.rho, 2) }), colour: INK, dash: '6 4', values: pts(d.ideal) },
-  ];
-  if (d.clipped.length > 0) out.push({ id: 'clipped', label: t('grad.explorer.clipped', { clip: formatNumber(d.input.clip, 1) }), colour: '#CC79A7', dash: '2 3', values: pts(d.clipped) });
-  return out;
-}
-
-export function explorerCsv(d: ExplorerData): string {
-  const rows = d.exact.map((e, i) => [i + 1, e, d.ideal[i], d.clipped[i] ?? '']);
-  return toCsv([t('csv.t'), t('csv.exactJacobianNorm'), t('csv.idealRhoPower'), t('csv.afterClipping')], rows);
 }
 
 /** Ratio of the gain at t = 1 to the gain at t = T: below 1 the signal fades going back, above 1 it grows. */

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/** Every module the gradients worker loads, following relative imports from race.worker.ts. */
+function importGraph(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const src = readFileSync(file, 'utf8');
+    for (const m of src.matchAll(/^import\s+(?!type\b)[^'"]*['"](\.[^'"]+)['"]/gm)) {
+      visit(resolve(dirname(file), m[1].endsWith('.ts') ? m[1] : `${m[1]}.ts`));
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
+describe('the gradients worker bundle', () => {
+  it('loads no rune module and no message catalogue: it has no locale, and runes do not compile in a worker', () => {
+    const here = dirname(fileURLToPath(import.meta.url));
+    const graph = importGraph(resolve(here, 'race.worker.ts'));
+    expect(graph.length).toBeGreaterThan(3);
+    expect(graph.filter((f) => f.includes('.svelte') || f.includes('/i18n/'))).toEqual([]);
+  });
+});
