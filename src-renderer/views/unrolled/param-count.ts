@@ -1,3 +1,4 @@
+import { formatNumber } from '../../i18n/format';
 import type { CellKind } from '../../../src-shared/engine/types';
 
 /**
@@ -23,7 +24,7 @@ export function gateBlocks(cell: CellKind): number {
   return cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-GB');
+const fmt = (n: number) => formatNumber(n);
 
 export function paramBreakdown(cell: CellKind, H: number, I: number, O: number, opts: { layers?: number; bidirectional?: boolean } = {}): ParamBreakdown {
   const G = gateBlocks(cell);
