@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
+import { enScreens } from './en-screens';
 import { enUi } from './en-ui';
+import { esScreens } from './es-screens';
 import { fr } from './fr';
-import { interpolate, locale, lookup, t } from './i18n.svelte';
+import { frScreens } from './fr-screens';
+import { interpolate, locale, LOCALES, lookup, t } from './i18n.svelte';
 
 describe('message catalogues', () => {
   it('French has every interface string and every section title', () => {
@@ -35,5 +38,24 @@ describe('message catalogues', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
     expect(t('ui.lesson.sectionOf', { n: 2, total: 7 })).toBe('Section 2 of 7');
+  });
+});
+
+describe('the screens catalogue (en-screens, fr-screens, es-screens)', () => {
+  const slots = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+  it.each([
+    ['fr', frScreens],
+    ['es', esScreens],
+  ] as const)('%s has every key, none empty, with the same {placeholders} as English', (_, texts) => {
+    expect(Object.keys(texts).sort()).toEqual(Object.keys(enScreens).sort());
+    for (const [key, text] of Object.entries(texts)) {
+      expect(text.trim(), key).not.toBe('');
+      expect(slots(text), key).toEqual(slots(enScreens[key as keyof typeof enScreens]));
+    }
+  });
+
+  it('Spanish is a locale: its screens strings are looked up, the rest falls back to English until es.ts lands', () => {
+    expect(lookup('es', 'grad.cancel')).toBe('Cancelar');
+    expect(LOCALES).toContain('es');
   });
 });
