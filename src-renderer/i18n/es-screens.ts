@@ -16,6 +16,9 @@ export const esScreens: Record<ScreensKey, string> = {
   'app.doc.quiz': 'resultados del cuestionario',
   'app.doc.runs': 'entrenamientos',
   'app.fileUnreadable': 'no se puede leer el archivo',
+  'app.linkBlocked': 'este enlace no está en la lista de enlaces permitidos',
+  'app.experimentReplaced': 'empezó otro experimento y sustituyó a este; vuelve a lanzarlo',
+  'app.experimentCancelled': 'se canceló el entrenamiento',
 
   'task.sentiment.title': 'Opiniones sobre películas',
   'task.sentiment.blurb': 'Decir si una reseña breve es positiva o negativa: manda la parte que sigue a «but» (pero), «not» (no) invierte su adjetivo y la charla posterior no cuenta.',

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.svelte';
 import type { JobRequest, LabClient } from '../views/gradients/lab-client';
 import type { LabEvent } from '../views/gradients/lab-messages';
 import { BIDIR_EXPERIMENT, RACE_EXPERIMENT } from './experiments';
@@ -19,7 +20,7 @@ export interface ExperimentOutcome {
  */
 export class ExperimentCancelled extends Error {
   constructor(readonly reason: 'replaced' | 'cancelled') {
-    super(reason === 'replaced' ? 'another experiment started and replaced this run; run it again' : 'the run was cancelled');
+    super(t(reason === 'replaced' ? 'app.experimentReplaced' : 'app.experimentCancelled'));
     this.name = 'ExperimentCancelled';
   }
 }

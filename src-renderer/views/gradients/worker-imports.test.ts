@@ -18,10 +18,13 @@ function importGraph(entry: string): string[] {
   return [...seen];
 }
 
-describe('the gradients worker bundle', () => {
-  it('loads no rune module and no message catalogue: it has no locale, and runes do not compile in a worker', () => {
-    const here = dirname(fileURLToPath(import.meta.url));
-    const graph = importGraph(resolve(here, 'race.worker.ts'));
+describe('the workers’ bundles', () => {
+  const here = dirname(fileURLToPath(import.meta.url));
+  it.each([
+    ['gradients', resolve(here, 'race.worker.ts')],
+    ['training', resolve(here, '../../backend/trainer.worker.ts')],
+  ])('the %s worker loads no rune module and no message catalogue: it has no locale, and runes do not compile there', (_, entry) => {
+    const graph = importGraph(entry);
     expect(graph.length).toBeGreaterThan(3);
     expect(graph.filter((f) => f.includes('.svelte') || f.includes('/i18n/'))).toEqual([]);
   });
