@@ -110,6 +110,7 @@ export const enScreens = {
   'grad.race.accTitle': 'Race: held-out accuracy',
   'grad.race.accLead': 'Accuracy on examples none of the models trains on, measured every 25 steps.',
   'grad.race.unitsTitle': '{cell}: |∂L/∂h_t[j]|, latest step',
+  'grad.race.stepsTitle': '{cell}: ‖∂L/∂h_t‖',
   'grad.race.idle': 'Press Start race to train the three cells side by side.',
   'grad.race.result': 'After {steps} steps each ({time}), held-out accuracy: {scores}.',
   'grad.race.ahead': 'The {cell} finished {points} points ahead of the vanilla RNN: its gated, additive state carried the signal across {distance}.',

@@ -105,6 +105,7 @@ export const esScreens: Record<ScreensKey, string> = {
   'grad.race.accTitle': 'Carrera: acierto en el conjunto de prueba',
   'grad.race.accLead': 'Acierto en ejemplos con los que no entrena ningún modelo, medido cada 25 pasos.',
   'grad.race.unitsTitle': '{cell}: |∂L/∂h_t[j]|, último paso',
+  'grad.race.stepsTitle': '{cell}: ‖∂L/∂h_t‖',
   'grad.race.idle': 'Pulsa «Empezar la carrera» para entrenar las tres celdas a la vez.',
   'grad.race.result': 'Tras {steps} pasos cada una ({time}), acierto en el conjunto de prueba: {scores}.',
   'grad.race.ahead': 'La {cell} terminó {points} puntos por delante de la RNN simple: su estado con puertas, que se actualiza sumando, llevó la señal a través de {distance}.',

@@ -105,6 +105,7 @@ export const frScreens: Record<ScreensKey, string> = {
   'grad.race.accTitle': 'Course : exactitude sur le jeu de test',
   'grad.race.accLead': 'Exactitude sur des exemples qu’aucun modèle ne voit à l’entraînement, mesurée tous les 25 pas.',
   'grad.race.unitsTitle': '{cell} : |∂L/∂h_t[j]|, dernier pas',
+  'grad.race.stepsTitle': '{cell} : ‖∂L/∂h_t‖',
   'grad.race.idle': 'Appuyez sur « Lancer la course » pour entraîner les trois cellules côte à côte.',
   'grad.race.result': 'Après {steps} pas chacun ({time}), exactitude sur le jeu de test : {scores}.',
   'grad.race.ahead': 'Le {cell} termine avec {points} points d’avance sur le RNN simple : son état à portes, mis à jour par addition, a porté le signal à travers {distance}.',
