@@ -143,7 +143,7 @@ test('switching locale rewords exports (chart CSV, PyTorch script) and aria text
 
   await useLocale(page, 'fr');
   await expect(chart).toHaveAttribute('aria-label', 'Gain du gradient ‖∂h_T/∂h_t‖ en remontant le temps');
-  await expect(page.getByTestId('export-csv-explorer').locator('..')).toHaveAttribute('aria-label', /^Exporter « Gain du gradient/);
+  await expect(page.getByTestId('export-csv-explorer').locator('..')).toHaveAttribute('aria-label', /^Exporter «\u00a0Gain du gradient/);
   await expect(page.getByTestId('worked-example')).toContainText('4,6 × 10⁻¹⁶');
   const csvFr = await downloadText(page, () => page.getByTestId('export-csv-explorer').click());
   const [header, first] = csvFr.split('\r\n');
@@ -162,8 +162,8 @@ test('switching locale rewords exports (chart CSV, PyTorch script) and aria text
   await page.goto('/#lesson');
   for (let i = 0; i < 7; i++) await page.getByTestId('lesson-next').click();
   const script = await downloadText(page, () => page.locator('main button').filter({ hasText: /script/i }).first().click());
-  expect(script).toMatch(/^# Export de RNN Lab : /);
+  expect(script).toMatch(/^# Export de RNN Lab\u00a0: /);
   expect(script).toContain('# Les entrées sont des vecteurs one-hot');
-  expect(script).toMatch(/print\("paramètres entraînables :"/);
+  expect(script).toMatch(/print\("paramètres entraînables\u00a0:"/);
   expect(script).toMatch(/nn\.(RNN|LSTM|GRU)\(/);
 });
