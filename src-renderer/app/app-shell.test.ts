@@ -5,7 +5,7 @@ import type { DocTypes } from '../../src-shared/protocol/documents';
 import { Listeners, type DocLoad, type DocStore, type QuarantineNotice } from '../backend/backend';
 import Notices from '../shell/Notices.svelte';
 import TopNav from '../shell/TopNav.svelte';
-import { AppState } from './app-state.svelte';
+import { AppState, noticeText } from './app-state.svelte';
 import { SAVE_DELAY_MS, SettingsState, defaultSettings } from './settings-state.svelte';
 import { applyAppearance } from './theme';
 
@@ -105,7 +105,7 @@ describe('AppState and the shell', () => {
     expect(alerts[0].textContent).toContain('defaults are in use');
     const other = new AppState();
     other.notifyQuarantine({ ...notice, kind: 'progress', restored: true });
-    expect(other.notices.at(-1)?.text).toMatch(/moved aside to quarantine\/1 and the previously saved version is back in use\.$/);
+    expect(noticeText(other.notices.at(-1)!)).toMatch(/moved aside to quarantine\/1 and the previously saved version is back in use\.$/);
     (alerts[0].querySelector('button') as HTMLButtonElement).click();
     flushSync();
     expect(target.querySelectorAll('[role="alert"]')).toHaveLength(0);

@@ -1,5 +1,7 @@
 import type { StorageStatus } from '../../src-shared/protocol/ipc-contract';
 import type { QuarantineNotice } from '../backend/backend';
+import type { MessageKey } from '../i18n/en';
+import { t } from '../i18n/i18n.svelte';
 import { storageNotice } from './storage-notice';
 
 export const SCREENS = [
@@ -14,20 +16,35 @@ export function isScreenId(x: string): x is ScreenId {
   return SCREENS.some((s) => s.id === x);
 }
 
+/** A message part worded when shown: a key with its own values (e.g. the reason inside a storage notice). */
+export interface NoticePhrase {
+  readonly key: MessageKey;
+  readonly vars?: Readonly<Record<string, string | number>>;
+}
+export type NoticeVars = Readonly<Record<string, string | number | NoticePhrase>>;
+export interface NoticeAction {
+  readonly label: MessageKey;
+  readonly run: () => void;
+}
+
+/** A message for the notices bar, kept as a key and values so it is worded in whatever locale is current when shown. */
 export interface Notice {
   readonly id: number;
   readonly tone: 'warning' | 'error' | 'info';
-  readonly text: string;
-  /** A button beside the text (e.g. "Reload now" when a new version is ready). */
-  readonly action?: { readonly label: string; readonly run: () => void };
+  readonly key: MessageKey;
+  readonly vars: NoticeVars;
+  /** Which saved document a quarantine notice is about: named in the current locale too. */
+  readonly doc?: QuarantineNotice['kind'];
+  /** A button beside the text (e.g. "Reload now" when a new version is ready), its label a message key too. */
+  readonly action?: NoticeAction;
 }
 
-const DOC_NAMES: Record<QuarantineNotice['kind'], string> = {
-  settings: 'settings',
-  progress: 'lesson progress',
-  quiz: 'quiz results',
-  runs: 'saved runs',
-};
+/** A notice in the current locale. */
+export function noticeText(n: Notice): string {
+  const vars: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(n.vars)) vars[name] = typeof value === 'object' ? t(value.key, value.vars) : value;
+  return t(n.key, n.doc ? { ...vars, what: t(`app.doc.${n.doc}`) } : vars);
+}
 
 /** Which screen is shown (mirrored in the URL hash so a reload keeps it) and the notices bar. */
 export class AppState {
@@ -49,28 +66,27 @@ export class AppState {
     this.screen = screen;
   }
 
-  notify(tone: Notice['tone'], text: string, action?: Notice['action']): void {
-    if (this.notices.some((n) => n.text === text)) return;
-    this.notices.push({ id: this.#nextId++, tone, text, ...(action ? { action } : {}) });
+  /** Show a notice, once: the same key with the same values is not added twice. */
+  notify(tone: Notice['tone'], key: MessageKey, vars: NoticeVars = {}, extra: { doc?: Notice['doc']; action?: NoticeAction } = {}): void {
+    const { doc, action } = extra;
+    const same = (n: Notice) => n.key === key && n.doc === doc && JSON.stringify(n.vars) === JSON.stringify(vars);
+    if (this.notices.some(same)) return;
+    this.notices.push({ id: this.#nextId++, tone, key, vars, ...(doc ? { doc } : {}), ...(action ? { action } : {}) });
   }
 
   notifyQuarantine(notice: QuarantineNotice): void {
-    const what = DOC_NAMES[notice.kind];
-    this.notify(
-      'warning',
-      `Your saved ${what} could not be read (${notice.error}). The damaged copy was moved aside to ${notice.movedTo}` +
-        (notice.restored ? ' and the previously saved version is back in use.' : ' and defaults are in use.'),
-    );
+    const key = notice.restored ? 'app.quarantined.restored' : 'app.quarantined.defaults';
+    this.notify('warning', key, { error: notice.error, movedTo: notice.movedTo }, { doc: notice.kind });
   }
 
   /** The read-only mode, announced once; when saving works again the warning gives way to a short note. */
   notifyStorage(status: StorageStatus): void {
     const previous = this.#storageNoticeId;
     if (status.mode === 'writable' && previous === null) return;
-    const text = storageNotice(status);
+    const { key, vars } = storageNotice(status);
     if (previous !== null) this.dismiss(previous);
-    this.notify(status.mode === 'writable' ? 'info' : 'warning', text);
-    this.#storageNoticeId = status.mode === 'writable' ? null : (this.notices.find((n) => n.text === text)?.id ?? null);
+    this.notify(status.mode === 'writable' ? 'info' : 'warning', key, vars);
+    this.#storageNoticeId = status.mode === 'writable' ? null : (this.notices.find((n) => n.key === key)?.id ?? null);
   }
 
   dismiss(id: number): void {

@@ -1,4 +1,5 @@
-import { parseLessonPack, type LessonPack } from '../../src-shared/protocol/lesson-pack';
+import type { LessonPack } from '../../src-shared/protocol/lesson-pack';
+import { readLessonPack } from '../i18n/pack-translations';
 import type { PolicyLoad } from '../../src-shared/protocol/policy';
 import { startupLocale } from './managed.svelte';
 
@@ -20,7 +21,7 @@ export function applyStartupPolicy<L extends string>(load: PolicyLoad, deps: Sta
   deps.setLocale(start.locale);
   if (start.issue) issues.push(start.issue);
   if (load.policy.lessonPack && load.lessonPackText !== undefined) {
-    const parsed = parseLessonPack(load.lessonPackText);
+    const parsed = readLessonPack(load.lessonPackText);
     if (parsed.ok) deps.usePack(parsed.pack);
     else issues.push(`lessonPack: ${load.policy.lessonPack.path} is not a valid lesson pack (${parsed.error}); ignored`);
   }

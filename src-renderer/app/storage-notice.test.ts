@@ -4,7 +4,7 @@ import type { BridgeApi, StorageStatus } from '../../src-shared/protocol/ipc-con
 import { ElectronBackend } from '../backend/electron-backend';
 import { locale } from '../i18n/i18n.svelte';
 import Notices from '../shell/Notices.svelte';
-import { AppState } from './app-state.svelte';
+import { AppState, noticeText } from './app-state.svelte';
 
 let app: ReturnType<typeof mount> | null = null;
 afterEach(() => {
@@ -33,10 +33,11 @@ describe('the read-only mode is announced', () => {
   it('another instance holding the folder is named; saving again replaces the warning', () => {
     const state = new AppState();
     state.notifyStorage({ mode: 'read-only', reason: 'locked', heldBy: 4242 });
-    expect(state.notices.map((n) => n.text)).toEqual([expect.stringMatching(/Another RNN Lab.*4242.*read-only/)]);
+    expect(state.notices.map(noticeText)).toEqual([expect.stringMatching(/Another RNN Lab.*4242.*read-only/)]);
     state.notifyStorage({ mode: 'writable' });
     expect(state.notices).toHaveLength(1);
-    expect(state.notices[0]).toMatchObject({ tone: 'info', text: expect.stringMatching(/saved again/) });
+    expect(state.notices[0]).toMatchObject({ tone: 'info' });
+    expect(noticeText(state.notices[0])).toMatch(/saved again/);
     // A writable store at launch says nothing.
     const quiet = new AppState();
     quiet.notifyStorage({ mode: 'writable' });
@@ -47,7 +48,7 @@ describe('the read-only mode is announced', () => {
     locale.set('fr');
     const state = new AppState();
     state.notifyStorage({ ...full, code: 'EROFS' });
-    expect(state.notices[0].text).toMatch(/lecture seule/);
+    expect(noticeText(state.notices[0])).toMatch(/lecture seule/);
   });
 
   it('the desktop backend asks main for the status and passes on its changes', async () => {

@@ -1,31 +1,31 @@
 import type { StorageStatus } from '../../src-shared/protocol/ipc-contract';
-import { t } from '../i18n/i18n.svelte';
+import type { NoticePhrase, NoticeVars } from './app-state.svelte';
 
-/** What the notices bar says about saving, in the learner's language. */
-export function storageNotice(status: StorageStatus): string {
-  if (status.mode === 'writable') return t('ui.storage.writable');
+/** What the notices bar says about saving: a message key and values, worded in the learner's language when shown. */
+export function storageNotice(status: StorageStatus): { key: NoticePhrase['key']; vars: NoticeVars } {
+  if (status.mode === 'writable') return { key: 'ui.storage.writable', vars: {} };
   if (status.reason === 'locked') {
-    return t('ui.storage.locked', { who: status.heldBy ? t('ui.storage.lockedBy', { pid: status.heldBy }) : '' });
+    return { key: 'ui.storage.locked', vars: { who: status.heldBy ? { key: 'ui.storage.lockedBy', vars: { pid: status.heldBy } } : '' } };
   }
-  return t('ui.storage.unwritable', { why: why(status.code) });
+  return { key: 'ui.storage.unwritable', vars: { why: why(status.code) } };
 }
 
-function why(code: string): string {
+function why(code: string): NoticePhrase {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
     case 'QuotaExceededError':
-      return t('ui.storage.why.full');
+      return { key: 'ui.storage.why.full' };
     case 'EROFS':
-      return t('ui.storage.why.readOnly');
+      return { key: 'ui.storage.why.readOnly' };
     case 'EACCES':
     case 'EPERM':
     case 'SecurityError':
-      return t('ui.storage.why.denied');
+      return { key: 'ui.storage.why.denied' };
     case 'ENOTDIR':
     case 'EEXIST':
-      return t('ui.storage.why.notFolder');
+      return { key: 'ui.storage.why.notFolder' };
     default:
-      return t('ui.storage.why.other', { code });
+      return { key: 'ui.storage.why.other', vars: { code } };
   }
 }

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../src-shared/protocol/ipc-contract';
 import { version } from '../../package.json';
+import { t } from '../i18n/i18n.svelte';
 import type { Backend } from './backend';
 import { isAllowedExternalUrl } from '../../src-shared/protocol/external-links';
 import { IdbDocStore } from './idb-docs';
@@ -48,7 +49,7 @@ export class BrowserBackend implements Backend {
   async openExternal(url: string): Promise<{ ok: boolean; error?: string }> {
     const refused = policyRefusesLink((await this.policy()).policy);
     if (refused) return { ok: false, error: refused };
-    if (!isAllowedExternalUrl(url)) return Promise.resolve({ ok: false, error: 'this link is not on the allow-list' });
+    if (!isAllowedExternalUrl(url)) return Promise.resolve({ ok: false, error: t('app.linkBlocked') });
     // With 'noopener' window.open returns null even on success: there is nothing more to check.
     window.open(url, '_blank', 'noopener');
     return Promise.resolve({ ok: true });

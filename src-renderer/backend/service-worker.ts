@@ -14,13 +14,15 @@ type Container = Pick<ServiceWorkerContainer, 'register' | 'controller' | 'addEv
 
 export async function registerServiceWorker(events: ServiceWorkerEvents, base = document.baseURI, container: Container | undefined = navigator.serviceWorker, reload = () => location.reload()): Promise<void> {
   if (!container) return; // not a secure context, or a browser without service workers: the app still runs online
-  let reg: ServiceWorkerRegistration;
+  let reg: ServiceWorkerRegistration | undefined;
   try {
     reg = await container.register(new URL('sw.js', base).href);
   } catch (err) {
     console.warn('RNN Lab: the offline copy could not be set up', err);
     return;
   }
+  // A browser (or test harness) that blocks service workers may resolve the registration with nothing.
+  if (!reg) return;
   const apply = () => {
     container.addEventListener('controllerchange', () => reload(), { once: true });
     reg.waiting?.postMessage({ type: 'SKIP_WAITING' });

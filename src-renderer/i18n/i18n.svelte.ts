@@ -32,9 +32,20 @@ export function interpolate(template: string, vars?: Readonly<Record<string, str
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-/** Look a key up in one locale. Pure: used by tests, by the language menu and by `t`. */
+/** A lesson pack's own texts per locale (checked by pack-translations.ts), consulted before the catalogues. */
+class PackTexts {
+  current: Readonly<Record<string, Readonly<Record<string, string>>>> = $state.raw({});
+}
+const packTexts = new PackTexts();
+
+/** Use a lesson pack's translations (or none) from now on; every `t` call re-reads them. */
+export function setPackTranslations(translations: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined): void {
+  packTexts.current = translations ?? {};
+}
+
+/** Look a key up in one locale: the lesson pack's text for it, else the catalogue's. Used by tests, the language menu and `t`. */
 export function lookup(locale: Locale, key: MessageKey, vars?: Readonly<Record<string, string | number>>): string {
-  return interpolate(LOCALE_CATALOGUES[locale][key], vars);
+  return interpolate(packTexts.current[locale]?.[key] ?? LOCALE_CATALOGUES[locale][key], vars);
 }
 
 /** The current locale; reading it inside a component or $derived makes `t` calls reactive. */
@@ -54,7 +65,3 @@ export function t(key: MessageKey, vars?: Readonly<Record<string, string | numbe
   return lookup(locale.current, key, vars);
 }
 
-/** Numbers in the current locale's style (thousands separators, decimal comma in French). */
-export function formatNumber(x: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(locale.current, { maximumFractionDigits }).format(x);
-}

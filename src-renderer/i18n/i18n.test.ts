@@ -16,6 +16,11 @@ const prose = (s: string) => s.replace(/\$[^$]*\$/g, ' ');
  * Messages a translation may leave exactly as in English: symbols, proper nouns, and words spelt the same in the
  * language. Anything else equal to English is an untranslated string.
  */
+/** Cell and activation names, formulas and column names that are the same symbols in every language. */
+const SYMBOLS: readonly MessageKey[] = [
+  'grad.cell.lstm', 'grad.cell.gru', 'grad.activation.tanh', 'grad.activation.relu', 'grad.progress', 'grad.heat.col', 'csv.t', 'csv.total',
+];
+
 const SAME_AS_ENGLISH: Record<string, readonly MessageKey[]> = {
   fr: [
     'ui.nav.gradients', // « Gradients »
@@ -28,8 +33,19 @@ const SAME_AS_ENGLISH: Record<string, readonly MessageKey[]> = {
     'ui.jobs.pause',
     'ui.lab.kernels.wasm-simd', // « (WebAssembly SIMD) »
     'ui.lesson.readingTime', // « {minutes} min »
+    ...SYMBOLS,
+    'grad.explorer.activation', // « Activation »
+    'grad.curves.gradY', // « ‖gradient‖ »
+    'csv.score', // « score »
   ],
-  es: ['ui.lesson.readingTime', 'ui.lab.kernels.wasm-simd', 'ui.quiz.attemptRow' /* {date}: {score}/{total} */],
+  es: [
+    'ui.lesson.readingTime',
+    'ui.lab.kernels.wasm-simd',
+    'ui.quiz.attemptRow' /* {date}: {score}/{total} */,
+    ...SYMBOLS,
+    'grad.explorer.ideal', // « ideal ρ^(T−t), ρ = {rho} »
+    'grad.race.stepsTitle', // « {cell}: ‖∂L/∂h_t‖ » (French adds its space before the colon)
+  ],
 };
 
 describe('message catalogues', () => {
@@ -72,7 +88,8 @@ describe('message catalogues', () => {
     const count = (s: string, c: string) => s.split(c).length - 1;
     const es = catalogueOf('es');
     const bad = keys.filter((k) => {
-      const p = prose(es[k]);
+      // A question mark quoted as a symbol of the data («?») asks nothing.
+      const p = prose(es[k]).replace(/«[?!]»/g, ' ');
       return count(p, '?') !== count(p, '¿') || count(p, '!') !== count(p, '¡');
     });
     expect(bad).toEqual([]);
@@ -83,6 +100,7 @@ describe('message catalogues', () => {
     expect(lookup('es', 'ui.lesson.next')).toBe('Siguiente');
     expect(lookup('fr', 'lesson.why.p1')).toMatch(/^La parole, le texte/);
     expect(lookup('es', 'quiz.bert.prompt')).toMatch(/^BERT lee las palabras/);
+    expect(lookup('es', 'grad.cancel')).toBe('Cancelar');
     locale.set('fr');
     expect(t('section.gates.title')).toBe('Cellules à portes\u00a0: LSTM et GRU');
     locale.set('es');

@@ -1,3 +1,5 @@
+import { t } from '../i18n/i18n.svelte';
+
 /** Offer text as a file download (a blob URL: nothing leaves the machine). */
 export function downloadText(filename: string, text: string, type = 'text/plain'): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
@@ -17,7 +19,7 @@ export function readFileText(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('cannot read the file'));
+    reader.onerror = () => reject(reader.error ?? new Error(t('app.fileUnreadable')));
     reader.readAsText(file);
   });
 }

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 import { en } from '../i18n/en';
 import { interpolate } from '../i18n/i18n.svelte';
 import { decay, engineParamCount, headCount, lessonFacts, rnnCellCount } from './facts';
-import { sci } from './sci';
+import { formatSci } from '../i18n/format';
 import { createModel } from '../../src-shared/engine/index';
 import { modelConfigFor } from '../../src-shared/session/run';
 import { makeTask } from '../../src-shared/tasks/index';
@@ -34,10 +34,10 @@ describe('lesson facts', () => {
   });
 
   it('computes the worked example instead of quoting it', () => {
-    expect(sci(decay(0.7, 100))).toBe('4.6 × 10⁻¹⁶');
-    expect(sci(decay(0.7, 99))).toBe('6.6 × 10⁻¹⁶');
-    expect(sci(decay(0.7, 101))).toBe('3.2 × 10⁻¹⁶');
-    expect(sci(0.5)).toBe('0.5');
+    expect(formatSci(decay(0.7, 100))).toBe('4.6 × 10⁻¹⁶');
+    expect(formatSci(decay(0.7, 99))).toBe('6.6 × 10⁻¹⁶');
+    expect(formatSci(decay(0.7, 101))).toBe('3.2 × 10⁻¹⁶');
+    expect(formatSci(0.5)).toBe('0.5');
   });
 
   it('fills every {slot} of the lesson prose for the default configuration', () => {

@@ -4,7 +4,7 @@ import type { TrainingConfig } from '../../src-shared/protocol/training-config';
 import { makeTask } from '../../src-shared/tasks/index';
 import type { TaskData } from '../../src-shared/tasks/types';
 import { modelConfigFor } from '../../src-shared/session/run';
-import { sci } from './sci';
+import { formatSci } from '../i18n/format';
 
 /** Formula for the vanilla cell: H·I + H·H + H. */
 export const rnnCellCount = (I: number, H: number): number => H * I + H * H + H;
@@ -62,8 +62,8 @@ export function lessonFacts(config: TrainingConfig): Record<string, string | num
     gru: engineParamCount('gru', I, H, O),
     lstm: engineParamCount('lstm', I, H, O),
     T, factor, steps: T - 1,
-    value: sci(decay(factor, T)),
-    less: sci(decay(factor, T - 1)),
-    more: sci(decay(factor, T + 1)),
+    value: formatSci(decay(factor, T)),
+    less: formatSci(decay(factor, T - 1)),
+    more: formatSci(decay(factor, T + 1)),
   };
 }

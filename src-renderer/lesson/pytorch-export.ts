@@ -1,5 +1,7 @@
 import type { ProblemShape } from '../../src-shared/engine/types';
 import type { TrainingConfig } from '../../src-shared/protocol/training-config';
+import { t } from '../i18n/i18n.svelte';
+import { taskTitle } from '../lab/task-catalog';
 
 /** Sizes of the exported model: I and O come from the task's vocabularies. */
 export interface ExportSizes {
@@ -14,6 +16,7 @@ const GATES = { rnn: 1, lstm: 4, gru: 3 } as const;
 /**
  * A short runnable PyTorch script with the same cell, sizes, layers and directions as the Lab's model.
  * It loads `weightsFile` (written by `weightsJson`) when present, else keeps PyTorch's random initialisation.
+ * Its comments and printed lines are in the learner's language; the code itself is plain PyTorch.
  */
 export function pytorchScript(config: TrainingConfig, sizes: ExportSizes, weightsFile: string): string {
   const { I, O, shape } = sizes;
@@ -24,12 +27,14 @@ export function pytorchScript(config: TrainingConfig, sizes: ExportSizes, weight
   const cls = CLASS[config.cell];
   const nonlin = config.cell === 'rnn' ? `, nonlinearity='${config.activation === 'relu' ? 'relu' : 'tanh'}'` : '';
   const py = (b: boolean) => (b ? 'True' : 'False');
-  const linearNote = config.cell === 'rnn' && config.activation === 'linear' ? "\n# Note: the Lab used a linear cell; PyTorch's nn.RNN offers only tanh or relu, so tanh is used here." : '';
+  const linearNote = config.cell === 'rnn' && config.activation === 'linear' ? `\n# ${t('py.linearNote')}` : '';
+  /** Text inside a Python string literal: quotes and backslashes escaped. */
+  const pyStr = (s: string) => JSON.stringify(s);
   const encDec = shape === 'encoder-decoder';
   const rnnIn = shape === 'one-to-many' ? I + O + 1 : I;
   const lines = [
-    `# RNN Lab export: ${config.cell.toUpperCase()} on the "${config.task}" task (${shape}), seed ${config.seed}.`,
-    `# Inputs are one-hot vectors over the task's ${I}-token vocabulary; outputs are scores over ${O} classes.${linearNote}`,
+    `# ${t('py.header', { cell: config.cell.toUpperCase(), task: taskTitle(config.task), shape, seed: config.seed })}`,
+    `# ${t('py.inputs', { I, O })}${linearNote}`,
     'import json, os',
     'import torch',
     'from torch import nn',
@@ -45,10 +50,10 @@ export function pytorchScript(config: TrainingConfig, sizes: ExportSizes, weight
     `        self.head = nn.Linear(H * ${dirs}, O)`,
     '',
     '    def forward(self, x):',
-    '        """x: (batch, T, inputs) one-hot. Returns scores per step, (batch, T, O)."""',
+    `        """${t('py.forwardDoc')}"""`,
     encDec
-      ? '        _, state = self.encoder(x)  # the context the decoder starts from (joined directions: see the Lab)\n        raise NotImplementedError("decode step by step from `state`, feeding each output back in")'
-      : `        out, _ = self.rnn(x)\n        return self.head(out)${shape === 'many-to-one' ? '  # many-to-one: the answer is the last step\'s scores' : ''}`,
+      ? `        _, state = self.encoder(x)  # ${t('py.context')}\n        raise NotImplementedError(${pyStr(t('py.decodeTodo'))})`
+      : `        out, _ = self.rnn(x)\n        return self.head(out)${shape === 'many-to-one' ? `  # ${t('py.lastStep')}` : ''}`,
     '',
     'model = Model()',
     `weights = '${weightsFile}'`,
@@ -57,17 +62,17 @@ export function pytorchScript(config: TrainingConfig, sizes: ExportSizes, weight
     '        saved = json.load(f)',
     '    state = {k: torch.tensor(v["data"], dtype=torch.float32).reshape(v["shape"]) for k, v in saved["state_dict"].items()}',
     '    model.load_state_dict(state)',
-    '    print("loaded weights from step", saved["step"])',
+    `    print(${pyStr(t('py.loaded'))}, saved["step"])`,
     '',
-    '# PyTorch keeps a second bias per layer (bias_hh), so its count exceeds the Lab\'s by one bias vector per layer and direction.',
+    `# ${t('py.biasNote')}`,
     `print(model)`,
-    'print("trainable parameters:", sum(p.numel() for p in model.parameters()))',
+    `print(${pyStr(t('py.params'))}, sum(p.numel() for p in model.parameters()))`,
   ];
   if (!encDec) {
     lines.push(
       `x = nn.functional.one_hot(torch.randint(0, ${I}, (1, 10)), ${I}).float()`,
       shape === 'one-to-many' ? 'x = torch.cat([x, torch.zeros(1, 10, O + 1)], dim=-1)' : '',
-      'print("scores for a random input:", model(x).shape)',
+      `print(${pyStr(t('py.scores'))}, model(x).shape)`,
     );
   }
   return lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n') + '\n';

@@ -1,4 +1,6 @@
-import { LESSON_SECTION_IDS, QUIZ_QUESTION_IDS, parseLessonPack, type LessonPack, type LessonSectionId, type QuizQuestionId } from '../../src-shared/protocol/lesson-pack';
+import { LESSON_SECTION_IDS, QUIZ_QUESTION_IDS, type LessonPack, type LessonSectionId, type QuizQuestionId } from '../../src-shared/protocol/lesson-pack';
+import { setPackTranslations } from '../i18n/i18n.svelte';
+import { readLessonPack } from '../i18n/pack-translations';
 
 /** Where the active pack is remembered between launches (validated again on every load). */
 export const PACK_STORAGE_KEY = 'rnn-lab.lesson-pack';
@@ -18,8 +20,8 @@ class Classroom {
   constructor() {
     const text = storage()?.getItem(PACK_STORAGE_KEY);
     if (text) {
-      const parsed = parseLessonPack(text);
-      if (parsed.ok) this.pack = parsed.pack;
+      const parsed = readLessonPack(text);
+      if (parsed.ok) this.#set(parsed.pack);
       else storage()?.removeItem(PACK_STORAGE_KEY);
     }
   }
@@ -32,13 +34,19 @@ class Classroom {
     return this.pack?.questions ?? QUIZ_QUESTION_IDS;
   }
 
-  use(pack: LessonPack): void {
+  /** The pack decides sections, questions and seeds, and its own translations replace the app's texts. */
+  #set(pack: LessonPack | null): void {
     this.pack = pack;
+    setPackTranslations(pack?.translations);
+  }
+
+  use(pack: LessonPack): void {
+    this.#set(pack);
     storage()?.setItem(PACK_STORAGE_KEY, JSON.stringify(pack));
   }
 
   clear(): void {
-    this.pack = null;
+    this.#set(null);
     storage()?.removeItem(PACK_STORAGE_KEY);
   }
 }

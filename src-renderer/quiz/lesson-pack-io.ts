@@ -2,13 +2,13 @@ import {
   LESSON_PACK_FORMAT,
   LESSON_PACK_MAX_BYTES,
   packTooBig,
-  parseLessonPack,
   type LessonPack,
   type LessonSectionId,
   type PackParse,
   type QuizQuestionId,
 } from '../../src-shared/protocol/lesson-pack';
 import type { TrainingConfig } from '../../src-shared/protocol/training-config';
+import { readLessonPack } from '../i18n/pack-translations';
 import { readFileText } from '../lesson/download';
 
 export interface PackChoices {
@@ -41,8 +41,8 @@ export function packFileName(pack: LessonPack): string {
   return `${slug}.rnnlab-pack.json`;
 }
 
-/** A pack file the teacher picked: refused by its size before a byte is read, else read and parsed. */
+/** A pack file the teacher picked: refused by its size before a byte is read, else read, parsed and its translations checked. */
 export async function readLessonPackFile(file: Blob): Promise<PackParse> {
   if (file.size > LESSON_PACK_MAX_BYTES) return packTooBig();
-  return parseLessonPack(await readFileText(file));
+  return readLessonPack(await readFileText(file));
 }

@@ -1,5 +1,6 @@
 import type { JobEvent, JobRequest } from '../../src-shared/protocol/job-messages';
 import type { JobHandle, JobsApi } from '../backend/backend';
+import { t } from '../i18n/i18n.svelte';
 import { BIDIR_EXPERIMENT, RACE_EXPERIMENT } from './experiments';
 
 export type Experiment = 'race' | 'bidir';
@@ -18,7 +19,7 @@ export interface ExperimentOutcome {
  */
 export class ExperimentCancelled extends Error {
   constructor(readonly reason: 'replaced' | 'cancelled') {
-    super(reason === 'replaced' ? 'another experiment started and replaced this run; run it again' : 'the run was cancelled');
+    super(t(reason === 'replaced' ? 'app.experimentReplaced' : 'app.experimentCancelled'));
     this.name = 'ExperimentCancelled';
   }
 }
@@ -26,7 +27,7 @@ export class ExperimentCancelled extends Error {
 /** The trainer stopped (crashed or hung) during the run, which is lost; `reason` is the supervisor's. */
 export class ExperimentInterrupted extends Error {
   constructor(readonly reason: string) {
-    super(`the trainer stopped during the run (${reason}); run it again`);
+    super(t('app.experimentInterrupted', { reason }));
     this.name = 'ExperimentInterrupted';
   }
 }

@@ -3,7 +3,7 @@ import { QUIZ_QUESTION_IDS } from '../../src-shared/protocol/lesson-pack';
 import { createRng } from '../../src-shared/tasks/random';
 import type { MessageKey } from '../i18n/en';
 import { decay, engineParamCount, headCount, rnnCellCount } from '../lesson/facts';
-import { sci } from '../lesson/sci';
+import { formatSci } from '../i18n/format';
 import type { Tolerance } from './numeric';
 import { deriveSeed } from './shuffle';
 
@@ -72,7 +72,7 @@ export const QUESTION_BANK: Record<QuizQuestionId, QuestionDef> = {
       const factor = rng.pick([0.5, 0.6, 0.7, 0.8, 0.9]);
       const T = rng.pick([20, 30, 40, 50]);
       const value = decay(factor, T);
-      return { vars: { factor, T, steps: T - 1, value: sci(value) }, answer: value, tolerance: { relative: 0.05 } };
+      return { vars: { factor, T, steps: T - 1, value: formatSci(value) }, answer: value, tolerance: { relative: 0.05 } };
     },
   },
   'bptt-sum': choice('bptt-sum', 'bptt', ABC),

@@ -11,7 +11,7 @@ import { describeIssues } from '../protocol/documents';
 import { JobStreamCommandSchema, type JobCommand, type JobEvent, type JobRequest } from '../protocol/job-messages';
 import { createYielder } from '../session/scheduler';
 import { computeExplorer } from './explorer';
-import { bidirJob, horizonJob, jobTotal, raceJob, type Job, type JobOutput } from './jobs';
+import { bidirJob, DivergedError, horizonJob, jobTotal, raceJob, type Job, type JobOutput } from './jobs';
 
 export const SLICE_MS = 4;
 export const PROGRESS_MS = 250;
@@ -147,7 +147,9 @@ export class JobRunner {
       }
     } catch (err) {
       if (this.#job === job) this.#job = null;
-      this.post({ type: 'error', id: job.id, reason: 'failed', message: messageOf(err) });
+      // A diverged model is named by cell and quantity, so the page can say it in the learner's language.
+      const diverged = err instanceof DivergedError ? { cell: err.cell, quantity: err.quantity } : undefined;
+      this.post({ type: 'error', id: job.id, reason: 'failed', message: messageOf(err), ...(diverged ? { diverged } : {}) });
       return;
     }
     if (this.#job === job) this.#schedule();

@@ -11,6 +11,13 @@ import { Run } from '../session/run';
 import { AMBIGUOUS_WORDS } from '../tasks/index';
 import type { TaskId } from '../tasks/types';
 
+/** A model's loss or gradient stopped being a finite number: the job ends and says which cell and quantity. */
+export class DivergedError extends Error {
+  constructor(readonly cell: CellKind, readonly quantity: string) {
+    super(`${cell} diverged (${quantity})`);
+  }
+}
+
 /** What a job emits besides its progress (the runner adds the job id). */
 export type JobOutput = JobEvent extends infer E ? (E extends { id: number } ? Omit<E, 'id'> : never) : never;
 export type Emit = (out: JobOutput) => void;
@@ -71,7 +78,7 @@ export function* raceJob(cmd: RaceRequest, emit: Emit, flushEvery: () => boolean
     for (let i = 0; i < runs.length; i++) {
       const { run } = runs[i];
       const outcome = run.trainStep(s % RACE_TRACE_EVERY === 0);
-      if (outcome.kind === 'diverged') throw new Error(`${runs[i].cell} diverged (${outcome.quantity})`);
+      if (outcome.kind === 'diverged') throw new DivergedError(runs[i].cell, outcome.quantity);
       const { point, detail } = outcome;
       pending[i].points.push({ step: point.step, loss: point.loss, accuracy: point.accuracy });
       if (detail) pending[i].dhRows.push({ step: point.step, dhNorms: detail.dhNorms });

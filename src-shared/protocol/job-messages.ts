@@ -130,7 +130,12 @@ export const JobEventSchema = v.variant('type', [
   }),
   /** The job stopped early; `replacedBy` names the job whose start cancelled it, if that is why. */
   v.strictObject({ type: v.literal('cancelled'), id: jobId, replacedBy: v.optional(JobKindSchema) }),
-  v.strictObject({ type: v.literal('error'), id: jobId, reason: JobErrorReasonSchema, message: v.string() }),
+  v.strictObject({
+    type: v.literal('error'), id: jobId, reason: JobErrorReasonSchema,
+    /** For logs; what the page shows comes from `diverged` when set, in the learner's language. */
+    message: v.string(),
+    diverged: v.optional(v.strictObject({ cell: CellSchema, quantity: v.pipe(v.string(), v.maxLength(40)) })),
+  }),
 ]);
 export type JobEvent = v.InferOutput<typeof JobEventSchema>;
 

@@ -47,6 +47,36 @@ const seed = (what: string) =>
 const unique = <T>(what: string) =>
   v.check<T[], string>((items) => new Set(items).size === items.length, `${what} must not list the same id twice`);
 
+/** Caps on what a pack may carry as its own translations, so a hand-edited or hostile file stays small. */
+export const PACK_TRANSLATION_LIMITS = { locales: 8, entriesPerLocale: 600, charsPerText: 4000, totalChars: 600_000 } as const;
+
+/** Which catalogue texts a pack may replace: the lesson's and the quiz's content, not the interface. */
+export const PACK_TEXT_KEY = /^(lesson|quiz|section|key|notes|ref)\.[A-Za-z0-9_.-]{1,80}$/;
+
+const L = PACK_TRANSLATION_LIMITS;
+const PackTextsSchema = v.pipe(
+  v.record(
+    v.pipe(v.string(), v.regex(PACK_TEXT_KEY, 'each translated key must be a lesson or quiz text key (lesson.*, quiz.*, section.*, key.*, notes.*, ref.*)')),
+    v.pipe(v.string('each translation must be text'), v.maxLength(L.charsPerText, `each translation must be at most ${L.charsPerText} characters`)),
+    'each locale\'s translations must be an object of key: text',
+  ),
+  v.check((o) => Object.keys(o).length <= L.entriesPerLocale, `a locale may carry at most ${L.entriesPerLocale} translated texts`),
+);
+
+/**
+ * The pack's own wording per locale ("fr" → key → text): a teacher's translation or rewording of the lesson and the
+ * quiz. The renderer checks the keys and placeholders against its catalogue when the pack is loaded.
+ */
+const TranslationsSchema = v.pipe(
+  v.record(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'each translations locale must be a language code such as "fr" or "es"')), PackTextsSchema,
+    'translations must be an object of locale: texts'),
+  v.check((o) => Object.keys(o).length <= L.locales, `translations may cover at most ${L.locales} locales`),
+  v.check(
+    (o) => Object.values(o).reduce((n, texts) => n + Object.values(texts).reduce((m, s) => m + s.length, 0), 0) <= L.totalChars,
+    `translations must total at most ${L.totalChars} characters`,
+  ),
+);
+
 export const LessonPackSchema = v.strictObject({
   format: v.literal(LESSON_PACK_FORMAT, `format must be "${LESSON_PACK_FORMAT}"`),
   version: v.literal(1, 'version must be 1'),
@@ -70,6 +100,8 @@ export const LessonPackSchema = v.strictObject({
   demoSeed: seed('demoSeed'),
   /** The Lab settings the class starts from. */
   config: TrainingConfigSchema,
+  /** Optional: the pack's own lesson and quiz texts per locale, used for the learner's locale in place of the app's. */
+  translations: v.optional(TranslationsSchema),
 });
 export type LessonPack = v.InferOutput<typeof LessonPackSchema>;
 

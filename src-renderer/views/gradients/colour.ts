@@ -5,6 +5,7 @@
  */
 import { color, interpolateViridis, scaleSequential, type ScaleSequential } from 'd3';
 import type { CellKind } from '../../../src-shared/engine/types';
+import { t } from '../../i18n/i18n.svelte';
 
 /** Number of entries in the lookup table a heatmap paints from. */
 export const LUT_SIZE = 256;
@@ -29,7 +30,10 @@ export function viridisLut(): Uint8ClampedArray {
 export const CELL_COLOURS: Record<CellKind, string> = { rnn: '#D55E00', lstm: '#0072B2', gru: '#009E73' };
 /** A dash pattern per cell, so the curves differ without colour too. */
 export const CELL_DASHES: Record<CellKind, string> = { rnn: '6 3', lstm: '', gru: '2 2' };
-export const CELL_NAMES: Record<CellKind, string> = { rnn: 'Vanilla RNN', lstm: 'LSTM', gru: 'GRU' };
+/** A cell's name in the learner's language ("Vanilla RNN", "RNN simple"). */
+export function cellName(cell: CellKind): string {
+  return t(`grad.cell.${cell}`);
+}
 
 /** Neutral series (ideal lines, thresholds): dark grey and black read on white paper and projectors alike. */
 export const INK = '#222222';

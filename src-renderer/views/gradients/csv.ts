@@ -1,6 +1,11 @@
 import { csvField as field, type CsvValue } from '../../export/csv-field';
 
-/** Chart data as CSV (RFC 4180): a header row, then one row per record; fields quoted only when they must be. */
+/**
+ * Chart data as CSV (RFC 4180): a header row, then one row per record; fields quoted only when they must be, and
+ * formula-like text neutralised (csv-field.ts). The header's column names come from the learner's locale (csv.*
+ * keys); numbers are written the same in every locale (full stop as decimal separator, no grouping, full
+ * precision), so a script reads any export.
+ */
 
 export type { CsvValue };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
 import { computeExplorer } from '../../../src-shared/jobs/explorer';
-import { endToEndRatio, explorerCsv, explorerSeries } from './explorer-data';
+import { endToEndRatio } from './explorer-data';
+import { explorerCsv, explorerSeries } from './explorer-series';
 
 describe('vanishing-gradient explorer data', () => {
   it('the exact gain falls back through time for ρ < 1 and grows for ρ > 1 (linear cell)', () => {

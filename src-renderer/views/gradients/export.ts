@@ -3,6 +3,8 @@
  * Blob behind a download link. Charts keep their styling in attributes, so a cloned SVG stands on its own.
  */
 
+import { t } from '../../i18n/i18n.svelte';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** A raster layer (a heatmap canvas) that sits inside the chart at a position given in SVG user units. */
@@ -63,7 +65,7 @@ export async function renderPng(svg: SVGSVGElement, layers: readonly RasterLayer
   canvas.width = Math.round(width * scale);
   canvas.height = Math.round(height * scale);
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('this browser cannot draw to a canvas');
+  if (!ctx) throw new Error(t('grad.export.noCanvas'));
   ctx.scale(scale, scale);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
@@ -72,7 +74,7 @@ export async function renderPng(svg: SVGSVGElement, layers: readonly RasterLayer
   const overlay = await loadImage(new Blob([serializeSvg(svg, [], false)], { type: 'image/svg+xml' }));
   ctx.drawImage(overlay, 0, 0, width, height);
   return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(t('grad.export.pngFailed')))), 'image/png'),
   );
 }
 
@@ -86,7 +88,7 @@ function loadImage(blob: Blob): Promise<HTMLImageElement> {
     };
     img.onerror = () => {
       URL.revokeObjectURL(url);
-      reject(new Error('could not rasterise the chart'));
+      reject(new Error(t('grad.export.rasterFailed')));
     };
     img.src = url;
   });

@@ -4,6 +4,7 @@
  * reaches its row cap it keeps every other row and from then on records every other step, so a long run
  * still fits while the newest rows stay exact.
  */
+import { t } from '../../i18n/i18n.svelte';
 import { toCsv } from './csv';
 
 /** Columns beyond this are dropped (the engine's sequence cap). */
@@ -102,12 +103,12 @@ export class GradientGrid {
   toCsv(): string {
     const rows: (number | string)[][] = [];
     for (let r = 0; r < this.rows; r++) {
-      for (let t = 0; t < this.cols; t++) {
-        const x = this.value(r, t);
-        if (Number.isFinite(x)) rows.push([this.step(r), t + 1, x, 10 ** x]);
+      for (let c = 0; c < this.cols; c++) {
+        const x = this.value(r, c);
+        if (Number.isFinite(x)) rows.push([this.step(r), c + 1, x, 10 ** x]);
       }
     }
-    return toCsv(['training_step', 't', 'log10_grad_norm', 'grad_norm'], rows);
+    return toCsv([t('csv.trainingStep'), t('csv.t'), t('csv.log10GradNorm'), t('csv.gradNorm')], rows);
   }
 
   #halve(): void {

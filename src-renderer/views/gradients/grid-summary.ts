@@ -1,5 +1,6 @@
 /** Text alternatives for gradient heatmaps, computed from the grid. */
-import { formatSci } from './format';
+import { formatSci } from '../../i18n/format';
+import { t } from '../../i18n/i18n.svelte';
 import type { GradientGrid } from './gradient-grid';
 
 /**
@@ -7,21 +8,18 @@ import type { GradientGrid } from './gradient-grid';
  * "at the latest steps ‖∂L/∂h_t‖ is 3.1 × 10⁻⁸ at t = 1 and 0.42 at t = 22, a ratio of 7.4 × 10⁻⁸".
  */
 export function describeGrid(grid: GradientGrid, who: string): string {
-  if (grid.rows === 0) return `${who}: no gradients recorded yet.`;
+  if (grid.rows === 0) return t('grad.heat.empty', { who });
   const profile = grid.recentProfile(10);
   const firstT = profile.findIndex(Number.isFinite);
   let lastT = profile.length - 1;
   while (lastT >= 0 && !Number.isFinite(profile[lastT])) lastT--;
-  if (firstT < 0 || lastT < 0) return `${who}: no finite gradients yet.`;
+  if (firstT < 0 || lastT < 0) return t('grad.heat.noFinite', { who });
   const a = 10 ** profile[firstT];
   const b = 10 ** profile[lastT];
   const span = grid.extent();
-  const range = span ? ` Over the whole run the colours span ${formatSci(10 ** span[0])} to ${formatSci(10 ** span[1])}.` : '';
-  return (
-    `${who}, ${grid.rows} recorded steps up to training step ${grid.step(grid.rows - 1)}: over the latest steps ‖∂L/∂h_t‖ averages ` +
-    `${formatSci(a)} at t = ${firstT + 1} and ${formatSci(b)} at t = ${lastT + 1}, so the start receives ${formatSci(a / b)} times the signal the end gets.` +
-    range
-  );
+  const range = span ? ' ' + t('grad.heat.range', { lo: formatSci(10 ** span[0]), hi: formatSci(10 ** span[1]) }) : '';
+  const vars = { who, rows: grid.rows, step: grid.step(grid.rows - 1), first: formatSci(a), firstT: firstT + 1, last: formatSci(b), lastT: lastT + 1 };
+  return t('grad.heat.summary', { ...vars, ratio: formatSci(a / b) }) + range;
 }
 
 /** A colour domain snapped out to whole decades, so the legend changes rarely while a run fills the grid. */

@@ -2,6 +2,7 @@
  * What a gradient heatmap card shows in each of its two modes, so the live run and the race build them alike:
  * y = training step (‖∂L/∂h_t‖ of every recorded step) or y = hidden unit (|∂L/∂h_t[j]| of the latest step).
  */
+import { t } from '../../i18n/i18n.svelte';
 import type { GradientGrid } from './gradient-grid';
 import { describeGrid } from './grid-summary';
 import type { GridSource } from './heatmap-paint';
@@ -33,8 +34,8 @@ export interface HeatView {
 export function stepsView(grid: GradientGrid, id: string, title: string): HeatView {
   return {
     id, title, grid, extent: grid.extent(), summary: describeGrid(grid, title),
-    label: `${title}: gradient norm by time step and training step`, yLabel: 'training step ↓', valueLabel: '‖∂L/∂h_t‖',
-    capacityRows: grid.maxRows, rowLabel: (r) => `step ${grid.step(r)}`, rowTick: (r) => String(grid.step(r)), csv: () => grid.toCsv(),
+    label: t('grad.heat.stepsLabel', { title }), yLabel: t('grad.heat.stepsY'), valueLabel: '‖∂L/∂h_t‖',
+    capacityRows: grid.maxRows, rowLabel: (r) => t('grad.heat.stepRow', { n: grid.step(r) }), rowTick: (r) => String(grid.step(r)), csv: () => grid.toCsv(),
   };
 }
 
@@ -42,7 +43,7 @@ export function stepsView(grid: GradientGrid, id: string, title: string): HeatVi
 export function unitsView(units: UnitGrid, id: string, title: string): HeatView {
   return {
     id, title, grid: units, extent: units.extent(), summary: describeUnits(units, title),
-    label: `${title}: gradient size by time step and hidden unit`, yLabel: 'hidden unit j', valueLabel: '|∂L/∂h_t[j]|',
-    capacityRows: units.rows, rowLabel: (r) => `unit ${r + 1}`, rowTick: (r) => String(r + 1), csv: () => units.toCsv(),
+    label: t('grad.heat.unitsLabel', { title }), yLabel: t('grad.heat.unitsY'), valueLabel: '|∂L/∂h_t[j]|',
+    capacityRows: units.rows, rowLabel: (r) => t('grad.heat.unitRow', { n: r + 1 }), rowTick: (r) => String(r + 1), csv: () => units.toCsv(),
   };
 }

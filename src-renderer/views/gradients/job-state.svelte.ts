@@ -7,6 +7,8 @@
  */
 import type { JobEvent, JobKind, JobRequest } from '../../../src-shared/protocol/job-messages';
 import type { JobHandle, JobsApi } from '../../backend/backend';
+import { t } from '../../i18n/i18n.svelte';
+import { cellName } from './colour';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -98,7 +100,7 @@ export class JobState {
         this.#listener = null;
         break;
       case 'error':
-        this.error = e.message;
+        this.error = e.diverged ? t('grad.error.diverged', { cell: cellName(e.diverged.cell), quantity: e.diverged.quantity }) : e.message;
         this.interrupted = e.reason === 'interrupted';
         this.status = 'error';
         this.paused = false;

@@ -5,7 +5,8 @@
 import { extent } from 'd3';
 import type { Series, XY } from './chart-types';
 import { toCsv, type CsvValue } from './csv';
-import { formatSci } from './format';
+import { formatSci } from '../../i18n/format';
+import { t } from '../../i18n/i18n.svelte';
 
 /** Finite values that a log axis can show (positive) or a linear axis can show (any finite). */
 export function usable(p: XY, log: boolean): boolean {
@@ -73,7 +74,7 @@ export function describeSeries(series: readonly Series[], xName: string, yName: 
   for (const s of series) {
     const pts = s.values.filter((p) => Number.isFinite(p.y));
     if (pts.length === 0) {
-      parts.push(`${s.label}: no data yet.`);
+      parts.push(t('grad.chart.noData', { label: s.label }));
       continue;
     }
     const first = pts[0];
@@ -85,8 +86,10 @@ export function describeSeries(series: readonly Series[], xName: string, yName: 
       if (p.y > max.y) max = p;
     }
     parts.push(
-      `${s.label}: ${yName} goes from ${formatSci(first.y)} at ${xName} ${first.x} to ${formatSci(last.y)} at ${xName} ${last.x}` +
-        ` (lowest ${formatSci(min.y)} at ${min.x}, highest ${formatSci(max.y)} at ${max.x}).`,
+      t('grad.chart.series', {
+        label: s.label, y: yName, x: xName, first: formatSci(first.y), firstX: first.x, last: formatSci(last.y), lastX: last.x,
+        min: formatSci(min.y), minX: min.x, max: formatSci(max.y), maxX: max.x,
+      }),
     );
   }
   return parts.join(' ');

@@ -1,7 +1,8 @@
 /** Plain-language findings of the sweeps, computed from their points (the charts' text alternatives lead with these). */
 import type { CellKind } from '../../../src-shared/engine/types';
-import { CELL_NAMES } from './colour';
-import { formatPercent } from './format';
+import { formatPercent } from '../../i18n/format';
+import { t } from '../../i18n/i18n.svelte';
+import { cellName } from './colour';
 import type { DirectionResult, HorizonPoint } from './sweep-state.svelte';
 
 /** The smallest gap k at which a cell's accuracy falls within `margin` of chance, or null if it never does. */
@@ -11,28 +12,25 @@ export function collapseK(points: readonly HorizonPoint[], cell: CellKind, chanc
 }
 
 export function describeHorizon(points: readonly HorizonPoint[], cells: readonly CellKind[], chance: number): string {
-  if (points.length === 0) return 'No runs yet: press Run sweep.';
+  if (points.length === 0) return t('grad.horizon.none');
   return cells
     .map((cell) => {
       const k = collapseK(points, cell, chance);
       const mine = points.filter((p) => p.cell === cell);
-      if (mine.length === 0) return `${CELL_NAMES[cell]}: waiting.`;
+      if (mine.length === 0) return t('grad.horizon.waiting', { cell: cellName(cell) });
       const largest = mine.reduce((a, b) => (b.k > a.k ? b : a));
       return k === null
-        ? `${CELL_NAMES[cell]} stays well above chance up to k = ${largest.k} (${formatPercent(largest.testAccuracy)}).`
-        : `${CELL_NAMES[cell]} falls to near chance (${formatPercent(chance)}) from k = ${k}.`;
+        ? t('grad.horizon.holds', { cell: cellName(cell), k: largest.k, accuracy: formatPercent(largest.testAccuracy) })
+        : t('grad.horizon.falls', { cell: cellName(cell), chance: formatPercent(chance), k });
     })
     .join(' ');
 }
 
 /** Accuracy gained by reading both ways, on the ambiguous words and overall. */
 export function describeBidir(forward: DirectionResult | null, both: DirectionResult | null): string {
-  if (!forward) return 'No runs yet: press Compare.';
-  const f = `Forward-only: ${formatPercent(forward.overall)} of held-out tags right, ${formatPercent(forward.ambiguousAccuracy)} on the words only the next word settles.`;
-  if (!both) return f + ' The bidirectional model is training.';
-  return (
-    f +
-    ` Bidirectional: ${formatPercent(both.overall)} overall and ${formatPercent(both.ambiguousAccuracy)} on those words.` +
-    ` Reading the sentence both ways is worth ${Math.round((both.ambiguousAccuracy - forward.ambiguousAccuracy) * 100)} points where the next word decides.`
-  );
+  if (!forward) return t('grad.bidir.none');
+  const f = t('grad.bidir.forwardResult', { overall: formatPercent(forward.overall), ambiguous: formatPercent(forward.ambiguousAccuracy) });
+  if (!both) return `${f} ${t('grad.bidir.training')}`;
+  const points = Math.round((both.ambiguousAccuracy - forward.ambiguousAccuracy) * 100);
+  return `${f} ${t('grad.bidir.bothResult', { overall: formatPercent(both.overall), ambiguous: formatPercent(both.ambiguousAccuracy), points })}`;
 }

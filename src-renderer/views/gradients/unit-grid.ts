@@ -4,7 +4,8 @@
  * which units carry it.
  */
 import { toCsv } from './csv';
-import { formatSci } from './format';
+import { formatSci } from '../../i18n/format';
+import { t } from '../../i18n/i18n.svelte';
 import { log10Norm } from './gradient-grid';
 import type { GridSource } from './heatmap-paint';
 
@@ -53,7 +54,7 @@ export class UnitGrid implements GridSource {
         if (Number.isFinite(g)) out.push([this.step, c + 1, r + 1, g, this.value(r, c)]);
       }
     }
-    return toCsv(['training_step', 't', 'unit', 'grad', 'log10_abs_grad'], out);
+    return toCsv([t('csv.trainingStep'), t('csv.t'), t('csv.unit'), t('csv.grad'), t('csv.log10AbsGrad')], out);
   }
 }
 
@@ -67,7 +68,7 @@ export function unitGridOf(detail: { step: number; dh?: number[][] } | null): Un
  * "At training step 120, 16 units × 20 time steps: the largest |∂L/∂h_t[j]| is 0.31 (unit 4, t = 20). …"
  */
 export function describeUnits(grid: UnitGrid, who: string): string {
-  if (grid.rows === 0 || grid.cols === 0) return `${who}: no per-unit gradients recorded yet.`;
+  if (grid.rows === 0 || grid.cols === 0) return t('grad.units.empty', { who });
   let best = { r: -1, c: -1, v: -Infinity };
   for (let r = 0; r < grid.rows; r++) {
     for (let c = 0; c < grid.cols; c++) {
@@ -75,16 +76,16 @@ export function describeUnits(grid: UnitGrid, who: string): string {
       if (v > best.v) best = { r, c, v };
     }
   }
-  const head = `${who}, training step ${grid.step}, ${grid.rows} units × ${grid.cols} time steps`;
-  if (best.r < 0) return `${head}: every per-unit gradient is zero.`;
+  const head = t('grad.units.head', { who, step: grid.step, rows: grid.rows, cols: grid.cols });
+  if (best.r < 0) return t('grad.units.zero', { head });
   const median = (c: number): number => {
     const xs: number[] = [];
     for (let r = 0; r < grid.rows; r++) xs.push(Math.abs(grid.signed(r, c)));
     xs.sort((a, b) => a - b);
     return xs[xs.length >> 1];
   };
-  return (
-    `${head}: the largest |∂L/∂h_t[j]| is ${formatSci(10 ** best.v)} (unit ${best.r + 1}, t = ${best.c + 1}).` +
-    ` The median unit receives ${formatSci(median(0))} at t = 1 and ${formatSci(median(grid.cols - 1))} at t = ${grid.cols}.`
-  );
+  return t('grad.units.summary', {
+    head, max: formatSci(10 ** best.v), unit: best.r + 1, t: best.c + 1,
+    first: formatSci(median(0)), last: formatSci(median(grid.cols - 1)), T: grid.cols,
+  });
 }

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../i18n/en';
+import { formatFixed } from '../../i18n/format';
 import { t as msg } from '../../i18n/i18n.svelte';
 import type { ChainData, ChainStep } from './chain-data';
 import { formatNorm } from './grad-scale';
@@ -18,14 +19,14 @@ const SHAPE_WORDS: Record<ChainData['shape'], MessageKey> = {
 
 export function formatValue(v: number): string {
   if (!Number.isFinite(v)) return '–';
-  const s = v.toFixed(2);
-  return s === '-0.00' ? '0.00' : s.replace('-', '−');
+  const s = formatFixed(Math.abs(v) < 0.005 ? 0 : v, 2);
+  return s.replace('-', '−');
 }
 
-/** First `n` values of a vector as "[0.12, −0.40, …]" (with the count of the rest). */
+/** First `n` values of a vector as "[0.12, −0.40, …]" ("[0,12 ; −0,40 ; …]" where the comma is the decimal mark). */
 export function formatVector(v: readonly number[] | null, n = 6): string {
   if (!v) return msg('ui.unrolled.notRecorded');
-  const head = v.slice(0, n).map(formatValue).join(', ');
+  const head = v.slice(0, n).map(formatValue).join(formatFixed(0.5, 1).includes(',') ? ' ; ' : ', ');
   return v.length > n ? msg('ui.unrolled.vectorMore', { head, rest: v.length - n }) : `[${head}]`;
 }
 

@@ -32,9 +32,9 @@ describe('gradient scale', () => {
     expect(gradSize(0.5)).toBeCloseTo((GRAD_SIZE_MIN + GRAD_SIZE_MAX) / 2);
   });
 
-  it('formatNorm writes small numbers in exponent form', () => {
+  it('formatNorm writes three significant figures, and tiny numbers as a power of ten', () => {
     expect(formatNorm(0.5)).toBe('0.500');
-    expect(formatNorm(4.6e-16)).toBe('4.60e-16');
+    expect(formatNorm(4.6e-16)).toBe('4.6 × 10⁻¹⁶');
     expect(formatNorm(NaN)).toBe('not recorded');
   });
 });

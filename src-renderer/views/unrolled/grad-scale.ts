@@ -3,6 +3,8 @@
  * sequence, over a fixed number of decades, so a gradient that shrinks by 10⁻⁶ on its way back fades out
  * completely, whatever the absolute size of the loss.
  */
+import { formatScalar, formatSci } from '../../i18n/format';
+import { t } from '../../i18n/i18n.svelte';
 
 /** Orders of magnitude shown between "as strong as the strongest step" and "vanished". */
 export const GRAD_DECADES = 6;
@@ -29,10 +31,10 @@ export function gradSize(strength: number): number {
   return GRAD_SIZE_MIN + (GRAD_SIZE_MAX - GRAD_SIZE_MIN) * Math.min(1, Math.max(0, strength));
 }
 
-/** "3.2 × 10⁻⁴"-style text for a norm, with ASCII fallback for screen readers kept simple. */
+/** A norm in the current locale: three significant figures ("0.500", "0,500"), "3.2 × 10⁻⁴" when tiny or huge. */
 export function formatNorm(n: number): string {
-  if (!Number.isFinite(n)) return 'not recorded';
+  if (!Number.isFinite(n)) return t('ui.unrolled.notRecorded');
   if (n === 0) return '0';
-  if (n >= 0.01 && n < 1000) return n.toPrecision(3);
-  return n.toExponential(2);
+  if (n >= 0.01 && n < 1000) return formatScalar(n);
+  return formatSci(n, 3);
 }

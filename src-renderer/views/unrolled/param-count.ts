@@ -1,5 +1,6 @@
 import { paramCount, paramParts, type ChainParams } from '../../../src-shared/engine/index';
 import type { CellKind, ModelConfig, ProblemShape } from '../../../src-shared/engine/types';
+import { formatNumber } from '../../i18n/format';
 
 /**
  * The 3D view's parameter count, formula spelled out, from the engine's own parameter specs (paramParts), so the
@@ -29,7 +30,7 @@ export function gateBlocks(cell: CellKind): number {
   return cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-GB');
+const fmt = (n: number) => formatNumber(n);
 
 function cellFormula(c: ChainParams): string {
   const g = c.gates > 1 ? `${c.gates}·(` : '', close = c.gates > 1 ? ')' : '';
