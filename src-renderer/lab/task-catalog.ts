@@ -1,19 +1,9 @@
-import { TASK_SPECS } from '../../src-shared/tasks/index';
-import type { TaskId, TaskSpec } from '../../src-shared/tasks/types';
+import type { TaskId } from '../../src-shared/tasks/types';
 import { en, type MessageKey } from '../i18n/en';
 import { t } from '../i18n/i18n.svelte';
+import { taskSpec } from './task-specs';
 
-/** The bundled tasks in display order. */
-export const TASKS: readonly TaskSpec[] = Object.values(TASK_SPECS);
-
-export function taskSpec(id: TaskId): TaskSpec | undefined {
-  return TASKS.find((t) => t.id === id);
-}
-
-/** Each knob of the task at its default value. */
-export function defaultTaskParams(id: TaskId): Record<string, number> {
-  return Object.fromEntries((taskSpec(id)?.params ?? []).map((p) => [p.key, p.default]));
-}
+export { defaultTaskParams, TASKS, taskSpec } from './task-specs';
 
 /*
  * What the learner reads about a task comes from the catalogue, keyed by the task's id: `task.<id>.title`,

@@ -1,7 +1,7 @@
 import type { CellKind } from '../../src-shared/engine/types';
 import type { LessonSectionId } from '../../src-shared/protocol/lesson-pack';
 import type { TrainingConfig } from '../../src-shared/protocol/training-config';
-import { defaultTaskParams } from '../lab/task-catalog';
+import { defaultTaskParams } from '../lab/task-specs';
 
 /**
  * The live view each section sits beside, preset to make its point. The Lesson passes a preset to the view
