@@ -38,6 +38,16 @@ export const enAttrib = {
     'Of the cells that learned the task, the {far} reaches furthest back: {farShare} of its verdict’s weight lies before the last {n} words, against {nearShare} for the {near}.',
   'grad.job.attribution': 'the RNN, LSTM and GRU connectivity comparison',
   'grad.replaced.attribution': 'The connectivity comparison was cancelled: {by} replaced it, since the lab runs one experiment at a time.',
+  'quiz.predict-attribution.prompt':
+    'An LSTM learns the film-review task for {steps} steps: the clause after “but” decides, and {gap} filler words follow it. Take this held-out review: “{review}”. Which of these four words will the trained LSTM’s verdict depend on most, by the exact gradient attribution |⟨∂y/∂x_s, x_s⟩|?',
+  'quiz.predict-attribution.a': '“{wa}” (word {pa})',
+  'quiz.predict-attribution.b': '“{wb}” (word {pb})',
+  'quiz.predict-attribution.c': '“{wc}” (word {pc})',
+  'quiz.predict-attribution.d': '“{wd}” (word {pd})',
+  'quiz.predict-attribution.why':
+    'In this run the LSTM’s verdict drew {sa} of its attribution from “{wa}”, {sb} from “{wb}”, {sc} from “{wc}” and {sd} from “{wd}”; over the whole review it leaned most on “{peak}” (word {peakPlace}). A large share on the last word does not mean that word carries the meaning: a[T][s] measures how far the verdict’s score moves as word s fades, and the last input reaches the verdict without crossing a single step.',
+  'ui.quiz.attribResult':
+    'After {steps} training steps (seed {seed}) the LSTM scores {acc} on held-out reviews, and its verdict leans most on “{token}”, word {place} of {words}, with {share} of its attribution.',
   'attrib.csv.outputStep': 'output_step',
   'attrib.csv.outputToken': 'output_token',
   'attrib.csv.inputStep': 'input_step',

@@ -945,5 +945,12 @@ export const es: Catalogue = {
   'attrib.compare.reach': 'De las celdas que aprendieron la tarea, la {far} es la que llega más atrás: el {farShare} del peso de su veredicto está antes de las últimas {n} palabras, frente al {nearShare} de la {near}.',
   'grad.job.attribution': 'la comparación de conectividad entre RNN, LSTM y GRU',
   'grad.replaced.attribution': 'La comparación de conectividad se canceló: {by} la sustituyó, porque el laboratorio ejecuta un experimento cada vez.',
+  'quiz.predict-attribution.prompt': 'Una LSTM aprende la tarea de las reseñas de cine durante {steps} pasos: decide la oración que sigue a «but», y detrás vienen {gap} palabras de relleno. Toma esta reseña reservada: «{review}». ¿De cuál de estas cuatro palabras dependerá más el veredicto de la LSTM entrenada, según la atribución exacta por gradiente |⟨∂y/∂x_s, x_s⟩|?',
+  'quiz.predict-attribution.a': '«{wa}» (palabra {pa})',
+  'quiz.predict-attribution.b': '«{wb}» (palabra {pb})',
+  'quiz.predict-attribution.c': '«{wc}» (palabra {pc})',
+  'quiz.predict-attribution.d': '«{wd}» (palabra {pd})',
+  'quiz.predict-attribution.why': 'En esta ejecución, el veredicto de la LSTM sacó el {sa} de su atribución de «{wa}», el {sb} de «{wb}», el {sc} de «{wc}» y el {sd} de «{wd}»; en toda la reseña se apoyó sobre todo en «{peak}» (palabra {peakPlace}). Que la última palabra se lleve mucho no significa que cargue con el sentido: a[T][s] mide cuánto se mueve la puntuación del veredicto cuando la palabra s se desvanece, y la última entrada llega al veredicto sin cruzar ni un solo paso.',
+  'ui.quiz.attribResult': 'Tras {steps} pasos de entrenamiento (semilla {seed}), la LSTM acierta el {acc} de las reseñas reservadas, y su veredicto se apoya sobre todo en «{token}», la palabra {place} de {words}, con el {share} de su atribución.',
   // attrib: end
 };

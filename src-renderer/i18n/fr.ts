@@ -942,5 +942,12 @@ export const fr: Catalogue = {
   'attrib.compare.reach': 'Parmi les cellules qui ont appris la tâche, c’est le {far} qui remonte le plus loin : {farShare} du poids de son verdict se trouve avant les {n} derniers mots, contre {nearShare} pour le {near}.',
   'grad.job.attribution': 'la comparaison de connectivité RNN, LSTM et GRU',
   'grad.replaced.attribution': 'La comparaison de connectivité a été annulée : {by} l’a remplacée, car le labo ne mène qu’une expérience à la fois.',
+  'quiz.predict-attribution.prompt': 'Un LSTM apprend la tâche des critiques de films pendant {steps} pas : c’est la proposition après « but » qui décide, et {gap} mots de remplissage la suivent. Prenez cette critique mise de côté : « {review} ». De lequel de ces quatre mots le verdict du LSTM entraîné dépendra-t-il le plus, selon l’attribution exacte par le gradient |⟨∂y/∂x_s, x_s⟩| ?',
+  'quiz.predict-attribution.a': '« {wa} » (mot {pa})',
+  'quiz.predict-attribution.b': '« {wb} » (mot {pb})',
+  'quiz.predict-attribution.c': '« {wc} » (mot {pc})',
+  'quiz.predict-attribution.d': '« {wd} » (mot {pd})',
+  'quiz.predict-attribution.why': 'Dans cette exécution, le verdict du LSTM a tiré {sa} de son attribution de « {wa} », {sb} de « {wb} », {sc} de « {wc} » et {sd} de « {wd} » ; sur toute la critique, il s’est surtout appuyé sur « {peak} » (mot {peakPlace}). Une grande part sur le dernier mot ne veut pas dire que ce mot porte le sens : a[T][s] mesure de combien le score du verdict bouge quand le mot s s’estompe, et la dernière entrée atteint le verdict sans traverser un seul pas.',
+  'ui.quiz.attribResult': 'Après {steps} pas d’entraînement (graine {seed}), le LSTM obtient {acc} sur les critiques mises de côté, et son verdict s’appuie surtout sur « {token} », mot {place} sur {words}, avec {share} de son attribution.',
   // attrib: end
 };

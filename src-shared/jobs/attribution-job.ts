@@ -9,33 +9,8 @@ import type { Example } from '../engine/types';
 import type { Attribution } from '../protocol/attribution';
 import type { AttributionRequest } from '../protocol/job-messages';
 import { Run } from '../session/run';
-import type { TaskData } from '../tasks/types';
+import { attributionExample } from './attribution-example';
 import { DivergedError, evaluateInChunks, trainingConfig, type Emit, type Job } from './jobs';
-
-/** Held-out reviews searched for the job's example. */
-const EXAMPLE_POOL = 64;
-
-/**
- * The review the comparison follows: among the first EXAMPLE_POOL held-out reviews with a "but", the one whose
- * "but" stands furthest from the end (a verdict that has to be carried the furthest); the first such on a tie.
- * Falls back to the longest review when none has a "but" (a task without one).
- */
-export function attributionExample(task: TaskData): Example {
-  const pool = (task.test.length > 0 ? task.test : task.train).slice(0, EXAMPLE_POOL);
-  const but = task.inputVocab.indexOf('but');
-  let best: Example | null = null;
-  let bestBack = -1;
-  for (const ex of pool) {
-    const at = but >= 0 ? ex.input.lastIndexOf(but) : -1;
-    if (at < 0) continue;
-    const back = ex.input.length - 1 - at;
-    if (back > bestBack) {
-      best = ex;
-      bestBack = back;
-    }
-  }
-  return best ?? pool.reduce((a, b) => (b.input.length > a.input.length ? b : a));
-}
 
 /** The run's connectivity of `ex`, as the protocol carries it (tokens as text). */
 export function attributionOf(run: Run, ex: Example): Attribution {
@@ -47,6 +22,8 @@ export function attributionOf(run: Run, ex: Example): Attribution {
     matrix: c.matrix,
   };
 }
+
+export { attributionExample };
 
 export function* attributionJob(cmd: AttributionRequest, emit: Emit): Job {
   const runs = cmd.cells.map((cell) => ({ cell, run: new Run(trainingConfig(cmd, 'sentiment', { gap: cmd.gap }, cell)) }));
