@@ -48,6 +48,9 @@ export const enAttrib = {
     'In this run the LSTM’s verdict drew {sa} of its attribution from “{wa}”, {sb} from “{wb}”, {sc} from “{wc}” and {sd} from “{wd}”; over the whole review it leaned most on “{peak}” (word {peakPlace}). A large share on the last word does not mean that word carries the meaning: a[T][s] measures how far the verdict’s score moves as word s fades, and the last input reaches the verdict without crossing a single step.',
   'ui.quiz.attribResult':
     'After {steps} training steps (seed {seed}) the LSTM scores {acc} on held-out reviews, and its verdict leans most on “{token}”, word {place} of {words}, with {share} of its attribution.',
+  'lesson.vanishing.attribLink':
+    'You can watch this on a model you train. The Gradients screen’s connectivity panel shows, for a review with a late “but”, how much of the verdict comes from each earlier word, and trains a vanilla RNN, an LSTM and a GRU side by side so you can compare how far back each one reaches.',
+  'lesson.vanishing.attribOpen': 'See what each prediction depends on',
   'attrib.csv.outputStep': 'output_step',
   'attrib.csv.outputToken': 'output_token',
   'attrib.csv.inputStep': 'input_step',

@@ -952,5 +952,7 @@ export const es: Catalogue = {
   'quiz.predict-attribution.d': '«{wd}» (palabra {pd})',
   'quiz.predict-attribution.why': 'En esta ejecución, el veredicto de la LSTM sacó el {sa} de su atribución de «{wa}», el {sb} de «{wb}», el {sc} de «{wc}» y el {sd} de «{wd}»; en toda la reseña se apoyó sobre todo en «{peak}» (palabra {peakPlace}). Que la última palabra se lleve mucho no significa que cargue con el sentido: a[T][s] mide cuánto se mueve la puntuación del veredicto cuando la palabra s se desvanece, y la última entrada llega al veredicto sin cruzar ni un solo paso.',
   'ui.quiz.attribResult': 'Tras {steps} pasos de entrenamiento (semilla {seed}), la LSTM acierta el {acc} de las reseñas reservadas, y su veredicto se apoya sobre todo en «{token}», la palabra {place} de {words}, con el {share} de su atribución.',
+  'lesson.vanishing.attribLink': 'Puedes verlo en un modelo que entrenes tú. El panel de conectividad de la pantalla Gradientes muestra, para una reseña con un «but» tardío, qué parte del veredicto viene de cada palabra anterior, y entrena a la vez una RNN simple, una LSTM y una GRU para comparar hasta dónde llega cada una.',
+  'lesson.vanishing.attribOpen': 'Ver de qué depende cada predicción',
   // attrib: end
 };

@@ -949,5 +949,7 @@ export const fr: Catalogue = {
   'quiz.predict-attribution.d': '« {wd} » (mot {pd})',
   'quiz.predict-attribution.why': 'Dans cette exécution, le verdict du LSTM a tiré {sa} de son attribution de « {wa} », {sb} de « {wb} », {sc} de « {wc} » et {sd} de « {wd} » ; sur toute la critique, il s’est surtout appuyé sur « {peak} » (mot {peakPlace}). Une grande part sur le dernier mot ne veut pas dire que ce mot porte le sens : a[T][s] mesure de combien le score du verdict bouge quand le mot s s’estompe, et la dernière entrée atteint le verdict sans traverser un seul pas.',
   'ui.quiz.attribResult': 'Après {steps} pas d’entraînement (graine {seed}), le LSTM obtient {acc} sur les critiques mises de côté, et son verdict s’appuie surtout sur « {token} », mot {place} sur {words}, avec {share} de son attribution.',
+  'lesson.vanishing.attribLink': 'Vous pouvez le constater sur un modèle que vous entraînez. Le panneau de connectivité de l’écran Gradients montre, pour une critique au « but » tardif, quelle part du verdict vient de chaque mot antérieur, et entraîne côte à côte un RNN simple, un LSTM et un GRU pour comparer jusqu’où chacun remonte.',
+  'lesson.vanishing.attribOpen': 'Voir ce dont dépend chaque prédiction',
   // attrib: end
 };
