@@ -45,7 +45,13 @@ export const enAttrib = {
   'quiz.predict-attribution.c': '“{wc}” (word {pc})',
   'quiz.predict-attribution.d': '“{wd}” (word {pd})',
   'quiz.predict-attribution.why':
-    'In this run the LSTM’s verdict drew {sa} of its attribution from “{wa}”, {sb} from “{wb}”, {sc} from “{wc}” and {sd} from “{wd}”; over the whole review it leaned most on “{peak}” (word {peakPlace}). A large share on the last word does not mean that word carries the meaning: a[T][s] measures how far the verdict’s score moves as word s fades, and the last input reaches the verdict without crossing a single step.',
+    'In this run the LSTM’s verdict drew {sa} of its attribution from “{wa}”, {sb} from “{wb}”, {sc} from “{wc}” and {sd} from “{wd}”; over the whole review it leaned most on “{peak}” (word {peakPlace}). {reading}',
+  'quiz.predict-attribution.reading.a': '“but” is where the deciding clause starts: the LSTM has learned to mark it and to carry what follows it to the end of the review.',
+  'quiz.predict-attribution.reading.b':
+    'In this task the clause before “but” always takes the side opposite to the verdict, so its word predicts the label as well as the deciding clause does: the LSTM has found that shortcut, and the attribution shows it.',
+  'quiz.predict-attribution.reading.c': 'The deciding clause’s own word sets the label, and the LSTM carried it across the {gap} filler words to the verdict.',
+  'quiz.predict-attribution.reading.d':
+    'A large share on the last word does not mean that it carries the meaning: a[T][s] measures how far the verdict’s score moves as word s fades, and the last input reaches the verdict without crossing a single step.',
   'ui.quiz.attribResult':
     'After {steps} training steps (seed {seed}) the LSTM scores {acc} on held-out reviews, and its verdict leans most on “{token}”, word {place} of {words}, with {share} of its attribution.',
   'lesson.vanishing.attribLink':
