@@ -1,6 +1,6 @@
 /**
  * The trainer host's second command family: jobs. The Gradients experiments (race, memory-horizon sweep,
- * bidirectional comparison, the explorer's Jacobian product) and the quiz's predict-then-check runs are jobs that
+ * bidirectional comparison, connectivity comparison, the explorer's Jacobian product) and the quiz's predict-then-check runs are jobs that
  * the trainer host runs beside the Lab's training session, on the same stream (a MessagePort in Electron, the
  * trainer Worker in the browser). Each direction is one envelope type, `{ type: 'job' }`, so the host and the
  * renderer tell the two families apart by the discriminant alone; both sides validate with these schemas.
