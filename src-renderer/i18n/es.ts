@@ -941,7 +941,7 @@ export const es: Catalogue = {
   'attrib.compare.cellTitle': '{cell}: {acc} en los ejemplos reservados, paso {step}',
   'attrib.compare.cellLine': '{cell}: el {share} de la atribución del veredicto viene de las últimas {n} palabras; su pico, «{token}», está {back} pasos atrás.',
   'attrib.compare.cellLineHere': '{cell}: el {share} de la atribución del veredicto viene de las últimas {n} palabras; su pico es la propia última palabra, «{token}».',
-  'attrib.compare.notLearned': '{cell} todavía no ha aprendido la tarea ({acc} en los ejemplos reservados), así que su imagen aún no sigue la regla.',
+  'attrib.compare.notLearned': 'La {cell} todavía no ha aprendido la tarea ({acc} en los ejemplos reservados), así que su imagen aún no sigue la regla.',
   'attrib.compare.reach': 'De las celdas que aprendieron la tarea, la {far} es la que llega más atrás: el {farShare} del peso de su veredicto está antes de las últimas {n} palabras, frente al {nearShare} de la {near}.',
   'grad.job.attribution': 'la comparación de conectividad entre RNN, LSTM y GRU',
   'grad.replaced.attribution': 'La comparación de conectividad se canceló: {by} la sustituyó, porque el laboratorio ejecuta un experimento cada vez.',

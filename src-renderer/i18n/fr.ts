@@ -938,7 +938,7 @@ export const fr: Catalogue = {
   'attrib.compare.cellTitle': '{cell} : {acc} sur les exemples mis de côté, pas {step}',
   'attrib.compare.cellLine': '{cell} : {share} de l’attribution du verdict vient des {n} derniers mots ; son pic, « {token} », se trouve {back} pas en arrière.',
   'attrib.compare.cellLineHere': '{cell} : {share} de l’attribution du verdict vient des {n} derniers mots ; son pic est le dernier mot lui-même, « {token} ».',
-  'attrib.compare.notLearned': '{cell} n’a pas encore appris la tâche ({acc} sur les exemples mis de côté) : son image ne suit pas encore la règle.',
+  'attrib.compare.notLearned': 'Le {cell} n’a pas encore appris la tâche ({acc} sur les exemples mis de côté) : son image ne suit pas encore la règle.',
   'attrib.compare.reach': 'Parmi les cellules qui ont appris la tâche, c’est le {far} qui remonte le plus loin : {farShare} du poids de son verdict se trouve avant les {n} derniers mots, contre {nearShare} pour le {near}.',
   'grad.job.attribution': 'la comparaison de connectivité RNN, LSTM et GRU',
   'grad.replaced.attribution': 'La comparaison de connectivité a été annulée : {by} l’a remplacée, car le labo ne mène qu’une expérience à la fois.',
