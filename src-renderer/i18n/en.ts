@@ -1,3 +1,4 @@
+import { enAttrib } from './en-attrib';
 import { enData } from './en-data';
 import { enExtra } from './en-extra';
 import { enLesson } from './en-lesson';
@@ -7,6 +8,6 @@ import { enScreens } from './en-screens';
 import { enUi } from './en-ui';
 
 /** The complete English catalogue: every key the app looks up. */
-export const en = { ...enUi, ...enData, ...enLesson, ...enQuiz, ...enExtra, ...enPolicy, ...enScreens };
+export const en = { ...enUi, ...enData, ...enLesson, ...enQuiz, ...enExtra, ...enPolicy, ...enScreens, ...enAttrib };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

@@ -8,15 +8,25 @@ import type { DemoPreset } from './demo-presets';
 class LessonNav {
   pendingSection: string | null = $state(null);
   #preset: DemoPreset | null = null;
+  #anchor: string | null = null;
 
   openSection(id: string): void {
     this.pendingSection = id;
     location.hash = '#lesson';
   }
 
-  openScreen(screen: 'lab' | 'gradients' | 'quiz' | 'lesson', preset?: DemoPreset): void {
+  /** Switch screens; `anchor` names a panel of that screen to bring into view (see takeAnchor). */
+  openScreen(screen: 'lab' | 'gradients' | 'quiz' | 'lesson', preset?: DemoPreset, anchor?: string): void {
     this.#preset = preset ?? null;
+    this.#anchor = anchor ?? null;
     location.hash = `#${screen}`;
+  }
+
+  /** The panel the lesson asked the screen to show, once (null when there is none). */
+  takeAnchor(): string | null {
+    const a = this.#anchor;
+    this.#anchor = null;
+    return a;
   }
 
   /** The preset the lesson left for a view, once (null when there is none). */

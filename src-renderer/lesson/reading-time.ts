@@ -23,6 +23,8 @@ function blockMinutes(block: Block): number {
       return WORDS_PER_FORMULA / WORDS_PER_MINUTE;
     case 'widget':
       return WIDGET_MINUTES;
+    case 'link':
+      return words(block.key) / WORDS_PER_MINUTE;
   }
 }
 

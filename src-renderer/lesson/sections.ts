@@ -10,7 +10,9 @@ export type Block =
   | { readonly kind: 'p'; readonly key: MessageKey }
   | { readonly kind: 'math'; readonly formula: FormulaId }
   | { readonly kind: 'list'; readonly keys: readonly MessageKey[] }
-  | { readonly kind: 'widget'; readonly widget: 'param-calc' | 'power-calc' };
+  | { readonly kind: 'widget'; readonly widget: 'param-calc' | 'power-calc' }
+  /** A sentence and a button that opens a panel of another screen (`anchor` is the panel's element id there). */
+  | { readonly kind: 'link'; readonly key: MessageKey; readonly label: MessageKey; readonly screen: 'gradients'; readonly anchor: string };
 
 export interface SectionDef {
   readonly id: LessonSectionId;
@@ -38,7 +40,9 @@ const BODIES: Record<LessonSectionId, { blocks: Block[]; demoMinutes: number }> 
   vanishing: {
     blocks: [
       p('lesson.vanishing.p1'), math('chain'), math('jacobian'), p('lesson.vanishing.p2'), p('lesson.vanishing.worked'),
-      { kind: 'widget', widget: 'power-calc' }, p('lesson.vanishing.p3'), p('lesson.vanishing.p4'), p('lesson.vanishing.p5'),
+      { kind: 'widget', widget: 'power-calc' }, p('lesson.vanishing.p3'), p('lesson.vanishing.p4'),
+      { kind: 'link', key: 'lesson.vanishing.attribLink', label: 'lesson.vanishing.attribOpen', screen: 'gradients', anchor: 'attribution' },
+      p('lesson.vanishing.p5'),
     ],
     demoMinutes: 0.5,
   },

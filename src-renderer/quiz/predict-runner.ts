@@ -1,15 +1,18 @@
 import type { JobEvent, JobRequest } from '../../src-shared/protocol/job-messages';
 import type { JobHandle, JobsApi } from '../backend/backend';
 import { t } from '../i18n/i18n.svelte';
+import { attributionRequest } from './attribution-question';
 import { BIDIR_EXPERIMENT, RACE_EXPERIMENT } from './experiments';
 
-export type Experiment = 'race' | 'bidir';
+export type Experiment = 'race' | 'bidir' | 'attribution';
 
 /** Held-out accuracies (0..1) of the option-'a' model and the option-'b' model. */
 export interface ExperimentOutcome {
   readonly accFirst: number;
   readonly accSecond: number;
   readonly seed: number;
+  /** Attribution: the LSTM's verdict row a[T][s] of the job's review (accFirst is its held-out accuracy). */
+  readonly verdict?: readonly number[];
 }
 
 /**
@@ -33,6 +36,7 @@ export class ExperimentInterrupted extends Error {
 }
 
 export function experimentRequest(experiment: Experiment, seed: number): JobRequest {
+  if (experiment === 'attribution') return attributionRequest(seed);
   if (experiment === 'race') {
     const { k, steps, hiddenSize, batchSize, learningRate } = RACE_EXPERIMENT;
     return { type: 'race', task: 'memory', taskParams: { k }, cells: ['lstm', 'rnn'], steps, hiddenSize, batchSize, learningRate, seed };
@@ -58,10 +62,14 @@ export function runExperiment(
   const promise = new Promise<ExperimentOutcome>((resolve, reject) => {
     stop = reject;
     const bidir: { fwd?: number; bi?: number } = {};
+    let verdict: readonly number[] | undefined;
     const listener = (e: JobEvent) => {
       switch (e.type) {
         case 'progress':
           onProgress(e.total > 0 ? e.done / e.total : 0);
+          break;
+        case 'attribution-tick':
+          verdict = e.attribution.matrix.at(-1);
           break;
         case 'bidir-result':
           if (e.bidirectional) bidir.bi = e.ambiguousAccuracy;
@@ -69,7 +77,9 @@ export function runExperiment(
           break;
         case 'done': {
           onProgress(1);
-          if (experiment === 'race') {
+          if (experiment === 'attribution') {
+            resolve({ accFirst: e.results[0]?.testAccuracy ?? NaN, accSecond: NaN, seed, verdict: verdict ?? [] });
+          } else if (experiment === 'race') {
             const acc = (cell: string) => e.results.find((r) => r.cell === cell)?.testAccuracy ?? NaN;
             resolve({ accFirst: acc('lstm'), accSecond: acc('rnn'), seed });
           } else {

@@ -27,8 +27,8 @@ export interface NumericDef extends Base {
 }
 export interface PredictDef extends Base {
   readonly kind: 'predict';
-  /** 'a' = first model wins, 'b' = second wins, 'c' = within the margin. */
-  readonly experiment: 'race' | 'bidir';
+  /** 'a' = first model wins, 'b' = second wins, 'c' = within the margin; for 'attribution', the option word the verdict leans on most. */
+  readonly experiment: 'race' | 'bidir' | 'attribution';
 }
 export type QuestionDef = ChoiceDef | NumericDef | PredictDef;
 
@@ -84,6 +84,7 @@ export const QUESTION_BANK: Record<QuizQuestionId, QuestionDef> = {
   bert: choice('bert', 'bidirectional', ABC),
   'predict-race': { id: 'predict-race', kind: 'predict', section: 'gates', experiment: 'race' },
   'predict-bidir': { id: 'predict-bidir', kind: 'predict', section: 'bidirectional', experiment: 'bidir' },
+  'predict-attribution': { id: 'predict-attribution', kind: 'predict', section: 'vanishing', experiment: 'attribution' },
 };
 
 export const ALL_QUESTIONS: readonly QuestionDef[] = QUIZ_QUESTION_IDS.map((id) => QUESTION_BANK[id]);

@@ -1,4 +1,5 @@
 import type { QuizQuestionId } from '../../src-shared/protocol/lesson-pack';
+import { ATTRIBUTION_EXPERIMENT, WORD_OPTIONS } from './attribution-question';
 import { BIDIR_EXPERIMENT, MARGIN_POINTS, RACE_EXPERIMENT } from './experiments';
 import type { Tolerance } from './numeric';
 import { QUESTION_BANK, type OptionId, type QuestionDef, type Vars } from './questions';
@@ -14,9 +15,15 @@ export interface QuizItem {
 
 function predictVars(def: QuestionDef): Vars {
   if (def.kind !== 'predict') return {};
-  return def.experiment === 'race'
-    ? { k: RACE_EXPERIMENT.k, steps: RACE_EXPERIMENT.steps, margin: MARGIN_POINTS }
-    : { steps: BIDIR_EXPERIMENT.steps, margin: MARGIN_POINTS };
+  switch (def.experiment) {
+    case 'race':
+      return { k: RACE_EXPERIMENT.k, steps: RACE_EXPERIMENT.steps, margin: MARGIN_POINTS };
+    case 'bidir':
+      return { steps: BIDIR_EXPERIMENT.steps, margin: MARGIN_POINTS };
+    case 'attribution':
+      // The four words depend on the run's seed: the card adds them (wordVars) from the seed it runs with.
+      return { steps: ATTRIBUTION_EXPERIMENT.steps, gap: ATTRIBUTION_EXPERIMENT.gap };
+  }
 }
 
 export function buildItem(id: QuizQuestionId, seed: number): QuizItem {
@@ -29,8 +36,8 @@ export function buildItem(id: QuizQuestionId, seed: number): QuizItem {
       return { def, options: [], vars: built.vars, numeric: { answer: built.answer, tolerance: built.tolerance } };
     }
     case 'predict':
-      // The three outcomes keep their natural order (first wins, second wins, about the same).
-      return { def, options: ['a', 'b', 'c'], vars: predictVars(def), numeric: null };
+      // The three outcomes keep their natural order (first wins, second wins, about the same); the words, the review's.
+      return { def, options: def.experiment === 'attribution' ? WORD_OPTIONS : ['a', 'b', 'c'], vars: predictVars(def), numeric: null };
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QUIZ_QUESTION_IDS } from '../../src-shared/protocol/lesson-pack';
 import { en } from '../i18n/en';
 import { engineParamCount, headCount, rnnCellCount } from '../lesson/facts';
+import { encodeWord } from './attribution-question';
 import { encodePredict, outcomeOption } from './experiments';
 import { buildItem, buildQuiz } from './quiz-build';
 import { ALL_QUESTIONS, explanationKey, optionKey, promptKey } from './questions';
@@ -35,6 +36,7 @@ describe('scoring', () => {
     const item = items.find((i) => i.def.id === id)!;
     if (item.def.kind === 'choice') return 'a';
     if (item.def.kind === 'numeric') return String(item.numeric!.answer);
+    if (item.def.experiment === 'attribution') return encodeWord({ choice: 'c', shares: [0.1, 0.05, 0.6, 0.2], peak: 12, seed: 7 });
     return encodePredict({ choice: 'a', accFirst: 0.97, accSecond: 0.5, seed: 7 });
   };
 

@@ -1,3 +1,4 @@
+import { decodeWord, wordOutcome } from './attribution-question';
 import { decodePredict, outcomeOption } from './experiments';
 import { checkNumeric } from './numeric';
 import type { QuizItem } from './quiz-build';
@@ -11,6 +12,10 @@ export function isCorrect(item: QuizItem, answer: string | undefined): boolean {
     case 'numeric':
       return item.numeric !== null && checkNumeric(answer, item.numeric.answer, item.numeric.tolerance);
     case 'predict': {
+      if (item.def.experiment === 'attribution') {
+        const w = decodeWord(answer);
+        return w !== null && w.choice === wordOutcome(w.shares);
+      }
       const p = decodePredict(answer);
       return p !== null && p.choice === outcomeOption(p.accFirst, p.accSecond);
     }

@@ -55,6 +55,23 @@ describe('JobRunner (the trainer host’s job family)', () => {
     expect(of(1).at(-1)?.type).toBe('done');
   });
 
+  it('attribution: each cell’s connectivity ticks, then done; a race started meanwhile replaces it by kind', async () => {
+    const { send, until, of } = setup();
+    const request: JobRequest = { type: 'attribution', cells: ['gru', 'lstm'], steps: 8, every: 4, gap: 2, hiddenSize: 4, batchSize: 4, learningRate: 0.01, seed: 1 };
+    send({ type: 'start', id: 11, request });
+    await until(11);
+    expect(of(11).flatMap((e) => (e.type === 'attribution-tick' ? [`${e.cell}@${e.step}`] : []))).toEqual(['gru@4', 'lstm@4', 'gru@8', 'lstm@8']);
+    expect(of(11).at(-1)?.type).toBe('done');
+    send({ type: 'start', id: 12, request: { ...request, steps: 5000 } });
+    send({ type: 'start', id: 13, request: RACE });
+    expect(of(12).at(-1)).toEqual({ type: 'cancelled', id: 12, replacedBy: 'race' });
+    send({ type: 'start', id: 14, request: BIDIR });
+    expect(of(13).at(-1)).toEqual({ type: 'cancelled', id: 13, replacedBy: 'bidir' });
+    send({ type: 'start', id: 15, request });
+    expect(of(14).at(-1)).toEqual({ type: 'cancelled', id: 14, replacedBy: 'attribution' });
+    await until(15);
+  });
+
   it('cancel stops the job between two steps: it says cancelled and sends nothing after', async () => {
     const { send, events, of } = setup();
     send({ type: 'start', id: 2, request: { ...BIDIR, steps: 5000 } });

@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import { describeIssues } from '../protocol/documents';
 import { JobStreamCommandSchema, type JobCommand, type JobEvent, type JobRequest } from '../protocol/job-messages';
 import { createYielder } from '../session/scheduler';
+import { attributionJob } from './attribution-job';
 import { computeExplorer } from './explorer';
 import { bidirJob, DivergedError, horizonJob, jobTotal, raceJob, type Job, type JobOutput } from './jobs';
 
@@ -109,8 +110,7 @@ export class JobRunner {
     };
     let gen: Job;
     try {
-      gen =
-        request.type === 'race' ? raceJob(request, emit, flushEvery) : request.type === 'horizon' ? horizonJob(request, emit) : bidirJob(request, emit);
+      gen = jobFor(request, emit, flushEvery);
     } catch (err) {
       this.post({ type: 'error', id, reason: 'failed', message: messageOf(err) });
       return;
@@ -153,6 +153,19 @@ export class JobRunner {
       return;
     }
     if (this.#job === job) this.#schedule();
+  }
+}
+
+function jobFor(request: Exclude<JobRequest, { type: 'explore' }>, emit: (out: JobOutput) => void, flushEvery: () => boolean): Job {
+  switch (request.type) {
+    case 'race':
+      return raceJob(request, emit, flushEvery);
+    case 'horizon':
+      return horizonJob(request, emit);
+    case 'bidir':
+      return bidirJob(request, emit);
+    case 'attribution':
+      return attributionJob(request, emit);
   }
 }
 

@@ -4,7 +4,7 @@
  * the same task data, seed and batches; only the cell (or the direction) differs.
  */
 import type { CellKind } from '../engine/types';
-import { RACE_EVAL_EVERY, RACE_TRACE_EVERY, type BidirRequest, type HorizonRequest, type JobEvent, type RaceRequest } from '../protocol/job-messages';
+import { RACE_EVAL_EVERY, RACE_TRACE_EVERY, type AttributionRequest, type BidirRequest, type HorizonRequest, type JobEvent, type RaceRequest } from '../protocol/job-messages';
 import type { EvalResult } from '../protocol/trainer-messages';
 import type { TrainingConfig } from '../protocol/training-config';
 import { Run } from '../session/run';
@@ -44,7 +44,7 @@ export function trainingConfig(
 }
 
 /** Total steps a job will run, for its progress bar. */
-export function jobTotal(cmd: RaceRequest | HorizonRequest | BidirRequest): number {
+export function jobTotal(cmd: RaceRequest | HorizonRequest | BidirRequest | AttributionRequest): number {
   switch (cmd.type) {
     case 'race':
       return cmd.steps * cmd.cells.length;
@@ -52,6 +52,8 @@ export function jobTotal(cmd: RaceRequest | HorizonRequest | BidirRequest): numb
       return cmd.steps * cmd.cells.length * cmd.ks.length;
     case 'bidir':
       return cmd.steps * 2;
+    case 'attribution':
+      return cmd.steps * cmd.cells.length;
   }
 }
 
@@ -107,7 +109,7 @@ export function* raceJob(cmd: RaceRequest, emit: Emit, flushEvery: () => boolean
  * Score `run` on its held-out set a chunk of examples at a time, yielding between chunks (with the step count
  * unchanged), so an evaluation never holds the thread for long: the Lab's session and the inbox get their turn.
  */
-function* evaluateInChunks(run: Run, done: number): Generator<number, EvalResult, void> {
+export function* evaluateInChunks(run: Run, done: number): Generator<number, EvalResult, void> {
   const evaluation = run.startEvaluation();
   for (;;) {
     const result = evaluation.advance(EVAL_CHUNK);

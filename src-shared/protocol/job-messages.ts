@@ -1,11 +1,12 @@
 /**
  * The trainer host's second command family: jobs. The Gradients experiments (race, memory-horizon sweep,
- * bidirectional comparison, the explorer's Jacobian product) and the quiz's predict-then-check runs are jobs that
+ * bidirectional comparison, connectivity comparison, the explorer's Jacobian product) and the quiz's predict-then-check runs are jobs that
  * the trainer host runs beside the Lab's training session, on the same stream (a MessagePort in Electron, the
  * trainer Worker in the browser). Each direction is one envelope type, `{ type: 'job' }`, so the host and the
  * renderer tell the two families apart by the discriminant alone; both sides validate with these schemas.
  */
 import * as v from 'valibot';
+import { AttributionSchema } from './attribution';
 
 /** Held-out scoring this often during a race, in steps per cell. */
 export const RACE_EVAL_EVERY = 25;
@@ -17,7 +18,7 @@ const finiteOrNaN = v.number();
 const CellSchema = v.picklist(['rnn', 'lstm', 'gru']);
 const jobId = int(0, 2 ** 31);
 /** The kinds of job that hold the host's job slot (one at a time); an explore request is answered between their slices. */
-const JobKindSchema = v.picklist(['race', 'horizon', 'bidir']);
+const JobKindSchema = v.picklist(['race', 'horizon', 'bidir', 'attribution']);
 export type JobKind = v.InferOutput<typeof JobKindSchema>;
 
 /** Settings shared by every kind of job (same data and seed for every model in it). */
@@ -47,6 +48,18 @@ export const JobRequestSchema = v.variant('type', [
     cells: v.pipe(v.array(CellSchema), v.minLength(1), v.maxLength(3)),
   }),
   v.strictObject({ type: v.literal('bidir'), ...Common, cell: CellSchema }),
+  /**
+   * The cells trained in lock-step on the sentiment task (same data, seed and batches), with the connectivity of
+   * one fixed held-out review containing "but" sent every `every` steps per cell and after the last.
+   */
+  v.strictObject({
+    type: v.literal('attribution'),
+    ...Common,
+    /** Neutral words after the verdict clause (the sentiment task's gap). */
+    gap: int(0, 40),
+    every: int(1, 5000),
+    cells: v.pipe(v.array(CellSchema), v.minLength(1), v.maxLength(3)),
+  }),
   /** One-shot: the explorer's Jacobian product (answered between job slices; it does not replace the running job). */
   v.strictObject({
     type: v.literal('explore'),
@@ -60,6 +73,7 @@ export type JobRequest = v.InferOutput<typeof JobRequestSchema>;
 export type RaceRequest = Extract<JobRequest, { type: 'race' }>;
 export type HorizonRequest = Extract<JobRequest, { type: 'horizon' }>;
 export type BidirRequest = Extract<JobRequest, { type: 'bidir' }>;
+export type AttributionRequest = Extract<JobRequest, { type: 'attribution' }>;
 
 /** Renderer → trainer host. The renderer picks the ids; starting a job replaces the one running (not an explore). */
 export const JobCommandSchema = v.variant('type', [
@@ -112,6 +126,15 @@ export const JobEventSchema = v.variant('type', [
     /** Accuracy on the words whose tag depends on the next word. */
     ambiguousAccuracy: finiteOrNaN,
     overall: finiteOrNaN,
+  }),
+  /** Attribution job: one cell's connectivity of the job's example after `step` training steps, and its held-out accuracy then. */
+  v.strictObject({
+    type: v.literal('attribution-tick'),
+    id: jobId,
+    cell: CellSchema,
+    step: v.number(),
+    testAccuracy: finiteOrNaN,
+    attribution: AttributionSchema,
   }),
   v.strictObject({
     type: v.literal('done'),

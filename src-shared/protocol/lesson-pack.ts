@@ -31,6 +31,7 @@ export const QUIZ_QUESTION_IDS = [
   'bert',
   'predict-race',
   'predict-bidir',
+  'predict-attribution',
 ] as const;
 export type QuizQuestionId = (typeof QUIZ_QUESTION_IDS)[number];
 
