@@ -216,13 +216,7 @@ export class Chain {
       const t = this.reverse ? T + 1 - k : k;
       const prev = this.reverse ? t + 1 : t - 1;
       const dh = w.dh;
-      if (above) {
-        const ab = above.buf, width = above.width;
-        for (let b = 0; b < B; b++) {
-          const src = above.off + ((t - 1) * B + b) * width + above.col;
-          for (let j = 0; j < H; j++) dh[b * H + j] += ab[src + j];
-        }
-      }
+      if (above) addFromAbove(kern, above, dh, B, H, t);
       if (trace) recordGradients(trace, w, B, t);
       if (this.kind === 'rnn') rnnBackwardStep(w, mask, B, t, t);
       else if (lstm) lstmBackwardStep(w, mask, B, t, prev);
@@ -275,5 +269,20 @@ export class Chain {
       }
     }
     for (let q = 0; q < GH; q++) for (let c = 0; c < I; c++) dW[q * I + c] += dT[c * GH + q];
+  }
+}
+
+/** dh[B][H] += the rows of time t that `above` points at (one contiguous run when they are whole rows). */
+function addFromAbove(kern: Kernels, above: GradFromAbove, dh: FloatArray, B: number, H: number, t: number): void {
+  const ab = above.buf, width = above.width, axpy = kern.axpy;
+  const base = above.off + (t - 1) * B * width + above.col;
+  if (width === H && axpy) {
+    axpy.call(kern, B * H, 1, ab, base, dh, 0);
+    return;
+  }
+  for (let b = 0; b < B; b++) {
+    const src = base + b * width;
+    if (axpy) axpy.call(kern, H, 1, ab, src, dh, b * H);
+    else for (let j = 0; j < H; j++) dh[b * H + j] += ab[src + j];
   }
 }
