@@ -11,7 +11,7 @@ import { lstmBackwardStep, lstmForwardStep } from './cell-lstm';
 import { gruBackwardStep, gruForwardStep } from './cell-gru';
 import { rnnBackwardStep, rnnForwardStep } from './cell-rnn';
 import { ChainWork, gateCount } from './chain-work';
-import type { Kernels } from './kernels';
+import type { Kernels, PackedProducts } from './kernels';
 import type { LayerInput } from './layer-input';
 import type { ParamSet, ParamSpec } from './param-set';
 import type { Activation, CellKind, DType, FloatArray } from './types';
@@ -39,6 +39,9 @@ export function chainParamSpecs(prefix: string, kind: CellKind, I: number, H: nu
   return specs;
 }
 
+/** Batches of at least this many rows use the packed recurrent products (fewer rows: each weight is used once per step anyway). */
+const PACKED_MIN_ROWS = 4;
+
 export class Chain {
   /** Asked before every time step of forward() and backward(); see interrupt.ts. */
   interrupt: Interrupt | null = null;
@@ -59,6 +62,13 @@ export class Chain {
    * a one-hot x_t picks a column of Wxh, which is strided in Wxh but a contiguous row here.
    */
   private wT: FloatArray | null = null;
+  /**
+   * Whh packed for the kernel set's packed products: Whhᵀ during forward(), Whh during backward(), so the
+   * recurrent product at every step reuses one packing (batches of PACKED_MIN_ROWS rows or more).
+   */
+  private packedW: FloatArray | null = null;
+  /** Set while forward() runs with packedW holding Whhᵀ (step() called on its own, by greedy decoding, does not use it). */
+  private packedForward: PackedProducts | null = null;
   /** Current sequence length and batch size. */
   T = 0;
   B = 0;
@@ -165,7 +175,7 @@ export class Chain {
     const w = this.work, B = this.B, H = this.H, GH = w.G * H;
     const prev = this.reverse ? t + 1 : t - 1;
     if (this.kind !== 'gru') {
-      this.kernels.gemmNT(B, GH, H, w.hs, prev * B * H, this.Whh.value, 0, w.gates, (t - 1) * B * GH);
+      this.recurrentForward(w.hs, prev * B * H, w.gates, (t - 1) * B * GH);
       if (this.kind === 'rnn') rnnForwardStep(w, mask, B, t, t, prev);
       else lstmForwardStep(w, mask, B, t, t, prev);
       if (this.nudge !== null && this.nudge.t === t) applyNudge(this.nudge, w, B);
@@ -173,7 +183,7 @@ export class Chain {
     }
     const zh = w.zh;
     zh.fill(0, 0, B * GH);
-    this.kernels.gemmNT(B, GH, H, w.hs, prev * B * H, this.Whh.value, 0, zh, 0);
+    this.recurrentForward(w.hs, prev * B * H, zh, 0);
     const bhn = this.bhn!.value;
     for (let b = 0; b < B; b++) {
       const z = b * GH + 2 * H;
@@ -190,10 +200,34 @@ export class Chain {
     if (input.kind === 'dense') projectAllSteps(this.kernels, this.interrupt, this.work, this.B, T, this.I, input, this.Wxh.value, this.bh.value);
     else this.project(input, 1, T + 1);
     this.loadInitialState();
-    for (let k = 1; k <= T; k++) {
-      checkInterrupt(this.interrupt);
-      this.step(this.reverse ? T + 1 - k : k, mask);
+    const packed = this.packedProducts();
+    if (packed) packed.packTransposed(this.work.G * this.H, this.H, this.Whh.value, 0, this.packedW!);
+    this.packedForward = packed;
+    try {
+      for (let k = 1; k <= T; k++) {
+        checkInterrupt(this.interrupt);
+        this.step(this.reverse ? T + 1 - k : k, mask);
+      }
+    } finally {
+      this.packedForward = null;
     }
+  }
+
+  /** out[B×G·H] at outOff += h_prev · Whhᵀ (h_prev rows at hOff), through the packed Whhᵀ when forward() made one. */
+  private recurrentForward(hs: FloatArray, hOff: number, out: FloatArray, outOff: number): void {
+    const B = this.B, H = this.H, GH = this.work.G * H;
+    if (this.packedForward) this.packedForward.gemm(B, GH, H, hs, hOff, this.packedW!, out, outOff);
+    else this.kernels.gemmNT(B, GH, H, hs, hOff, this.Whh.value, 0, out, outOff);
+  }
+
+  /** The kernel set's packed products when this batch is big enough and every operand is in reach (packedW sized), else null. */
+  private packedProducts(): PackedProducts | null {
+    const p = this.kernels.packed, w = this.work;
+    if (!p || this.B < PACKED_MIN_ROWS || !p.reserve(this.B)) return null;
+    const GH = w.G * this.H, n = Math.max(p.floats(GH, this.H), p.floats(this.H, GH));
+    if (!this.packedW || this.packedW.length < n) this.packedW = this.kernels.alloc(w.dtype, n);
+    const reach = [this.packedW, this.Whh.value, w.hs, w.gates, w.zh, w.dzh, w.dhp, w.dh];
+    return reach.every((a) => p.owns(a)) ? p : null;
   }
 
   /**
@@ -211,6 +245,8 @@ export class Chain {
     const lstm = this.kind === 'lstm', gru = this.kind === 'gru';
     for (let i = 0; i < n; i++) w.dh[i] = w.dhFinal[i];
     if (lstm) for (let i = 0; i < n; i++) w.dc[i] = w.dcFinal[i];
+    const packed = this.packedProducts();
+    if (packed) packed.pack(H, GH, Whh, 0, this.packedW!);
     for (let k = T; k >= 1; k--) {
       checkInterrupt(this.interrupt);
       const t = this.reverse ? T + 1 - k : k;
@@ -230,7 +266,8 @@ export class Chain {
         if (lstm) w.dc.fill(0, 0, n);
       } else {
         // ∂L/∂h_prev += (∂L/∂(Whh·h_prev)) · Whh
-        kern.gemmNN(B, H, GH, w.dzh, (t - 1) * B * GH, Whh, 0, w.dhp, 0);
+        if (packed) packed.gemm(B, H, GH, w.dzh, (t - 1) * B * GH, this.packedW!, w.dhp, 0);
+        else kern.gemmNN(B, H, GH, w.dzh, (t - 1) * B * GH, Whh, 0, w.dhp, 0);
       }
       w.dh = w.dhp;
       w.dhp = dh;

@@ -33,6 +33,27 @@ export interface Kernels {
   forModel?(): Kernels;
   /** Elementwise cell steps for buffers this set allocated (see cell-kernels.ts); absent: the cells' own loops. */
   readonly cells?: CellKernels;
+  /** Products whose right operand is packed once and reused, for buffers this set allocated; absent: none. */
+  readonly packed?: PackedProducts;
+}
+
+/**
+ * C += A·B where B is packed once (by pack or packTransposed) and then reused for many products: the recurrent
+ * weights, the same at every time step of a pass. Results equal gemmNN's up to the order of the sums.
+ */
+export interface PackedProducts {
+  /** Floats a packed operand with N columns and depth K needs. */
+  floats(N: number, K: number): number;
+  /** Whether a lives where these products can reach it. */
+  owns(a: FloatArray): boolean;
+  /** Make room for products of up to M rows; false when there is none (then do not call gemm). */
+  reserve(M: number): boolean;
+  /** dst ← B packed, B stored K×N at bOff. */
+  pack(N: number, K: number, B: FloatArray, bOff: number, dst: FloatArray): void;
+  /** dst ← Wᵀ packed (a K×N operand), W stored N×K at wOff. */
+  packTransposed(N: number, K: number, W: FloatArray, wOff: number, dst: FloatArray): void;
+  /** C[M×N] += A[M×K] · P, with P packed for the same N and K and M within what reserve allowed. */
+  gemm(M: number, N: number, K: number, A: FloatArray, aOff: number, P: FloatArray, C: FloatArray, cOff: number): void;
 }
 
 let active: Kernels | null = null;

@@ -10,7 +10,7 @@
  * arrays made elsewhere, or buffers handed out as plain arrays once the memory is at its maximum) goes to
  * the portable kernels, so results never depend on where an array lives, only speed does.
  */
-import type { Kernels } from './kernels';
+import type { Kernels, PackedProducts } from './kernels';
 import { jsKernels } from './js-kernels';
 import type { DType, FloatArray } from './types';
 import { instantiateKernels, kernelModule, MAX_PAGES, PAGE_BYTES, type KernelExports, type KernelInstance } from './wasm-module';
@@ -22,12 +22,15 @@ const ALIGN = 64;
 export class WasmKernels implements Kernels {
   readonly name = 'wasm-simd';
   readonly cells: WasmCells;
+  readonly packed: PackedProducts;
   private readonly memory: WebAssembly.Memory;
   private readonly x: KernelExports;
   /** Next free byte. */
   private top: number;
   /** Where gemmNN and gemmTN pack blocks of their operands (grows like any buffer). */
   private scratch: FloatArray | null = null;
+  /** Where gemmPacked keeps its strips of A (grows like any buffer). */
+  private packScratch: FloatArray | null = null;
   /** Every ArrayBuffer object this memory has shown (one per grow). */
   private readonly buffers = new WeakSet<ArrayBufferLike>();
 
@@ -40,6 +43,15 @@ export class WasmKernels implements Kernels {
     this.top = Math.ceil(this.x.heapBase() / ALIGN) * ALIGN;
     this.buffers.add(this.memory.buffer);
     this.cells = new WasmCells(this.x, (a) => this.owns(a));
+    const x = this.x;
+    this.packed = {
+      floats: (N, K) => x.packedFloats(N, K),
+      owns: (a) => this.owns(a),
+      reserve: (M) => this.reservePackScratch(M),
+      pack: (N, K, B, bOff, dst) => x.packB(N, K, B.byteOffset + 4 * bOff, dst.byteOffset),
+      packTransposed: (N, K, W, wOff, dst) => x.packBT(N, K, W.byteOffset + 4 * wOff, dst.byteOffset),
+      gemm: (M, N, K, A, aOff, P, C, cOff) => x.gemmPacked(M, N, K, A.byteOffset + 4 * aOff, P.byteOffset, C.byteOffset + 4 * cOff, this.packScratch!.byteOffset),
+    };
   }
 
   forModel(): Kernels {
@@ -108,6 +120,16 @@ export class WasmKernels implements Kernels {
       this.scratch = s;
     }
     return this.scratch.byteOffset;
+  }
+
+  /** Whether gemmPacked's scratch can hold strips of M rows (growing it if needed). */
+  private reservePackScratch(M: number): boolean {
+    const bytes = this.x.gemmPackedScratchBytes(M);
+    if (this.packScratch && this.packScratch.length * 4 >= bytes) return true;
+    const s = this.alloc('f32', bytes / 4);
+    if (!this.owns(s)) return false;
+    this.packScratch = s;
+    return true;
   }
 
   gemmNT(M: number, N: number, K: number, A: FloatArray, aOff: number, B: FloatArray, bOff: number, C: FloatArray, cOff: number): void {

@@ -19,6 +19,13 @@ export interface KernelExports {
   gemmTN(M: number, N: number, K: number, a: number, b: number, c: number, scratch: number): void;
   gemmNT(M: number, N: number, K: number, a: number, b: number, c: number): void;
   axpy(n: number, alpha: number, x: number, y: number): void;
+  /** Packed right operands (gemm-packed.ts): floats one takes, packing from K×N (packB) or from N×K as its transpose (packBT). */
+  packedFloats(N: number, K: number): number;
+  packB(N: number, K: number, b: number, dst: number): void;
+  packBT(N: number, K: number, w: number, dst: number): void;
+  /** Bytes of scratch gemmPacked needs for M rows. */
+  gemmPackedScratchBytes(M: number): number;
+  gemmPacked(M: number, N: number, K: number, a: number, bp: number, c: number, scratch: number): void;
   tanhForward(n: number, g: number, h: number): void;
   /** y ← σ(x), y ← tanh(x) over n floats: the cell kernels' own activations, exported for their accuracy tests. */
   sigmoidMap(n: number, x: number, y: number): void;
