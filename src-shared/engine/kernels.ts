@@ -35,6 +35,27 @@ export interface Kernels {
   readonly cells?: CellKernels;
   /** Products whose right operand is packed once and reused, for buffers this set allocated; absent: none. */
   readonly packed?: PackedProducts;
+  /** The optimizer's passes over flat buffers this set allocated (optimizer.ts); absent: the optimizer's own loops. */
+  readonly optimizer?: OptimizerPasses;
+}
+
+/**
+ * One call per optimizer pass over a model's flat float32 values and gradients, with float64 state, giving the
+ * same numbers as optimizer.ts's loops (same float64 operations in the same order).
+ */
+export interface OptimizerPasses {
+  /** Whether a lives where these passes can reach it. */
+  owns(a: FloatArray): boolean;
+  /** A zeroed float64 buffer of n entries in reach of these passes, or null when there is no room. */
+  allocState(n: number): Float64Array | null;
+  /** Σ g² in float64, in index order. */
+  sumSquares(g: FloatArray): number;
+  /** g ← g·c */
+  scale(g: FloatArray, c: number): void;
+  /** v ← μ·v + g;  w ← w − lr·v */
+  sgd(w: FloatArray, g: FloatArray, v: Float64Array, lr: number, mu: number): void;
+  /** Adam with bias corrections c1 = 1/(1−β1^k), c2 = 1/(1−β2^k). */
+  adam(w: FloatArray, g: FloatArray, m: Float64Array, s: Float64Array, lr: number, beta1: number, beta2: number, eps: number, c1: number, c2: number): void;
 }
 
 /**

@@ -10,7 +10,7 @@
  * arrays made elsewhere, or buffers handed out as plain arrays once the memory is at its maximum) goes to
  * the portable kernels, so results never depend on where an array lives, only speed does.
  */
-import type { Kernels, PackedProducts } from './kernels';
+import type { Kernels, OptimizerPasses, PackedProducts } from './kernels';
 import { jsKernels } from './js-kernels';
 import type { DType, FloatArray } from './types';
 import { instantiateKernels, kernelModule, MAX_PAGES, PAGE_BYTES, type KernelExports, type KernelInstance } from './wasm-module';
@@ -23,6 +23,7 @@ export class WasmKernels implements Kernels {
   readonly name = 'wasm-simd';
   readonly cells: WasmCells;
   readonly packed: PackedProducts;
+  readonly optimizer: OptimizerPasses;
   private readonly memory: WebAssembly.Memory;
   private readonly x: KernelExports;
   /** Next free byte. */
@@ -52,6 +53,20 @@ export class WasmKernels implements Kernels {
       packTransposed: (N, K, W, wOff, dst) => x.packBT(N, K, W.byteOffset + 4 * wOff, dst.byteOffset),
       gemm: (M, N, K, A, aOff, P, C, cOff) => x.gemmPacked(M, N, K, A.byteOffset + 4 * aOff, P.byteOffset, C.byteOffset + 4 * cOff, this.packScratch!.byteOffset),
     };
+    this.optimizer = {
+      owns: (a) => this.owns(a),
+      allocState: (n) => this.allocF64(n),
+      sumSquares: (g) => x.sumSquares(g.length, g.byteOffset),
+      scale: (g, c) => x.scaleGrads(g.length, g.byteOffset, c),
+      sgd: (w, g, v, lr, mu) => x.sgdStep(w.length, w.byteOffset, g.byteOffset, v.byteOffset, lr, mu),
+      adam: (w, g, m, s, lr, b1, b2, eps, c1, c2) => x.adamStep(w.length, w.byteOffset, g.byteOffset, m.byteOffset, s.byteOffset, lr, b1, b2, eps, c1, c2),
+    };
+  }
+
+  /** A zeroed float64 view into this memory (optimizer state), or null when the memory is full. */
+  private allocF64(n: number): Float64Array | null {
+    const f = this.alloc('f32', 2 * n);
+    return this.owns(f) ? new Float64Array(f.buffer, f.byteOffset, n) : null;
   }
 
   forModel(): Kernels {

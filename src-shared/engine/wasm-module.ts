@@ -19,6 +19,11 @@ export interface KernelExports {
   gemmTN(M: number, N: number, K: number, a: number, b: number, c: number, scratch: number): void;
   gemmNT(M: number, N: number, K: number, a: number, b: number, c: number): void;
   axpy(n: number, alpha: number, x: number, y: number): void;
+  /** The optimizer's passes (optim.ts): float32 values and gradients, float64 state. */
+  sumSquares(n: number, g: number): number;
+  scaleGrads(n: number, g: number, c: number): void;
+  sgdStep(n: number, w: number, g: number, v: number, lr: number, mu: number): void;
+  adamStep(n: number, w: number, g: number, m: number, s: number, lr: number, b1: number, b2: number, eps: number, c1: number, c2: number): void;
   /** Packed right operands (gemm-packed.ts): floats one takes, packing from K×N (packB) or from N×K as its transpose (packBT). */
   packedFloats(N: number, K: number): number;
   packB(N: number, K: number, b: number, dst: number): void;
