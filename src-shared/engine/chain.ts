@@ -148,8 +148,12 @@ export class Chain {
       return;
     }
     const wT = this.transposed();
-    const axpy = this.kernels.axpy;
+    const axpy = this.kernels.axpy, sparse = this.kernels.sparse;
     for (let q = 0; q < GH; q++) for (let c = 0; c < I; c++) wT[c * GH + q] = W[q * I + c];
+    if (sparse && sparse.owns(wT) && sparse.owns(gates)) {
+      sparse.gather(r0, r1, S, GH, idx, val, wT, gates);
+      return;
+    }
     for (let r = r0; r < r1; r++) {
       const g = r * GH;
       for (let s = 0; s < S; s++) {
@@ -280,11 +284,11 @@ export class Chain {
     // The sums over every step (∂L/∂Whh, ∂L/∂bh, and ∂L/∂Wxh, ∂L/∂x of a dense input) run a block of steps at a time.
     recurrentGradSums(kern, this.interrupt, w, B, T, this.reverse, this.Whh, this.bh);
     if (gru) {
-      const dbhn = this.bhn!.grad, dzh = w.dzh;
-      for (let r = 0; r < rows; r++) {
-        const g = r * GH + 2 * H;
-        for (let j = 0; j < H; j++) dbhn[j] += dzh[g + j];
-      }
+      // ∂L/∂bhn = Σ over rows of dzh's n block: the column sums of dzh (onesᵀ·dzh) into zh, then that block
+      const dbhn = this.bhn!.grad, sums = w.zh;
+      sums.fill(0, 0, GH);
+      kern.gemmNN(1, GH, rows, w.ones, 0, w.dzh, 0, sums, 0);
+      for (let j = 0; j < H; j++) dbhn[j] += sums[2 * H + j];
     }
     if (input.kind === 'dense') {
       inputGradSums(kern, this.interrupt, w, B, T, I, input, this.Wxh);
@@ -293,9 +297,10 @@ export class Chain {
     // One-hot inputs: sum into the transposed layout (contiguous rows), then add it into ∂L/∂Wxh.
     const S = input.slots, idx = input.idx, val = input.val;
     const dT = this.transposed(), dW = this.Wxh.grad;
-    const axpy = kern.axpy;
+    const axpy = kern.axpy, sparse = kern.sparse;
     dT.fill(0);
-    for (let r = 0; r < rows; r++) {
+    if (sparse && sparse.owns(dz) && sparse.owns(dT)) sparse.scatter(0, rows, S, GH, idx, val, dz, dT);
+    else for (let r = 0; r < rows; r++) {
       const g = r * GH;
       for (let s = 0; s < S; s++) {
         const col = idx[r * S + s];

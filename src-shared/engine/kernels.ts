@@ -37,6 +37,21 @@ export interface Kernels {
   readonly packed?: PackedProducts;
   /** The optimizer's passes over flat buffers this set allocated (optimizer.ts); absent: the optimizer's own loops. */
   readonly optimizer?: OptimizerPasses;
+  /** One-hot inputs as one gather or scatter per sequence, for buffers this set allocated; absent: one axpy per row. */
+  readonly sparse?: SparseRows;
+}
+
+/**
+ * Rows picked by (index, value) pairs, S per row, for rows [r0, r1) of a sequence (index −1: unused slot);
+ * rows of n floats. The same float32 arithmetic, in the same order, as one axpy per pair.
+ */
+export interface SparseRows {
+  /** Whether a lives where these products can reach it. */
+  owns(a: FloatArray): boolean;
+  /** dst row r += Σ_s val[r·S+s] · src row idx[r·S+s] */
+  gather(r0: number, r1: number, S: number, n: number, idx: Int32Array, val: Float64Array, src: FloatArray, dst: FloatArray): void;
+  /** dst row idx[r·S+s] += val[r·S+s] · src row r */
+  scatter(r0: number, r1: number, S: number, n: number, idx: Int32Array, val: Float64Array, src: FloatArray, dst: FloatArray): void;
 }
 
 /**

@@ -10,7 +10,7 @@
  * arrays made elsewhere, or buffers handed out as plain arrays once the memory is at its maximum) goes to
  * the portable kernels, so results never depend on where an array lives, only speed does.
  */
-import type { Kernels, OptimizerPasses, PackedProducts } from './kernels';
+import type { Kernels, OptimizerPasses, PackedProducts, SparseRows } from './kernels';
 import { jsKernels } from './js-kernels';
 import type { DType, FloatArray } from './types';
 import { instantiateKernels, kernelModule, MAX_PAGES, PAGE_BYTES, type KernelExports, type KernelInstance } from './wasm-module';
@@ -24,12 +24,16 @@ export class WasmKernels implements Kernels {
   readonly cells: WasmCells;
   readonly packed: PackedProducts;
   readonly optimizer: OptimizerPasses;
+  readonly sparse: SparseRows;
   private readonly memory: WebAssembly.Memory;
   private readonly x: KernelExports;
   /** Next free byte. */
   private top: number;
   /** Where gemmNN and gemmTN pack blocks of their operands (grows like any buffer). */
   private scratch: FloatArray | null = null;
+  /** The (index, value) pairs of a sparse call, copied into this memory (grow like any buffer). */
+  private pairIdx: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private pairVal: Float32Array<ArrayBufferLike> = new Float32Array(0);
   /** Where gemmPacked keeps its strips of A (grows like any buffer). */
   private packScratch: FloatArray | null = null;
   /** Every ArrayBuffer object this memory has shown (one per grow). */
@@ -53,6 +57,24 @@ export class WasmKernels implements Kernels {
       packTransposed: (N, K, W, wOff, dst) => x.packBT(N, K, W.byteOffset + 4 * wOff, dst.byteOffset),
       gemm: (M, N, K, A, aOff, P, C, cOff) => x.gemmPacked(M, N, K, A.byteOffset + 4 * aOff, P.byteOffset, C.byteOffset + 4 * cOff, this.packScratch!.byteOffset),
     };
+    const rows = (kernel: 'gatherAdd' | 'scatterAdd', dstRows: boolean) =>
+      (r0: number, r1: number, S: number, n: number, idx: Int32Array, val: Float64Array, src: FloatArray, dst: FloatArray): void => {
+        if (!this.pairs(r0, r1, S, idx, val)) {
+          // no room for the pairs: the same sums, one axpy per pair
+          for (let r = r0; r < r1; r++) {
+            for (let s = 0; s < S; s++) {
+              const col = idx[r * S + s];
+              if (col < 0) continue;
+              if (dstRows) this.axpy(n, val[r * S + s], src, col * n, dst, r * n);
+              else this.axpy(n, val[r * S + s], src, r * n, dst, col * n);
+            }
+          }
+          return;
+        }
+        const srcAt = src.byteOffset + (dstRows ? 0 : 4 * r0 * n), dstAt = dst.byteOffset + (dstRows ? 4 * r0 * n : 0);
+        x[kernel](r1 - r0, S, n, this.pairIdx.byteOffset, this.pairVal.byteOffset, srcAt, dstAt);
+      };
+    this.sparse = { owns: (a) => this.owns(a), gather: rows('gatherAdd', true), scatter: rows('scatterAdd', false) };
     this.optimizer = {
       owns: (a) => this.owns(a),
       allocState: (n) => this.allocF64(n),
@@ -61,6 +83,20 @@ export class WasmKernels implements Kernels {
       sgd: (w, g, v, lr, mu) => x.sgdStep(w.length, w.byteOffset, g.byteOffset, v.byteOffset, lr, mu),
       adam: (w, g, m, s, lr, b1, b2, eps, c1, c2) => x.adamStep(w.length, w.byteOffset, g.byteOffset, m.byteOffset, s.byteOffset, lr, b1, b2, eps, c1, c2),
     };
+  }
+
+  /** Run a sparse kernel over rows [r0, r1) after copying their pairs into this memory; false when there is no room. */
+  private pairs(r0: number, r1: number, S: number, idx: Int32Array, val: Float64Array): boolean {
+    const n = (r1 - r0) * S;
+    if (this.pairIdx.length < n) {
+      const a = this.alloc('f32', n), b = this.alloc('f32', n);
+      if (!this.owns(a) || !this.owns(b)) return false;
+      this.pairIdx = new Int32Array(a.buffer, a.byteOffset, n);
+      this.pairVal = b as Float32Array;
+    }
+    this.pairIdx.set(idx.subarray(r0 * S, r1 * S));
+    this.pairVal.set(val.subarray(r0 * S, r1 * S));
+    return true;
   }
 
   /** A zeroed float64 view into this memory (optimizer state), or null when the memory is full. */

@@ -19,6 +19,9 @@ export interface KernelExports {
   gemmTN(M: number, N: number, K: number, a: number, b: number, c: number, scratch: number): void;
   gemmNT(M: number, N: number, K: number, a: number, b: number, c: number): void;
   axpy(n: number, alpha: number, x: number, y: number): void;
+  /** One-hot rows (sparse.ts): idx i32 and val f32 pairs, S per row, rows of n floats. */
+  gatherAdd(rows: number, S: number, n: number, idx: number, val: number, src: number, dst: number): void;
+  scatterAdd(rows: number, S: number, n: number, idx: number, val: number, src: number, dst: number): void;
   /** The optimizer's passes (optim.ts): float32 values and gradients, float64 state. */
   sumSquares(n: number, g: number): number;
   scaleGrads(n: number, g: number, c: number): void;
