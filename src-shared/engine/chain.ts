@@ -17,6 +17,7 @@ import type { ParamSet, ParamSpec } from './param-set';
 import type { Activation, CellKind, DType, FloatArray } from './types';
 import { checkInterrupt, type Interrupt } from './interrupt';
 import { applyNudge, recordGradients, rowNorm, type ChainTrace, type StateNudge } from './chain-trace';
+import { addFromAbove, addSparseRows, sparseInputGrads } from './chain-input';
 
 export type { ChainTrace };
 
@@ -134,36 +135,7 @@ export class Chain {
       this.kernels.gemmNT(r1 - r0, GH, I, input.buf, input.off + r0 * I, W, 0, gates, r0 * GH);
       return;
     }
-    const S = input.slots, idx = input.idx, val = input.val;
-    if ((r1 - r0) * S < I) {
-      // a few rows (one step of greedy decoding): gather the columns in place rather than transpose Wxh
-      for (let r = r0; r < r1; r++) {
-        for (let s = 0; s < S; s++) {
-          const col = idx[r * S + s];
-          if (col < 0) continue;
-          const v = val[r * S + s], g = r * GH;
-          for (let q = 0; q < GH; q++) gates[g + q] += v * W[q * I + col];
-        }
-      }
-      return;
-    }
-    const wT = this.transposed();
-    const axpy = this.kernels.axpy, sparse = this.kernels.sparse;
-    for (let q = 0; q < GH; q++) for (let c = 0; c < I; c++) wT[c * GH + q] = W[q * I + c];
-    if (sparse && sparse.owns(wT) && sparse.owns(gates)) {
-      sparse.gather(r0, r1, S, GH, idx, val, wT, gates);
-      return;
-    }
-    for (let r = r0; r < r1; r++) {
-      const g = r * GH;
-      for (let s = 0; s < S; s++) {
-        const col = idx[r * S + s];
-        if (col < 0) continue;
-        const v = val[r * S + s], w = col * GH;
-        if (axpy) axpy.call(this.kernels, GH, v, wT, w, gates, g);
-        else for (let q = 0; q < GH; q++) gates[g + q] += v * wT[w + q];
-      }
-    }
+    addSparseRows(this.kernels, input, W, (r1 - r0) * input.slots < I ? null : this.transposed(), gates, GH, I, r0, r1);
   }
 
   private transposed(): FloatArray {
@@ -230,8 +202,8 @@ export class Chain {
     if (!p || this.B < PACKED_MIN_ROWS || !p.reserve(this.B)) return null;
     const GH = w.G * this.H, n = Math.max(p.floats(GH, this.H), p.floats(this.H, GH));
     if (!this.packedW || this.packedW.length < n) this.packedW = this.kernels.alloc(w.dtype, n);
-    const reach = [this.packedW, this.Whh.value, w.hs, w.gates, w.zh, w.dzh, w.dhp, w.dh];
-    return reach.every((a) => p.owns(a)) ? p : null;
+    const inReach = p.owns(this.packedW) && p.owns(this.Whh.value) && p.owns(w.hs) && p.owns(w.gates) && p.owns(w.zh) && p.owns(w.dzh) && p.owns(w.dhp) && p.owns(w.dh);
+    return inReach ? p : null;
   }
 
   /**
@@ -294,37 +266,6 @@ export class Chain {
       inputGradSums(kern, this.interrupt, w, B, T, I, input, this.Wxh);
       return;
     }
-    // One-hot inputs: sum into the transposed layout (contiguous rows), then add it into ∂L/∂Wxh.
-    const S = input.slots, idx = input.idx, val = input.val;
-    const dT = this.transposed(), dW = this.Wxh.grad;
-    const axpy = kern.axpy, sparse = kern.sparse;
-    dT.fill(0);
-    if (sparse && sparse.owns(dz) && sparse.owns(dT)) sparse.scatter(0, rows, S, GH, idx, val, dz, dT);
-    else for (let r = 0; r < rows; r++) {
-      const g = r * GH;
-      for (let s = 0; s < S; s++) {
-        const col = idx[r * S + s];
-        if (col < 0) continue;
-        const v = val[r * S + s], d = col * GH;
-        if (axpy) axpy.call(kern, GH, v, dz, g, dT, d);
-        else for (let q = 0; q < GH; q++) dT[d + q] += v * dz[g + q];
-      }
-    }
-    for (let q = 0; q < GH; q++) for (let c = 0; c < I; c++) dW[q * I + c] += dT[c * GH + q];
-  }
-}
-
-/** dh[B][H] += the rows of time t that `above` points at (one contiguous run when they are whole rows). */
-function addFromAbove(kern: Kernels, above: GradFromAbove, dh: FloatArray, B: number, H: number, t: number): void {
-  const ab = above.buf, width = above.width, axpy = kern.axpy;
-  const base = above.off + (t - 1) * B * width + above.col;
-  if (width === H && axpy) {
-    axpy.call(kern, B * H, 1, ab, base, dh, 0);
-    return;
-  }
-  for (let b = 0; b < B; b++) {
-    const src = base + b * width;
-    if (axpy) axpy.call(kern, H, 1, ab, src, dh, b * H);
-    else for (let j = 0; j < H; j++) dh[b * H + j] += ab[src + j];
+    sparseInputGrads(kern, input, dz, this.transposed(), this.Wxh.grad, GH, I, rows);
   }
 }
