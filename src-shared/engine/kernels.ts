@@ -39,6 +39,19 @@ export interface Kernels {
   readonly optimizer?: OptimizerPasses;
   /** One-hot inputs as one gather or scatter per sequence, for buffers this set allocated; absent: one axpy per row. */
   readonly sparse?: SparseRows;
+  /** Softmax cross-entropy over every row of a pass in one call, for buffers this set allocated; absent: loss.ts's loop. */
+  readonly softmax?: SoftmaxRows;
+}
+
+/** Softmax cross-entropy scoring of many rows at once (see loss.ts for the formulas); float32 exponentials. */
+export interface SoftmaxRows {
+  /** Whether a lives where this scoring can reach it. */
+  owns(a: FloatArray): boolean;
+  /**
+   * For each row r < rows with mask[r] set: dy row r ← scale·(softmax(y_r) − onehot(targets[r])); returns the
+   * loss summed over those rows and the number whose argmax is the target, or null when it cannot run (no room).
+   */
+  score(rows: number, O: number, y: FloatArray, targets: Float64Array, mask: Uint8Array, dy: FloatArray, scale: number): { loss: number; correct: number } | null;
 }
 
 /**

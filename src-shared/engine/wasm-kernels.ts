@@ -10,7 +10,7 @@
  * arrays made elsewhere, or buffers handed out as plain arrays once the memory is at its maximum) goes to
  * the portable kernels, so results never depend on where an array lives, only speed does.
  */
-import type { Kernels, OptimizerPasses, PackedProducts, SparseRows } from './kernels';
+import type { Kernels, OptimizerPasses, PackedProducts, SoftmaxRows, SparseRows } from './kernels';
 import { jsKernels } from './js-kernels';
 import type { DType, FloatArray } from './types';
 import { instantiateKernels, kernelModule, MAX_PAGES, PAGE_BYTES, type KernelExports, type KernelInstance } from './wasm-module';
@@ -25,6 +25,7 @@ export class WasmKernels implements Kernels {
   readonly packed: PackedProducts;
   readonly optimizer: OptimizerPasses;
   readonly sparse: SparseRows;
+  readonly softmax: SoftmaxRows;
   private readonly memory: WebAssembly.Memory;
   private readonly x: KernelExports;
   /** Next free byte. */
@@ -34,6 +35,8 @@ export class WasmKernels implements Kernels {
   /** The (index, value) pairs of a sparse call, copied into this memory (grow like any buffer). */
   private pairIdx: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private pairVal: Float32Array<ArrayBufferLike> = new Float32Array(0);
+  /** Per-row targets of a softmax call (−1: no target), then one slot for the count it returns. */
+  private rowTargets: Int32Array<ArrayBufferLike> = new Int32Array(0);
   /** Where gemmPacked keeps its strips of A (grows like any buffer). */
   private packScratch: FloatArray | null = null;
   /** Every ArrayBuffer object this memory has shown (one per grow). */
@@ -75,6 +78,20 @@ export class WasmKernels implements Kernels {
         x[kernel](r1 - r0, S, n, this.pairIdx.byteOffset, this.pairVal.byteOffset, srcAt, dstAt);
       };
     this.sparse = { owns: (a) => this.owns(a), gather: rows('gatherAdd', true), scatter: rows('scatterAdd', false) };
+    this.softmax = {
+      owns: (a) => this.owns(a),
+      score: (rows, O, y, targets, mask, dy, scale) => {
+        if (this.rowTargets.length < rows + 1) {
+          const a = this.alloc('f32', rows + 1);
+          if (!this.owns(a)) return null;
+          this.rowTargets = new Int32Array(a.buffer, a.byteOffset, rows + 1);
+        }
+        const tg = this.rowTargets;
+        for (let r = 0; r < rows; r++) tg[r] = mask[r] ? targets[r] : -1;
+        const loss = x.softmaxRows(rows, O, y.byteOffset, tg.byteOffset, dy.byteOffset, scale, tg.byteOffset + 4 * rows);
+        return { loss, correct: tg[rows] };
+      },
+    };
     this.optimizer = {
       owns: (a) => this.owns(a),
       allocState: (n) => this.allocF64(n),

@@ -22,6 +22,8 @@ export interface KernelExports {
   /** One-hot rows (sparse.ts): idx i32 and val f32 pairs, S per row, rows of n floats. */
   gatherAdd(rows: number, S: number, n: number, idx: number, val: number, src: number, dst: number): void;
   scatterAdd(rows: number, S: number, n: number, idx: number, val: number, src: number, dst: number): void;
+  /** Softmax cross-entropy over rows (softmax.ts): targets i32 (−1: none); returns Σ loss, writes the count of correct rows at `correct`. */
+  softmaxRows(rows: number, O: number, y: number, targets: number, dy: number, scale: number, correct: number): number;
   /** The optimizer's passes (optim.ts): float32 values and gradients, float64 state. */
   sumSquares(n: number, g: number): number;
   scaleGrads(n: number, g: number, c: number): void;
