@@ -42,8 +42,9 @@ const pwa = VitePWA({
     ],
   },
   workbox: {
-    // KaTeX ships each font as woff2, woff and ttf; every browser that runs this app loads the woff2.
-    globPatterns: ['**/*.{html,js,css,wasm,woff2,svg,png,json,txt}'],
+    // KaTeX ships each font as woff2, woff and ttf; every browser that runs this app loads the woff2. The 3D view's
+    // label font is a ttf of our own (troika reads it to make its distance fields).
+    globPatterns: ['**/*.{html,js,css,wasm,woff2,svg,png,json,txt}', '**/DejaVuSansCondensed-Bold.subset*.ttf'],
     maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
     cleanupOutdatedCaches: true,
     clientsClaim: false,

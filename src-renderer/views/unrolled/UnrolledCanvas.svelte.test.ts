@@ -16,6 +16,7 @@ const { FakeScene, scenes } = vi.hoisted(() => {
     ready = true;
     lastCalls = 9;
     unitsPerColumn = 4;
+    labelStats = { count: 0, smallestPx: 0 };
     readonly glCanvas = document.createElement('canvas');
     constructor() {
       scenes.push(this);
@@ -23,9 +24,6 @@ const { FakeScene, scenes } = vi.hoisted(() => {
     setPalette() {}
     setLayout() {}
     setData() {}
-    drawLabels() {
-      return true;
-    }
     update() {}
     render() {
       this.renders++;

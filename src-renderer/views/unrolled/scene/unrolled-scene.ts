@@ -24,8 +24,6 @@ const PRESETS: Record<ViewPreset, { azimuth: number; elevation: number }> = {
 /** Most steps framed by the front, angled and above views (the overview frames all): the whole chain up to T = 64. */
 const WINDOW_STEPS = 64;
 const PICK_RADIUS_PX = 16;
-/** Milliseconds of label drawing per frame (new tokens are drawn over a few frames, not in one long task). */
-const LABEL_BUDGET_MS = 3;
 
 /**
  * The three.js side of the unrolled view: renderer, camera, orbit controls and the instanced layers.
@@ -39,7 +37,7 @@ export class UnrolledScene {
   readonly #scene = new Scene();
   readonly #cells = new CellLayer(MAX_STEPS * 2);
   readonly #arrows = new ArrowLayer(MAX_STEPS * 7 + 4);
-  readonly #labels = new LabelLayer(MAX_STEPS * 5 + 64);
+  readonly #labels: LabelLayer;
   readonly #writer = new LabelWriter();
   readonly #dummy = new Object3D();
   readonly #ray = new Raycaster();
@@ -83,6 +81,8 @@ export class UnrolledScene {
     this.controls.enableDamping = false;
     this.controls.screenSpacePanning = true;
     this.controls.addEventListener('change', onChange);
+    // New label strings are typeset off the frame's path; the view draws again once they are ready.
+    this.#labels = new LabelLayer(MAX_STEPS * 5 + 64, onChange);
     this.#framer = new CameraFramer(this.camera, this.controls.target);
     this.#scene.add(this.#cells.frames, this.#cells.units, this.#cells.grads, this.#cells.loops);
     this.#scene.add(this.#arrows.shafts, this.#arrows.heads, this.#labels.mesh);
@@ -121,20 +121,17 @@ export class UnrolledScene {
     this.#layout = layout;
     this.#cells.setData(chain, layout);
     this.#arrows.setNorms(chain.steps.map((s) => s.dhNorm));
-    this.#labels.atlas.prepare(this.#writer.strings(chain));
+    this.#labels.want(this.#writer.strings(chain));
+  }
+
+  /** Labels drawn in the last frame, and the smallest one's text size on screen (CSS px; 0 when none). */
+  get labelStats(): { readonly count: number; readonly smallestPx: number } {
+    const count = this.#labels.count;
+    return { count, smallestPx: count > 0 ? this.#labels.smallestPx : 0 };
   }
 
   get unitsPerColumn(): number {
     return this.#cells.unitsPerColumn;
-  }
-
-  /**
-   * Draw a few milliseconds' worth of new label strings into the atlas; true once all of them are there.
-   * Until then the caller keeps the last frame on screen and calls again in a later task (one draw per new
-   * chain, not one per batch of labels: each draw costs CPU for the software rasteriser too).
-   */
-  drawLabels(): boolean {
-    return this.#labels.atlas.work(LABEL_BUDGET_MS);
   }
 
   update(f: FrameState): void {
