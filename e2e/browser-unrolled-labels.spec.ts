@@ -50,6 +50,19 @@ test.describe('unrolled view labels', () => {
     expect(errors).toEqual([]);
   });
 
+  test('switching the language redraws the canvas words', async ({ page }) => {
+    const errors = collectErrors(page);
+    await openDemo(page);
+    await expect.poll(async () => (await labels(page)).count, { timeout: 10_000 }).toBeGreaterThan(5);
+    const frames = async () => Number(await gl(page).getAttribute('data-frames'));
+    const before = await frames();
+    await page.locator('select:has(option[value="fr"])').first().selectOption('fr');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect.poll(frames, { timeout: 5000 }).toBeGreaterThan(before);
+    await expect.poll(async () => (await labels(page)).count, { timeout: 5000 }).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+  });
+
   test('come back after the view is unmounted and mounted again (the glyph atlas is released and restored)', async ({ page }) => {
     await page.addInitScript(() => {
       const contexts: WebGLRenderingContext[] = [];

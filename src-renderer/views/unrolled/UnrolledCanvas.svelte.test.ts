@@ -22,6 +22,7 @@ const { FakeScene, scenes } = vi.hoisted(() => {
       scenes.push(this);
     }
     setPalette() {}
+    setWords() {}
     setLayout() {}
     setData() {}
     update() {}

@@ -1,7 +1,7 @@
 import { FONT_RANGES } from './font-coverage.generated';
 
-/** Longest label, in characters; a longer one ends in "…" (tokens of a text task can be whole words). */
-export const MAX_LABEL_CHARS = 16;
+/** Longest label, in characters (room for a title in any language); a longer one ends in "…" (tokens can be long). */
+export const MAX_LABEL_CHARS = 28;
 
 /** True when the bundled label font has a glyph for code point `cp` (binary search of its ranges). */
 export function fontDraws(cp: number): boolean {

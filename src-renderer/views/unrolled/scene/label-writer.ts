@@ -7,10 +7,10 @@ import type { ArrowLayer } from './arrow-layer';
 import { formatNorm } from '../grad-scale';
 import { copyWeight, gradRevealOf, type FrameState } from './frame';
 import type { LabelLayer } from './label-layer';
+import { targetLabel, titleStrings, type SceneWords } from './scene-words';
 
 /** "1" … "256": step numbers made once, so drawing a frame creates no strings. */
 const STEP_NUMBERS = Array.from({ length: 256 }, (_, i) => String(i + 1));
-const TITLES = ['encoder', 'decoder', 'context', 'left to right →', '← right to left', 'h_t−1 → h_t', 'target'];
 
 /** Fills the label layer for one frame: tokens, step numbers, matrix names, section titles. */
 export class LabelWriter {
@@ -22,10 +22,21 @@ export class LabelWriter {
   readonly #targets = new Map<string, string>();
   /** ‖∂L/∂h_t‖ of each step as text, made when the data changes so frames create no strings. */
   #norms: string[] = [];
+  #words: SceneWords;
+
+  constructor(words: SceneWords) {
+    this.#words = words;
+  }
+
+  /** The scene's words in a new language (the next `strings` asks for them). */
+  setWords(words: SceneWords): void {
+    this.#words = words;
+    this.#targets.clear();
+  }
 
   /** Which strings the atlas needs for a chain. */
   strings(chain: ChainData): Set<string> {
-    const out = new Set<string>(TITLES);
+    const out = new Set<string>(titleStrings(this.#words));
     this.#norms = chain.steps.map((s) => (Number.isFinite(s.dhNorm) ? formatNorm(s.dhNorm) : ''));
     for (const n of this.#norms) if (n) out.add(n);
     for (const g of chain.gateNames) out.add(g);
@@ -44,7 +55,7 @@ export class LabelWriter {
   #target(token: string): string {
     let s = this.#targets.get(token);
     if (s === undefined) {
-      s = `target ${token}`;
+      s = targetLabel(this.#words, token);
       if (this.#targets.size < 4096) this.#targets.set(token, s);
     }
     return s;
@@ -101,18 +112,18 @@ export class LabelWriter {
     const { layout, chain } = f;
     const p = this.#p;
     if (chain.encoderLength > 0 && chain.steps.length > chain.encoderLength) {
-      this.#left(f, labels, dummy, layout.cellNode[0], 'encoder', CELL_H / 2 + 0.35, lh * 0.8);
-      this.#left(f, labels, dummy, layout.cellNode[chain.encoderLength], 'decoder', CELL_H / 2 + 0.35, lh * 0.8);
+      this.#left(f, labels, dummy, layout.cellNode[0], this.#words.encoder, CELL_H / 2 + 0.35, lh * 0.8);
+      this.#left(f, labels, dummy, layout.cellNode[chain.encoderLength], this.#words.decoder, CELL_H / 2 + 0.35, lh * 0.8);
       nodePosition(layout, layout.nodeCount - 1, f.unroll, p);
-      if (f.unroll > 0.5) labels.add(dummy, 'context', p[0], p[1] - 0.9, 0.05, lh * 0.75, this.#muted);
+      if (f.unroll > 0.5) labels.add(dummy, this.#words.context, p[0], p[1] - 0.9, 0.05, lh * 0.75, this.#muted);
     }
     if (chain.bidirectional && layout.backNode[0] >= 0) {
-      this.#left(f, labels, dummy, layout.cellNode[0], 'left to right →', -CELL_H / 2 - 0.75, lh * 0.8);
-      this.#left(f, labels, dummy, layout.backNode[0], '← right to left', CELL_H / 2 + 0.3, lh * 0.8);
+      this.#left(f, labels, dummy, layout.cellNode[0], this.#words.leftToRight, -CELL_H / 2 - 0.75, lh * 0.8);
+      this.#left(f, labels, dummy, layout.backNode[0], this.#words.rightToLeft, CELL_H / 2 + 0.3, lh * 0.8);
     }
     if (f.unroll < 0.5 && layout.loopNodes.length > 0) {
       nodePosition(layout, layout.loopNodes[0], f.unroll, p);
-      labels.add(dummy, 'h_t−1 → h_t', p[0] + layout.cellWidth / 2 + 0.9, p[1] + 0.4, 0.05, lh * (1 - f.unroll * 2), this.#text, -1);
+      labels.add(dummy, this.#words.loop, p[0] + layout.cellWidth / 2 + 0.9, p[1] + 0.4, 0.05, lh * (1 - f.unroll * 2), this.#text, -1);
     }
     // Expanded gated cells: name the columns (gates, then c for an LSTM, then h) above the cursor's cell.
     const cols = layout.columns.length;

@@ -12,6 +12,7 @@ import { CellLayer } from './cell-layer';
 import type { FrameState } from './frame';
 import { LabelLayer, MIN_LABEL_PX, MIN_LABEL_PX_LARGE } from './label-layer';
 import { LabelWriter } from './label-writer';
+import { sceneWords, type SceneWords } from './scene-words';
 
 export type ViewPreset = 'front' | 'angled' | 'above' | 'overview';
 
@@ -38,7 +39,7 @@ export class UnrolledScene {
   readonly #cells = new CellLayer(MAX_STEPS * 2);
   readonly #arrows = new ArrowLayer(MAX_STEPS * 7 + 4);
   readonly #labels: LabelLayer;
-  readonly #writer = new LabelWriter();
+  readonly #writer: LabelWriter;
   readonly #dummy = new Object3D();
   readonly #ray = new Raycaster();
   readonly #ndc = new Vector2();
@@ -60,7 +61,10 @@ export class UnrolledScene {
     onChange: () => void,
     /** Software WebGL: no antialiasing, one device pixel per CSS pixel, frames shown through AsyncPresenter. */
     readonly software = false,
+    /** The words drawn on the canvas, in the current language (`setWords` changes them). */
+    words: SceneWords = sceneWords(),
   ) {
+    this.#writer = new LabelWriter(words);
     const target = software ? canvas.getContext('2d', { alpha: false }) : null;
     if (target) {
       // The WebGL canvas stays out of the document: the compositor never reads it back synchronously.
@@ -109,6 +113,11 @@ export class UnrolledScene {
     this.#cells.setPalette(p);
     this.#arrows.setPalette(p);
     this.#writer.setPalette(p);
+  }
+
+  /** The canvas words in another language; `setData` follows before the next draw and asks for them. */
+  setWords(words: SceneWords): void {
+    this.#writer.setWords(words);
   }
 
   /** The layout the camera frames (cheap; `setData` follows before the next draw). */
