@@ -306,6 +306,7 @@ export const enUi = {
   'ui.unrolled.sharedOwned': 'is one matrix, {owner}, used at every step it appears in (all highlighted), not one per step.',
   'ui.unrolled.owner.decoder': 'the decoder’s own',
   'ui.unrolled.owner.backward': 'the right-to-left chain’s own',
+  'ui.unrolled.owner.lower': 'layer 1’s own',
   'ui.unrolled.pointAtArrow': 'Point at an arrow to see that its matrix is shared by every step.',
   'ui.unrolled.params': 'Parameters per cell: {cell}; output layer: {output}. None of it depends on T.',
   'ui.unrolled.paramsCells': 'Parameters of the first cell: {cell} ({cells} cells in all: directions × layers, and the decoder\'s); output layer: {output}. None of it depends on T.',

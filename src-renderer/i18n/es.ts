@@ -254,6 +254,7 @@ export const es: Catalogue = {
   'ui.unrolled.sharedOwned': 'es una sola matriz, {owner}, usada en cada paso en el que aparece (todas resaltadas), no una por paso.',
   'ui.unrolled.owner.decoder': 'propia del decodificador',
   'ui.unrolled.owner.backward': 'propia de la cadena de derecha a izquierda',
+  'ui.unrolled.owner.lower': 'propia de la capa 1',
   'ui.unrolled.pointAtArrow': 'Señala una flecha para ver que su matriz la comparten todos los pasos.',
   'ui.unrolled.params': 'Parámetros por celda: {cell}; capa de salida: {output}. Nada de ello depende de T.',
   'ui.unrolled.paramsCells': 'Parámetros de la primera celda: {cell} ({cells} celdas en total: sentidos × capas, y las del decodificador); capa de salida: {output}. Nada de ello depende de T.',

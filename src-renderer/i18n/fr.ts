@@ -307,6 +307,7 @@ export const fr: Catalogue = {
   'ui.unrolled.sharedOwned': 'est une seule matrice, {owner}, utilisée à chaque pas où elle apparaît (toutes surlignées), et non une par pas.',
   'ui.unrolled.owner.decoder': 'propre au décodeur',
   'ui.unrolled.owner.backward': 'propre à la chaîne de droite à gauche',
+  'ui.unrolled.owner.lower': 'propre à la couche 1',
   'ui.unrolled.pointAtArrow': 'Pointez une flèche pour voir que sa matrice est partagée par tous les pas.',
   'ui.unrolled.params': 'Paramètres par cellule : {cell} ; couche de sortie : {output}. Rien de tout cela ne dépend de T.',
   'ui.unrolled.paramsCells': 'Paramètres de la première cellule : {cell} ({cells} cellules en tout : sens × couches, et celles du décodeur) ; couche de sortie : {output}. Rien de tout cela ne dépend de T.',

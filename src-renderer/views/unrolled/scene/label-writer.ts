@@ -1,7 +1,7 @@
 import { Color, SRGBColorSpace, type Object3D } from 'three';
 import type { ChainData } from '../chain-data';
 import type { Palette } from '../colour-scale';
-import { ARROW_HH, ARROW_HY, ARROW_XH, CELL_H, IN_Y, MATRIX_NAMES, matrixName, nodePosition } from '../layout';
+import { ARROW_HH, ARROW_HY, ARROW_XH, CELL_H, MATRIX_NAMES, matrixName, nodePosition } from '../layout';
 import { labelStride } from '../lod';
 import type { ArrowLayer } from './arrow-layer';
 import { formatNorm } from '../grad-scale';
@@ -85,7 +85,7 @@ export class LabelWriter {
         labels.add(dummy, s.x, p[0], p[1], 0.05, h, colour);
       }
       nodePosition(layout, layout.cellNode[t], f.unroll, p);
-      labels.add(dummy, STEP_NUMBERS[s.local] ?? '', p[0], IN_Y - 0.5, 0.05, h * 0.7, this.#muted);
+      labels.add(dummy, STEP_NUMBERS[s.local] ?? '', p[0], layout.inY - 0.5, 0.05, h * 0.7, this.#muted);
       // Backward pass: every copy's ‖∂L/∂h_t‖ under its gradient marker, so the fade can be read as numbers too.
       const norm = this.#norms[t];
       if (norm && gradRevealOf(f, t) > 0 && layout.cellNode[t] >= 0) {
@@ -116,6 +116,11 @@ export class LabelWriter {
       this.#left(f, labels, dummy, layout.cellNode[chain.encoderLength], this.#words.decoder, CELL_H / 2 + 0.35, lh * 0.8);
       nodePosition(layout, layout.nodeCount - 1, f.unroll, p);
       if (f.unroll > 0.5) labels.add(dummy, this.#words.context, p[0], p[1] - 0.9, 0.05, lh * 0.75, this.#muted);
+    }
+    // Two layers: name each row by what it reads.
+    if (chain.hasLower && layout.lowerNode[0] >= 0 && f.unroll > 0.5) {
+      this.#left(f, labels, dummy, layout.lowerNode[0], this.#words.lowerLayer, -CELL_H / 2 - 0.3, lh * 0.8);
+      this.#left(f, labels, dummy, layout.cellNode[0], this.#words.upperLayer, CELL_H / 2 + 0.35, lh * 0.8);
     }
     if (chain.bidirectional && layout.backNode[0] >= 0) {
       this.#left(f, labels, dummy, layout.cellNode[0], this.#words.leftToRight, -CELL_H / 2 - 0.75, lh * 0.8);

@@ -36,8 +36,8 @@ export class UnrolledScene {
   readonly camera = new PerspectiveCamera(32, 1, 0.1, 2000);
   readonly controls: OrbitControls;
   readonly #scene = new Scene();
-  readonly #cells = new CellLayer(MAX_STEPS * 2);
-  readonly #arrows = new ArrowLayer(MAX_STEPS * 7 + 4);
+  readonly #cells = new CellLayer(MAX_STEPS * 3);
+  readonly #arrows = new ArrowLayer(MAX_STEPS * 9 + 4);
   readonly #labels: LabelLayer;
   readonly #writer: LabelWriter;
   readonly #dummy = new Object3D();
