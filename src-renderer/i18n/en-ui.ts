@@ -156,6 +156,7 @@ export const enUi = {
   'ui.present.showNotes': 'Show speaker notes',
   'ui.present.hideNotes': 'Hide speaker notes',
   'ui.present.keys': 'Page Down, → or Space: next. Page Up or ←: previous. B: blank screen. N: notes. Esc: leave.',
+  'ui.present.keysClicker': 'On a clicker: F5 opens the notes, Esc closes them (and leaves once they are closed).',
   'ui.present.blank': 'Screen blanked. Press B to show it again.',
   'ui.present.demo': 'Demo run',
   'ui.present.slide': 'Slide {n} of {total}',

@@ -129,6 +129,7 @@ export const es: Catalogue = {
   'ui.present.showNotes': 'Mostrar las notas',
   'ui.present.hideNotes': 'Ocultar las notas',
   'ui.present.keys': 'Av Pág, → o Espacio: siguiente. Re Pág o ←: anterior. B: pantalla en negro. N: notas. Esc: salir.',
+  'ui.present.keysClicker': 'Con un presentador inalámbrico: F5 abre las notas y Esc las cierra (y sale cuando ya están cerradas).',
   'ui.present.blank': 'Pantalla en negro. Pulsa B para volver a mostrarla.',
   'ui.present.demo': 'Demostración',
   'ui.present.slide': 'Diapositiva {n} de {total}',

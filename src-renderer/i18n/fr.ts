@@ -157,6 +157,7 @@ export const fr: Catalogue = {
   'ui.present.showNotes': 'Afficher les notes',
   'ui.present.hideNotes': 'Masquer les notes',
   'ui.present.keys': 'Page suivante, → ou Espace : suivant. Page précédente ou ← : précédent. B : écran noir. N : notes. Échap : quitter.',
+  'ui.present.keysClicker': 'Avec une télécommande : F5 ouvre les notes, Échap les referme (puis quitte, une fois les notes fermées).',
   'ui.present.blank': 'Écran masqué. Appuyez sur B pour le réafficher.',
   'ui.present.demo': 'Démonstration',
   'ui.present.slide': 'Diapositive {n} sur {total}',
