@@ -16,7 +16,10 @@ const { FakeScene, scenes } = vi.hoisted(() => {
     ready = true;
     lastCalls = 9;
     unitsPerColumn = 4;
-    labelStats = { count: 0, smallestPx: 0 };
+    writeStats(out: DOMStringMap) {
+      out.drawCalls = String(this.lastCalls);
+      out.units = String(this.unitsPerColumn);
+    }
     readonly glCanvas = document.createElement('canvas');
     constructor() {
       scenes.push(this);

@@ -133,10 +133,16 @@ export class UnrolledScene {
     this.#labels.want(this.#writer.strings(chain));
   }
 
-  /** Labels drawn in the last frame, and the smallest one's text size on screen (CSS px; 0 when none). */
-  get labelStats(): { readonly count: number; readonly smallestPx: number } {
+  /**
+   * Test hooks (harmless), written to the host's dataset after each draw: draw calls of the last frame, hidden units
+   * drawn per cell column, labels drawn and the smallest one's text size on screen (CSS px; 0 when none).
+   */
+  writeStats(out: DOMStringMap): void {
     const count = this.#labels.count;
-    return { count, smallestPx: count > 0 ? this.#labels.smallestPx : 0 };
+    out.labels = String(count);
+    out.labelPx = (count > 0 ? this.#labels.smallestPx : 0).toFixed(1);
+    out.drawCalls = String(this.lastCalls);
+    out.units = String(this.#cells.unitsPerColumn);
   }
 
   get unitsPerColumn(): number {
