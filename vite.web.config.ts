@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
+import { troikaOffline } from './scripts/troika-offline';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -63,7 +64,7 @@ const pwa = VitePWA({
 export default defineConfig({
   root: here('./src-renderer'),
   base: './',
-  plugins: [svelte({ configFile: here('./svelte.config.js') }), pwa],
+  plugins: [svelte({ configFile: here('./svelte.config.js') }), troikaOffline(), pwa],
   build: {
     outDir: here('./dist-web'),
     emptyOutDir: true,
