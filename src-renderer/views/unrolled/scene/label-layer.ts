@@ -118,6 +118,8 @@ export class LabelLayer {
       },
       transparent: true,
       depthWrite: false,
+      // Drawn over the cells (last, see renderOrder): a label is never cut by the unit boxes of a copy in front.
+      depthTest: false,
     });
     this.mesh = new InstancedMesh(this.#geometry, this.#material, this.#glyphCapacity);
     this.mesh.setColorAt(0, new Color(0, 0, 0));

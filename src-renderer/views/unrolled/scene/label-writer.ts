@@ -73,6 +73,8 @@ export class LabelWriter {
     const lh = f.largeLabels ? 0.5 : 0.32;
     const stride = labelStride(chain.steps.length);
     labels.begin();
+    // Titles first: where labels would overlap, the few that name the rows win over a token or a step number.
+    this.#titles(f, labels, dummy, lh);
     for (let t = 0; t < chain.steps.length; t++) {
       const s = chain.steps[t];
       const w = copyWeight(f, t);
@@ -97,7 +99,6 @@ export class LabelWriter {
         if (s.target !== null && s.target !== s.y) labels.add(dummy, this.#target(s.target), p[0], p[1] + h * 1.1, 0.05, h * 0.7, this.#muted);
       }
     }
-    this.#titles(f, labels, dummy, lh);
     this.#matrices(f, labels, arrows, dummy, lh, stride);
     labels.end();
   }
