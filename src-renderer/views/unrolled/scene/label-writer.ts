@@ -120,7 +120,7 @@ export class LabelWriter {
     }
     // Two layers: name each row by what it reads.
     if (chain.hasLower && layout.lowerNode[0] >= 0 && f.unroll > 0.5) {
-      this.#left(f, labels, dummy, layout.lowerNode[0], this.#words.lowerLayer, -CELL_H / 2 - 0.3, lh * 0.8);
+      this.#left(f, labels, dummy, layout.lowerNode[0], this.#words.lowerLayer, -CELL_H / 2 - 0.45, lh * 0.8);
       this.#left(f, labels, dummy, layout.cellNode[0], this.#words.upperLayer, CELL_H / 2 + 0.35, lh * 0.8);
     }
     if (chain.bidirectional && layout.backNode[0] >= 0) {
