@@ -60,6 +60,16 @@ describe('App in the audience window (#present-audience)', () => {
     emit('presenterState', { slide: 1, blank: false });
     flushSync();
     expect(document.querySelector('h1')?.textContent).toBe(t(SECTIONS[1].title));
+    const audience = () => document.querySelector<HTMLElement>('[data-testid="audience"]')!;
+    expect(audience().dataset.step).toBe('0');
+    // The presenter's page within the slide: its last page (the live view) is the audience's last page too.
+    emit('presenterState', { slide: 1, step: 5, lastStep: true, blank: false });
+    flushSync();
+    const pages = Number(/of (\d+)$/.exec(audience().querySelector('.count')?.textContent ?? '')?.[1] ?? 1);
+    expect(audience().dataset.step).toBe(String(pages - 1));
+    emit('presenterState', { slide: 1, step: 0, lastStep: false, blank: false });
+    flushSync();
+    expect(audience().dataset.step).toBe('0');
     expect(location.hash).toBe('#present-audience');
     expect(bridge.saveDoc).not.toHaveBeenCalled();
   }, 60_000);

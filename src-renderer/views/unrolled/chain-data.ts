@@ -58,6 +58,8 @@ export interface ChainStep {
   readonly h: readonly number[] | null;
   /** h←_t of the right-to-left chain, when recorded. */
   readonly hBack: readonly number[] | null;
+  /** Two layers: layer 1's h_t (the lower, left-to-right chain), when recorded. */
+  readonly hLower: readonly number[] | null;
   /** LSTM cell state c_t (left-to-right chain), or null for other cells and steps the trace does not cover. */
   readonly c: readonly number[] | null;
   /** ‖∂L/∂h_t‖, NaN when not recorded. */
@@ -77,6 +79,8 @@ export interface ChainData {
   readonly bidirectional: boolean;
   /** The right-to-left states are in the trace. */
   readonly hasBackStates: boolean;
+  /** A two-layer model's lower chain (layer 1) is in the trace. */
+  readonly hasLower: boolean;
   readonly gateNames: readonly string[];
   /** The trace carries LSTM cell states c_t. */
   readonly hasCells: boolean;
@@ -100,6 +104,7 @@ export function chainFromDetail(detail: TracedDetail, shape: ProblemShape, opts:
   const steps: ChainStep[] = [];
   const decoderTrace = detail.chains?.decoder;
   const backTrace = detail.chains?.backward;
+  const lowerTrace = detail.chains?.lower;
   /**
    * `traceIdx` indexes the top forward chain's trace; `own` is the decoder's own trace and its index, for decoder
    * steps when the engine traced the decoder as a chain of its own.
@@ -112,6 +117,7 @@ export function chainFromDetail(detail: TracedDetail, shape: ProblemShape, opts:
     const cell = at(src.cells, i);
     // h←_t: the engine's right-to-left chain trace, else rows of hiddenBackward, else the second half of a 2H row.
     const back = opts.bidirectional && !own ? (at(backTrace?.hidden, traceIdx) ?? at(detail.hiddenBackward, traceIdx)) : null;
+    const lower = !own ? at(lowerTrace?.hidden, traceIdx) : null;
     const gates: Record<string, readonly number[]> = {};
     for (const g of gateNames) {
       const v = at(src.gates[g], i);
@@ -126,6 +132,7 @@ export function chainFromDetail(detail: TracedDetail, shape: ProblemShape, opts:
       target,
       h: row ? (split && !own ? row.slice(0, H) : row) : null,
       hBack: back ? back.slice(0, H) : row && split && !own ? row.slice(H, 2 * H) : null,
+      hLower: lower ? lower.slice(0, H) : null,
       c: cell ? cell.slice(0, H) : null,
       dhNorm: at(own ? own.trace.dhNorms : dhNorms, i) ?? NaN,
       whhShare: at(src.whhContrib, i) ?? NaN,
@@ -174,6 +181,7 @@ export function chainFromDetail(detail: TracedDetail, shape: ProblemShape, opts:
     H,
     bidirectional: opts.bidirectional,
     hasBackStates: split || steps.some((s) => s.hBack !== null),
+    hasLower: steps.some((s) => s.hLower !== null),
     gateNames,
     hasCells: steps.some((s) => s.c !== null),
     trainingStep: detail.step,
