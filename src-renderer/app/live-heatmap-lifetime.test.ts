@@ -4,7 +4,7 @@ import type { BridgeApi, MainEventContract } from '../../src-shared/protocol/ipc
 import type { StepDetail, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import App from '../App.svelte';
 import { t } from '../i18n/i18n.svelte';
-import { installResizeObserverStub, points } from '../test-support/fake-trainer';
+import { installResizeObserverStub, points } from '../testing/fake-trainer';
 
 /**
  * Defect 11: the Gradients screen's live heatmap recorded only from the moment the screen opened, and told the
