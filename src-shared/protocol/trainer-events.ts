@@ -3,6 +3,7 @@ import type { KernelReport } from '../engine/api';
 import { StepDetailSchema } from './step-detail';
 import { CheckpointSchema } from './trainer-messages';
 import { TrainingConfigSchema } from './training-config';
+import { count } from './numbers';
 
 /**
  * Trainer → renderer: every event on the training stream, declared once as a schema; the TypeScript types are what
@@ -10,7 +11,6 @@ import { TrainingConfigSchema } from './training-config';
  * drops, with a warning, anything that does not pass.
  */
 
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const strings = v.array(v.string());
 
 export const SessionStateSchema = v.picklist(['idle', 'training', 'paused', 'diverged', 'error']);

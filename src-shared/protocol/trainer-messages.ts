@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { TrainingConfigSchema } from './training-config';
 import { PackedCheckpointSchema } from './packed-checkpoint';
+import { count, finite } from './numbers';
 
 /**
  * Messages on the training stream (renderer ⇄ trainer, over a MessagePort or a Web Worker)
@@ -9,9 +10,6 @@ import { PackedCheckpointSchema } from './packed-checkpoint';
  */
 
 export const PROTOCOL_VERSION = 1;
-
-const finite = v.pipe(v.number(), v.finite());
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const CheckpointSchema = v.strictObject({
   version: v.literal(1),
@@ -72,7 +70,6 @@ export function interruptsTraining(raw: unknown): boolean {
 export type { EvalResult, SessionState, StepPoint, StopReason, TrainerEvent } from './trainer-events';
 /** Rich instrumentation of the latest step: the engine's StepTrace plus the step's context (step-detail.ts). */
 export type { StepDetail } from './step-detail';
-
 
 /** Main → trainer (utility process parent port). */
 export const SupervisorCommandSchema = v.variant('type', [
