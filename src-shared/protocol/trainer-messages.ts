@@ -11,25 +11,23 @@ import { count, finite } from './numbers';
 
 export const PROTOCOL_VERSION = 1;
 
+/** One step's scalars, as the stats stream carries them (trainer-events' StepPoint) and a checkpoint keeps them. */
+export const StepPointFieldsSchema = v.strictObject({
+  step: count,
+  loss: v.number(),
+  accuracy: v.number(),
+  gradNormBefore: v.number(),
+  gradNormAfter: v.number(),
+  clipped: v.boolean(),
+});
+
 export const CheckpointSchema = v.strictObject({
   version: v.literal(1),
   config: TrainingConfigSchema,
   step: count,
   params: v.pipe(v.record(v.pipe(v.string(), v.maxLength(64)), v.array(finite)), v.maxEntries(256)),
   optimizer: v.pipe(v.record(v.pipe(v.string(), v.maxLength(64)), v.array(finite)), v.maxEntries(1024)),
-  history: v.pipe(
-    v.array(
-      v.strictObject({
-        step: count,
-        loss: v.number(),
-        accuracy: v.number(),
-        gradNormBefore: v.number(),
-        gradNormAfter: v.number(),
-        clipped: v.boolean(),
-      }),
-    ),
-    v.maxLength(100_000),
-  ),
+  history: v.pipe(v.array(StepPointFieldsSchema), v.maxLength(100_000)),
 });
 
 /** Enough to resume a run exactly where it was. */
