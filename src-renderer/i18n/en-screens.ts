@@ -239,5 +239,3 @@ export const enScreens = {
   'py.params': 'trainable parameters:',
   'py.scores': 'scores for a random input:',
 } as const;
-
-export type ScreensKey = keyof typeof enScreens;

@@ -1,4 +1,4 @@
-import type { ProblemShape } from '../../../src-shared/engine/types';
+import type { ChainStepTrace, ProblemShape } from '../../../src-shared/engine/types';
 import type { StepDetail } from '../../../src-shared/protocol/trainer-messages';
 
 /**
@@ -6,37 +6,6 @@ import type { StepDetail } from '../../../src-shared/protocol/trainer-messages';
  * for an encoder–decoder it may cover the encoder only or encoder then decoder, and for a bidirectional
  * model each row may hold [h→ ; h←] (2H values): every case is recognised by its lengths.
  */
-
-/**
- * One more chain's trace, as the engine records it (declared here with the engine's names until the engine's
- * StepTrace carries it: `StepTrace.chains`): the same quantities as the top layer's forward chain.
- */
-export interface ChainStepTrace {
-  /** ‖∂L/∂h_t‖ per step of this chain. */
-  readonly dhNorms: number[];
-  /** h_t per step, [T][H]. */
-  readonly hidden: number[][];
-  readonly gates: Record<string, number[][]>;
-  /** ‖this step's share of ∂L/∂Whh‖ (this chain's own Whh). */
-  readonly whhContrib: number[];
-  readonly dh?: number[][];
-  /** LSTM c_t, [T][H]. */
-  readonly cells?: number[][];
-  /** LSTM ∂L/∂c_t, [T][H]. */
-  readonly dc?: number[][];
-}
-
-/** A StepDetail with the optional chains the engine may trace: the decoder, the right-to-left chain, the lower layer. */
-export type TracedDetail = StepDetail & {
-  readonly chains?: {
-    readonly decoder?: ChainStepTrace;
-    readonly backward?: ChainStepTrace;
-    readonly lower?: ChainStepTrace;
-    readonly lowerBackward?: ChainStepTrace;
-  };
-  /** LSTM ∂L/∂c_t of the top forward chain, [T][H]. */
-  readonly dc?: number[][];
-};
 
 /** Most steps drawn (LIMITS.seqLen for the encoder plus room for a decoder). */
 export const MAX_STEPS = 256;
@@ -95,7 +64,7 @@ export interface ChainOptions {
 
 const at = <T>(xs: readonly T[] | undefined, i: number): T | null => (xs && i >= 0 && i < xs.length ? xs[i] : null);
 
-export function chainFromDetail(detail: TracedDetail, shape: ProblemShape, opts: ChainOptions): ChainData {
+export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: ChainOptions): ChainData {
   const H = opts.hiddenSize;
   const { inputTokens: xs, outputTokens: ys, targetTokens: ts, hidden, dhNorms } = detail;
   const rowLen = hidden[0]?.length ?? H;
