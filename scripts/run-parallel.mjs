@@ -49,6 +49,23 @@ function runScript(name, lane) {
   });
 }
 
+/** Stop every lane still running (each is its own process group, so a Ctrl-C does not reach it by itself). */
+function stopAll() {
+  for (const child of running) {
+    try {
+      process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+}
+
 async function runLane(spec) {
   const lane = { spec, output: [] };
   const started = performance.now();
@@ -64,13 +81,7 @@ async function runLane(spec) {
   process.stdout.write(Buffer.concat(lane.output));
   if (code !== 0 && !failed) {
     failed = true;
-    for (const child of running) {
-      try {
-        process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
+    stopAll();
   }
 }
 
