@@ -4,13 +4,11 @@ import {
   parseRunFile,
   RUN_FILE_MAX_CHARS,
   runFileText,
-  SAVED_SNAPSHOT_CAP,
-  SAVED_SNAPSHOT_NUMBERS,
+  thinSnapshots,
   type SavedRun,
 } from '../../src-shared/protocol/saved-run';
 import type { DocStore } from '../backend/backend';
 import { t } from '../i18n/i18n.svelte';
-import { DetailRing } from '../views/unrolled/detail-ring';
 import type { LabState } from './lab-state.svelte';
 
 /** How long a deleted run can be brought back. */
@@ -198,9 +196,7 @@ export class RunsState {
 
 /** The view's snapshots thinned again for storage, their numbers rounded to what the view can show. */
 export function savedSnapshots(all: readonly SavedRun['snapshots'][number][]): SavedRun['snapshots'] {
-  const ring = new DetailRing(SAVED_SNAPSHOT_CAP, SAVED_SNAPSHOT_NUMBERS);
-  ring.load(all);
-  return ring.all().map(compactDetail);
+  return thinSnapshots(all).map(compactDetail);
 }
 
 function newId(): string {
