@@ -29,6 +29,10 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       const refused = policyRefusesSave(deps.policy.policy, kind);
       return refused ? { ok: false, error: refused } : deps.store.save(kind, data);
     },
+    deleteDoc: async (kind) => {
+      const refused = policyRefusesSave(deps.policy.policy, kind);
+      return refused ? { ok: false, error: refused } : deps.store.remove(kind);
+    },
     openExternal: async (raw) => {
       const refused = policyRefusesLink(deps.policy.policy);
       if (refused) return { ok: false, error: refused };

@@ -18,6 +18,7 @@ export type InvokeHandlers = {
 export const ERROR_REPLIES: { readonly [K in keyof InvokeContract]: (error: string) => InvokeContract[K]['res'] } = {
   loadDoc: (error) => ({ ok: false, error }),
   saveDoc: (error) => ({ ok: false, error }),
+  deleteDoc: (error) => ({ ok: false, error }),
   openExternal: (error) => ({ ok: false, error }),
   requestTrainerPort: () => ({ ok: false }),
   openAudienceWindow: (error) => ({ ok: false, error }),

@@ -1,4 +1,4 @@
-import type { StorageStatus } from '../../src-shared/protocol/ipc-contract';
+import type { FixedDocKind, StorageStatus } from '../../src-shared/protocol/ipc-contract';
 import type { QuarantineNotice } from '../backend/backend';
 import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/i18n.svelte';
@@ -43,7 +43,7 @@ export interface Notice {
 export function noticeText(n: Notice): string {
   const vars: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(n.vars)) vars[name] = typeof value === 'object' ? t(value.key, value.vars) : value;
-  return t(n.key, n.doc ? { ...vars, what: t(`app.doc.${n.doc}`) } : vars);
+  return t(n.key, n.doc ? { ...vars, what: t(`app.doc.${n.doc.startsWith('run:') ? 'runs' : (n.doc as FixedDocKind)}`) } : vars);
 }
 
 /** Which screen is shown (mirrored in the URL hash so a reload keeps it) and the notices bar. */

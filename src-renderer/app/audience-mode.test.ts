@@ -15,6 +15,7 @@ function fakeBridge() {
   const bridge: BridgeApi = {
     loadDoc: vi.fn(async () => ({ ok: true as const, data: null })),
     saveDoc: vi.fn(async () => ({ ok: true as const })),
+    deleteDoc: vi.fn(async () => ({ ok: true as const })),
     openExternal: vi.fn(async () => ({ ok: true })),
     policy: vi.fn(async () => ({ policy: {}, issues: [], source: null })),
     appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', shell: 'electron' as const })),

@@ -33,6 +33,7 @@ function fakeBridge(): BridgeApi {
   return {
     loadDoc: vi.fn(async () => ({ ok: true as const, data: null })),
     saveDoc: vi.fn(async () => ({ ok: true as const })),
+    deleteDoc: vi.fn(async () => ({ ok: true as const })),
     openExternal: vi.fn(async () => ({ ok: true })),
     policy: vi.fn(async () => ({ policy: {}, issues: [], source: null })),
     storageStatus: vi.fn(async () => ({ mode: 'writable' as const })),

@@ -1,3 +1,4 @@
+import type { RunDocKind } from '../../src-shared/protocol/run-docs';
 import type { AppInfo, DocKind, OpenTextFileRequest, OpenTextFileResult, PresenterState, SaveResult, StorageStatus, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import type { DocTypes } from '../../src-shared/protocol/documents';
 import type { PolicyLoad } from '../../src-shared/protocol/policy';
@@ -56,6 +57,8 @@ export interface QuarantineNotice {
 export interface DocStore {
   load<K extends DocKind>(kind: K): Promise<DocLoad<K>>;
   save<K extends DocKind>(kind: K, value: DocTypes[K]): Promise<SaveResult>;
+  /** Remove one saved run's document (run-docs.ts); removing one that is not there succeeds. */
+  remove(kind: RunDocKind): Promise<SaveResult>;
   /** Fires whenever a corrupt document is quarantined (at load time or reported by main). */
   onQuarantined(listener: (notice: QuarantineNotice) => void): () => void;
   /** Can saves succeed? Read-only when another instance holds the data folder or it cannot be written. */

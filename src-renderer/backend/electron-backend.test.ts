@@ -10,6 +10,7 @@ function fakeBridge(loadData: unknown = null) {
   const bridge: BridgeApi = {
     loadDoc: vi.fn(async () => ({ ok: true as const, data: loadData })),
     saveDoc: vi.fn(async () => ({ ok: true as const })),
+    deleteDoc: vi.fn(async () => ({ ok: true as const })),
     openExternal: vi.fn(async () => ({ ok: true })),
     policy: vi.fn(async () => ({ policy: {}, issues: [], source: null })),
     appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', shell: 'electron' as const })),

@@ -129,6 +129,7 @@ export class ElectronBackend implements Backend {
       save<K extends DocKind>(kind: K, value: DocTypes[K]) {
         return bridge.saveDoc({ kind, data: value });
       },
+      remove: (kind) => bridge.deleteDoc(kind),
       onQuarantined: (listener) => this.#quarantined.add(listener),
       status: () => bridge.storageStatus(null),
       onStatus: (listener) => this.#storage.add(listener),

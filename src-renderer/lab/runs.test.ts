@@ -1,5 +1,6 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunDocKind } from '../../src-shared/protocol/run-docs';
 import type { DocKind, SaveResult } from '../../src-shared/protocol/ipc-contract';
 import type { DocTypes } from '../../src-shared/protocol/documents';
 import { parseRunFile } from '../../src-shared/protocol/saved-run';
@@ -18,6 +19,10 @@ class MemoryDocs implements DocStore {
   }
   async save<K extends DocKind>(kind: K, value: DocTypes[K]): Promise<SaveResult> {
     this.saved.set(kind, structuredClone(value));
+    return { ok: true };
+  }
+  async remove(kind: RunDocKind): Promise<SaveResult> {
+    this.saved.delete(kind);
     return { ok: true };
   }
   onQuarantined() {
@@ -80,12 +85,17 @@ describe('Runs', () => {
     document.body.innerHTML = '';
   });
 
-  it('saves the run with its checkpoint into the runs document and lists it', async () => {
-    const { target, docs } = await renderRuns();
+  it('saves the run with its checkpoint as a document of its own, lists it in the runs index, and reads both back', async () => {
+    const { target, docs, lab } = await renderRuns();
     await saveAs(target, 'First try');
     expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['First try']);
-    const doc = docs.saved.get('runs') as DocTypes['runs'];
-    expect(doc.runs[0]).toMatchObject({ name: 'First try', checkpoint: { step: 10, config: DEFAULT_CONFIG } });
+    const index = docs.saved.get('runs') as DocTypes['runs'];
+    expect(index).toEqual({ version: 2, runs: [{ id: expect.any(String), name: 'First try', savedAt: expect.any(String) }] });
+    const doc = docs.saved.get(`run:${index.runs[0].id}`) as DocTypes['run:x'];
+    expect(doc).toMatchObject({ id: index.runs[0].id, name: 'First try', checkpoint: { step: 10, config: DEFAULT_CONFIG } });
+    const reloaded = new RunsState(docs, lab);
+    await reloaded.load();
+    expect(reloaded.runs).toEqual([doc]);
     expect(q(target, 'runs-notice')[0].textContent).toContain('Saved “First try” at step 10.');
   });
 
@@ -106,6 +116,7 @@ describe('Runs', () => {
     await settle();
     expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['B']);
     expect((docs.saved.get('runs') as DocTypes['runs']).runs.map((r) => r.name)).toEqual(['B']);
+    expect([...docs.saved.keys()].filter((k) => k.startsWith('run:'))).toHaveLength(1);
     q(target, 'run-undo')[0].click();
     await settle();
     expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['A', 'B']);
@@ -124,7 +135,19 @@ describe('Runs', () => {
     input.form!.requestSubmit();
     await settle();
     expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['New name']);
-    expect((docs.saved.get('runs') as DocTypes['runs']).runs[0].name).toBe('New name');
+    const index = docs.saved.get('runs') as DocTypes['runs'];
+    expect(index.runs[0].name).toBe('New name');
+    expect((docs.saved.get(`run:${index.runs[0].id}`) as DocTypes['run:x']).name).toBe('New name');
+  });
+
+  it('a run whose index write fails is not listed and leaves no document behind', async () => {
+    const { target, docs } = await renderRuns();
+    const save = docs.save.bind(docs);
+    docs.save = async (kind, value) => (kind === 'runs' ? { ok: false, error: 'disk full' } : save(kind, value));
+    await saveAs(target, 'Lost');
+    expect(q(target, 'run-name')).toHaveLength(0);
+    expect([...docs.saved.keys()]).toEqual([]);
+    expect(q(target, 'runs-notice')[0].textContent).toContain('disk full');
   });
 
   it('overlays the loss curves of two runs ticked for comparison', async () => {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { PolicyLoad } from './policy';
+import { RunDocKindSchema, type RunDocKind } from './run-docs';
 import { LIMITS } from './training-config';
 
 /**
@@ -10,8 +11,11 @@ import { LIMITS } from './training-config';
  */
 
 /** Documents persisted in the user-data folder (browser twin: IndexedDB). */
-export const DocKindSchema = v.picklist(['settings', 'progress', 'quiz', 'runs']);
-export type DocKind = v.InferOutput<typeof DocKindSchema>;
+export const FixedDocKindSchema = v.picklist(['settings', 'progress', 'quiz', 'runs']);
+export type FixedDocKind = v.InferOutput<typeof FixedDocKindSchema>;
+/** A document: one of the fixed kinds, or one saved run (`run:<id>`, run-docs.ts) listed in the `runs` index. */
+export const DocKindSchema = v.union([FixedDocKindSchema, RunDocKindSchema], 'a document is settings, progress, quiz, runs or run:<id>');
+export type DocKind = FixedDocKind | RunDocKind;
 
 export type LoadResult =
   | { ok: true; data: unknown | null }
@@ -37,6 +41,8 @@ export type StorageStatus =
 export interface InvokeContract {
   loadDoc: { req: DocKind; res: LoadResult };
   saveDoc: { req: { kind: DocKind; data: unknown }; res: SaveResult };
+  /** Remove one saved run's document (set aside as its `.bak`, so the last one deleted can still be recovered by hand). */
+  deleteDoc: { req: RunDocKind; res: SaveResult };
   openExternal: { req: string; res: { ok: boolean; error?: string } };
   appInfo: { req: null; res: AppInfo };
   /** Can documents be saved? Asked at start; later changes arrive as the 'storageStatus' event. */
@@ -81,6 +87,7 @@ export const AUDIENCE_HASH = '#present-audience';
 export const INVOKE_CHANNELS: { readonly [K in keyof InvokeContract]: string } = {
   loadDoc: 'doc:load',
   saveDoc: 'doc:save',
+  deleteDoc: 'doc:delete',
   openExternal: 'external:open',
   appInfo: 'app:info',
   storageStatus: 'doc:storage-status',
@@ -95,6 +102,7 @@ export const INVOKE_CHANNELS: { readonly [K in keyof InvokeContract]: string } =
 export const INVOKE_REQUEST_SCHEMAS = {
   loadDoc: DocKindSchema,
   saveDoc: v.strictObject({ kind: DocKindSchema, data: v.unknown() }),
+  deleteDoc: RunDocKindSchema,
   openExternal: v.pipe(v.string(), v.maxLength(2048)),
   appInfo: v.null(),
   storageStatus: v.null(),

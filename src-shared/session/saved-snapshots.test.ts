@@ -52,9 +52,9 @@ describe('saved snapshots keep every traced field through a save and a reopen', 
       expect(file.run.snapshots).toEqual(run.snapshots);
       expect(file.run).toEqual(run);
 
-      const doc = parseDoc('runs', JSON.parse(JSON.stringify({ version: 1, runs: [run] })));
+      const doc = parseDoc('run:r1', JSON.parse(JSON.stringify(run)));
       if (!doc.ok) throw new Error(doc.error);
-      expect(doc.value.runs[0].snapshots).toEqual(run.snapshots);
+      expect(doc.value.snapshots).toEqual(run.snapshots);
     });
   }
 
