@@ -16,6 +16,8 @@ function handlersWith(policy: PolicyLoad) {
     openAudienceWindow: async () => ({ ok: true }),
     presenterSync: () => true,
     openTextFile: async () => ({ status: 'cancelled' as const }),
+    openRunFile: async () => ({ status: 'cancelled' as const }),
+    saveRunFile: async () => ({ status: 'cancelled' as const }),
   };
   return { handlers: createInvokeHandlers(deps), save, openExternal };
 }

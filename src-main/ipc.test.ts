@@ -34,6 +34,8 @@ const handlers: InvokeHandlers = {
   presenterSync: async ({ slide, blank }) => (calls.push(`sync ${slide} ${blank}`), { ok: true }),
   policy: async () => ({ policy: {}, issues: [], source: null }),
   openTextFile: async ({ kind }) => (calls.push(`open ${kind}`), { status: 'cancelled' }),
+  openRunFile: async () => (calls.push('open run file'), { status: 'cancelled' }),
+  saveRunFile: async ({ name }) => (calls.push(`save run file ${name}`), { status: 'cancelled' }),
 };
 
 function setup() {
@@ -94,6 +96,8 @@ describe('registerInvokeHandlers(ipc, handlers, isTrusted)', () => {
     expect(await invoke(INVOKE_CHANNELS.loadDoc, trusted, 'run:../../etc/passwd')).toMatchObject({ ok: false });
     expect(await invoke(INVOKE_CHANNELS.deleteDoc, trusted, 'settings')).toMatchObject({ ok: false, error: expect.stringMatching(/^bad request for deleteDoc/) });
     expect(await invoke(INVOKE_CHANNELS.deleteDoc, trusted, 'run:a/b')).toMatchObject({ ok: false });
+    expect(await invoke(INVOKE_CHANNELS.saveRunFile, trusted, { name: 'a', text: '{}', path: '/etc/passwd' })).toMatchObject({ status: 'failed', error: expect.stringMatching(/^bad request for saveRunFile/) });
+    expect(await invoke(INVOKE_CHANNELS.openRunFile, trusted, '/etc/passwd')).toMatchObject({ status: 'failed' });
     await expect(invoke(INVOKE_CHANNELS.appInfo, trusted, {})).rejects.toThrow(/bad request for appInfo/);
     expect(calls).toEqual([]);
   });
@@ -109,6 +113,8 @@ describe('registerInvokeHandlers(ipc, handlers, isTrusted)', () => {
   it('refuses senders that are not our window', async () => {
     const { invoke } = setup();
     await expect(invoke(INVOKE_CHANNELS.loadDoc, stranger, 'settings')).rejects.toThrow(/not the RNN Lab window/);
+    await expect(invoke(INVOKE_CHANNELS.openRunFile, stranger, null)).rejects.toThrow(/not the RNN Lab window/);
+    await expect(invoke(INVOKE_CHANNELS.saveRunFile, stranger, { name: 'a', text: '{}' })).rejects.toThrow(/not the RNN Lab window/);
     expect(calls).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ export const ERROR_REPLIES: { readonly [K in keyof InvokeContract]: (error: stri
   openAudienceWindow: (error) => ({ ok: false, error }),
   presenterSync: () => ({ ok: false }),
   openTextFile: (error) => ({ status: 'failed', error: error.slice(0, 500) }),
+  openRunFile: (error) => ({ status: 'failed', error: error.slice(0, 500) }),
+  saveRunFile: (error) => ({ status: 'failed', error: error.slice(0, 500) }),
   appInfo: (error) => {
     throw new Error(error);
   },

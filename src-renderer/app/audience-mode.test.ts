@@ -24,6 +24,8 @@ function fakeBridge() {
     openAudienceWindow: vi.fn(async () => ({ ok: true })),
     presenterSync: vi.fn(async () => ({ ok: true })),
     openTextFile: vi.fn(async () => ({ status: 'cancelled' as const })),
+    openRunFile: vi.fn(async () => ({ status: 'cancelled' as const })),
+    saveRunFile: vi.fn(async () => ({ status: 'cancelled' as const })),
     on: {
       trainerPort: on('trainerPort'),
       trainerHealth: on('trainerHealth'),

@@ -38,6 +38,8 @@ function fakeBridge(): BridgeApi {
     policy: vi.fn(async () => ({ policy: {}, issues: [], source: null })),
     storageStatus: vi.fn(async () => ({ mode: 'writable' as const })),
     openTextFile: vi.fn(async () => ({ status: 'cancelled' as const })),
+    openRunFile: vi.fn(async () => ({ status: 'cancelled' as const })),
+    saveRunFile: vi.fn(async () => ({ status: 'cancelled' as const })),
     appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', shell: 'electron' as const })),
     requestTrainerPort: vi.fn(async () => ({ ok: true })),
     openAudienceWindow: vi.fn(async () => ({ ok: true })),

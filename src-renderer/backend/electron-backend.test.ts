@@ -19,6 +19,8 @@ function fakeBridge(loadData: unknown = null) {
     openAudienceWindow: vi.fn(async () => ({ ok: true })),
     presenterSync: vi.fn(async () => ({ ok: true })),
     openTextFile: vi.fn(async () => ({ status: 'cancelled' as const })),
+    openRunFile: vi.fn(async () => ({ status: 'cancelled' as const })),
+    saveRunFile: vi.fn(async () => ({ status: 'cancelled' as const })),
     on: {
       trainerPort: (l) => (handlers.trainerPort.push(l), () => {}),
       trainerHealth: (l) => (handlers.trainerHealth.push(l), () => {}),

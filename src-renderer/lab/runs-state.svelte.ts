@@ -9,7 +9,7 @@ import {
 } from '../../src-shared/protocol/saved-run';
 import type { SaveResult } from '../../src-shared/protocol/ipc-contract';
 import { indexEntry, RUN_ID_PATTERN, runDocKind } from '../../src-shared/protocol/run-docs';
-import type { DocStore } from '../backend/backend';
+import type { DocStore, RunFileDialogs } from '../backend/backend';
 import { t } from '../i18n/i18n.svelte';
 import type { LabState } from './lab-state.svelte';
 
@@ -35,11 +35,36 @@ export class RunsState {
   shareLink: string | null = $state(null);
   readonly #docs: DocStore;
   readonly #lab: LabState;
+  readonly #files: RunFileDialogs | undefined;
   #undoTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(docs: DocStore, lab: LabState) {
+  /** `files`: the desktop's native dialogs for run files; without them the panel uses a file input and a download. */
+  constructor(docs: DocStore, lab: LabState, files?: RunFileDialogs) {
     this.#docs = docs;
     this.#lab = lab;
+    this.#files = files;
+  }
+
+  /** Whether run files go through the shell's native dialogs. */
+  get nativeFiles(): boolean {
+    return this.#files !== undefined;
+  }
+
+  /** Desktop: pick a run file in the native dialog (main caps and reads it), then import it all or nothing. */
+  async importNative(): Promise<void> {
+    if (!this.#files) return;
+    const res = await this.#files.open();
+    if (res.status === 'opened') await this.importText(res.name, res.text);
+    else if (res.status === 'failed') this.notice = { kind: 'error', text: t('ui.runs.openFailed', { error: res.error }) };
+  }
+
+  /** Desktop: save one run as a run file where the learner picks in the native dialog. */
+  async exportNative(id: string): Promise<void> {
+    const file = this.exportRun(id);
+    if (!file || !this.#files) return;
+    const res = await this.#files.save(file);
+    if (res.status === 'saved') this.notice = { kind: 'info', text: t('ui.runs.exported', { file: res.name }) };
+    else if (res.status === 'failed') this.notice = { kind: 'error', text: t('ui.runs.exportFailed', { error: res.error }) };
   }
 
   /** The index, then each run's own document; a run that cannot be read is left out and named in the notice. */

@@ -6,7 +6,7 @@ import type { DocTypes } from '../../src-shared/protocol/documents';
 import { parseRunFile } from '../../src-shared/protocol/saved-run';
 import type { Checkpoint } from '../../src-shared/protocol/trainer-messages';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
-import type { DocLoad, DocStore } from '../backend/backend';
+import type { DocLoad, DocStore, RunFileDialogs } from '../backend/backend';
 import { FakeTrainer, installResizeObserverStub, points } from '../test-support/fake-trainer';
 import LabScreen from './LabScreen.svelte';
 import { LabState } from './lab-state.svelte';
@@ -54,11 +54,11 @@ const settle = async () => {
   flushSync();
 };
 
-async function renderRuns() {
+async function renderRuns(files?: RunFileDialogs) {
   const trainer = new SnapshotTrainer();
   const docs = new MemoryDocs();
   const lab = new LabState({ trainer, initialConfig: DEFAULT_CONFIG, scheduleAck: (ack) => ack() });
-  const runs = new RunsState(docs, lab);
+  const runs = new RunsState(docs, lab, files);
   await runs.load();
   const target = document.createElement('div');
   document.body.append(target);
@@ -174,5 +174,34 @@ describe('Runs', () => {
     flushSync();
     expect(q(target, 'runs-notice')[0].textContent).toContain('version');
     expect(runs.runs).toHaveLength(1);
+  });
+
+  it('on the desktop, Import and Export go through the native dialogs of the contract, and their errors are shown', async () => {
+    const saved: { name: string; text: string }[] = [];
+    let opened: Awaited<ReturnType<RunFileDialogs['open']>> = { status: 'cancelled' };
+    const files: RunFileDialogs = {
+      open: async () => opened,
+      save: async (req) => (saved.push(req), { status: 'saved', name: 'chosen.rnnlab.json' }),
+    };
+    const { target, runs } = await renderRuns(files);
+    await saveAs(target, 'Desk');
+    q(target, 'run-export')[0].click();
+    await settle();
+    expect(saved).toHaveLength(1);
+    expect(saved[0].name).toBe('Desk.rnnlab.json');
+    expect(parseRunFile(saved[0].text)).toEqual({ ok: true, run: runs.runs[0] });
+    expect(q(target, 'runs-notice')[0].textContent).toContain('Run file saved as chosen.rnnlab.json');
+
+    opened = { status: 'opened', name: 'again.rnnlab.json', text: saved[0].text };
+    q(target, 'run-import')[0].click();
+    await settle();
+    expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['Desk', 'Desk']);
+    expect(new Set(runs.runs.map((r) => r.id)).size).toBe(2);
+
+    opened = { status: 'failed', error: 'the file is 41 MB; the cap is 40 MB' };
+    q(target, 'run-import')[0].click();
+    await settle();
+    expect(q(target, 'runs-notice')[0].textContent).toContain('the cap is 40 MB');
+    expect(runs.runs).toHaveLength(2);
   });
 });

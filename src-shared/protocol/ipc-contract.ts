@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { PolicyLoad } from './policy';
 import { RunDocKindSchema, type RunDocKind } from './run-docs';
+import { RUN_FILE_MAX_CHARS } from './saved-run';
 import { LIMITS } from './training-config';
 
 /**
@@ -57,7 +58,36 @@ export interface InvokeContract {
   policy: { req: null; res: PolicyLoad };
   /** Your data: pick a text or CSV file in the native open dialog; main reads it, refusing files over the cap. */
   openTextFile: { req: OpenTextFileRequest; res: OpenTextFileResult };
+  /** Runs: pick a `*.rnnlab.json` in the native open dialog; main reads it, refusing files over the cap. */
+  openRunFile: { req: null; res: OpenRunFileResult };
+  /** Runs: save a run file where the learner picks in the native save dialog (the name is only a suggestion). */
+  saveRunFile: { req: SaveRunFileRequest; res: SaveRunFileResult };
 }
+
+/** Largest run file `openRunFile` reads and `saveRunFile` writes, in bytes (run files are JSON, nearly all ASCII). */
+export const RUN_FILE_MAX_BYTES = RUN_FILE_MAX_CHARS;
+export const OpenRunFileResultSchema = v.variant('status', [
+  v.strictObject({
+    status: v.literal('opened'),
+    name: v.pipe(v.string(), v.maxLength(120)),
+    text: v.pipe(v.string(), v.maxLength(RUN_FILE_MAX_CHARS)),
+  }),
+  v.strictObject({ status: v.literal('cancelled') }),
+  v.strictObject({ status: v.literal('failed'), error: v.pipe(v.string(), v.maxLength(500)) }),
+]);
+export type OpenRunFileResult = v.InferOutput<typeof OpenRunFileResultSchema>;
+export const SaveRunFileRequestSchema = v.strictObject({
+  /** Suggested file name; main keeps only a safe base name ending in `.rnnlab.json`. */
+  name: v.pipe(v.string(), v.maxLength(200)),
+  text: v.pipe(v.string(), v.maxLength(RUN_FILE_MAX_CHARS)),
+});
+export type SaveRunFileRequest = v.InferOutput<typeof SaveRunFileRequestSchema>;
+export const SaveRunFileResultSchema = v.variant('status', [
+  v.strictObject({ status: v.literal('saved'), name: v.pipe(v.string(), v.maxLength(200)) }),
+  v.strictObject({ status: v.literal('cancelled') }),
+  v.strictObject({ status: v.literal('failed'), error: v.pipe(v.string(), v.maxLength(500)) }),
+]);
+export type SaveRunFileResult = v.InferOutput<typeof SaveRunFileResultSchema>;
 
 /** Largest file `openTextFile` reads, in bytes (UTF-8 may take up to 4 bytes a character). */
 export const OPEN_FILE_MAX_BYTES = 4 * LIMITS.datasetChars;
@@ -96,6 +126,8 @@ export const INVOKE_CHANNELS: { readonly [K in keyof InvokeContract]: string } =
   presenterSync: 'presenter:sync',
   policy: 'app:policy',
   openTextFile: 'file:open-text',
+  openRunFile: 'file:open-run',
+  saveRunFile: 'file:save-run',
 };
 
 /** Runtime validation of each request at main's boundary. */
@@ -111,6 +143,8 @@ export const INVOKE_REQUEST_SCHEMAS = {
   presenterSync: PresenterStateSchema,
   policy: v.null(),
   openTextFile: OpenTextFileRequestSchema,
+  openRunFile: v.null(),
+  saveRunFile: SaveRunFileRequestSchema,
 } satisfies { [K in keyof InvokeContract]: v.GenericSchema<unknown, InvokeContract[K]['req']> };
 
 /** What happened to the trainer process, as the status line shows it. */
