@@ -14,7 +14,8 @@ export interface TrainingSessionApi {
   /** The same in typed arrays, for the supervisor's periodic copy (cheap to build and to clone). */
   packedCheckpoint(): PackedCheckpoint | null;
   /** Continue from a checkpoint (after a trainer restart); resumes training when `resume` is true. */
-  restore(checkpoint: Checkpoint | PackedCheckpoint, resume: boolean): void;
+  /** Adopt a checkpoint; whether it could be (a checkpoint that does not fit its model is refused, nothing changed). */
+  restore(checkpoint: Checkpoint | PackedCheckpoint, resume: boolean): { ok: true } | { ok: false; error: string };
   readonly isTraining: boolean;
   /** Stop timers; the session must not post anything afterwards. */
   dispose(): void;

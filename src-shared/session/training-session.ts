@@ -109,15 +109,17 @@ class TrainingSession implements TrainingSessionApi {
     return this.run?.toPackedCheckpoint() ?? null;
   }
 
-  restore(checkpoint: Checkpoint | PackedCheckpoint, resume: boolean): void {
+  restore(checkpoint: Checkpoint | PackedCheckpoint, resume: boolean): { ok: true } | { ok: false; error: string } {
     try {
       const run = Run.fromCheckpoint(checkpoint);
       this.adopt(run);
       this.replayHistory(run);
       if (resume) this.setState('training', `Resumed from step ${checkpoint.step}`);
       else this.setState('paused', `Restored step ${checkpoint.step}`);
+      return { ok: true };
     } catch (err) {
       this.fail(err);
+      return { ok: false, error: (err instanceof Error ? err.message : String(err)).slice(0, 500) };
     }
   }
 
