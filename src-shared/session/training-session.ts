@@ -17,6 +17,7 @@ import type { StopReason } from '../protocol/trainer-events';
 import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
 import type { PostEvent, TrainingSessionApi } from './api';
 import { Run, type Evaluation } from './run';
+import { EvalCadence } from './eval-cadence';
 import { Pacer } from './pacer';
 import { createYielder } from './scheduler';
 import { describeStop, stepsLeft, stopForAccuracy, stopForSteps } from './stop-condition';
@@ -25,8 +26,6 @@ import type { SessionInterrupt } from './interrupt-signal';
 
 /** Longest stretch of training between two looks at the inbox, in ms. Keeps pause/stop well under 100 ms. */
 const SLICE_MS = 12;
-/** Held-out evaluation at most this often while training, in ms. */
-const EVAL_EVERY_MS = 1000;
 /**
  * Held-out examples scored per slice: an evaluation runs as slices of its own (training waits, so every chunk
  * sees the same parameters) and the inbox is read between them, so a pause never waits for a whole evaluation.
@@ -61,7 +60,7 @@ class TrainingSession implements TrainingSessionApi {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly pacer = new Pacer();
   private disposed = false;
-  private lastEvalAt = -Infinity;
+  private readonly evalCadence = new EvalCadence();
   /** The held-out evaluation in progress while training, if any. */
   private evaluation: Evaluation | null = null;
   private rate = { steps: 0, since: 0, perSecond: 0 };
@@ -214,7 +213,7 @@ class TrainingSession implements TrainingSessionApi {
   private adopt(run: Run): void {
     this.run = run;
     this.outbox.reset();
-    this.lastEvalAt = -Infinity;
+    this.evalCadence.reset();
     this.evaluation = null;
     this.post(describeRun(run));
   }
@@ -260,8 +259,8 @@ class TrainingSession implements TrainingSessionApi {
             this.stopBy(reached);
             return;
           }
-          if (this.state === 'training' && this.now() - this.lastEvalAt >= EVAL_EVERY_MS) {
-            this.lastEvalAt = this.now();
+          if (this.state === 'training' && this.evalCadence.due(this.now(), run.step, this.pacer.stepsPerSecond > 0)) {
+            this.evalCadence.started(this.now(), run.step);
             this.evaluation = this.run!.startEvaluation();
           }
         }
