@@ -4,16 +4,12 @@ import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/i18n.svelte';
 import { storageNotice } from './storage-notice';
 
-export const SCREENS = [
-  { id: 'lesson', label: 'Lesson' },
-  { id: 'lab', label: 'Lab' },
-  { id: 'gradients', label: 'Gradients' },
-  { id: 'quiz', label: 'Quiz' },
-] as const;
-export type ScreenId = (typeof SCREENS)[number]['id'];
+/** The screens, in navigation order; each one's name is the catalogue's `ui.nav.<id>`. */
+export const SCREENS = ['lesson', 'lab', 'gradients', 'quiz'] as const;
+export type ScreenId = (typeof SCREENS)[number];
 
 export function isScreenId(x: string): x is ScreenId {
-  return SCREENS.some((s) => s.id === x);
+  return (SCREENS as readonly string[]).includes(x);
 }
 
 /** A message part worded when shown: a key with its own values (e.g. the reason inside a storage notice). */
