@@ -2,7 +2,6 @@ import type { Checkpoint } from '../../src-shared/protocol/trainer-messages';
 
 /** Checkpoints asked of the trainer ('snapshot' requests), each answered by the 'snapshot' event of its id. */
 export class CheckpointRequests {
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, not state anything draws
   readonly #waiters = new Map<number, (checkpoint: Checkpoint) => void>();
   #nextId = 1;
 
