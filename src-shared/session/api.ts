@@ -1,3 +1,4 @@
+import type { SessionInterrupt } from './interrupt-signal';
 import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
 import type { Checkpoint, TrainerEvent } from '../protocol/trainer-messages';
 
@@ -22,3 +23,19 @@ export interface TrainingSessionApi {
 }
 
 export type PostEvent = (event: TrainerEvent) => void;
+
+/** How a session is created: its clock, and the host's interrupt signal and progress hook where it has them. */
+export interface TrainingSessionOptions {
+  /** Milliseconds, for slicing and the steps-per-second rate (performance.now by default). */
+  readonly now?: () => number;
+  /**
+   * Where the host has one, lets a pause or stop cut the running training step short (see interrupt-signal.ts).
+   * Without it, commands wait for the current step to finish.
+   */
+  readonly signal?: SessionInterrupt | null;
+  /**
+   * Called before every time step and block of the engine's passes, while training or evaluating: proof that the
+   * session is making progress inside a step, however long the step (the trainer host heartbeats from it).
+   */
+  readonly progress?: (() => void) | null;
+}
