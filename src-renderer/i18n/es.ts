@@ -195,6 +195,7 @@ export const es: Catalogue = {
   'ui.lab.status.divergedAt': 'El entrenamiento ha divergido en el paso {step}: «{quantity}» ha dejado de ser un número finito. Baja la tasa de aprendizaje y pulsa Reiniciar.',
   'ui.lab.status.crashedNow': 'El entrenador se ha detenido inesperadamente ({reason}). Se está reiniciando ahora desde su último punto de control.',
   'ui.lab.status.crashedIn': 'El entrenador se ha detenido inesperadamente ({reason}). Se reiniciará dentro de {seconds} s desde su último punto de control.',
+  'ui.lab.status.restoring': 'El entrenador se detuvo inesperadamente y se ha reiniciado (intento {attempt}); está recuperando el entrenamiento en el paso {step}…',
   'ui.lab.status.restartedFresh': 'El entrenador se detuvo inesperadamente y se ha reiniciado (intento {attempt}); ha empezado el entrenamiento desde el principio. {status}',
   'ui.lab.status.restartedFrom': 'El entrenador se detuvo inesperadamente y se ha reiniciado (intento {attempt}); ha continuado desde el paso {step}. {status}',
   'ui.lab.status.connecting': 'Iniciando el entrenador…',

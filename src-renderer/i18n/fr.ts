@@ -242,6 +242,7 @@ export const fr: Catalogue = {
   'ui.lab.status.divergedAt': 'L’entraînement a divergé au pas {step} : « {quantity} » n’est plus un nombre fini. Baissez le taux d’apprentissage, puis appuyez sur Recommencer.',
   'ui.lab.status.crashedNow': 'L’entraîneur s’est arrêté de façon inattendue ({reason}). Il redémarre maintenant depuis son dernier point de sauvegarde.',
   'ui.lab.status.crashedIn': 'L’entraîneur s’est arrêté de façon inattendue ({reason}). Il redémarre dans {seconds} s depuis son dernier point de sauvegarde.',
+  'ui.lab.status.restoring': 'L’entraîneur s’est arrêté de façon inattendue et a été relancé (tentative {attempt}) ; il récupère l’essai au pas {step}…',
   'ui.lab.status.restartedFresh': 'L’entraîneur s’est arrêté de façon inattendue et a été relancé (tentative {attempt}) ; il a repris l’essai depuis le début. {status}',
   'ui.lab.status.restartedFrom': 'L’entraîneur s’est arrêté de façon inattendue et a été relancé (tentative {attempt}) ; il a repris au pas {step}. {status}',
   'ui.lab.status.connecting': 'Démarrage de l’entraîneur…',

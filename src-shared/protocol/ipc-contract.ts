@@ -152,6 +152,8 @@ export type TrainerHealth =
   | { kind: 'started' }
   /** Sent the moment a failure is detected, before the backoff delay: the learner hears at once. */
   | { kind: 'crashed'; attempt: number; reason: string; restartInMs: number }
+  /** A replacement runs and was sent the checkpoint of `step`; 'restarted' follows once it says whether it took it. */
+  | { kind: 'restoring'; attempt: number; reason: string; step: number }
   | { kind: 'restarted'; attempt: number; reason: string; restoredStep: number | null }
   | { kind: 'gave-up'; reason: string };
 

@@ -222,9 +222,11 @@ describe('TrainerSupervisor restart policy', () => {
     children[0].exit('crashed');
     await sleep(40);
     expect(children[1].sent).toHaveLength(1);
-    expect(health.map((h) => h.kind)).toEqual(['started', 'crashed']); // nothing announced yet
+    // The replacement is announced at once, as restoring step 10, not as having restored it.
+    expect(health.map((h) => h.kind)).toEqual(['started', 'crashed', 'restoring']);
+    expect(health[2]).toEqual({ kind: 'restoring', attempt: 1, reason: expect.stringMatching(/crashed/), step: 10 });
     children[1].emit({ type: 'restored', step: 9, ok: true }); // not the step it was sent: ignored
-    expect(health.map((h) => h.kind)).toEqual(['started', 'crashed']);
+    expect(health.map((h) => h.kind)).toEqual(['started', 'crashed', 'restoring']);
     children[1].emit({ type: 'restored', step: 10, ok: false, error: 'parameter Whh has 9 values; the model needs 16' });
     supervisor.stop();
     expect(health.at(-1)).toMatchObject({ kind: 'restarted', attempt: 1, restoredStep: null });

@@ -12,7 +12,8 @@ import type { TrainerChild } from './trainer-child';
  * - crash: the child's exit (or Electron's 'child-process-gone') → restart;
  * - hang: no heartbeat for `hangTimeoutMs` (or none at all within `startupTimeoutMs` of launch) → kill, restart
  *   (unless the supervisor itself was suspended that long: a sleeping laptop, a frozen page);
- * - a failure is reported ('crashed') as soon as it is detected, and the replacement ('restarted') after the backoff;
+ * - a failure is reported ('crashed') as soon as it is detected, and the replacement after the backoff ('restoring'
+ *   step N while it adopts the checkpoint, then 'restarted' with the step it confirmed, or none);
  * - restarts back off exponentially (initial · 2^(n−1), capped), and after `maxRestarts` restarts inside
  *   `restartWindowMs` the supervisor gives up instead of looping;
  * - every restart gets the last checkpoint the old child reported that passed the contract's schema, with
@@ -146,8 +147,10 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     this.#opts.onChild?.(child, kind);
     // With a checkpoint, 'restarted' waits for the child's 'restored' answer: a restore that fails in the child
     // must not have been announced as done.
-    if (saved) this.#awaitingRestore = { child, attempt, reason, step: saved.checkpoint.step };
-    else this.#opts.onHealth({ kind: 'restarted', attempt, reason, restoredStep: null });
+    if (saved) {
+      this.#awaitingRestore = { child, attempt, reason, step: saved.checkpoint.step };
+      this.#opts.onHealth({ kind: 'restoring', attempt, reason, step: saved.checkpoint.step });
+    } else this.#opts.onHealth({ kind: 'restarted', attempt, reason, restoredStep: null });
   }
 
   /** The child's answer to the restore it was sent: now the health line can say what it holds. */
