@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { CORPUS } from '../src-shared/tasks/corpus';
-import { collectErrors, numberAttr, openLab, WEB_ORIGIN } from './web-helpers';
+import { collectErrors, idbRead, idbWrite, numberAttr, openLab, WEB_ORIGIN } from './web-helpers';
 
 /** Your data, saved runs, run files and share links, each driven through the UI alone. */
 
@@ -72,6 +72,26 @@ test.describe('your data, runs and run files', () => {
     await expect.poll(() => numberAttr(page, 'metric-step', 'data-value'), { timeout: 20_000 }).toBe(12);
     await expect.poll(() => curve(page)).toBe(before.d);
     expect(await smoothLoss(page)).toBe(before.loss);
+  });
+
+  test('saved runs from an older build (one runs record) are split into a record per run and still reopen', async ({ page }) => {
+    const fixture = JSON.parse(await readFile(new URL('../src-shared/protocol/fixtures/run-file-v1-before-full-snapshots.rnnlab.json', import.meta.url), 'utf8'));
+    await openLab(page);
+    await idbWrite(page, 'runs', { version: 1, runs: [fixture.run] });
+    await page.reload();
+    await expect(page.getByTestId('run-name')).toHaveText([fixture.run.name], { timeout: 30_000 });
+    expect(await idbRead(page, 'docs', 'runs')).toEqual({ version: 2, runs: [{ id: fixture.run.id, name: fixture.run.name, savedAt: fixture.run.savedAt }] });
+    expect(await idbRead(page, 'docs', `run:${fixture.run.id}`)).toEqual(fixture.run);
+    const keys = await page.evaluate(() => new Promise<string[]>((resolve) => {
+      const open = indexedDB.open('rnn-lab');
+      open.onsuccess = () => {
+        const req = open.result.transaction('docs', 'readonly').objectStore('docs').getAllKeys();
+        req.onsuccess = () => (resolve(req.result.map(String)), open.result.close());
+      };
+    }));
+    expect(keys.filter((k) => k.startsWith('runs.v1-') && k.endsWith('.bak'))).toHaveLength(1);
+    await page.getByTestId('run-reopen').click();
+    await expect.poll(() => numberAttr(page, 'metric-step', 'data-value'), { timeout: 20_000 }).toBe(fixture.run.checkpoint.step);
   });
 
   test('export, import in a fresh browser profile: identical loss at step N', async ({ page, browser }) => {

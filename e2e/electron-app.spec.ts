@@ -1,5 +1,5 @@
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -165,5 +165,39 @@ test.describe('Electron app', () => {
     });
     await expect(page.getByTestId('presenter-console')).toHaveCount(0);
     await expect(page.getByTestId('presenter-show-audience')).toBeVisible();
+  });
+  test('your data and run files go through the native dialogs of the contract: open a .txt, import and export a run file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-files-'));
+    const textFile = path.join(dir, 'austen.txt');
+    writeFileSync(textFile, readFileSync(path.join(ROOT, 'src-shared/tasks/corpus.ts'), 'utf8').slice(0, 4000));
+    const runFile = path.join(ROOT, 'src-shared/protocol/fixtures/run-file-v1-before-full-snapshots.rnnlab.json');
+    const exported = path.join(dir, 'exported.rnnlab.json');
+    // Main's dialogs answer with these paths: the renderer never names a path itself.
+    const stubDialogs = (open: string) =>
+      app.evaluate(({ dialog }, paths) => {
+        const d = dialog as unknown as Record<string, unknown>;
+        d.showOpenDialog = async () => ({ canceled: false, filePaths: [paths.open] });
+        d.showSaveDialog = async () => ({ canceled: false, filePath: paths.save });
+      }, { open, save: exported });
+    await page.evaluate(() => {
+      window.location.hash = '#lab';
+    });
+    await expect(page.getByTestId('metric-params')).toHaveText(/^\d[\d,]*$/, { timeout: 30_000 });
+
+    await stubDialogs(textFile);
+    await page.locator('#task-select').selectOption('data:text');
+    await page.getByRole('button', { name: 'Open a file…' }).click();
+    await expect(page.getByTestId('data-preview')).toBeVisible();
+
+    await stubDialogs(runFile);
+    await page.getByTestId('run-import').click();
+    await expect(page.getByTestId('runs-notice')).toContainText('Imported and reopened');
+    await expect(page.getByTestId('run-name')).toHaveCount(1);
+
+    await page.getByTestId('run-export').click();
+    await expect(page.getByTestId('runs-notice')).toContainText('Run file saved as exported.rnnlab.json');
+    const back = JSON.parse(readFileSync(exported, 'utf8'));
+    expect(back.run.checkpoint).toEqual(JSON.parse(readFileSync(runFile, 'utf8')).run.checkpoint);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

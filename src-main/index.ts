@@ -10,6 +10,7 @@ import { createInvokeHandlers } from './invoke-handlers';
 import { registerInvokeHandlers } from './ipc';
 import { policyPath, readPolicyFile } from './policy-file';
 import { openTextFile } from './open-text-file';
+import { openRunFile, saveRunFile } from './run-file-dialogs';
 import { sendEvent } from './renderer-events';
 import { hardenAllWebContents, hardenSession } from './security';
 import { DocStore } from './store/doc-store';
@@ -123,6 +124,14 @@ function start(): void {
         openTextFile: (requester, req) => {
           const owner = BrowserWindow.fromWebContents(requester);
           return openTextFile((options) => (owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options)), req);
+        },
+        openRunFile: (requester) => {
+          const owner = BrowserWindow.fromWebContents(requester);
+          return openRunFile((options) => (owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options)));
+        },
+        saveRunFile: (requester, req) => {
+          const owner = BrowserWindow.fromWebContents(requester);
+          return saveRunFile((options) => (owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options)), req);
         },
       }),
       isTrusted,

@@ -16,6 +16,8 @@ function handlersWith(policy: PolicyLoad) {
     openAudienceWindow: async () => ({ ok: true }),
     presenterSync: () => true,
     openTextFile: async () => ({ status: 'cancelled' as const }),
+    openRunFile: async () => ({ status: 'cancelled' as const }),
+    saveRunFile: async () => ({ status: 'cancelled' as const }),
   };
   return { handlers: createInvokeHandlers(deps), save, openExternal };
 }
@@ -25,6 +27,8 @@ describe('invoke handlers under a machine policy', () => {
   it('refuse to save runs when the policy turns saving off, in main, whatever the renderer does', async () => {
     const { handlers, save } = handlersWith({ policy: { saving: false }, issues: [], source: '/etc/rnn-lab/policy.json' });
     expect(await handlers.saveDoc({ kind: 'runs', data: {} }, event)).toEqual({ ok: false, error: expect.stringMatching(/turned off/) });
+    expect(await handlers.saveDoc({ kind: 'run:abc', data: {} }, event)).toEqual({ ok: false, error: expect.stringMatching(/turned off/) });
+    expect(await handlers.deleteDoc('run:abc', event)).toEqual({ ok: false, error: expect.stringMatching(/turned off/) });
     expect(save).not.toHaveBeenCalled();
     expect(await handlers.saveDoc({ kind: 'settings', data: {} }, event)).toEqual({ ok: true });
   });

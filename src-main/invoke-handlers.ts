@@ -1,5 +1,5 @@
 import type { WebContents } from 'electron';
-import type { AppInfo, InvokeContract, OpenTextFileRequest, PresenterState } from '../src-shared/protocol/ipc-contract';
+import type { AppInfo, InvokeContract, OpenTextFileRequest, PresenterState, SaveRunFileRequest } from '../src-shared/protocol/ipc-contract';
 import { checkExternalUrl } from '../src-shared/protocol/external-links';
 import { policyRefusesLink, policyRefusesSave, type PolicyLoad } from '../src-shared/protocol/policy';
 import type { InvokeHandlers } from './ipc';
@@ -20,6 +20,9 @@ export interface HandlerDeps {
   readonly presenterSync: (requester: WebContents, state: PresenterState) => boolean;
   /** Your data: the native open dialog, parented to the asking window (open-text-file.ts). */
   readonly openTextFile: (requester: WebContents, req: OpenTextFileRequest) => Promise<InvokeContract['openTextFile']['res']>;
+  /** Run files: the native open and save dialogs, parented to the asking window (run-file-dialogs.ts). */
+  readonly openRunFile: (requester: WebContents) => Promise<InvokeContract['openRunFile']['res']>;
+  readonly saveRunFile: (requester: WebContents, req: SaveRunFileRequest) => Promise<InvokeContract['saveRunFile']['res']>;
 }
 
 export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
@@ -28,6 +31,10 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     saveDoc: async ({ kind, data }) => {
       const refused = policyRefusesSave(deps.policy.policy, kind);
       return refused ? { ok: false, error: refused } : deps.store.save(kind, data);
+    },
+    deleteDoc: async (kind) => {
+      const refused = policyRefusesSave(deps.policy.policy, kind);
+      return refused ? { ok: false, error: refused } : deps.store.remove(kind);
     },
     openExternal: async (raw) => {
       const refused = policyRefusesLink(deps.policy.policy);
@@ -44,5 +51,7 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     presenterSync: async (state, event) => ({ ok: deps.presenterSync(event.sender, state) }),
     policy: async () => deps.policy,
     openTextFile: (req, event) => deps.openTextFile(event.sender, req),
+    openRunFile: (_req, event) => deps.openRunFile(event.sender),
+    saveRunFile: (req, event) => deps.saveRunFile(event.sender, req),
   };
 }

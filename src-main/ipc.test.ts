@@ -23,6 +23,7 @@ const calls: string[] = [];
 const handlers: InvokeHandlers = {
   loadDoc: async (kind) => (calls.push(`load ${kind}`), { ok: true, data: null }),
   saveDoc: async ({ kind }) => (calls.push(`save ${kind}`), { ok: true }),
+  deleteDoc: async (kind) => (calls.push(`delete ${kind}`), { ok: true }),
   openExternal: async () => {
     throw new Error('shell unavailable');
   },
@@ -33,6 +34,8 @@ const handlers: InvokeHandlers = {
   presenterSync: async ({ slide, step, blank }) => (calls.push(`sync ${slide}${step === undefined ? '' : `.${step}`} ${blank}`), { ok: true }),
   policy: async () => ({ policy: {}, issues: [], source: null }),
   openTextFile: async ({ kind }) => (calls.push(`open ${kind}`), { status: 'cancelled' }),
+  openRunFile: async () => (calls.push('open run file'), { status: 'cancelled' }),
+  saveRunFile: async ({ name }) => (calls.push(`save run file ${name}`), { status: 'cancelled' }),
 };
 
 function setup() {
@@ -79,7 +82,9 @@ describe('registerInvokeHandlers(ipc, handlers, isTrusted)', () => {
     const { invoke } = setup();
     expect(await invoke(INVOKE_CHANNELS.loadDoc, trusted, 'settings')).toEqual({ ok: true, data: null });
     expect(await invoke(INVOKE_CHANNELS.appInfo, trusted, null)).toMatchObject({ shell: 'electron' });
-    expect(calls).toEqual(['load settings']);
+    expect(await invoke(INVOKE_CHANNELS.loadDoc, trusted, 'run:run-abc_1')).toEqual({ ok: true, data: null });
+    expect(await invoke(INVOKE_CHANNELS.deleteDoc, trusted, 'run:run-abc_1')).toEqual({ ok: true });
+    expect(calls).toEqual(['load settings', 'load run:run-abc_1', 'delete run:run-abc_1']);
   });
 
   it('answers a bad request with the call\'s typed error, without running the handler', async () => {
@@ -93,6 +98,11 @@ describe('registerInvokeHandlers(ipc, handlers, isTrusted)', () => {
     expect(await invoke(INVOKE_CHANNELS.openExternal, trusted, 'x'.repeat(5000))).toMatchObject({ ok: false });
     expect(await invoke(INVOKE_CHANNELS.requestTrainerPort, trusted, 'please')).toEqual({ ok: false });
     expect(await invoke(INVOKE_CHANNELS.loadDoc, trusted, 'settings', 'extra')).toMatchObject({ ok: false });
+    expect(await invoke(INVOKE_CHANNELS.loadDoc, trusted, 'run:../../etc/passwd')).toMatchObject({ ok: false });
+    expect(await invoke(INVOKE_CHANNELS.deleteDoc, trusted, 'settings')).toMatchObject({ ok: false, error: expect.stringMatching(/^bad request for deleteDoc/) });
+    expect(await invoke(INVOKE_CHANNELS.deleteDoc, trusted, 'run:a/b')).toMatchObject({ ok: false });
+    expect(await invoke(INVOKE_CHANNELS.saveRunFile, trusted, { name: 'a', text: '{}', path: '/etc/passwd' })).toMatchObject({ status: 'failed', error: expect.stringMatching(/^bad request for saveRunFile/) });
+    expect(await invoke(INVOKE_CHANNELS.openRunFile, trusted, '/etc/passwd')).toMatchObject({ status: 'failed' });
     await expect(invoke(INVOKE_CHANNELS.appInfo, trusted, {})).rejects.toThrow(/bad request for appInfo/);
     expect(calls).toEqual([]);
   });
@@ -108,6 +118,8 @@ describe('registerInvokeHandlers(ipc, handlers, isTrusted)', () => {
   it('refuses senders that are not our window', async () => {
     const { invoke } = setup();
     await expect(invoke(INVOKE_CHANNELS.loadDoc, stranger, 'settings')).rejects.toThrow(/not the RNN Lab window/);
+    await expect(invoke(INVOKE_CHANNELS.openRunFile, stranger, null)).rejects.toThrow(/not the RNN Lab window/);
+    await expect(invoke(INVOKE_CHANNELS.saveRunFile, stranger, { name: 'a', text: '{}' })).rejects.toThrow(/not the RNN Lab window/);
     expect(calls).toEqual([]);
   });
 });

@@ -18,11 +18,14 @@ export type InvokeHandlers = {
 export const ERROR_REPLIES: { readonly [K in keyof InvokeContract]: (error: string) => InvokeContract[K]['res'] } = {
   loadDoc: (error) => ({ ok: false, error }),
   saveDoc: (error) => ({ ok: false, error }),
+  deleteDoc: (error) => ({ ok: false, error }),
   openExternal: (error) => ({ ok: false, error }),
   requestTrainerPort: () => ({ ok: false }),
   openAudienceWindow: (error) => ({ ok: false, error }),
   presenterSync: () => ({ ok: false }),
   openTextFile: (error) => ({ status: 'failed', error: error.slice(0, 500) }),
+  openRunFile: (error) => ({ status: 'failed', error: error.slice(0, 500) }),
+  saveRunFile: (error) => ({ status: 'failed', error: error.slice(0, 500) }),
   appInfo: (error) => {
     throw new Error(error);
   },

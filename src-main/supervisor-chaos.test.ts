@@ -95,19 +95,26 @@ describe('TrainerSupervisor under random SIGKILLs (real trainer processes)', () 
         const killedAt = Date.now();
         process.kill(victim, 'SIGKILL');
 
+        // The replacement is announced ('restoring' step N) within the limit; 'restarted' with the step it holds
+        // follows once the new child has adopted the checkpoint.
+        const announced = await until(
+          `kill ${kill}: the replacement announced`,
+          () => seen.health.find((h) => (h.health.kind === 'restoring' || h.health.kind === 'restarted') && h.at >= killedAt),
+          5_000,
+        );
         const restarted = await until(
           `kill ${kill}: a restarted health event`,
           () => {
             const found = seen.health.find((h) => h.health.kind === 'restarted' && h.at >= killedAt);
             return found && found.health.kind === 'restarted' ? { at: found.at, health: found.health } : null;
           },
-          5_000,
+          10_000,
         );
         const crashed = seen.health.find((h) => h.health.kind === 'crashed' && h.at >= killedAt);
         expect(crashed, `kill ${kill}: a crashed health event before the restart`).toBeDefined();
         expect(crashed!.at - killedAt, `kill ${kill}: crash reported`).toBeLessThan(DETECTION_LIMIT_MS);
-        expect(crashed!.at).toBeLessThanOrEqual(restarted.at);
-        const latency = restarted.at - killedAt;
+        expect(crashed!.at).toBeLessThanOrEqual(announced.at);
+        const latency = announced.at - killedAt;
         latencies.push(latency);
         expect(latency, `kill ${kill}: detection latency`).toBeLessThan(DETECTION_LIMIT_MS);
         expect(restarted.health.attempt).toBe(kill);

@@ -55,13 +55,19 @@ async function trainUntilCheckpoint(supervisor: TrainerSupervisor<NodeTrainerChi
 }
 
 /** The first 'restarted' health event reported at or after `since`. */
+/** The first announcement of a replacement after `since`: 'restoring' (a checkpoint was sent) or 'restarted'. */
+function replacementHealth(seen: Seen, since: number) {
+  const found = seen.health.find((h) => (h.health.kind === 'restoring' || h.health.kind === 'restarted') && h.at >= since);
+  return found ? { at: found.at, health: found.health } : null;
+}
+
 function restartedHealth(seen: Seen, since: number) {
   const found = seen.health.find((h) => h.health.kind === 'restarted' && h.at >= since);
   return found && found.health.kind === 'restarted' ? { at: found.at, health: found.health } : null;
 }
 
 describe('TrainerSupervisor with real trainer processes', () => {
-  it('reports "restarted" within 500 ms of a SIGKILL and resumes training from the last checkpoint', async () => {
+  it('announces the replacement within 500 ms of a SIGKILL, "restarted" from the checkpoint once the child took it, and resumes', async () => {
     const { supervisor, seen } = supervise();
     const { saved, index, pid: victim } = await trainUntilCheckpoint(supervisor, seen, 5);
     expect(seen.health[0].health).toEqual({ kind: 'started' });
@@ -69,8 +75,11 @@ describe('TrainerSupervisor with real trainer processes', () => {
     const killedAt = Date.now();
     process.kill(victim, 'SIGKILL');
 
-    const restarted = await until('a restarted health event', () => restartedHealth(seen, killedAt), 5_000);
-    expect(restarted.at - killedAt).toBeLessThan(500);
+    const announced = await until('the replacement announced', () => replacementHealth(seen, killedAt), 5_000);
+    expect(announced.at - killedAt).toBeLessThan(500);
+    expect(announced.health).toMatchObject({ kind: 'restoring', attempt: index + 1, step: saved.checkpoint.step });
+    // "Restored step N" only once the replacement has adopted the checkpoint (it boots, then answers 'restored').
+    const restarted = await until('a restarted health event', () => restartedHealth(seen, killedAt), 10_000);
     expect(restarted.health.attempt).toBe(index + 1);
     expect(restarted.health.reason).toMatch(/SIGKILL/);
     expect(restarted.health.restoredStep).not.toBeNull();
@@ -98,10 +107,11 @@ describe('TrainerSupervisor with real trainer processes', () => {
     const frozenAt = Date.now();
     process.kill(frozen, 'SIGSTOP');
 
-    const restarted = await until('a restarted health event', () => restartedHealth(seen, frozenAt), 8_000);
-    expect(restarted.health.reason).toMatch(/hung/);
-    expect(restarted.at - frozenAt).toBeGreaterThanOrEqual(1_400);
-    expect(restarted.at - frozenAt).toBeLessThan(4_000);
+    const announced = await until('the replacement announced', () => replacementHealth(seen, frozenAt), 8_000);
+    expect(announced.health).toMatchObject({ reason: expect.stringMatching(/hung/) });
+    expect(announced.at - frozenAt).toBeGreaterThanOrEqual(1_400);
+    expect(announced.at - frozenAt).toBeLessThan(4_000);
+    const restarted = await until('a restarted health event', () => restartedHealth(seen, frozenAt), 10_000);
     await until('the frozen child to be gone', () => !isAlive(frozen), 3_000);
 
     const restoredStep = restarted.health.restoredStep!;

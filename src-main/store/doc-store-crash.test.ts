@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleWriter } from './bundle-writer';
 import { parseDoc } from '../../src-shared/protocol/documents';
 import { DocStore } from './doc-store';
-import { progressDoc, runsDoc } from './writer-docs';
+import { progressDoc, RUN_DOC, runDoc } from './writer-docs';
 
 /**
  * A writer process killed with SIGKILL at random moments, mid-save or between saves, must never leave a
@@ -68,15 +68,15 @@ function runAndKill(dir: string, rng: () => number): Promise<Confirmed> {
 }
 
 /** The version number a loaded document carries (run name "run n", section "section-n"). */
-function versionOf(kind: 'runs' | 'progress', data: unknown): number {
-  const text = kind === 'runs' ? (data as { runs: { name: string }[] }).runs[0]?.name : (data as { currentSection: string }).currentSection;
+function versionOf(kind: typeof RUN_DOC | 'progress', data: unknown): number {
+  const text = kind === RUN_DOC ? (data as { name: string }).name : (data as { currentSection: string }).currentSection;
   const match = /(\d+)$/.exec(text ?? '');
   return match ? Number(match[1]) : NaN;
 }
 
 /** Exactly what DocStore.load returns for save n of `kind`. */
-function expected(kind: 'runs' | 'progress', n: number): unknown {
-  const parsed = parseDoc(kind, kind === 'runs' ? runsDoc(n) : progressDoc(n));
+function expected(kind: typeof RUN_DOC | 'progress', n: number): unknown {
+  const parsed = parseDoc(kind, kind === RUN_DOC ? runDoc(n) : progressDoc(n));
   if (!parsed.ok) throw new Error(parsed.error);
   return JSON.parse(JSON.stringify(parsed.value));
 }
@@ -112,7 +112,7 @@ describe('DocStore across processes', () => {
 describe('DocStore under random SIGKILLs', () => {
   it(`never leaves a document that fails to load (${ITERATIONS} kills)`, async () => {
     const rng = mulberry32(20240611);
-    const versions = { runs: { old: 0, new: 0 }, progress: { old: 0, new: 0 } };
+    const versions = { [RUN_DOC]: { old: 0, new: 0 }, progress: { old: 0, new: 0 } };
     const lanes = Array.from({ length: PARALLEL }, async (_, lane) => {
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), `rnn-lab-crash-${lane}-`));
       dirs.push(dir);
@@ -120,13 +120,13 @@ describe('DocStore under random SIGKILLs', () => {
         const confirmed = await runAndKill(dir, rng);
         const store = await DocStore.open(dir);
         expect(store.writable).toBe(true);
-        for (const kind of ['runs', 'progress'] as const) {
+        for (const kind of [RUN_DOC, 'progress'] as const) {
           const result = await store.load(kind);
           expect(result, `${kind} after kill ${i}`).toMatchObject({ ok: true });
           expect(result.ok && result.data, `${kind} after kill ${i}`).not.toBeNull();
           // The old version (the last one confirmed) or the new one (being written when the kill landed).
           const version = versionOf(kind, result.ok ? result.data : null);
-          const old = confirmed[kind];
+          const old = confirmed[kind === RUN_DOC ? 'runs' : kind];
           expect([old, old + 1], `${kind} version after kill ${i} (last confirmed ${old})`).toContain(version);
           expect(result.ok && result.data, `${kind} after kill ${i} is exactly version ${version}`).toEqual(expected(kind, version));
           versions[kind][version === old ? 'old' : 'new'] += 1;
@@ -138,7 +138,7 @@ describe('DocStore under random SIGKILLs', () => {
     });
     await Promise.all(lanes);
     console.log(
-      `[crash] ${ITERATIONS} SIGKILLs: runs.json old ${versions.runs.old} / new ${versions.runs.new}, ` +
+      `[crash] ${ITERATIONS} SIGKILLs: run-crash.json old ${versions[RUN_DOC].old} / new ${versions[RUN_DOC].new}, ` +
         `progress.json old ${versions.progress.old} / new ${versions.progress.new}; 0 unloadable, 0 mixed`,
     );
   }, Math.max(120_000, ITERATIONS * 1_000));

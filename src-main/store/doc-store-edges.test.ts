@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SavedRuns, Settings } from '../../src-shared/protocol/documents';
+import type { Settings } from '../../src-shared/protocol/documents';
+import type { SavedRun } from '../../src-shared/protocol/saved-run';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 import { DocStore, type Quarantine } from './doc-store';
 
@@ -11,28 +12,23 @@ const settings = (theme: Settings['theme']): Settings => ({
   version: 1, theme, largeText: false, reducedMotion: 'system', locale: 'en', lastConfig: DEFAULT_CONFIG,
 });
 
-const explodedRun = (): SavedRuns => ({
-  version: 1,
-  runs: [
-    {
-      id: 'exploded',
-      name: 'exploded',
-      snapshots: [],
-      savedAt: '2030-01-01T00:00:00.000Z',
-      checkpoint: {
-        version: 1,
-        config: DEFAULT_CONFIG,
-        step: 3,
-        params: { Wxh: [0.5, -0.25] },
-        optimizer: {},
-        history: [
-          { step: 1, loss: 0.7, accuracy: 0.5, gradNormBefore: 2, gradNormAfter: 2, clipped: false },
-          { step: 2, loss: Infinity, accuracy: 0.5, gradNormBefore: Infinity, gradNormAfter: 5, clipped: true },
-          { step: 3, loss: 1e308, accuracy: 0.5, gradNormBefore: -Infinity, gradNormAfter: 5, clipped: true },
-        ],
-      },
-    },
-  ],
+const explodedRun = (): SavedRun => ({
+  id: 'exploded',
+  name: 'exploded',
+  snapshots: [],
+  savedAt: '2030-01-01T00:00:00.000Z',
+  checkpoint: {
+    version: 1,
+    config: DEFAULT_CONFIG,
+    step: 3,
+    params: { Wxh: [0.5, -0.25] },
+    optimizer: {},
+    history: [
+      { step: 1, loss: 0.7, accuracy: 0.5, gradNormBefore: 2, gradNormAfter: 2, clipped: false },
+      { step: 2, loss: Infinity, accuracy: 0.5, gradNormBefore: Infinity, gradNormAfter: 5, clipped: true },
+      { step: 3, loss: 1e308, accuracy: 0.5, gradNormBefore: -Infinity, gradNormAfter: 5, clipped: true },
+    ],
+  },
 });
 
 let dir: string;
@@ -69,13 +65,13 @@ describe('DocStore edge cases', () => {
 
   it('gives back exactly what it saved, ±Infinity in a run history included', async () => {
     const store = await openStore();
-    expect(await store.save('runs', explodedRun())).toEqual({ ok: true });
-    expect(await store.load('runs')).toEqual({ ok: true, data: explodedRun() });
+    expect(await store.save('run:exploded', explodedRun())).toEqual({ ok: true });
+    expect(await store.load('run:exploded')).toEqual({ ok: true, data: explodedRun() });
     // And a fresh store (the next launch) reads the file the same way.
     await store.close();
     stores.splice(0);
     const next = await openStore();
-    expect(await next.load('runs')).toEqual({ ok: true, data: explodedRun() });
+    expect(await next.load('run:exploded')).toEqual({ ok: true, data: explodedRun() });
     expect((await fs.readdir(dir)).filter((n) => n.includes('corrupt'))).toEqual([]);
   });
 
@@ -107,12 +103,12 @@ describe('DocStore size cap on save', () => {
   it('refuses a document whose JSON would pass the cap before validating it', async () => {
     const store = await openStore();
     const huge = explodedRun();
-    (huge.runs[0].checkpoint.params as Record<string, number[]>).Wxh = new Array(6_000_000).fill(0.123456);
-    // Also invalid (version 2): the size is what it is told, because the schema never ran.
+    (huge.checkpoint.params as Record<string, number[]>).Wxh = new Array(6_000_000).fill(0.123456);
+    // Also invalid (another id): the size is what it is told, because the schema never ran.
     const started = performance.now();
-    const result = await store.save('runs', { ...huge, version: 2 });
+    const result = await store.save('run:exploded', { ...huge, id: 'other' });
     const ms = performance.now() - started;
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Not saved: runs would exceed 5000000 bytes/) });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Not saved: run:exploded would exceed 5000000 bytes/) });
     console.log(`[size cap] 6M-number save refused in ${ms.toFixed(0)} ms`);
     expect(await fs.readdir(dir)).toEqual(['.lock']);
   });

@@ -4,11 +4,14 @@ import type { DocKind, LoadResult, SaveResult, StorageStatus } from '../../src-s
 import { decodeDocJson, encodeDocJson, jsonBytesWithin } from '../../src-shared/protocol/doc-json';
 import { parseDoc } from '../../src-shared/protocol/documents';
 import { LIMITS } from '../../src-shared/protocol/training-config';
+import type { RunDocKind } from '../../src-shared/protocol/run-docs';
 import { isTempFile, writeFileAtomic } from './atomic-write';
+import { docFileBase, migrateLegacyRuns } from './runs-migration';
 import { acquireDirLock, UNWRITABLE_CODES, type DirLock, type LockOptions } from './lock-file';
 
 /**
- * The user's documents (settings, progress, quiz, runs) as `<kind>.json` files in one directory.
+ * The user's documents (settings, progress, quiz, the runs index) as `<kind>.json` files in one directory, and each
+ * saved run as `run-<id>.json` (src-shared/protocol/run-docs.ts), each file with its own size cap.
  * - every load and save is validated with the document's schema;
  * - saves are atomic and keep the previous version as `<kind>.json.bak`;
  * - a file that cannot be read as a valid document is moved aside to `<kind>.corrupt-<timestamp>.json`
@@ -45,7 +48,7 @@ type DocRead =
 
 export class DocStore {
   /** Kinds whose file on disk has been checked this session (so a save may replace it). */
-  readonly #checked = new Set<DocKind>();
+  readonly #checked = new Set<string>();
   #queue: Promise<unknown> = Promise.resolve();
   #status: StorageStatus;
 
@@ -76,6 +79,9 @@ export class DocStore {
     }
     const store = new DocStore(dir, result.lock, { mode: 'writable' }, options);
     await store.#sweepTempFiles().catch(() => {}); // a leftover that cannot be removed harms nothing
+    // Saved runs from before per-run documents: split them out, the old file set aside (runs-migration.ts).
+    const migrated = await migrateLegacyRuns(dir, options.maxBytes ?? LIMITS.fileBytes, options.now?.() ?? new Date());
+    if (!migrated.ok) console.warn(`[main] saved runs not migrated: ${migrated.error}`);
     return store;
   }
 
@@ -94,7 +100,7 @@ export class DocStore {
   }
 
   fileFor(kind: DocKind): string {
-    return path.join(this.dir, `${kind}.json`);
+    return path.join(this.dir, `${docFileBase(kind)}.json`);
   }
 
   load(kind: DocKind): Promise<LoadResult> {
@@ -103,6 +109,25 @@ export class DocStore {
 
   save(kind: DocKind, data: unknown): Promise<SaveResult> {
     return this.#serial(() => this.#save(kind, data));
+  }
+
+  /**
+   * Remove one saved run's document. Its last version stays as `run-<id>.deleted.json.bak` (replacing an older one);
+   * its `.bak` goes, so a later load cannot bring the run back from it.
+   */
+  remove(kind: RunDocKind): Promise<SaveResult> {
+    return this.#serial(async () => {
+      if (!this.lock) return { ok: false, error: 'This data folder is read-only; the run is not deleted.' };
+      const file = this.fileFor(kind);
+      try {
+        await fs.rename(file, path.join(this.dir, `${docFileBase(kind)}.deleted.json.bak`));
+        await fs.rm(`${file}.bak`, { force: true });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, error: `Could not delete ${kind}: ${(err as Error).message}` };
+      }
+      this.#checked.delete(kind);
+      return { ok: true };
+    });
   }
 
   async close(): Promise<void> {
@@ -193,8 +218,9 @@ export class DocStore {
     const file = this.fileFor(kind);
     if (!this.lock) return { ok: false, error }; // a reader must not move the writer's files
     const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
-    let movedTo = path.join(this.dir, `${kind}.corrupt-${stamp}.json`);
-    for (let n = 2; await exists(movedTo); n++) movedTo = path.join(this.dir, `${kind}.corrupt-${stamp}-${n}.json`);
+    const base = docFileBase(kind);
+    let movedTo = path.join(this.dir, `${base}.corrupt-${stamp}.json`);
+    for (let n = 2; await exists(movedTo); n++) movedTo = path.join(this.dir, `${base}.corrupt-${stamp}-${n}.json`);
     try {
       await fs.rename(file, movedTo);
     } catch (err) {

@@ -1,5 +1,6 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RunDocKind } from '../../src-shared/protocol/run-docs';
 import type { DocKind, SaveResult } from '../../src-shared/protocol/ipc-contract';
 import type { DocTypes } from '../../src-shared/protocol/documents';
 import { Listeners, type DocLoad, type DocStore, type QuarantineNotice } from '../backend/backend';
@@ -19,6 +20,10 @@ class MemoryDocs implements DocStore {
   }
   async save<K extends DocKind>(kind: K, value: DocTypes[K]): Promise<SaveResult> {
     this.stored[kind] = structuredClone(value);
+    return { ok: true };
+  }
+  async remove(kind: RunDocKind): Promise<SaveResult> {
+    delete this.stored[kind];
     return { ok: true };
   }
   onQuarantined(listener: (n: QuarantineNotice) => void) {

@@ -1,19 +1,15 @@
-import type { StorageStatus } from '../../src-shared/protocol/ipc-contract';
+import type { FixedDocKind, StorageStatus } from '../../src-shared/protocol/ipc-contract';
 import type { QuarantineNotice } from '../backend/backend';
 import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/i18n.svelte';
 import { storageNotice } from './storage-notice';
 
-export const SCREENS = [
-  { id: 'lesson', label: 'Lesson' },
-  { id: 'lab', label: 'Lab' },
-  { id: 'gradients', label: 'Gradients' },
-  { id: 'quiz', label: 'Quiz' },
-] as const;
-export type ScreenId = (typeof SCREENS)[number]['id'];
+/** The screens, in navigation order; each one's name is the catalogue's `ui.nav.<id>`. */
+export const SCREENS = ['lesson', 'lab', 'gradients', 'quiz'] as const;
+export type ScreenId = (typeof SCREENS)[number];
 
 export function isScreenId(x: string): x is ScreenId {
-  return SCREENS.some((s) => s.id === x);
+  return (SCREENS as readonly string[]).includes(x);
 }
 
 /** A message part worded when shown: a key with its own values (e.g. the reason inside a storage notice). */
@@ -43,7 +39,7 @@ export interface Notice {
 export function noticeText(n: Notice): string {
   const vars: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(n.vars)) vars[name] = typeof value === 'object' ? t(value.key, value.vars) : value;
-  return t(n.key, n.doc ? { ...vars, what: t(`app.doc.${n.doc}`) } : vars);
+  return t(n.key, n.doc ? { ...vars, what: t(`app.doc.${n.doc.startsWith('run:') ? 'runs' : (n.doc as FixedDocKind)}`) } : vars);
 }
 
 /** Which screen is shown (mirrored in the URL hash so a reload keeps it) and the notices bar. */

@@ -89,7 +89,7 @@ export async function startApp(app: AppState, shared: ShareLink | null, sink: St
     lab.applyConfig(shared.config);
     app.notify('info', 'ui.runs.shareOpened');
   } else if (shared) app.notify('warning', 'ui.runs.shareBad', { error: shared.error });
-  const r = new RunsState(b.docs, lab);
+  const r = new RunsState(b.docs, lab, b.runFiles);
   await r.load();
   if (sink.stopped()) return;
   sink.runs(r);

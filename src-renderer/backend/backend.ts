@@ -1,4 +1,5 @@
-import type { AppInfo, DocKind, OpenTextFileRequest, OpenTextFileResult, PresenterState, SaveResult, StorageStatus, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import type { RunDocKind } from '../../src-shared/protocol/run-docs';
+import type { AppInfo, DocKind, OpenRunFileResult, OpenTextFileRequest, OpenTextFileResult, SaveRunFileRequest, SaveRunFileResult, PresenterState, SaveResult, StorageStatus, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import type { DocTypes } from '../../src-shared/protocol/documents';
 import type { PolicyLoad } from '../../src-shared/protocol/policy';
 import type { JobEvent, JobRequest, JobStreamCommand } from '../../src-shared/protocol/job-messages';
@@ -23,6 +24,8 @@ export interface Backend {
   readonly presenter?: PresenterLink;
   /** Desktop only: pick a text or CSV file in the native open dialog (the browser build uses a file input). */
   openTextFile?(req: OpenTextFileRequest): Promise<OpenTextFileResult>;
+  /** Desktop only: import and export run files through the native dialogs (browser: a file input and a download). */
+  readonly runFiles?: RunFileDialogs;
   /** Close ports, terminate workers, drop listeners. */
   dispose(): void;
 }
@@ -53,9 +56,17 @@ export interface QuarantineNotice {
   readonly restored?: boolean;
 }
 
+/** Run files through the shell's native dialogs (the contract's openRunFile / saveRunFile). */
+export interface RunFileDialogs {
+  open(): Promise<OpenRunFileResult>;
+  save(req: SaveRunFileRequest): Promise<SaveRunFileResult>;
+}
+
 export interface DocStore {
   load<K extends DocKind>(kind: K): Promise<DocLoad<K>>;
   save<K extends DocKind>(kind: K, value: DocTypes[K]): Promise<SaveResult>;
+  /** Remove one saved run's document (run-docs.ts); removing one that is not there succeeds. */
+  remove(kind: RunDocKind): Promise<SaveResult>;
   /** Fires whenever a corrupt document is quarantined (at load time or reported by main). */
   onQuarantined(listener: (notice: QuarantineNotice) => void): () => void;
   /** Can saves succeed? Read-only when another instance holds the data folder or it cannot be written. */

@@ -7,6 +7,7 @@ import { IdbDocStore } from './idb-docs';
 import { policyRefusesLink, policyRefusesSave, type PolicyLoad } from '../../src-shared/protocol/policy';
 import { fetchWebPolicy } from './web-policy';
 import type { DocKind } from '../../src-shared/protocol/ipc-contract';
+import type { RunDocKind } from '../../src-shared/protocol/run-docs';
 import type { DocTypes } from '../../src-shared/protocol/documents';
 import type { WorkerLike } from './worker-child';
 import { WorkerTrainerStream } from './worker-trainer-stream';
@@ -27,6 +28,10 @@ export class BrowserBackend implements Backend {
     save: async <K extends DocKind>(kind: K, value: DocTypes[K]) => {
       const refused = policyRefusesSave((await this.policy()).policy, kind);
       return refused ? { ok: false as const, error: refused } : this.#idb.save(kind, value);
+    },
+    remove: async (kind: RunDocKind) => {
+      const refused = policyRefusesSave((await this.policy()).policy, kind);
+      return refused ? { ok: false as const, error: refused } : this.#idb.remove(kind);
     },
     onQuarantined: (listener: Parameters<IdbDocStore['onQuarantined']>[0]) => this.#idb.onQuarantined(listener),
     status: () => this.#idb.status(),

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { OpenTextFileResultSchema, PresenterStateSchema, type BridgeApi, type OpenTextFileRequest, type OpenTextFileResult, type DocKind, type PresenterState, type StorageStatus, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import { OpenRunFileResultSchema, OpenTextFileResultSchema, SaveRunFileResultSchema, PresenterStateSchema, type BridgeApi, type OpenTextFileRequest, type OpenTextFileResult, type DocKind, type PresenterState, type StorageStatus, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
 import { isJobMessage, type JobStreamCommand } from '../../src-shared/protocol/job-messages';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
-import { Listeners, type Backend, type DocLoad, type DocStore, type JobLink, type PresenterLink, type QuarantineNotice, type TrainerStream } from './backend';
+import { Listeners, type Backend, type DocLoad, type DocStore, type JobLink, type PresenterLink, type QuarantineNotice, type RunFileDialogs, type TrainerStream } from './backend';
 import { acceptTrainerEvent } from './accept-event';
 import { JobChannel } from './job-channel';
 
@@ -129,6 +129,7 @@ export class ElectronBackend implements Backend {
       save<K extends DocKind>(kind: K, value: DocTypes[K]) {
         return bridge.saveDoc({ kind, data: value });
       },
+      remove: (kind) => bridge.deleteDoc(kind),
       onQuarantined: (listener) => this.#quarantined.add(listener),
       status: () => bridge.storageStatus(null),
       onStatus: (listener) => this.#storage.add(listener),
@@ -151,6 +152,18 @@ export class ElectronBackend implements Backend {
   info() {
     return this.#bridge.appInfo(null);
   }
+
+  /** Every reply is checked against the contract's schema: a malformed one is a failure, never trusted. */
+  readonly runFiles: RunFileDialogs = {
+    open: async () => {
+      const parsed = v.safeParse(OpenRunFileResultSchema, await this.#bridge.openRunFile(null));
+      return parsed.success ? parsed.output : { status: 'failed', error: 'main answered the open-run-file request with a malformed reply' };
+    },
+    save: async (req) => {
+      const parsed = v.safeParse(SaveRunFileResultSchema, await this.#bridge.saveRunFile(req));
+      return parsed.success ? parsed.output : { status: 'failed', error: 'main answered the save-run-file request with a malformed reply' };
+    },
+  };
 
   async openTextFile(req: OpenTextFileRequest): Promise<OpenTextFileResult> {
     const parsed = v.safeParse(OpenTextFileResultSchema, await this.#bridge.openTextFile(req));

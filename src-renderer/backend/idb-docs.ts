@@ -1,7 +1,9 @@
+import * as v from 'valibot';
 import type { DocKind, SaveResult, StorageStatus } from '../../src-shared/protocol/ipc-contract';
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
 import { jsonBytesWithin } from '../../src-shared/protocol/doc-json';
 import { LIMITS } from '../../src-shared/protocol/training-config';
+import { LegacyRunsSchema, splitLegacyRuns, type RunDocKind } from '../../src-shared/protocol/run-docs';
 import { Listeners, type DocLoad, type DocStore, type QuarantineNotice } from './backend';
 
 /** IndexedDB layout of the browser build (e2e tests rely on these names). */
@@ -58,7 +60,11 @@ export class IdbDocStore implements DocStore {
   readonly #quarantined = new Listeners<QuarantineNotice>();
 
   constructor(factory?: IDBFactory) {
-    this.#db = openDocsDb(factory);
+    // Saved runs from before per-run documents are split out first (migrateLegacyRuns), so every load sees the index.
+    this.#db = openDocsDb(factory).then(async (db) => {
+      await migrateLegacyRuns(db).catch((err: unknown) => console.warn('RNN Lab: saved runs not migrated', err));
+      return db;
+    });
     this.#db.catch(() => undefined); // reported on first use
   }
 
@@ -86,6 +92,24 @@ export class IdbDocStore implements DocStore {
       const db = await this.#db;
       const tx = db.transaction(DOCS_STORE, 'readwrite');
       tx.objectStore(DOCS_STORE).put(parsed.value, kind);
+      await done(tx);
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: message(err) };
+    }
+  }
+
+  /** Remove one saved run's record; its last version is kept under `<kind>.bak`, as the desktop keeps a file. */
+  async remove(kind: RunDocKind): Promise<SaveResult> {
+    try {
+      const db = await this.#db;
+      const tx = db.transaction(DOCS_STORE, 'readwrite');
+      const store = tx.objectStore(DOCS_STORE);
+      const req = store.get(kind);
+      req.onsuccess = () => {
+        if (req.result !== undefined) store.put(req.result, `${kind}.bak`);
+        store.delete(kind);
+      };
       await done(tx);
       return { ok: true };
     } catch (err) {
@@ -125,4 +149,27 @@ export class IdbDocStore implements DocStore {
     this.#quarantined.clear();
     void this.#db.then((db) => db.close()).catch(() => undefined);
   }
+}
+
+/**
+ * The browser twin of the desktop's runs migration (src-main/store/runs-migration.ts): a version-1 `runs` record
+ * (every run inline) becomes one `run:<id>` record per run and a version-2 index, in one transaction, the old
+ * record kept under `runs.v1-<time>.bak`. A record that is not a valid version 1 is left for load to quarantine.
+ */
+export async function migrateLegacyRuns(db: IDBDatabase, now = new Date()): Promise<number> {
+  const tx = db.transaction(DOCS_STORE, 'readwrite');
+  const store = tx.objectStore(DOCS_STORE);
+  let migrated = 0;
+  const req = store.get('runs');
+  req.onsuccess = () => {
+    const legacy = v.safeParse(LegacyRunsSchema, req.result);
+    if (!legacy.success) return;
+    const { index, runs } = splitLegacyRuns(legacy.output);
+    for (const run of runs) store.put(run, `run:${run.id}`);
+    store.put(req.result, `runs.v1-${now.toISOString()}.bak`);
+    store.put(index, 'runs');
+    migrated = runs.length;
+  };
+  await done(tx);
+  return migrated;
 }

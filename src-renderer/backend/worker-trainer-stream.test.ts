@@ -111,6 +111,8 @@ describe('WorkerTrainerStream (the shared supervisor over Web Workers)', () => {
     expect(workers).toHaveLength(2);
     expect(workers[1].sent('control')).toEqual([{ type: 'restore', checkpoint: packed(40), resume: true }]);
     expect(workers[1].sent('stream')).toEqual([{ type: 'pause' }]);
+    expect(health.at(-1)).toEqual({ kind: 'restoring', attempt: 1, reason: expect.stringMatching(/out of memory/), step: 40 });
+    workers[1].control({ type: 'restored', step: 40, ok: true });
     expect(health.at(-1)).toEqual({ kind: 'restarted', attempt: 1, reason: expect.stringMatching(/out of memory/), restoredStep: 40 });
     stream.dispose();
   });

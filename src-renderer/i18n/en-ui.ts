@@ -242,6 +242,7 @@ export const enUi = {
   'ui.lab.status.divergedAt': 'Training diverged at step {step}: the {quantity} stopped being a finite number. Lower the learning rate, then press Reset.',
   'ui.lab.status.crashedNow': 'The trainer stopped unexpectedly ({reason}). Restarting it now from its last checkpoint.',
   'ui.lab.status.crashedIn': 'The trainer stopped unexpectedly ({reason}). Restarting it in {seconds} s from its last checkpoint.',
+  'ui.lab.status.restoring': 'The trainer stopped unexpectedly and was restarted (attempt {attempt}); it is taking up step {step} again…',
   'ui.lab.status.restartedFresh': 'The trainer stopped unexpectedly and was restarted (attempt {attempt}); it started the run again. {status}',
   'ui.lab.status.restartedFrom': 'The trainer stopped unexpectedly and was restarted (attempt {attempt}); it continued from step {step}. {status}',
   'ui.lab.status.connecting': 'Starting the trainer…',

@@ -8,14 +8,16 @@ import {
   type StopReason,
   type TrainerEvent,
 } from '../../src-shared/protocol/trainer-messages';
-import type { OpenTextFileRequest, OpenTextFileResult } from '../../src-shared/protocol/ipc-contract';
 import type { Dataset, TrainingConfig } from '../../src-shared/protocol/training-config';
 import type { KernelReport } from '../../src-shared/engine/api';
 import type { TaskId } from '../../src-shared/tasks/types';
-import type { TrainerStream } from '../backend/backend';
+import { AckBatcher, createAckPacer } from './ack-pacer';
+import { CheckpointRequests } from './checkpoint-requests';
+import { SettleTimer } from './settle-timer';
+import { withoutDataset, type LabOptions } from './lab-options';
 import { bestOf, collapseOf, type BestAccuracy, type Collapse } from './collapse';
 import { LossHistory } from './history';
-import { changedKeys, type LessonChange } from './lesson-change';
+import { nextLessonChange, type LessonChange } from './lesson-change';
 import { statusText, statusTone, type LabPhase, type StatusTone } from './lab-status';
 import { defaultTaskParams } from './task-catalog';
 import { DetailHistory } from '../views/unrolled/detail-history.svelte';
@@ -23,41 +25,7 @@ import { YourData } from './your-data.svelte';
 
 export type { LabPhase, StatusTone } from './lab-status';
 
-export interface LabOptions {
-  trainer: TrainerStream;
-  initialConfig: TrainingConfig;
-  /** Called with every edited configuration (the app saves it as settings.lastConfig). */
-  onConfigChange?: (config: TrainingConfig) => void;
-  /** Runs `ack` once the latest stats are on screen; tests pass a synchronous one. */
-  scheduleAck?: (ack: () => void) => void;
-  /** Edits settle this long before the trainer is reconfigured (sliders fire continuously). */
-  configureDelayMs?: number;
-  /** Desktop: the native open dialog for "Your data" (the browser build uses a file input). */
-  openTextFile?: (req: OpenTextFileRequest) => Promise<OpenTextFileResult>;
-}
-
-/** Least time between two acknowledgements, so at most ~10 stats messages are drawn per second. */
-export const MIN_ACK_INTERVAL_MS = 100;
-
-/**
- * A scheduler that runs each `ack` after the next frame is painted, and no sooner than `minIntervalMs` after
- * the previous one. The trainer coalesces steps while it waits, so this paces redraws without slowing training.
- * When the page is hidden (no frames) it acks on a timer instead, so training never stalls.
- */
-export function createAckPacer(minIntervalMs = MIN_ACK_INTERVAL_MS): (ack: () => void) => void {
-  let lastAckAt = -Infinity;
-  return (ack) => {
-    const run = () => {
-      lastAckAt = performance.now();
-      ack();
-    };
-    const wait = Math.max(0, lastAckAt + minIntervalMs - performance.now());
-    setTimeout(() => {
-      if (document.hidden) run();
-      else requestAnimationFrame(() => setTimeout(run, 0));
-    }, wait);
-  };
-}
+export type { LabOptions } from './lab-options';
 
 /**
  * Everything the Lab screen shows, driven by trainer events; no DOM here, so tests drive it with a fake stream.
@@ -94,16 +62,15 @@ export class LabState {
   readonly data: YourData;
   /** The run's snapshots for the unrolled view, thinned over the whole run; a saved run carries them. */
   readonly snapshots = new DetailHistory();
-  /** Checkpoints asked for by requestCheckpoint, by request id. */
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- callbacks, not state anything draws
-  readonly #checkpointWaiters = new Map<number, (checkpoint: Checkpoint) => void>();
-  #nextRequestId = 1;
+  /** Checkpoints asked for by requestCheckpoint. */
+  readonly #checkpoints = new CheckpointRequests();
   /** A reopened run's snapshots, shown once the trainer has rebuilt the run. */
   #pendingSnapshots: SavedRun['snapshots'] | null = null;
   readonly #opts: Required<Omit<LabOptions, 'openTextFile'>>;
   readonly #off: (() => void)[];
-  #configureTimer: ReturnType<typeof setTimeout> | null = null;
-  #ackSeq = -1;
+  /** Reconfigures the trainer (a fresh run) once edits settle. */
+  readonly #configure: SettleTimer;
+  readonly #acks: AckBatcher;
   /** Whether the trainer has answered 'sync' (until then this window has not configured anything). */
   #synced = false;
 
@@ -116,6 +83,10 @@ export class LabState {
       configureDelayMs: opts.configureDelayMs ?? 250,
     };
     this.config = $state.snapshot(opts.initialConfig) as TrainingConfig;
+    this.#configure = new SettleTimer(this.#opts.configureDelayMs, () =>
+      this.#opts.trainer.send({ type: 'configure', config: $state.snapshot(this.config) as TrainingConfig }),
+    );
+    this.#acks = new AckBatcher(this.#opts.scheduleAck, (seq) => this.#opts.trainer.send({ type: 'ack', seq }));
     this.data = new YourData({
       seed: () => this.config.seed,
       loaded: () => this.config.dataset,
@@ -183,17 +154,14 @@ export class LabState {
   patch(patch: Partial<TrainingConfig>): void {
     this.config = { ...this.config, ...patch };
     this.#opts.onConfigChange($state.snapshot(this.config) as TrainingConfig);
-    if (this.#configureTimer !== null) clearTimeout(this.#configureTimer);
-    this.#configureTimer = setTimeout(() => this.#configureNow(), this.#opts.configureDelayMs);
+    this.#configure.schedule();
   }
 
   /** Apply a configuration from the lesson: said in the Lab, with an undo back to the learner's own settings. */
   applyFromLesson(config: TrainingConfig): void {
-    const previous = $state.snapshot(this.config) as TrainingConfig;
-    const changed = changedKeys(previous, config);
-    if (changed.length === 0) return;
-    // A second change keeps the first "before": undo goes back to what the learner had.
-    this.lessonChange = { previous: this.lessonChange?.previous ?? previous, changed: changedKeys(this.lessonChange?.previous ?? previous, config) };
+    const change = nextLessonChange(this.lessonChange, $state.snapshot(this.config) as TrainingConfig, config);
+    if (!change) return;
+    this.lessonChange = change;
     this.patch(config);
   }
 
@@ -210,17 +178,12 @@ export class LabState {
   /** The trainer's current run as a checkpoint (config, weights, optimizer state, history). */
   requestCheckpoint(): Promise<Checkpoint> {
     this.#beforeCommand();
-    const requestId = this.#nextRequestId++;
-    return new Promise((resolve) => {
-      this.#checkpointWaiters.set(requestId, resolve);
-      this.#opts.trainer.send({ type: 'snapshot', requestId });
-    });
+    return this.#checkpoints.request((requestId) => this.#opts.trainer.send({ type: 'snapshot', requestId }));
   }
 
   /** Reopen a saved run exactly where it was: its config, weights, optimizer state, history and snapshots. */
   reopen(run: SavedRun): void {
-    if (this.#configureTimer !== null) clearTimeout(this.#configureTimer);
-    this.#configureTimer = null;
+    this.#configure.cancel();
     this.config = structuredClone(run.checkpoint.config);
     this.#opts.onConfigChange($state.snapshot(this.config) as TrainingConfig);
     this.data.follow(this.config.dataset);
@@ -261,7 +224,7 @@ export class LabState {
   dispose(): void {
     this.data.dispose();
     this.snapshots.dispose();
-    if (this.#configureTimer !== null) clearTimeout(this.#configureTimer);
+    this.#configure.cancel();
     for (const off of this.#off) off();
   }
 
@@ -282,7 +245,7 @@ export class LabState {
         if (this.#synced) return;
         this.#synced = true;
         if (event.config === null) {
-          this.#configureNow();
+          this.#configure.now();
         } else {
           // Carry on with the run in progress; its model, history and state follow.
           this.config = event.config;
@@ -320,7 +283,7 @@ export class LabState {
         this.step = this.history.lastStep;
         this.stepsPerSecond = event.stepsPerSecond;
         if (event.detail) this.detail = event.detail;
-        this.#scheduleAck(event.seq);
+        this.#acks.add(event.seq);
         return;
       case 'eval':
         this.evalResult = event.result;
@@ -329,12 +292,9 @@ export class LabState {
       case 'diverged':
         this.divergence = { step: event.step, quantity: event.quantity };
         return;
-      case 'snapshot': {
-        const resolve = this.#checkpointWaiters.get(event.requestId);
-        this.#checkpointWaiters.delete(event.requestId);
-        resolve?.(event.checkpoint);
+      case 'snapshot':
+        this.#checkpoints.settle(event.requestId, event.checkpoint);
         return;
-      }
       case 'error':
         this.error = event.message;
         this.#pendingSnapshots = null;
@@ -342,31 +302,9 @@ export class LabState {
     }
   }
 
-  #scheduleAck(seq: number): void {
-    const pending = this.#ackSeq >= 0;
-    this.#ackSeq = Math.max(this.#ackSeq, seq);
-    if (pending) return;
-    this.#opts.scheduleAck(() => {
-      const ackSeq = this.#ackSeq;
-      this.#ackSeq = -1;
-      this.#opts.trainer.send({ type: 'ack', seq: ackSeq });
-    });
-  }
-
   #beforeCommand(): void {
-    if (this.#configureTimer !== null) this.#configureNow();
+    this.#configure.flush();
     this.error = null;
     if (this.health?.kind === 'restarted') this.health = null;
   }
-
-  #configureNow(): void {
-    if (this.#configureTimer !== null) clearTimeout(this.#configureTimer);
-    this.#configureTimer = null;
-    this.#opts.trainer.send({ type: 'configure', config: $state.snapshot(this.config) as TrainingConfig });
-  }
-}
-
-function withoutDataset(config: TrainingConfig): TrainingConfig {
-  const { dataset: _dropped, ...rest } = config;
-  return rest;
 }

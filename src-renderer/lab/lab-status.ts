@@ -21,7 +21,7 @@ export interface LabStatusInput {
 
 export function statusTone(s: LabStatusInput): StatusTone {
   if (s.health?.kind === 'gave-up' || s.error || s.phase === 'error') return 'error';
-  if (s.divergence || s.collapse || s.health?.kind === 'restarted' || s.health?.kind === 'crashed') return 'warning';
+  if (s.divergence || s.collapse || s.health?.kind === 'restarted' || s.health?.kind === 'restoring' || s.health?.kind === 'crashed') return 'warning';
   return s.phase === 'training' ? 'active' : 'neutral';
 }
 
@@ -39,6 +39,7 @@ export function statusText(s: LabStatusInput): string {
     return t('ui.lab.status.crashedIn', { reason: h.reason, seconds: Math.round(h.restartInMs / 1000) });
   }
   const base = phaseText(s);
+  if (h?.kind === 'restoring') return t('ui.lab.status.restoring', { attempt: h.attempt, step: h.step });
   if (h?.kind === 'restarted') {
     if (h.restoredStep === null) return t('ui.lab.status.restartedFresh', { attempt: h.attempt, status: base });
     return t('ui.lab.status.restartedFrom', { attempt: h.attempt, step: h.restoredStep, status: base });

@@ -13,6 +13,16 @@ export function changedKeys(before: TrainingConfig, after: TrainingConfig): (key
   return (Object.keys(after) as (keyof TrainingConfig)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
+/**
+ * The lesson change after the lesson applies `config` over `current` (the Lab's config now), or null when nothing
+ * changes. A second change keeps the first "before", so undo goes back to what the learner had.
+ */
+export function nextLessonChange(pending: LessonChange | null, current: TrainingConfig, config: TrainingConfig): LessonChange | null {
+  if (changedKeys(current, config).length === 0) return null;
+  const previous = pending?.previous ?? current;
+  return { previous, changed: changedKeys(previous, config) };
+}
+
 const NAMES: Partial<Record<keyof TrainingConfig, MessageKey>> = {
   task: 'ui.lab.change.task',
   taskParams: 'ui.lab.change.taskParams',

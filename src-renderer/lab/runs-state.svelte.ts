@@ -4,13 +4,13 @@ import {
   parseRunFile,
   RUN_FILE_MAX_CHARS,
   runFileText,
-  SAVED_SNAPSHOT_CAP,
-  SAVED_SNAPSHOT_NUMBERS,
+  thinSnapshots,
   type SavedRun,
 } from '../../src-shared/protocol/saved-run';
-import type { DocStore } from '../backend/backend';
+import type { SaveResult } from '../../src-shared/protocol/ipc-contract';
+import { indexEntry, RUN_ID_PATTERN, runDocKind } from '../../src-shared/protocol/run-docs';
+import type { DocStore, RunFileDialogs } from '../backend/backend';
 import { t } from '../i18n/i18n.svelte';
-import { DetailRing } from '../views/unrolled/detail-ring';
 import type { LabState } from './lab-state.svelte';
 
 /** How long a deleted run can be brought back. */
@@ -19,7 +19,7 @@ export const UNDO_MS = 10_000;
 export type RunsNotice = { kind: 'info' | 'error'; text: string } | null;
 
 /**
- * The learner's saved runs (the `runs` document): save the Lab's run, reopen, rename, delete (undoable while the
+ * The learner's saved runs (each its own `run:<id>` document, listed in the `runs` index): save the Lab's run, reopen, rename, delete (undoable while the
  * notice is up), pick two to compare, and move runs in and out as run files. Every change is written at once;
  * a write that fails is undone in the list and reported.
  */
@@ -35,17 +35,54 @@ export class RunsState {
   shareLink: string | null = $state(null);
   readonly #docs: DocStore;
   readonly #lab: LabState;
+  readonly #files: RunFileDialogs | undefined;
   #undoTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(docs: DocStore, lab: LabState) {
+  /** `files`: the desktop's native dialogs for run files; without them the panel uses a file input and a download. */
+  constructor(docs: DocStore, lab: LabState, files?: RunFileDialogs) {
     this.#docs = docs;
     this.#lab = lab;
+    this.#files = files;
   }
 
+  /** Whether run files go through the shell's native dialogs. */
+  get nativeFiles(): boolean {
+    return this.#files !== undefined;
+  }
+
+  /** Desktop: pick a run file in the native dialog (main caps and reads it), then import it all or nothing. */
+  async importNative(): Promise<void> {
+    if (!this.#files) return;
+    const res = await this.#files.open();
+    if (res.status === 'opened') await this.importText(res.name, res.text);
+    else if (res.status === 'failed') this.notice = { kind: 'error', text: t('ui.runs.openFailed', { error: res.error }) };
+  }
+
+  /** Desktop: save one run as a run file where the learner picks in the native dialog. */
+  async exportNative(id: string): Promise<void> {
+    const file = this.exportRun(id);
+    if (!file || !this.#files) return;
+    const res = await this.#files.save(file);
+    if (res.status === 'saved') this.notice = { kind: 'info', text: t('ui.runs.exported', { file: res.name }) };
+    else if (res.status === 'failed') this.notice = { kind: 'error', text: t('ui.runs.exportFailed', { error: res.error }) };
+  }
+
+  /** The index, then each run's own document; a run that cannot be read is left out and named in the notice. */
   async load(): Promise<void> {
     const res = await this.#docs.load('runs');
-    if (!res.ok) this.notice = { kind: 'error', text: t('ui.runs.loadFailed', { error: res.error }) };
-    else this.runs = res.value?.runs ?? [];
+    if (!res.ok) {
+      this.notice = { kind: 'error', text: t('ui.runs.loadFailed', { error: res.error }) };
+      return;
+    }
+    const runs: SavedRun[] = [];
+    const failed: string[] = [];
+    for (const entry of res.value?.runs ?? []) {
+      const run = await this.#docs.load(runDocKind(entry.id));
+      if (run.ok && run.value) runs.push(run.value);
+      else failed.push(`${entry.name}: ${run.ok ? 'missing' : run.error}`);
+    }
+    this.runs = runs;
+    if (failed.length > 0) this.notice = { kind: 'error', text: t('ui.runs.loadFailed', { error: failed.join('; ') }) };
   }
 
   /** Name suggested for the next save: the task, the cell and its size, the seed. */
@@ -73,7 +110,7 @@ export class RunsState {
         checkpoint,
         snapshots: savedSnapshots(this.#lab.snapshots.all()),
       };
-      if (await this.#write([...this.runs, run])) this.notice = { kind: 'info', text: t('ui.runs.saved', { name: trimmed, step: checkpoint.step }) };
+      if (await this.#add(run, this.runs.length)) this.notice = { kind: 'info', text: t('ui.runs.saved', { name: trimmed, step: checkpoint.step }) };
     } finally {
       this.busy = false;
     }
@@ -92,14 +129,21 @@ export class RunsState {
       this.notice = { kind: 'error', text: t('ui.runs.needsName') };
       return;
     }
-    await this.#write(this.runs.map((r) => (r.id === id ? { ...r, name: trimmed } : r)));
+    const run = this.#find(id);
+    if (!run) return;
+    const renamed = { ...run, name: trimmed };
+    if (!(await this.#saveDoc(renamed))) return;
+    const runs = this.runs.map((r) => (r.id === id ? renamed : r));
+    if (!(await this.#writeIndex(runs))) await this.#saveDoc(run);
   }
 
   async remove(id: string): Promise<void> {
     const index = this.runs.findIndex((r) => r.id === id);
     if (index < 0) return;
     const run = this.runs[index];
-    if (!(await this.#write(this.runs.filter((r) => r.id !== id)))) return;
+    if (!(await this.#writeIndex(this.runs.filter((r) => r.id !== id)))) return;
+    // Listed no more; a document that cannot be removed is only a stray file.
+    await this.#docs.remove(runDocKind(id)).catch(() => undefined);
     this.compare = this.compare.filter((c) => c !== id);
     this.deleted = { run, index };
     this.notice = { kind: 'info', text: t('ui.runs.deleted', { name: run.name }) };
@@ -111,9 +155,7 @@ export class RunsState {
   async undoRemove(): Promise<void> {
     const d = this.deleted;
     if (!d) return;
-    const runs = this.runs.slice();
-    runs.splice(Math.min(d.index, runs.length), 0, d.run);
-    if (await this.#write(runs)) {
+    if (await this.#add(d.run, d.index)) {
       this.dismissUndo();
       this.notice = { kind: 'info', text: t('ui.runs.restored', { name: d.run.name }) };
     }
@@ -161,8 +203,9 @@ export class RunsState {
       this.notice = { kind: 'error', text: t('ui.runs.importFull', { max: MAX_SAVED_RUNS }) };
       return;
     }
-    const run = this.runs.some((r) => r.id === parsed.run.id) ? { ...parsed.run, id: newId() } : parsed.run;
-    if (!(await this.#write([...this.runs, run]))) return;
+    const taken = this.runs.some((r) => r.id === parsed.run.id) || !RUN_ID_PATTERN.test(parsed.run.id);
+    const run = taken ? { ...parsed.run, id: newId() } : parsed.run;
+    if (!(await this.#add(run, this.runs.length))) return;
     this.#lab.reopen(run);
     this.notice = { kind: 'info', text: t('ui.runs.imported', { name: run.name, step: run.checkpoint.step }) };
   }
@@ -180,27 +223,42 @@ export class RunsState {
     return this.runs.find((r) => r.id === id);
   }
 
-  async #write(runs: SavedRun[]): Promise<boolean> {
-    let res: Awaited<ReturnType<DocStore['save']>>;
+  /** Store a run's own document, then list it at `index`; a failed index write removes the document again. */
+  async #add(run: SavedRun, index: number): Promise<boolean> {
+    if (!(await this.#saveDoc(run))) return false;
+    const runs = this.runs.slice();
+    runs.splice(Math.min(index, runs.length), 0, run);
+    if (await this.#writeIndex(runs)) return true;
+    await this.#docs.remove(runDocKind(run.id)).catch(() => undefined);
+    return false;
+  }
+
+  #saveDoc(run: SavedRun): Promise<boolean> {
+    return this.#report(() => this.#docs.save(runDocKind(run.id), run));
+  }
+
+  /** Write the index of `runs`; only once it is stored does the list show them. */
+  async #writeIndex(runs: SavedRun[]): Promise<boolean> {
+    if (!(await this.#report(() => this.#docs.save('runs', { version: 2, runs: runs.map(indexEntry) })))) return false;
+    this.runs = runs;
+    return true;
+  }
+
+  async #report(write: () => Promise<SaveResult>): Promise<boolean> {
+    let res: SaveResult;
     try {
-      res = await this.#docs.save('runs', { version: 1, runs });
+      res = await write();
     } catch (err) {
       res = { ok: false, error: err instanceof Error ? err.message : String(err) };
     }
-    if (!res.ok) {
-      this.notice = { kind: 'error', text: t('ui.runs.writeFailed', { error: res.error }) };
-      return false;
-    }
-    this.runs = runs;
-    return true;
+    if (!res.ok) this.notice = { kind: 'error', text: t('ui.runs.writeFailed', { error: res.error }) };
+    return res.ok;
   }
 }
 
 /** The view's snapshots thinned again for storage, their numbers rounded to what the view can show. */
 export function savedSnapshots(all: readonly SavedRun['snapshots'][number][]): SavedRun['snapshots'] {
-  const ring = new DetailRing(SAVED_SNAPSHOT_CAP, SAVED_SNAPSHOT_NUMBERS);
-  ring.load(all);
-  return ring.all().map(compactDetail);
+  return thinSnapshots(all).map(compactDetail);
 }
 
 function newId(): string {

@@ -1,11 +1,12 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunDocKind } from '../../src-shared/protocol/run-docs';
 import type { DocKind, SaveResult } from '../../src-shared/protocol/ipc-contract';
 import type { DocTypes } from '../../src-shared/protocol/documents';
 import { parseRunFile } from '../../src-shared/protocol/saved-run';
 import type { Checkpoint } from '../../src-shared/protocol/trainer-messages';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
-import type { DocLoad, DocStore } from '../backend/backend';
+import type { DocLoad, DocStore, RunFileDialogs } from '../backend/backend';
 import { FakeTrainer, installResizeObserverStub, points } from '../testing/fake-trainer';
 import LabScreen from './LabScreen.svelte';
 import { LabState } from './lab-state.svelte';
@@ -18,6 +19,10 @@ class MemoryDocs implements DocStore {
   }
   async save<K extends DocKind>(kind: K, value: DocTypes[K]): Promise<SaveResult> {
     this.saved.set(kind, structuredClone(value));
+    return { ok: true };
+  }
+  async remove(kind: RunDocKind): Promise<SaveResult> {
+    this.saved.delete(kind);
     return { ok: true };
   }
   onQuarantined() {
@@ -49,11 +54,11 @@ const settle = async () => {
   flushSync();
 };
 
-async function renderRuns() {
+async function renderRuns(files?: RunFileDialogs) {
   const trainer = new SnapshotTrainer();
   const docs = new MemoryDocs();
   const lab = new LabState({ trainer, initialConfig: DEFAULT_CONFIG, scheduleAck: (ack) => ack() });
-  const runs = new RunsState(docs, lab);
+  const runs = new RunsState(docs, lab, files);
   await runs.load();
   const target = document.createElement('div');
   document.body.append(target);
@@ -80,12 +85,17 @@ describe('Runs', () => {
     document.body.innerHTML = '';
   });
 
-  it('saves the run with its checkpoint into the runs document and lists it', async () => {
-    const { target, docs } = await renderRuns();
+  it('saves the run with its checkpoint as a document of its own, lists it in the runs index, and reads both back', async () => {
+    const { target, docs, lab } = await renderRuns();
     await saveAs(target, 'First try');
     expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['First try']);
-    const doc = docs.saved.get('runs') as DocTypes['runs'];
-    expect(doc.runs[0]).toMatchObject({ name: 'First try', checkpoint: { step: 10, config: DEFAULT_CONFIG } });
+    const index = docs.saved.get('runs') as DocTypes['runs'];
+    expect(index).toEqual({ version: 2, runs: [{ id: expect.any(String), name: 'First try', savedAt: expect.any(String) }] });
+    const doc = docs.saved.get(`run:${index.runs[0].id}`) as DocTypes['run:x'];
+    expect(doc).toMatchObject({ id: index.runs[0].id, name: 'First try', checkpoint: { step: 10, config: DEFAULT_CONFIG } });
+    const reloaded = new RunsState(docs, lab);
+    await reloaded.load();
+    expect(reloaded.runs).toEqual([doc]);
     expect(q(target, 'runs-notice')[0].textContent).toContain('Saved “First try” at step 10.');
   });
 
@@ -106,6 +116,7 @@ describe('Runs', () => {
     await settle();
     expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['B']);
     expect((docs.saved.get('runs') as DocTypes['runs']).runs.map((r) => r.name)).toEqual(['B']);
+    expect([...docs.saved.keys()].filter((k) => k.startsWith('run:'))).toHaveLength(1);
     q(target, 'run-undo')[0].click();
     await settle();
     expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['A', 'B']);
@@ -124,7 +135,19 @@ describe('Runs', () => {
     input.form!.requestSubmit();
     await settle();
     expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['New name']);
-    expect((docs.saved.get('runs') as DocTypes['runs']).runs[0].name).toBe('New name');
+    const index = docs.saved.get('runs') as DocTypes['runs'];
+    expect(index.runs[0].name).toBe('New name');
+    expect((docs.saved.get(`run:${index.runs[0].id}`) as DocTypes['run:x']).name).toBe('New name');
+  });
+
+  it('a run whose index write fails is not listed and leaves no document behind', async () => {
+    const { target, docs } = await renderRuns();
+    const save = docs.save.bind(docs);
+    docs.save = async (kind, value) => (kind === 'runs' ? { ok: false, error: 'disk full' } : save(kind, value));
+    await saveAs(target, 'Lost');
+    expect(q(target, 'run-name')).toHaveLength(0);
+    expect([...docs.saved.keys()]).toEqual([]);
+    expect(q(target, 'runs-notice')[0].textContent).toContain('disk full');
   });
 
   it('overlays the loss curves of two runs ticked for comparison', async () => {
@@ -151,5 +174,34 @@ describe('Runs', () => {
     flushSync();
     expect(q(target, 'runs-notice')[0].textContent).toContain('version');
     expect(runs.runs).toHaveLength(1);
+  });
+
+  it('on the desktop, Import and Export go through the native dialogs of the contract, and their errors are shown', async () => {
+    const saved: { name: string; text: string }[] = [];
+    let opened: Awaited<ReturnType<RunFileDialogs['open']>> = { status: 'cancelled' };
+    const files: RunFileDialogs = {
+      open: async () => opened,
+      save: async (req) => (saved.push(req), { status: 'saved', name: 'chosen.rnnlab.json' }),
+    };
+    const { target, runs } = await renderRuns(files);
+    await saveAs(target, 'Desk');
+    q(target, 'run-export')[0].click();
+    await settle();
+    expect(saved).toHaveLength(1);
+    expect(saved[0].name).toBe('Desk.rnnlab.json');
+    expect(parseRunFile(saved[0].text)).toEqual({ ok: true, run: runs.runs[0] });
+    expect(q(target, 'runs-notice')[0].textContent).toContain('Run file saved as chosen.rnnlab.json');
+
+    opened = { status: 'opened', name: 'again.rnnlab.json', text: saved[0].text };
+    q(target, 'run-import')[0].click();
+    await settle();
+    expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['Desk', 'Desk']);
+    expect(new Set(runs.runs.map((r) => r.id)).size).toBe(2);
+
+    opened = { status: 'failed', error: 'the file is 41 MB; the cap is 40 MB' };
+    q(target, 'run-import')[0].click();
+    await settle();
+    expect(q(target, 'runs-notice')[0].textContent).toContain('the cap is 40 MB');
+    expect(runs.runs).toHaveLength(2);
   });
 });

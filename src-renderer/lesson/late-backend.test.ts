@@ -22,6 +22,7 @@ function fakeBackend(stored: Partial<DocTypes>) {
       stored[kind] = structuredClone(value);
       return { ok: true as const };
     },
+    remove: async () => ({ ok: true as const }),
     onQuarantined: () => () => undefined,
     status: async () => ({ mode: 'writable' as const }),
     onStatus: () => () => undefined,

@@ -18,6 +18,7 @@ export type BridgeReplies = { readonly [K in keyof InvokeContract]: InvokeContra
 const HEALTHY: BridgeReplies = {
   loadDoc: { ok: true, data: null },
   saveDoc: { ok: true },
+  deleteDoc: { ok: true },
   openExternal: { ok: true },
   appInfo: { version: '1', platform: 'linux', shell: 'electron' },
   storageStatus: { mode: 'writable' },
@@ -26,6 +27,8 @@ const HEALTHY: BridgeReplies = {
   presenterSync: { ok: true },
   policy: NO_POLICY,
   openTextFile: { status: 'cancelled' },
+  openRunFile: { status: 'cancelled' },
+  saveRunFile: { status: 'cancelled' },
 };
 
 type Calls = { readonly [K in keyof InvokeContract]: Mock<(req: InvokeContract[K]['req']) => Promise<InvokeContract[K]['res']>> };

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
-import { MAX_SAVED_RUNS, SavedRunSchema } from './saved-run';
+import type { SavedRun } from './saved-run';
+import { isRunDocKind, runDocSchema, RunIndexSchema, type RunDocKind, type RunIndex } from './run-docs';
 import { TrainingConfigSchema } from './training-config';
-import type { DocKind } from './ipc-contract';
+import type { DocKind, FixedDocKind } from './ipc-contract';
 import { clip, describeIssues } from './describe-issues';
 
 export { clip, describeIssues };
@@ -49,30 +50,29 @@ export const QuizResultsSchema = v.strictObject({
 });
 export type QuizResults = v.InferOutput<typeof QuizResultsSchema>;
 
-export const SavedRunsSchema = v.strictObject({
-  version: v.literal(1),
-  /** The learner's saved runs, oldest first (saved-run.ts). */
-  runs: v.pipe(v.array(SavedRunSchema), v.maxLength(MAX_SAVED_RUNS)),
-});
-export type SavedRuns = v.InferOutput<typeof SavedRunsSchema>;
+/** The index of saved runs (run-docs.ts): each run is a document of its own, `run:<id>`. */
+export type SavedRuns = RunIndex;
 
 export const DOC_SCHEMAS = {
   settings: SettingsSchema,
   progress: ProgressSchema,
   quiz: QuizResultsSchema,
-  runs: SavedRunsSchema,
-} satisfies Record<DocKind, v.GenericSchema>;
+  runs: RunIndexSchema,
+} satisfies Record<FixedDocKind, v.GenericSchema>;
 
 export interface DocTypes {
   settings: Settings;
   progress: Progress;
   quiz: QuizResults;
-  runs: SavedRuns;
+  runs: RunIndex;
+  /** One saved run (run-docs.ts). */
+  [run: RunDocKind]: SavedRun;
 }
 
 /** Validate a document of the given kind; the error names the first bad field. */
 export function parseDoc<K extends DocKind>(kind: K, data: unknown): { ok: true; value: DocTypes[K] } | { ok: false; error: string } {
-  const result = v.safeParse(DOC_SCHEMAS[kind], data);
+  const schema: v.GenericSchema = isRunDocKind(kind) ? runDocSchema(kind) : DOC_SCHEMAS[kind as FixedDocKind];
+  const result = v.safeParse(schema, data);
   if (result.success) return { ok: true, value: result.output as DocTypes[K] };
   return { ok: false, error: describeIssues(result.issues) };
 }

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import type { PolicyLoad } from './policy';
+import { RunDocKindSchema, type RunDocKind } from './run-docs';
+import { RUN_FILE_MAX_CHARS } from './saved-run';
 import { LIMITS } from './training-config';
 
 /**
@@ -10,8 +12,11 @@ import { LIMITS } from './training-config';
  */
 
 /** Documents persisted in the user-data folder (browser twin: IndexedDB). */
-export const DocKindSchema = v.picklist(['settings', 'progress', 'quiz', 'runs']);
-export type DocKind = v.InferOutput<typeof DocKindSchema>;
+export const FixedDocKindSchema = v.picklist(['settings', 'progress', 'quiz', 'runs']);
+export type FixedDocKind = v.InferOutput<typeof FixedDocKindSchema>;
+/** A document: one of the fixed kinds, or one saved run (`run:<id>`, run-docs.ts) listed in the `runs` index. */
+export const DocKindSchema = v.union([FixedDocKindSchema, RunDocKindSchema], 'a document is settings, progress, quiz, runs or run:<id>');
+export type DocKind = FixedDocKind | RunDocKind;
 
 export type LoadResult =
   | { ok: true; data: unknown | null }
@@ -37,6 +42,8 @@ export type StorageStatus =
 export interface InvokeContract {
   loadDoc: { req: DocKind; res: LoadResult };
   saveDoc: { req: { kind: DocKind; data: unknown }; res: SaveResult };
+  /** Remove one saved run's document (set aside as its `.bak`, so the last one deleted can still be recovered by hand). */
+  deleteDoc: { req: RunDocKind; res: SaveResult };
   openExternal: { req: string; res: { ok: boolean; error?: string } };
   appInfo: { req: null; res: AppInfo };
   /** Can documents be saved? Asked at start; later changes arrive as the 'storageStatus' event. */
@@ -51,7 +58,36 @@ export interface InvokeContract {
   policy: { req: null; res: PolicyLoad };
   /** Your data: pick a text or CSV file in the native open dialog; main reads it, refusing files over the cap. */
   openTextFile: { req: OpenTextFileRequest; res: OpenTextFileResult };
+  /** Runs: pick a `*.rnnlab.json` in the native open dialog; main reads it, refusing files over the cap. */
+  openRunFile: { req: null; res: OpenRunFileResult };
+  /** Runs: save a run file where the learner picks in the native save dialog (the name is only a suggestion). */
+  saveRunFile: { req: SaveRunFileRequest; res: SaveRunFileResult };
 }
+
+/** Largest run file `openRunFile` reads and `saveRunFile` writes, in bytes (run files are JSON, nearly all ASCII). */
+export const RUN_FILE_MAX_BYTES = RUN_FILE_MAX_CHARS;
+export const OpenRunFileResultSchema = v.variant('status', [
+  v.strictObject({
+    status: v.literal('opened'),
+    name: v.pipe(v.string(), v.maxLength(120)),
+    text: v.pipe(v.string(), v.maxLength(RUN_FILE_MAX_CHARS)),
+  }),
+  v.strictObject({ status: v.literal('cancelled') }),
+  v.strictObject({ status: v.literal('failed'), error: v.pipe(v.string(), v.maxLength(500)) }),
+]);
+export type OpenRunFileResult = v.InferOutput<typeof OpenRunFileResultSchema>;
+export const SaveRunFileRequestSchema = v.strictObject({
+  /** Suggested file name; main keeps only a safe base name ending in `.rnnlab.json`. */
+  name: v.pipe(v.string(), v.maxLength(200)),
+  text: v.pipe(v.string(), v.maxLength(RUN_FILE_MAX_CHARS)),
+});
+export type SaveRunFileRequest = v.InferOutput<typeof SaveRunFileRequestSchema>;
+export const SaveRunFileResultSchema = v.variant('status', [
+  v.strictObject({ status: v.literal('saved'), name: v.pipe(v.string(), v.maxLength(200)) }),
+  v.strictObject({ status: v.literal('cancelled') }),
+  v.strictObject({ status: v.literal('failed'), error: v.pipe(v.string(), v.maxLength(500)) }),
+]);
+export type SaveRunFileResult = v.InferOutput<typeof SaveRunFileResultSchema>;
 
 /** Largest file `openTextFile` reads, in bytes (UTF-8 may take up to 4 bytes a character). */
 export const OPEN_FILE_MAX_BYTES = 4 * LIMITS.datasetChars;
@@ -87,6 +123,7 @@ export const AUDIENCE_HASH = '#present-audience';
 export const INVOKE_CHANNELS: { readonly [K in keyof InvokeContract]: string } = {
   loadDoc: 'doc:load',
   saveDoc: 'doc:save',
+  deleteDoc: 'doc:delete',
   openExternal: 'external:open',
   appInfo: 'app:info',
   storageStatus: 'doc:storage-status',
@@ -95,12 +132,15 @@ export const INVOKE_CHANNELS: { readonly [K in keyof InvokeContract]: string } =
   presenterSync: 'presenter:sync',
   policy: 'app:policy',
   openTextFile: 'file:open-text',
+  openRunFile: 'file:open-run',
+  saveRunFile: 'file:save-run',
 };
 
 /** Runtime validation of each request at main's boundary. */
 export const INVOKE_REQUEST_SCHEMAS = {
   loadDoc: DocKindSchema,
   saveDoc: v.strictObject({ kind: DocKindSchema, data: v.unknown() }),
+  deleteDoc: RunDocKindSchema,
   openExternal: v.pipe(v.string(), v.maxLength(2048)),
   appInfo: v.null(),
   storageStatus: v.null(),
@@ -109,6 +149,8 @@ export const INVOKE_REQUEST_SCHEMAS = {
   presenterSync: PresenterStateSchema,
   policy: v.null(),
   openTextFile: OpenTextFileRequestSchema,
+  openRunFile: v.null(),
+  saveRunFile: SaveRunFileRequestSchema,
 } satisfies { [K in keyof InvokeContract]: v.GenericSchema<unknown, InvokeContract[K]['req']> };
 
 /** What happened to the trainer process, as the status line shows it. */
@@ -116,6 +158,8 @@ export type TrainerHealth =
   | { kind: 'started' }
   /** Sent the moment a failure is detected, before the backoff delay: the learner hears at once. */
   | { kind: 'crashed'; attempt: number; reason: string; restartInMs: number }
+  /** A replacement runs and was sent the checkpoint of `step`; 'restarted' follows once it says whether it took it. */
+  | { kind: 'restoring'; attempt: number; reason: string; step: number }
   | { kind: 'restarted'; attempt: number; reason: string; restoredStep: number | null }
   | { kind: 'gave-up'; reason: string };
 

@@ -6,7 +6,7 @@
  * renderer tell the two families apart by the discriminant alone; both sides validate with these schemas.
  */
 import * as v from 'valibot';
-import { AttributionSchema } from './attribution';
+import { AttributionSchema } from './step-detail';
 
 /** Held-out scoring this often during a race, in steps per cell. */
 export const RACE_EVAL_EVERY = 25;

@@ -1,36 +1,14 @@
 import * as v from 'valibot';
 import { describeIssues } from './describe-issues';
+import { SavedStepDetailSchema } from './step-detail';
 import { CheckpointSchema, type StepDetail } from './trainer-messages';
-import { count, finite } from './numbers';
+import type { ChainStepTrace } from '../engine/types';
 
 /**
  * A saved run: everything needed to reopen it exactly (the checkpoint: config with seed and dataset, weights,
  * optimizer state, loss history) and the view's thinned snapshots. Stored in the `runs` document and, one at a
  * time, in a `*.rnnlab.json` run file.
  */
-
-/** Per-step rows of a snapshot: at most T = 200 steps of at most 512 units (two directions of 256). */
-const grid = v.pipe(v.array(v.pipe(v.array(finite), v.maxLength(512))), v.maxLength(200));
-const tokens = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(200));
-
-/**
- * A snapshot as a saved run stores it: the core traced fields of a step detail, capped for files. Fields the engine
- * traces beyond these (other chains, ∂L/∂c_t, attribution) are dropped when a run is saved, not refused.
- */
-export const SavedSnapshotSchema = v.object({
-  step: count,
-  dhNorms: v.pipe(v.array(finite), v.maxLength(200)),
-  hidden: grid,
-  gates: v.pipe(v.record(v.pipe(v.string(), v.maxLength(16)), grid), v.maxEntries(8)),
-  whhContrib: v.pipe(v.array(finite), v.maxLength(200)),
-  dh: v.optional(grid),
-  cells: v.optional(grid),
-  hiddenBackward: v.optional(grid),
-  spectralRadius: finite,
-  inputTokens: tokens,
-  outputTokens: tokens,
-  targetTokens: tokens,
-});
 
 /** Snapshots a saved run carries: the view's history thinned again to this many, at most SAVED_SNAPSHOT_NUMBERS numbers. */
 export const SAVED_SNAPSHOT_CAP = 16;
@@ -45,7 +23,7 @@ export const SavedRunSchema = v.strictObject({
   name: v.pipe(v.string(), v.minLength(1, 'name must not be empty'), v.maxLength(80, 'name must be at most 80 characters')),
   savedAt: v.pipe(v.string(), v.maxLength(40)),
   checkpoint: CheckpointSchema,
-  snapshots: v.optional(v.pipe(v.array(SavedSnapshotSchema), v.maxLength(SAVED_SNAPSHOT_CAP)), []),
+  snapshots: v.optional(v.pipe(v.array(SavedStepDetailSchema), v.maxLength(SAVED_SNAPSHOT_CAP)), []),
 });
 export type SavedRun = v.InferOutput<typeof SavedRunSchema>;
 
@@ -95,19 +73,54 @@ export function parseRunFile(text: string): { ok: true; run: SavedRun } | { ok: 
   return { ok: true, run: parsed.output.run };
 }
 
-/** Round a snapshot's numbers to 4 significant digits (what the view can show), so saved runs stay small. */
+/** Round a snapshot's numbers to 4 significant digits (what the view can show), every chain and field, so saved runs stay small. */
 export function compactDetail(d: StepDetail): StepDetail {
   const r = (x: number) => Number(x.toPrecision(4));
-  const g = (rows: number[][]) => rows.map((row) => row.map(r));
+  const g = (rows: readonly (readonly number[])[]) => rows.map((row) => row.map(r));
+  const chain = <C extends ChainStepTrace>(c: C): C => ({
+    ...c,
+    dhNorms: c.dhNorms.map(r),
+    hidden: g(c.hidden),
+    gates: Object.fromEntries(Object.entries(c.gates).map(([k, v]) => [k, g(v)])),
+    whhContrib: c.whhContrib.map(r),
+    ...(c.dh ? { dh: g(c.dh) } : {}),
+    ...(c.cells ? { cells: g(c.cells) } : {}),
+    ...(c.dc ? { dc: g(c.dc) } : {}),
+  });
+  const chains = d.chains ? Object.fromEntries(Object.entries(d.chains).map(([k, c]) => [k, c ? chain(c) : c])) : undefined;
   return {
-    ...d,
-    dhNorms: d.dhNorms.map(r),
-    hidden: g(d.hidden),
-    gates: Object.fromEntries(Object.entries(d.gates).map(([k, v]) => [k, g(v)])),
-    whhContrib: d.whhContrib.map(r),
-    ...(d.dh ? { dh: g(d.dh) } : {}),
-    ...(d.cells ? { cells: g(d.cells) } : {}),
+    ...chain(d),
     ...(d.hiddenBackward ? { hiddenBackward: g(d.hiddenBackward) } : {}),
+    ...(chains ? { chains } : {}),
+    ...(d.attribution ? { attribution: { ...d.attribution, matrix: g(d.attribution.matrix) } } : {}),
     spectralRadius: r(d.spectralRadius),
   };
+}
+
+/** Every number a snapshot holds, in every chain and its attribution: the unit of the saved runs' memory bound. */
+export function snapshotNumbers(d: StepDetail): number {
+  const grid = (rows: readonly (readonly number[])[] | undefined) => (rows ? rows.reduce((n, row) => n + row.length, 0) : 0);
+  const chain = (c: ChainStepTrace | undefined) => {
+    if (!c) return 0;
+    let n = c.dhNorms.length + c.whhContrib.length + grid(c.hidden) + grid(c.dh) + grid(c.cells) + grid(c.dc);
+    for (const gate of Object.values(c.gates)) n += grid(gate);
+    return n;
+  };
+  const chains = d.chains ? Object.values(d.chains).reduce((n, c) => n + chain(c), 0) : 0;
+  return chain(d) + grid(d.hiddenBackward) + chains + grid(d.attribution?.matrix);
+}
+
+/**
+ * Thin snapshots (ascending steps) for a saved run: at most `cap` of them and `maxNumbers` numbers in all
+ * (snapshotNumbers). While over either bound, every other snapshot between the first and the newest is dropped, so
+ * what stays is spread over the whole run; the first and the newest are always kept.
+ */
+export function thinSnapshots(all: readonly StepDetail[], cap = SAVED_SNAPSHOT_CAP, maxNumbers = SAVED_SNAPSHOT_NUMBERS): StepDetail[] {
+  let kept = all.slice();
+  const total = () => kept.reduce((n, d) => n + snapshotNumbers(d), 0);
+  while (kept.length > 2 && (kept.length > cap || total() > maxNumbers)) {
+    const last = kept.length - 1;
+    kept = kept.filter((_, i) => i === 0 || i === last || i % 2 === 0);
+  }
+  return kept;
 }

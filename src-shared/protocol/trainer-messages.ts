@@ -86,6 +86,8 @@ export const SupervisorEventSchema = v.variant('type', [
   v.strictObject({ type: v.literal('checkpoint'), checkpoint: PackedCheckpointSchema, training: v.boolean() }),
   /** Training (re)started from the step of the last checkpoint sent: only its `training` flag changes. */
   v.strictObject({ type: v.literal('training'), step: count }),
+  /** Answer to 'restore': whether the checkpoint of `step` was adopted (the health line says "restored" only then). */
+  v.strictObject({ type: v.literal('restored'), step: count, ok: v.boolean(), error: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
 ]);
 export type SupervisorEvent = v.InferOutput<typeof SupervisorEventSchema>;
 

@@ -1,3 +1,4 @@
+import type { SessionInterrupt } from './interrupt-signal';
 import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
 import type { Checkpoint, TrainerEvent } from '../protocol/trainer-messages';
 
@@ -14,10 +15,27 @@ export interface TrainingSessionApi {
   /** The same in typed arrays, for the supervisor's periodic copy (cheap to build and to clone). */
   packedCheckpoint(): PackedCheckpoint | null;
   /** Continue from a checkpoint (after a trainer restart); resumes training when `resume` is true. */
-  restore(checkpoint: Checkpoint | PackedCheckpoint, resume: boolean): void;
+  /** Adopt a checkpoint; whether it could be (a checkpoint that does not fit its model is refused, nothing changed). */
+  restore(checkpoint: Checkpoint | PackedCheckpoint, resume: boolean): { ok: true } | { ok: false; error: string };
   readonly isTraining: boolean;
   /** Stop timers; the session must not post anything afterwards. */
   dispose(): void;
 }
 
 export type PostEvent = (event: TrainerEvent) => void;
+
+/** How a session is created: its clock, and the host's interrupt signal and progress hook where it has them. */
+export interface TrainingSessionOptions {
+  /** Milliseconds, for slicing and the steps-per-second rate (performance.now by default). */
+  readonly now?: () => number;
+  /**
+   * Where the host has one, lets a pause or stop cut the running training step short (see interrupt-signal.ts).
+   * Without it, commands wait for the current step to finish.
+   */
+  readonly signal?: SessionInterrupt | null;
+  /**
+   * Called before every time step and block of the engine's passes, while training or evaluating: proof that the
+   * session is making progress inside a step, however long the step (the trainer host heartbeats from it).
+   */
+  readonly progress?: (() => void) | null;
+}

@@ -1,3 +1,4 @@
+import type { Interrupt } from '../engine/interrupt';
 import { interruptsTraining } from '../protocol/trainer-messages';
 
 /**
@@ -49,4 +50,22 @@ export function relayWithInterrupt(signal: InterruptSignal, deliver: (raw: unkno
     if (interruptsTraining(raw)) signal.request();
     deliver(raw);
   };
+}
+
+/** What the engine asks before every time step: report progress, then whether a command is waiting. */
+export function interruptCheck(signal: SessionInterrupt | null, progress: (() => void) | null): Interrupt | undefined {
+  if (signal && progress) {
+    return () => {
+      progress();
+      return signal.pending();
+    };
+  }
+  if (signal) return () => signal.pending();
+  if (progress) {
+    return () => {
+      progress();
+      return false;
+    };
+  }
+  return undefined;
 }

@@ -34,10 +34,10 @@ describe('reopening a saved run', () => {
       original.s.handle({ type: 'step', count: 25 });
       const saved = save(original);
 
-      // Through the runs document (as stored) and through a run file (as exported), then reopened in a fresh trainer.
-      const doc = parseDoc('runs', JSON.parse(JSON.stringify({ version: 1, runs: [saved] })));
+      // Through the run's document (as stored) and through a run file (as exported), then reopened in a fresh trainer.
+      const doc = parseDoc('run:r1', JSON.parse(JSON.stringify(saved)));
       expect(doc.ok).toBe(true);
-      const file = parseRunFile(runFileText(doc.ok ? doc.value.runs[0] : saved));
+      const file = parseRunFile(runFileText(doc.ok ? doc.value : saved));
       if (!file.ok) throw new Error(file.error);
       const reopened = session();
       reopened.s.handle({ type: 'restore', checkpoint: file.run.checkpoint });

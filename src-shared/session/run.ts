@@ -6,7 +6,7 @@ import type { Example, FloatArray, ModelConfig, StepTrace } from '../engine/type
 import { makeTask } from '../tasks/index';
 import { taskForRun } from '../tasks/user-data';
 import type { TaskData } from '../tasks/types';
-import type { Checkpoint, EvalResult, StepPoint } from '../protocol/trainer-messages';
+import type { Checkpoint, EvalResult, StepPoint, TrainerEvent } from '../protocol/trainer-messages';
 import type { Attribution } from '../protocol/attribution';
 import { toStepDetail, type StepDetail } from '../protocol/step-detail';
 import type { TrainingConfig } from '../protocol/training-config';
@@ -253,5 +253,16 @@ export function modelConfigFor(config: TrainingConfig, task: TaskData): ModelCon
     loss: task.spec.loss,
     init: { kind: config.initKind, spectralRadius: config.spectralRadius },
     seed: config.seed,
+  };
+}
+
+/** The 'configured' event for a run: its model's size and kernels and the task's vocabularies. */
+export function describeRun(run: Run): Extract<TrainerEvent, { type: 'configured' }> {
+  return {
+    type: 'configured',
+    paramCount: run.model.paramCount,
+    kernels: run.model.kernels,
+    inputVocab: run.task.inputVocab.slice(),
+    outputVocab: run.task.outputVocab.slice(),
   };
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import type { TrainerEvent } from '../protocol/trainer-messages';
 import { DEFAULT_CONFIG, TrainingConfigSchema, type TrainingConfig } from '../protocol/training-config';
+import { EVAL_EVERY_STEPS_PACED } from './eval-cadence';
 import { Pacer } from './pacer';
 import { createTrainingSession } from './training-session';
 
@@ -127,6 +128,29 @@ describe('the speed cap', () => {
       expect.stringMatching(/speed must be at least 0/),
       expect.stringMatching(/speed must be a number/),
     ]);
+    session.dispose();
+  });
+
+  it('in slow motion evaluates per EVAL_EVERY_STEPS_PACED steps, not once a second', async () => {
+    let clock = 0;
+    const { session, of } = harness(() => (clock += 1));
+    session.handle({ type: 'configure', config: small });
+    session.handle({ type: 'pace', stepsPerSecond: 5 });
+    session.handle({ type: 'start' });
+    for (let i = 0; i < 240; i++) {
+      clock += 50;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    session.handle({ type: 'pause' });
+    const steps = of('stats').flatMap((s) => s.points).length;
+    const fakeSeconds = clock / 1000;
+    expect(fakeSeconds).toBeGreaterThan(12);
+    expect(steps).toBeGreaterThan(2 * EVAL_EVERY_STEPS_PACED);
+    // One a second would be ≥ 12 evaluations; per 20 steps of ~60 it is at most 4 (the first at step 1).
+    const evals = of('eval').map((e) => e.result.step);
+    expect(evals.length).toBeGreaterThanOrEqual(2);
+    expect(evals.length).toBeLessThanOrEqual(Math.floor(steps / EVAL_EVERY_STEPS_PACED) + 1);
+    for (let k = 1; k < evals.length; k++) expect(evals[k] - evals[k - 1]).toBeGreaterThanOrEqual(EVAL_EVERY_STEPS_PACED);
     session.dispose();
   });
 });

@@ -4,7 +4,6 @@ import { StepInterrupted, type Interrupt } from '../engine/interrupt';
 import {
   assertNever,
   interruptsTraining,
-  type EvalResult,
   PROTOCOL_VERSION,
   TrainerCommandSchema,
   type Checkpoint,
@@ -15,38 +14,18 @@ import {
 import type { TrainingConfig } from '../protocol/training-config';
 import type { StopReason } from '../protocol/trainer-events';
 import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
-import type { PostEvent, TrainingSessionApi } from './api';
-import { Run, type Evaluation } from './run';
+import type { PostEvent, TrainingSessionApi, TrainingSessionOptions } from './api';
+import { describeRun, Run } from './run';
+import { EvalLoop } from './eval-cadence';
 import { Pacer } from './pacer';
 import { createYielder } from './scheduler';
 import { describeStop, stepsLeft, stopForAccuracy, stopForSteps } from './stop-condition';
 import { StatsOutbox } from './stats-outbox';
-import type { SessionInterrupt } from './interrupt-signal';
+import { interruptCheck, type SessionInterrupt } from './interrupt-signal';
+import { StepRate } from './step-rate';
 
 /** Longest stretch of training between two looks at the inbox, in ms. Keeps pause/stop well under 100 ms. */
 const SLICE_MS = 12;
-/** Held-out evaluation at most this often while training, in ms. */
-const EVAL_EVERY_MS = 1000;
-/**
- * Held-out examples scored per slice: an evaluation runs as slices of its own (training waits, so every chunk
- * sees the same parameters) and the inbox is read between them, so a pause never waits for a whole evaluation.
- */
-const EVAL_CHUNK = 32;
-
-export interface TrainingSessionOptions {
-  /** Milliseconds, for slicing and the steps-per-second rate (performance.now by default). */
-  readonly now?: () => number;
-  /**
-   * Where the host has one, lets a pause or stop cut the running training step short (see interrupt-signal.ts).
-   * Without it, commands wait for the current step to finish.
-   */
-  readonly signal?: SessionInterrupt | null;
-  /**
-   * Called before every time step and block of the engine's passes, while training or evaluating: proof that the
-   * session is making progress inside a step, however long the step (the trainer host heartbeats from it).
-   */
-  readonly progress?: (() => void) | null;
-}
 
 export function createTrainingSession(post: PostEvent, options: TrainingSessionOptions = {}): TrainingSessionApi {
   return new TrainingSession(post, options.now ?? (() => performance.now()), options.signal ?? null, options.progress ?? null);
@@ -61,10 +40,9 @@ class TrainingSession implements TrainingSessionApi {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly pacer = new Pacer();
   private disposed = false;
-  private lastEvalAt = -Infinity;
-  /** The held-out evaluation in progress while training, if any. */
-  private evaluation: Evaluation | null = null;
-  private rate = { steps: 0, since: 0, perSecond: 0 };
+  /** Held-out evaluations while training: when they start, and the one in progress. */
+  private readonly evals = new EvalLoop();
+  private readonly rate = new StepRate();
   /** Stats on their way to the renderer, held back while it is behind. */
   private readonly outbox: StatsOutbox;
 
@@ -109,15 +87,17 @@ class TrainingSession implements TrainingSessionApi {
     return this.run?.toPackedCheckpoint() ?? null;
   }
 
-  restore(checkpoint: Checkpoint | PackedCheckpoint, resume: boolean): void {
+  restore(checkpoint: Checkpoint | PackedCheckpoint, resume: boolean): { ok: true } | { ok: false; error: string } {
     try {
       const run = Run.fromCheckpoint(checkpoint);
       this.adopt(run);
       this.replayHistory(run);
       if (resume) this.setState('training', `Resumed from step ${checkpoint.step}`);
       else this.setState('paused', `Restored step ${checkpoint.step}`);
+      return { ok: true };
     } catch (err) {
       this.fail(err);
+      return { ok: false, error: (err instanceof Error ? err.message : String(err)).slice(0, 500) };
     }
   }
 
@@ -212,8 +192,7 @@ class TrainingSession implements TrainingSessionApi {
   private adopt(run: Run): void {
     this.run = run;
     this.outbox.reset();
-    this.lastEvalAt = -Infinity;
-    this.evaluation = null;
+    this.evals.reset();
     this.post(describeRun(run));
   }
 
@@ -226,11 +205,11 @@ class TrainingSession implements TrainingSessionApi {
   private setState(state: SessionState, message: string, stoppedBy?: StopReason): void {
     this.state = state;
     // Stepping by hand may change the parameters under an unfinished evaluation: drop it.
-    if (state !== 'training') this.evaluation = null;
+    if (state !== 'training') this.evals.drop();
     const status: TrainerEvent = { type: 'status', state, step: this.run?.step ?? 0, message };
     this.post(stoppedBy ? { ...status, stoppedBy } : status);
     if (state === 'training') {
-      this.rate = { steps: 0, since: this.now(), perSecond: this.rate.perSecond };
+      this.rate.restart(this.now());
       this.pacer.restart(this.now());
       this.schedule();
     }
@@ -244,7 +223,7 @@ class TrainingSession implements TrainingSessionApi {
       this.scheduled = false;
       if (this.state !== 'training' || this.disposed) return;
       try {
-        if (this.evaluation) {
+        if (this.evals.running) {
           this.continueEvaluation();
         } else {
           const run = this.run!;
@@ -258,16 +237,13 @@ class TrainingSession implements TrainingSessionApi {
             this.stopBy(reached);
             return;
           }
-          if (this.state === 'training' && this.now() - this.lastEvalAt >= EVAL_EVERY_MS) {
-            this.lastEvalAt = this.now();
-            this.evaluation = this.run!.startEvaluation();
-          }
+          if (this.state === 'training') this.evals.maybeStart(this.now(), run, this.pacer.stepsPerSecond > 0);
         }
       } catch (err) {
         this.fail(err);
         return;
       }
-      if (this.state === 'training') this.schedule(this.evaluation ? 0 : Math.min(this.pacer.waitMs(this.now()), 50));
+      if (this.state === 'training') this.schedule(this.evals.running ? 0 : Math.min(this.pacer.waitMs(this.now()), 50));
     };
     if (delayMs <= 0) {
       this.yielder.schedule(slice);
@@ -308,27 +284,15 @@ class TrainingSession implements TrainingSessionApi {
         return;
       }
       this.outbox.add(outcome.point, outcome.detail);
-      this.rate.steps += 1;
+      this.rate.count();
       if (last) break;
     }
-    const elapsed = this.now() - this.rate.since;
-    if (elapsed > 250) {
-      this.rate.perSecond = (this.rate.steps * 1000) / elapsed;
-      this.rate.steps = 0;
-      this.rate.since = this.now();
-    }
+    this.rate.update(this.now());
   }
 
   private continueEvaluation(): void {
-    let result: EvalResult | null;
-    try {
-      result = this.evaluation!.advance(EVAL_CHUNK, this.interrupt);
-    } catch (err) {
-      if (err instanceof StepInterrupted) return;
-      throw err;
-    }
+    const result = this.evals.advance(this.interrupt);
     if (!result) return;
-    this.evaluation = null;
     this.post({ type: 'eval', result });
     const reached = this.state === 'training' ? stopForAccuracy(this.run!.config, result) : null;
     if (reached) this.stopBy(reached);
@@ -336,37 +300,9 @@ class TrainingSession implements TrainingSessionApi {
 
   private fail(err: unknown): void {
     this.state = 'error';
-    this.evaluation = null;
+    this.evals.drop();
     const message = err instanceof Error ? err.message : String(err);
     this.post({ type: 'error', code: 'internal', message });
     this.post({ type: 'status', state: 'error', step: this.run?.step ?? 0, message });
   }
-}
-
-function describeRun(run: Run): Extract<TrainerEvent, { type: 'configured' }> {
-  return {
-    type: 'configured',
-    paramCount: run.model.paramCount,
-    kernels: run.model.kernels,
-    inputVocab: run.task.inputVocab.slice(),
-    outputVocab: run.task.outputVocab.slice(),
-  };
-}
-
-/** What the engine asks before every time step: report progress, then whether a command is waiting. */
-function interruptCheck(signal: SessionInterrupt | null, progress: (() => void) | null): Interrupt | undefined {
-  if (signal && progress) {
-    return () => {
-      progress();
-      return signal.pending();
-    };
-  }
-  if (signal) return () => signal.pending();
-  if (progress) {
-    return () => {
-      progress();
-      return false;
-    };
-  }
-  return undefined;
 }

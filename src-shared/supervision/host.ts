@@ -140,10 +140,13 @@ export function runTrainerHost(
     }
     const command = parsed.output;
     switch (command.type) {
-      case 'restore':
-        live.restore(command.checkpoint, command.resume);
-        sendCheckpoint();
+      case 'restore': {
+        // The supervisor reports "restored step N" only once this answer says the checkpoint was adopted.
+        const result = live.restore(command.checkpoint, command.resume);
+        transport.sendControl({ type: 'restored', step: command.checkpoint.step, ...result });
+        if (result.ok) sendCheckpoint();
         break;
+      }
       case 'ping':
         transport.sendControl({ type: 'pong', id: command.id });
         break;

@@ -207,9 +207,31 @@ describe('TrainerSupervisor restart policy', () => {
     expect(lines.filter((l) => /invalid checkpoint/.test(l))).toHaveLength(3);
     children[0].exit('crashed');
     await sleep(40);
+    children[1].emit({ type: 'restored', step: 10, ok: true });
     supervisor.stop();
     expect(children[1].sent).toEqual([{ type: 'restore', checkpoint: good, resume: true }]);
     expect(health).toContainEqual(expect.objectContaining({ kind: 'restarted', restoredStep: 10 }));
+  });
+
+  it('says "restored step N" only once the child confirms it, and "restarted fresh" when its restore failed', async () => {
+    const health: TrainerHealth[] = [];
+    const lines: string[] = [];
+    const { supervisor, children } = superviseFakes({ onHealth: (h) => health.push(h), backoffInitialMs: 5, log: (l) => lines.push(l) });
+    supervisor.start();
+    children[0].emit({ type: 'checkpoint', checkpoint: validPackedCheckpoint(10), training: false });
+    children[0].exit('crashed');
+    await sleep(40);
+    expect(children[1].sent).toHaveLength(1);
+    // The replacement is announced at once, as restoring step 10, not as having restored it.
+    expect(health.map((h) => h.kind)).toEqual(['started', 'crashed', 'restoring']);
+    expect(health[2]).toEqual({ kind: 'restoring', attempt: 1, reason: expect.stringMatching(/crashed/), step: 10 });
+    children[1].emit({ type: 'restored', step: 9, ok: true }); // not the step it was sent: ignored
+    expect(health.map((h) => h.kind)).toEqual(['started', 'crashed', 'restoring']);
+    children[1].emit({ type: 'restored', step: 10, ok: false, error: 'parameter Whh has 9 values; the model needs 16' });
+    supervisor.stop();
+    expect(health.at(-1)).toMatchObject({ kind: 'restarted', attempt: 1, restoredStep: null });
+    expect(health.filter((h) => h.kind === 'restarted')).toHaveLength(1);
+    expect(lines.some((l) => /could not restore step 10: parameter Whh/.test(l))).toBe(true);
   });
 
   it('with no valid checkpoint, restores nothing and says so', async () => {

@@ -12,7 +12,8 @@ import type { TrainerChild } from './trainer-child';
  * - crash: the child's exit (or Electron's 'child-process-gone') → restart;
  * - hang: no heartbeat for `hangTimeoutMs` (or none at all within `startupTimeoutMs` of launch) → kill, restart
  *   (unless the supervisor itself was suspended that long: a sleeping laptop, a frozen page);
- * - a failure is reported ('crashed') as soon as it is detected, and the replacement ('restarted') after the backoff;
+ * - a failure is reported ('crashed') as soon as it is detected, and the replacement after the backoff ('restoring'
+ *   step N while it adopts the checkpoint, then 'restarted' with the step it confirmed, or none);
  * - restarts back off exponentially (initial · 2^(n−1), capped), and after `maxRestarts` restarts inside
  *   `restartWindowMs` the supervisor gives up instead of looping;
  * - every restart gets the last checkpoint the old child reported that passed the contract's schema, with
@@ -71,6 +72,8 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
   #lastCheck = 0;
   #watchdog: TimerHandle | null = null;
   #pendingRestart: TimerHandle | null = null;
+  /** A replacement sent a checkpoint to restore, whose answer the "restarted" health waits for. */
+  #awaitingRestore: { child: C; attempt: number; reason: string; step: number } | null = null;
 
   constructor(options: SupervisorOptions<C>) {
     this.#opts = {
@@ -142,7 +145,21 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     const saved = this.#saved;
     if (saved) child.postMessage({ type: 'restore', checkpoint: saved.checkpoint, resume: saved.training });
     this.#opts.onChild?.(child, kind);
-    this.#opts.onHealth({ kind: 'restarted', attempt, reason, restoredStep: saved ? saved.checkpoint.step : null });
+    // With a checkpoint, 'restarted' waits for the child's 'restored' answer: a restore that fails in the child
+    // must not have been announced as done.
+    if (saved) {
+      this.#awaitingRestore = { child, attempt, reason, step: saved.checkpoint.step };
+      this.#opts.onHealth({ kind: 'restoring', attempt, reason, step: saved.checkpoint.step });
+    } else this.#opts.onHealth({ kind: 'restarted', attempt, reason, restoredStep: null });
+  }
+
+  /** The child's answer to the restore it was sent: now the health line can say what it holds. */
+  #onRestored(child: C, message: { step: number; ok: boolean; error?: string }): void {
+    const pending = this.#awaitingRestore;
+    if (!pending || pending.child !== child || pending.step !== message.step) return;
+    this.#awaitingRestore = null;
+    if (!message.ok) this.#opts.log(`the restarted trainer could not restore step ${message.step}: ${message.error ?? 'no reason given'}`);
+    this.#opts.onHealth({ kind: 'restarted', attempt: pending.attempt, reason: pending.reason, restoredStep: message.ok ? message.step : null });
   }
 
   #onMessage(child: C, raw: unknown): void {
@@ -157,7 +174,8 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     const message = parsed.output;
     this.#lastBeat = this.#opts.timers.now();
     this.#sawBeat = true;
-    if (message.type === 'checkpoint') this.#saved = { checkpoint: message.checkpoint, training: message.training };
+    if (message.type === 'restored') this.#onRestored(child, message);
+    else if (message.type === 'checkpoint') this.#saved = { checkpoint: message.checkpoint, training: message.training };
     else if (message.type === 'training' && this.#saved?.checkpoint.step === message.step) this.#saved = { ...this.#saved, training: true };
   }
 
