@@ -46,7 +46,9 @@ export default defineConfig({
       },
       {
         plugins: [svelte({ configFile: svelteConfig })],
-        resolve: { conditions: ['browser'] },
+        // `module` first: troika's packages name their ES builds there and a UMD build as `main`, which requires three
+        // through CommonJS, and a VM context cannot load three's ES module that way.
+        resolve: { conditions: ['browser'], mainFields: ['browser', 'module', 'main'] },
         test: {
           name: 'dom',
           // Each file in a fresh VM context of a reused worker, instead of a fresh process that loads jsdom again
