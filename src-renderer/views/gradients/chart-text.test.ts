@@ -1,7 +1,7 @@
 import { axisBottom, scaleLinear } from 'd3';
 import { describe, expect, it } from 'vitest';
 import {
-  chartTextPx, drawAxis, fitHorizontalTicks, fitVerticalTicks, labelWidth, MIN_CHART_TEXT_PX, scaledMargin, userTextSize,
+  chartTextPx, drawAxis, fitHorizontalTicks, fitVerticalTicks, labelWidth, MIN_CHART_TEXT_PX, scaledMargin, spacedLabels, userTextSize,
 } from './chart-text';
 
 describe('chart text size', () => {
@@ -52,5 +52,13 @@ describe('tick counts that keep labels apart', () => {
     expect(g.querySelectorAll('.tick text').length).toBeGreaterThan(1);
     expect(g.hasAttribute('font-size')).toBe(false);
     expect(g.hasAttribute('font-family')).toBe(false);
+  });
+});
+
+describe('spacedLabels(positions, labelled, gap)', () => {
+  it('drops labels that would sit closer than the gap to the previous one, in axis order', () => {
+    // y positions of 1, 2, 3, 4, 10 on a log axis, measured upwards
+    expect(spacedLabels([0, 12, 19, 24, 40], [true, true, true, true, true], 16)).toEqual([true, false, true, false, true]);
+    expect(spacedLabels([40, 0], [true, false], 16)).toEqual([true, false]);
   });
 });

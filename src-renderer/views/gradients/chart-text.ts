@@ -63,3 +63,19 @@ export function fitVerticalTicks(cap: number, length: number, textSize: number):
 export function drawAxis<D extends AxisDomain>(g: SVGGElement, axis: Axis<D>): void {
   select(g).call(axis).attr('font-size', null).attr('font-family', null);
 }
+
+/**
+ * Of the ticks at `positions` (user units along the axis) that would carry a label, those that keep at least
+ * `gap` from the last labelled one, in axis order: a log axis's 2, 3, 4 × 10ⁿ crowd together near each decade.
+ */
+export function spacedLabels(positions: readonly number[], labelled: readonly boolean[], gap: number): boolean[] {
+  const order = positions.map((p, i) => i).sort((a, b) => positions[a] - positions[b]);
+  const keep = positions.map(() => false);
+  let last = -Infinity;
+  for (const i of order) {
+    if (!labelled[i] || positions[i] - last < gap) continue;
+    keep[i] = true;
+    last = positions[i];
+  }
+  return keep;
+}
