@@ -1,5 +1,4 @@
 /** Shapes shared by the gradient views' charts. */
-import { BASE_TEXT, scaledMargin } from './chart-text';
 import type { RasterLayer } from './export';
 
 export interface XY {
@@ -38,7 +37,7 @@ export const MARGIN = { top: 14, right: 16, bottom: 40, left: 58 } as const;
 export const HEAT_MARGIN = { top: 12, right: 78, bottom: 40, left: 58 } as const;
 
 /** Where a heatmap's canvas sits inside its SVG, in SVG user units (for export). */
-export function heatLayerBox(width: number, height: number, textSize = BASE_TEXT): { x: number; y: number; width: number; height: number } {
-  const M = scaledMargin(HEAT_MARGIN, textSize);
+export function heatLayerBox(width: number, height: number): { x: number; y: number; width: number; height: number } {
+  const M = HEAT_MARGIN;
   return { x: M.left, y: M.top, width: width - M.left - M.right, height: height - M.top - M.bottom };
 }
