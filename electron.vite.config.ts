@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import { fileURLToPath } from 'node:url';
+import { troikaOffline } from './scripts/troika-offline';
 
 /**
  * Three builds (electron-vite 6 / Vite 8, so `rolldownOptions`):
@@ -40,7 +41,7 @@ export default defineConfig({
   },
   renderer: {
     root: abs('./src-renderer'),
-    plugins: [svelte({ configFile: abs('./svelte.config.js') })],
+    plugins: [svelte({ configFile: abs('./svelte.config.js') }), troikaOffline()],
     // Module workers (the gradient lab's race) need ES output, as in the web build.
     worker: { format: 'es' },
     build: {

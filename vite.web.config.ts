@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
+import { troikaOffline } from './scripts/troika-offline';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -42,8 +43,9 @@ const pwa = VitePWA({
     ],
   },
   workbox: {
-    // KaTeX ships each font as woff2, woff and ttf; every browser that runs this app loads the woff2.
-    globPatterns: ['**/*.{html,js,css,wasm,woff2,svg,png,json,txt}'],
+    // KaTeX ships each font as woff2, woff and ttf; every browser that runs this app loads the woff2. The 3D view's
+    // label font is a ttf of our own (troika reads it to make its distance fields).
+    globPatterns: ['**/*.{html,js,css,wasm,woff2,svg,png,json,txt}', '**/DejaVuSansCondensed-Bold.subset*.ttf'],
     maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
     cleanupOutdatedCaches: true,
     clientsClaim: false,
@@ -62,7 +64,7 @@ const pwa = VitePWA({
 export default defineConfig({
   root: here('./src-renderer'),
   base: './',
-  plugins: [svelte({ configFile: here('./svelte.config.js') }), pwa],
+  plugins: [svelte({ configFile: here('./svelte.config.js') }), troikaOffline(), pwa],
   build: {
     outDir: here('./dist-web'),
     emptyOutDir: true,

@@ -110,6 +110,14 @@ test('presenter mode: clicker keys, blank screen, notes hidden until asked', asy
   await expect(deck.getByRole('heading', { level: 1 })).toHaveText(SECTION_TITLES[1]);
   await page.keyboard.press('n');
   await expect(page.getByTestId('presenter-notes')).toBeVisible();
+  // A clicker's "start show" button sends F5, then Escape: F5 opens the notes, Escape closes them before it leaves.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presenter-notes')).toHaveCount(0);
+  await expect(deck).toBeVisible();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('presenter-notes')).toBeVisible();
+  await expect(deck).toBeVisible();
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await expect(deck).toHaveCount(0);
 });

@@ -200,32 +200,6 @@ test.describe('unrolled view', () => {
     await page.getByTestId('unrolled-view').screenshot({ path: test.info().outputPath('bidirectional.png') });
   });
 
-  test('mounting and unmounting 20 times leaves no WebGL context alive', async ({ page }) => {
-    await page.addInitScript(() => {
-      const contexts: WebGLRenderingContext[] = [];
-      (window as unknown as { __gl: WebGLRenderingContext[] }).__gl = contexts;
-      const original = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-        const ctx = (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
-        if (ctx && /webgl/.test(type) && !contexts.includes(ctx as WebGLRenderingContext)) contexts.push(ctx as WebGLRenderingContext);
-        return ctx;
-      } as typeof original;
-    });
-    await openLab(page);
-    await expect(page.getByTestId('unrolled-webgl')).toBeVisible();
-    const live = () => page.evaluate(() => (window as unknown as { __gl: WebGLRenderingContext[] }).__gl.filter((c) => !c.isContextLost()).length);
-    const before = await live();
-    for (let i = 0; i < 20; i++) {
-      // The Quiz screen has no unrolled view (the Lesson has one of its own).
-      await page.evaluate(() => (location.hash = '#quiz'));
-      await expect(page.getByTestId('unrolled-webgl')).toHaveCount(0);
-      await page.evaluate(() => (location.hash = '#lab'));
-      await expect(page.getByTestId('unrolled-webgl')).toBeVisible();
-    }
-    await page.waitForTimeout(500);
-    expect(await live()).toBeLessThanOrEqual(before);
-  });
-
   test('without WebGL the view says so and draws the SVG diagram', async ({ page }) => {
     await page.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;

@@ -27,7 +27,8 @@ export const NEVER_FETCHED: readonly UrlRule[] = [
     'www.rorydriscoll.com',
     'www.bobatkins.com',
     'www.oodesign.com',
-  ].map((host) => ({ host, reason: 'a citation in a comment of three.js, KaTeX or d3' })),
+    'webglstats.com',
+  ].map((host) => ({ host, reason: 'a citation in a comment of three.js, KaTeX, d3 or troika-three-text' })),
 ];
 
 export interface Found {

@@ -124,7 +124,7 @@ test.describe('Electron app', () => {
     await expect.poll(step, { timeout: 30_000 }).toBeGreaterThan(20);
 
     const trainerPid = await app.evaluate(({ app: electronApp }) => {
-      const name = 'RNN Lab Trainer'; // TRAINER_SERVICE_NAME in src-main/utility-trainer.ts
+      const name = 'RNN Lab Trainer'; // TRAINER_SERVICE_NAME in src-main/trainer-fork-options.ts
       const trainer = electronApp.getAppMetrics().find((m) => m.type === 'Utility' && (m.name === name || m.serviceName === name));
       return trainer?.pid ?? null;
     });

@@ -2,9 +2,11 @@
  * `npm run bench`: training steps per second of RNN Lab's engine against two peers on the same grid, in the same
  * run, with both ratios: TensorFlow.js (WASM backend) and PyTorch (Debian's python3-torch, when /usr/bin/python3 can
  * import it; otherwise skipped with the reason). `npm run bench -- --json` prints one JSON object instead of a table.
- * Options: --quick (shorter timing windows), --filter=rnn (only cases whose cell matches). Installs nothing.
+ * Options: --quick (shorter timing windows), --filter=rnn (only cases whose cell matches), --cpu-time (rates in
+ * each process's CPU time rather than elapsed time, for every subject alike: on a machine shared with other
+ * work, elapsed time counts the waits too). Installs nothing.
  */
-import { benchGrid, measure } from './bench/cases';
+import { benchGrid, measure, type BenchClock } from './bench/cases';
 import { createEngineRunner } from './bench/engine-subject';
 import { createPeerRunner, initPeer } from './bench/tfjs-peer';
 import { measureTorch, probeTorch } from './bench/torch-peer';
@@ -13,19 +15,21 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const minMs = args.includes('--quick') ? 400 : 1500;
 const filter = args.find((a) => a.startsWith('--filter='))?.slice('--filter='.length);
+const clock: BenchClock = args.includes('--cpu-time') ? 'cpu' : 'wall';
 
 await initPeer();
 const torch = probeTorch();
 if (!json) console.log(torch.ok ? `PyTorch ${torch.version}, one thread` : `PyTorch peer skipped: ${torch.reason}`);
+if (!json && clock === 'cpu') console.log('rates in CPU time (--cpu-time)');
 const results = [];
 for (const c of benchGrid().filter((c) => !filter || c.cell === filter)) {
   const engine = createEngineRunner(c);
-  const steps = measure(engine, minMs);
+  const steps = measure(engine, minMs, 3, clock);
   engine.dispose();
   const peer = createPeerRunner(c);
-  const tfjsSteps = measure(peer, minMs, 2);
+  const tfjsSteps = measure(peer, minMs, 2, clock);
   peer.dispose();
-  const pt = torch.ok ? measureTorch(c, minMs) : null;
+  const pt = torch.ok ? measureTorch(c, minMs, clock) : null;
   const row = {
     ...c,
     steps_per_s: round(steps),
@@ -46,7 +50,7 @@ for (const c of benchGrid().filter((c) => !filter || c.cell === filter)) {
 }
 if (json) {
   const pytorch = torch.ok ? { available: true, version: torch.version, threads: 1 } : { available: false, reason: torch.reason };
-  console.log(JSON.stringify({ peers: { 'tfjs-wasm': { available: true, threads: 1 }, pytorch }, results }));
+  console.log(JSON.stringify({ clock, peers: { 'tfjs-wasm': { available: true, threads: 1 }, pytorch }, results }));
 }
 
 function round(x: number, per = 10): number {

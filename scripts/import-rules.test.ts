@@ -32,6 +32,12 @@ describe('forbidden imports fail lint', () => {
     ['the renderer importing main', 'src-renderer/lab/planted.ts', "import { x } from '../../src-main/store/doc-store';"],
     ['a Svelte component importing main', 'src-renderer/lab/Planted.svelte', "<script lang=\"ts\">import { x } from '../../src-main/ipc';</script>"],
     ['main importing the renderer', 'src-main/planted.ts', "import { x } from '../src-renderer/backend/backend';"],
+    ['a renderer module importing test scaffolding', 'src-renderer/lab/planted.ts', "import { x } from '../testing/fake-trainer';"],
+    ['a Svelte component importing test scaffolding', 'src-renderer/lab/Planted.svelte', "<script lang=\"ts\">import { x } from '../testing/fake-trainer';</script>"],
+    ['a shared module importing test scaffolding', 'src-shared/supervision/planted.ts', "import { x } from './testing/checkpoints';"],
+    ['the engine importing test scaffolding', 'src-shared/engine/planted.ts', "import { x } from '../testing/fuzz/mutate';"],
+    ['main importing test scaffolding', 'src-main/planted.ts', "import { x } from '../src-shared/supervision/testing/checkpoints';"],
+    ['the preload importing test scaffolding', 'src-preload/planted.ts', "import { x } from '../src-renderer/testing/fake-bridge';"],
   ])('%s', async (_what, file, code) => {
     const source = file.endsWith('.svelte') ? code.replace('</script>', 'console.log(x);</script>') : code;
     const messages = file.endsWith('.svelte')
@@ -50,6 +56,11 @@ describe('allowed imports pass', () => {
     ['the renderer importing shared code', 'src-renderer/lab/planted.ts', "import { x } from '../../src-shared/protocol/training-config';"],
     ['main importing shared code', 'src-main/planted.ts', "import { x } from '../src-shared/protocol/ipc-contract';"],
     ['main importing its own store', 'src-main/planted.ts', "import { x } from './store/doc-store';"],
+    ['a renderer test importing test scaffolding', 'src-renderer/lab/planted.test.ts', "import { x } from '../testing/fake-trainer';"],
+    ['a renderer benchmark importing test scaffolding', 'src-renderer/lab/planted.bench.ts', "import { x } from '../testing/fake-trainer';"],
+    ['test scaffolding importing its neighbour', 'src-renderer/testing/planted.ts', "import { x } from './fake-trainer';"],
+    ['a shared test importing test scaffolding', 'src-shared/supervision/planted.test.ts', "import { x } from './testing/checkpoints';"],
+    ['a main test importing shared scaffolding', 'src-main/planted.test.ts', "import { x } from '../src-shared/supervision/testing/checkpoints';"],
   ])('%s', async (_what, file, code) => {
     expect(await restricted(file, code)).toEqual([]);
   });

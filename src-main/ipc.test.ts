@@ -30,7 +30,7 @@ const handlers: InvokeHandlers = {
   storageStatus: async () => ({ mode: 'writable' }),
   requestTrainerPort: async () => ({ ok: true }),
   openAudienceWindow: async () => (calls.push('open audience'), { ok: true }),
-  presenterSync: async ({ slide, blank }) => (calls.push(`sync ${slide} ${blank}`), { ok: true }),
+  presenterSync: async ({ slide, step, blank }) => (calls.push(`sync ${slide}${step === undefined ? '' : `.${step}`} ${blank}`), { ok: true }),
   policy: async () => ({ policy: {}, issues: [], source: null }),
   openTextFile: async ({ kind }) => (calls.push(`open ${kind}`), { status: 'cancelled' }),
 };
@@ -62,12 +62,17 @@ describe('registerInvokeHandlers(ipc, handlers, isTrusted)', () => {
     expect(await invoke(INVOKE_CHANNELS.openAudienceWindow, trusted, null)).toEqual({ ok: true });
     expect(await invoke(INVOKE_CHANNELS.presenterSync, trusted, { slide: 3, blank: false })).toEqual({ ok: true });
     expect(await invoke(INVOKE_CHANNELS.presenterSync, trusted, { slide: 100, blank: true })).toEqual({ ok: true });
+    // The page within the slide travels too.
+    expect(await invoke(INVOKE_CHANNELS.presenterSync, trusted, { slide: 2, step: 3, lastStep: true, blank: false })).toEqual({ ok: true });
+    for (const bad of [{ slide: 2, step: -1, blank: false }, { slide: 2, step: 1.5, blank: false }, { slide: 2, step: 101, blank: false }, { slide: 2, step: 1, lastStep: 'yes', blank: false }]) {
+      expect(await invoke(INVOKE_CHANNELS.presenterSync, trusted, bad)).toEqual({ ok: false });
+    }
     for (const bad of [{ slide: -1, blank: false }, { slide: 101, blank: false }, { slide: 1.5, blank: false }, { slide: 1, blank: 'no' }, { slide: 1 }, { slide: 1, blank: false, notes: 'x' }, null]) {
       expect(await invoke(INVOKE_CHANNELS.presenterSync, trusted, bad)).toEqual({ ok: false });
     }
     expect(await invoke(INVOKE_CHANNELS.openAudienceWindow, trusted, {})).toEqual({ ok: false, error: expect.stringMatching(/^bad request for openAudienceWindow/) });
     await expect(invoke(INVOKE_CHANNELS.presenterSync, stranger, { slide: 1, blank: false })).rejects.toThrow(/not the RNN Lab window/);
-    expect(calls).toEqual(['open audience', 'sync 3 false', 'sync 100 true']);
+    expect(calls).toEqual(['open audience', 'sync 3 false', 'sync 100 true', 'sync 2.3 false']);
   });
 
   it('passes a valid request to its handler', async () => {

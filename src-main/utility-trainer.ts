@@ -10,8 +10,6 @@ export interface UtilityTrainerChild extends TrainerChild {
   sendPort(port: MessagePortMain): void;
 }
 
-export { TRAINER_SERVICE_NAME } from './trainer-fork-options';
-
 export interface UtilityTrainerOptions {
   /** out/main/trainer.js */
   readonly entry: string;

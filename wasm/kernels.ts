@@ -10,7 +10,11 @@ import { gemmTNScratch } from './gemm-tn';
 export { gemmNN } from './gemm-nn';
 export { gemmNT } from './gemm-nt';
 export { gemmTN } from './gemm-tn';
+export { gemmPacked, gemmPackedScratchBytes, packB, packBT, packedFloats } from './gemm-packed';
 export { axpy } from './axpy';
+export { gatherAdd, scatterAdd } from './sparse';
+export { softmaxRows } from './softmax';
+export { adamStep, scaleGrads, sgdStep, sumSquares } from './optim';
 export { sigmoidMap, tanhMap } from './vmath';
 export { gruBackward, gruForward, lstmBackward, lstmForward, tanhBackward, tanhForward } from './cells';
 

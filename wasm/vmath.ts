@@ -4,11 +4,45 @@
  * src-shared/engine/wasm-vmath.test.ts holds them to 3 ulps of float64 (through sigmoidMap and tanhMap).
  * pmin/pmax rather than min/max: V8 makes the NaN-propagating forms slow.
  */
-const LOG2E: f32 = 1.44269504088896341;
-const LN2_HI: f32 = 0.693359375;
-const LN2_LO: f32 = -2.12194440e-4;
-/** Sign bit of a float32 lane. */
-const SIGN: i32 = 0x80000000;
+/**
+ * Every constant the functions below use, one 16-byte lane-splat each, read from memory rather than written as
+ * v128.const: V8 rebuilds a v128 constant with three instructions at every use inside a loop, a load is one.
+ */
+const TABLE = memory.data<f32>([
+  88.7, 88.7, 88.7, 88.7, // 0 exp: upper clamp
+  -104.0, -104.0, -104.0, -104.0, // 1 exp: lower clamp
+  1.44269504088896341, 1.44269504088896341, 1.44269504088896341, 1.44269504088896341, // 2 log2(e)
+  0.693359375, 0.693359375, 0.693359375, 0.693359375, // 3 ln2, high part
+  -2.12194440e-4, -2.12194440e-4, -2.12194440e-4, -2.12194440e-4, // 4 ln2, low part
+  1.9875691500e-4, 1.9875691500e-4, 1.9875691500e-4, 1.9875691500e-4, // 5..10 e^r polynomial (Cephes expf)
+  1.3981999507e-3, 1.3981999507e-3, 1.3981999507e-3, 1.3981999507e-3,
+  8.3334519073e-3, 8.3334519073e-3, 8.3334519073e-3, 8.3334519073e-3,
+  4.1665795894e-2, 4.1665795894e-2, 4.1665795894e-2, 4.1665795894e-2,
+  1.6666665459e-1, 1.6666665459e-1, 1.6666665459e-1, 1.6666665459e-1,
+  5.0000001201e-1, 5.0000001201e-1, 5.0000001201e-1, 5.0000001201e-1,
+  1.0, 1.0, 1.0, 1.0, // 11 one
+  -5.70498872745e-3, -5.70498872745e-3, -5.70498872745e-3, -5.70498872745e-3, // 12..16 tanh polynomial (Cephes tanhf)
+  2.06390887954e-2, 2.06390887954e-2, 2.06390887954e-2, 2.06390887954e-2,
+  -5.37397155531e-2, -5.37397155531e-2, -5.37397155531e-2, -5.37397155531e-2,
+  1.33314422036e-1, 1.33314422036e-1, 1.33314422036e-1, 1.33314422036e-1,
+  -3.33332819422e-1, -3.33332819422e-1, -3.33332819422e-1, -3.33332819422e-1,
+  0.625, 0.625, 0.625, 0.625, // 17 tanh: polynomial below this |x|
+  2.0, 2.0, 2.0, 2.0, // 18 two
+]);
+/** Sign bit of a float32 lane, and the exponent bias, as integer lanes (19, 20). */
+const INT_TABLE = memory.data<i32>([0x80000000, 0x80000000, 0x80000000, 0x80000000, 127, 127, 127, 127]);
+
+// @ts-ignore: decorator
+@inline
+function K(i: i32): v128 {
+  return v128.load(TABLE + (<usize>i << 4));
+}
+
+// @ts-ignore: decorator
+@inline
+function KI(i: i32): v128 {
+  return v128.load(INT_TABLE + (<usize>i << 4));
+}
 
 /**
  * e^x for x in [−104, 88.7] (clamped outside): x = n·ln2 + r, |r| ≤ ln2/2, a degree-6 polynomial for e^r
@@ -18,21 +52,21 @@ const SIGN: i32 = 0x80000000;
 // @ts-ignore: decorator
 @inline
 export function vexp(x: v128): v128 {
-  x = f32x4.pmax(f32x4.pmin(x, f32x4.splat(88.7)), f32x4.splat(-104.0));
-  const n = f32x4.nearest(f32x4.mul(x, f32x4.splat(LOG2E)));
-  let r = f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HI)));
-  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(LN2_LO)));
-  let p = f32x4.splat(1.9875691500e-4);
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
-  p = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1.0));
+  x = f32x4.pmax(f32x4.pmin(x, K(0)), K(1));
+  const n = f32x4.nearest(f32x4.mul(x, K(2)));
+  let r = f32x4.sub(x, f32x4.mul(n, K(3)));
+  r = f32x4.sub(r, f32x4.mul(n, K(4)));
+  let p = K(5);
+  p = f32x4.add(f32x4.mul(p, r), K(6));
+  p = f32x4.add(f32x4.mul(p, r), K(7));
+  p = f32x4.add(f32x4.mul(p, r), K(8));
+  p = f32x4.add(f32x4.mul(p, r), K(9));
+  p = f32x4.add(f32x4.mul(p, r), K(10));
+  p = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), K(11));
   const ni = i32x4.trunc_sat_f32x4_s(n);
   const n1 = i32x4.shr_s(ni, 1);
   const n2 = i32x4.sub(ni, n1);
-  const bias = i32x4.splat(127);
+  const bias = KI(1);
   const s1 = i32x4.shl(i32x4.add(n1, bias), 23);
   const s2 = i32x4.shl(i32x4.add(n2, bias), 23);
   return f32x4.mul(f32x4.mul(p, s1), s2);
@@ -45,11 +79,11 @@ export function vexp(x: v128): v128 {
 // @ts-ignore: decorator
 @inline
 export function vsigmoid(x: v128): v128 {
-  const one = f32x4.splat(1.0);
+  const one = K(11);
   const e = vexp(f32x4.neg(f32x4.abs(x)));
-  const d = f32x4.add(one, e);
   const negative = f32x4.lt(x, f32x4.splat(0));
-  return v128.bitselect(f32x4.div(e, d), f32x4.div(one, d), negative);
+  // one division: the numerator is e for x < 0 and 1 otherwise, over the same 1 + e
+  return f32x4.div(v128.bitselect(e, one, negative), f32x4.add(one, e));
 }
 
 /**
@@ -60,20 +94,20 @@ export function vsigmoid(x: v128): v128 {
 // @ts-ignore: decorator
 @inline
 export function vtanh(x: v128): v128 {
-  const one = f32x4.splat(1.0);
+  const one = K(11);
   const ax = f32x4.abs(x);
   const z = f32x4.mul(ax, ax);
-  let p = f32x4.splat(-5.70498872745e-3);
-  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(2.06390887954e-2));
-  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-5.37397155531e-2));
-  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(1.33314422036e-1));
-  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-3.33332819422e-1));
+  let p = K(12);
+  p = f32x4.add(f32x4.mul(p, z), K(13));
+  p = f32x4.add(f32x4.mul(p, z), K(14));
+  p = f32x4.add(f32x4.mul(p, z), K(15));
+  p = f32x4.add(f32x4.mul(p, z), K(16));
   const small = f32x4.add(f32x4.mul(f32x4.mul(p, z), ax), ax);
   const e = vexp(f32x4.add(ax, ax));
-  const large = f32x4.sub(one, f32x4.div(f32x4.splat(2.0), f32x4.add(e, one)));
-  const y = v128.bitselect(small, large, f32x4.lt(ax, f32x4.splat(0.625)));
+  const large = f32x4.sub(one, f32x4.div(K(18), f32x4.add(e, one)));
+  const y = v128.bitselect(small, large, f32x4.lt(ax, K(17)));
   // copy x's sign onto |tanh x|
-  const sign = i32x4.splat(SIGN);
+  const sign = KI(0);
   return v128.or(v128.andnot(y, sign), v128.and(x, sign));
 }
 

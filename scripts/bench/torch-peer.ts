@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchCase } from './cases';
+import type { BenchCase, BenchClock } from './cases';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'torch_peer.py');
@@ -30,8 +30,8 @@ export function probeTorch(): { ok: true; version: string } | { ok: false; reaso
   }
 }
 
-export function measureTorch(c: BenchCase, minMs: number): TorchResult {
-  const out = execFileSync(PYTHON, [SCRIPT, JSON.stringify({ ...c, min_ms: minMs })], { env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+export function measureTorch(c: BenchCase, minMs: number, clock: BenchClock = 'wall'): TorchResult {
+  const out = execFileSync(PYTHON, [SCRIPT, JSON.stringify({ ...c, min_ms: minMs, clock })], { env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const r = JSON.parse(out.trim().split('\n').at(-1)!) as { steps_per_s: number; input: string };
   return { stepsPerSecond: r.steps_per_s, input: r.input };
 }

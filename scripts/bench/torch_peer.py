@@ -3,7 +3,8 @@
 torch.nn.RNN / LSTM / GRU (their time loop runs inside ATen, the fastest torch path) + nn.Linear on every step,
 softmax cross-entropy averaged over all T*B targets, plain SGD (lr 0.01). Inputs are the bench's token ids, fed
 either as one-hot vectors or through nn.Embedding(I, I) (what a torch user writes); both are timed and the faster is
-reported. Reads one case as JSON on argv[1], prints one JSON line: {"steps_per_s", "input", "torch"}.
+reported. Reads one case as JSON on argv[1] ("clock": "cpu" measures in process CPU time instead of elapsed
+time), prints one JSON line: {"steps_per_s", "input", "torch"}.
 Run by scripts/bench/torch-peer.ts with Debian's /usr/bin/python3; installs nothing.
 """
 import json
@@ -53,24 +54,25 @@ def runner(c, embed):
     return step
 
 
-def measure(step, min_ms, min_steps=3):
-    warm = time.perf_counter()
-    while (time.perf_counter() - warm) * 1000 < min_ms / 3:
+def measure(step, min_ms, clock, min_steps=3):
+    warm = clock()
+    while (clock() - warm) * 1000 < min_ms / 3:
         step()
     steps = 0
-    start = time.perf_counter()
-    while steps < min_steps or (time.perf_counter() - start) * 1000 < min_ms:
+    start = clock()
+    while steps < min_steps or (clock() - start) * 1000 < min_ms:
         step()
         steps += 1
-    return steps / (time.perf_counter() - start)
+    return steps / (clock() - start)
 
 
 def main():
     torch.set_num_threads(1)
     c = json.loads(sys.argv[1])
+    clock = time.process_time if c.get('clock') == 'cpu' else time.perf_counter
     best = None
     for embed in (False, True):
-        rate = measure(runner(c, embed), c['min_ms'])
+        rate = measure(runner(c, embed), c['min_ms'], clock)
         if best is None or rate > best[0]:
             best = (rate, 'embedding' if embed else 'one-hot')
     print(json.dumps({'steps_per_s': best[0], 'input': best[1], 'torch': torch.__version__}))

@@ -1,42 +1,10 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BridgeApi, MainEventContract } from '../../src-shared/protocol/ipc-contract';
 import App from '../App.svelte';
 import { t } from '../i18n/i18n.svelte';
 import { SECTIONS } from '../lesson/sections';
+import { fakeBridge } from '../testing/fake-bridge';
 
-/** The preload's bridge as the audience window sees it; `emit` plays main pushing an event. */
-function fakeBridge() {
-  const listeners = new Map<keyof MainEventContract, ((p: unknown) => void)[]>();
-  const on = <K extends keyof MainEventContract>(key: K) => (l: (p: MainEventContract[K]) => void) => {
-    listeners.set(key, [...(listeners.get(key) ?? []), l as (p: unknown) => void]);
-    return () => {};
-  };
-  const bridge: BridgeApi = {
-    loadDoc: vi.fn(async () => ({ ok: true as const, data: null })),
-    saveDoc: vi.fn(async () => ({ ok: true as const })),
-    openExternal: vi.fn(async () => ({ ok: true })),
-    policy: vi.fn(async () => ({ policy: {}, issues: [], source: null })),
-    appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', shell: 'electron' as const })),
-    storageStatus: vi.fn(async () => ({ mode: 'writable' as const })),
-    requestTrainerPort: vi.fn(async () => ({ ok: false })),
-    openAudienceWindow: vi.fn(async () => ({ ok: true })),
-    presenterSync: vi.fn(async () => ({ ok: true })),
-    openTextFile: vi.fn(async () => ({ status: 'cancelled' as const })),
-    on: {
-      trainerPort: on('trainerPort'),
-      trainerHealth: on('trainerHealth'),
-      docQuarantined: on('docQuarantined'),
-      storageStatus: on('storageStatus'),
-      presenterState: on('presenterState'),
-      audienceClosed: on('audienceClosed'),
-    },
-  };
-  const emit = <K extends keyof MainEventContract>(key: K, payload: MainEventContract[K]) => {
-    for (const l of listeners.get(key) ?? []) l(payload);
-  };
-  return { bridge, emit };
-}
 
 let app: ReturnType<typeof mount> | null = null;
 afterEach(() => {
@@ -49,7 +17,7 @@ afterEach(() => {
 
 describe('App in the audience window (#present-audience)', () => {
   it('renders only the slides, following the presenter, and never trains or rewrites the route', async () => {
-    const { bridge, emit } = fakeBridge();
+    const { bridge, emit } = fakeBridge({ requestTrainerPort: { ok: false } });
     Object.defineProperty(window, 'rnnLab', { value: bridge, configurable: true });
     history.replaceState(null, '', '#present-audience');
     app = mount(App, { target: document.body });
@@ -60,6 +28,16 @@ describe('App in the audience window (#present-audience)', () => {
     emit('presenterState', { slide: 1, blank: false });
     flushSync();
     expect(document.querySelector('h1')?.textContent).toBe(t(SECTIONS[1].title));
+    const audience = () => document.querySelector<HTMLElement>('[data-testid="audience"]')!;
+    expect(audience().dataset.step).toBe('0');
+    // The presenter's page within the slide: its last page (the live view) is the audience's last page too.
+    emit('presenterState', { slide: 1, step: 5, lastStep: true, blank: false });
+    flushSync();
+    const pages = Number(/of (\d+)$/.exec(audience().querySelector('.count')?.textContent ?? '')?.[1] ?? 1);
+    expect(audience().dataset.step).toBe(String(pages - 1));
+    emit('presenterState', { slide: 1, step: 0, lastStep: false, blank: false });
+    flushSync();
+    expect(audience().dataset.step).toBe('0');
     expect(location.hash).toBe('#present-audience');
     expect(bridge.saveDoc).not.toHaveBeenCalled();
   }, 60_000);

@@ -1,10 +1,10 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BridgeApi, MainEventContract } from '../../src-shared/protocol/ipc-contract';
 import type { StepDetail, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import App from '../App.svelte';
 import { t } from '../i18n/i18n.svelte';
-import { installResizeObserverStub, points } from '../test-support/fake-trainer';
+import { fakeBridge } from '../testing/fake-bridge';
+import { installResizeObserverStub, points } from '../testing/fake-trainer';
 
 /**
  * Defect 11: the Gradients screen's live heatmap recorded only from the moment the screen opened, and told the
@@ -26,30 +26,6 @@ class FakePort {
   emit(event: TrainerEvent): void {
     this.onmessage?.({ data: event });
   }
-}
-
-function fakeBridge(): BridgeApi {
-  const on = <K extends keyof MainEventContract>(_key: K) => (_l: (p: MainEventContract[K]) => void) => () => {};
-  return {
-    loadDoc: vi.fn(async () => ({ ok: true as const, data: null })),
-    saveDoc: vi.fn(async () => ({ ok: true as const })),
-    openExternal: vi.fn(async () => ({ ok: true })),
-    policy: vi.fn(async () => ({ policy: {}, issues: [], source: null })),
-    storageStatus: vi.fn(async () => ({ mode: 'writable' as const })),
-    openTextFile: vi.fn(async () => ({ status: 'cancelled' as const })),
-    appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', shell: 'electron' as const })),
-    requestTrainerPort: vi.fn(async () => ({ ok: true })),
-    openAudienceWindow: vi.fn(async () => ({ ok: true })),
-    presenterSync: vi.fn(async () => ({ ok: true })),
-    on: {
-      trainerPort: on('trainerPort'),
-      trainerHealth: on('trainerHealth'),
-      docQuarantined: on('docQuarantined'),
-      storageStatus: on('storageStatus'),
-      presenterState: on('presenterState'),
-      audienceClosed: on('audienceClosed'),
-    },
-  };
 }
 
 /** Hand the page its training port, as the preload does (a window message with the port attached). */
@@ -93,7 +69,7 @@ afterEach(() => {
 });
 
 async function startOnLab(): Promise<FakePort> {
-  Object.defineProperty(window, 'rnnLab', { value: fakeBridge(), configurable: true });
+  Object.defineProperty(window, 'rnnLab', { value: fakeBridge().bridge, configurable: true });
   history.replaceState(null, '', '#lab');
   app = mount(App, { target: document.body });
   const port = new FakePort();

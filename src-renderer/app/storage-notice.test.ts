@@ -1,9 +1,10 @@
 import { flushSync, mount, unmount } from 'svelte';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BridgeApi, StorageStatus } from '../../src-shared/protocol/ipc-contract';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StorageStatus } from '../../src-shared/protocol/ipc-contract';
 import { ElectronBackend } from '../backend/electron-backend';
 import { locale } from '../i18n/i18n.svelte';
 import Notices from '../shell/Notices.svelte';
+import { fakeBridge } from '../testing/fake-bridge';
 import { AppState, noticeText } from './app-state.svelte';
 
 let app: ReturnType<typeof mount> | null = null;
@@ -52,18 +53,12 @@ describe('the read-only mode is announced', () => {
   });
 
   it('the desktop backend asks main for the status and passes on its changes', async () => {
-    let push: ((s: StorageStatus) => void) | null = null;
-    const off = () => () => {};
-    const bridge = {
-      storageStatus: vi.fn(async () => full),
-      requestTrainerPort: vi.fn(async () => ({ ok: true })),
-      on: { trainerPort: off, trainerHealth: off, docQuarantined: off, presenterState: off, audienceClosed: off, storageStatus: (l: (s: StorageStatus) => void) => ((push = l), () => {}) },
-    } as unknown as BridgeApi;
+    const { bridge, emit } = fakeBridge({ storageStatus: full });
     const backend = new ElectronBackend(bridge);
     expect(await backend.docs.status()).toEqual(full);
     const seen: StorageStatus[] = [];
     backend.docs.onStatus((s) => seen.push(s));
-    push!({ mode: 'writable' });
+    emit('storageStatus', { mode: 'writable' });
     expect(seen).toEqual([{ mode: 'writable' }]);
     backend.dispose();
     flushSync();

@@ -1,34 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { BridgeApi, MainEventContract, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 import { ElectronBackend } from './electron-backend';
-
-type Handlers = { [K in keyof MainEventContract]: ((p: MainEventContract[K]) => void)[] };
-
-function fakeBridge(loadData: unknown = null) {
-  const handlers: Handlers = { trainerPort: [], trainerHealth: [], docQuarantined: [], storageStatus: [], presenterState: [], audienceClosed: [] };
-  const bridge: BridgeApi = {
-    loadDoc: vi.fn(async () => ({ ok: true as const, data: loadData })),
-    saveDoc: vi.fn(async () => ({ ok: true as const })),
-    openExternal: vi.fn(async () => ({ ok: true })),
-    policy: vi.fn(async () => ({ policy: {}, issues: [], source: null })),
-    appInfo: vi.fn(async () => ({ version: '1', platform: 'linux', shell: 'electron' as const })),
-    storageStatus: vi.fn(async () => ({ mode: 'writable' as const })),
-    requestTrainerPort: vi.fn(async () => ({ ok: true })),
-    openAudienceWindow: vi.fn(async () => ({ ok: true })),
-    presenterSync: vi.fn(async () => ({ ok: true })),
-    openTextFile: vi.fn(async () => ({ status: 'cancelled' as const })),
-    on: {
-      trainerPort: (l) => (handlers.trainerPort.push(l), () => {}),
-      trainerHealth: (l) => (handlers.trainerHealth.push(l), () => {}),
-      docQuarantined: (l) => (handlers.docQuarantined.push(l), () => {}),
-      storageStatus: (l) => (handlers.storageStatus.push(l), () => {}),
-      presenterState: (l) => (handlers.presenterState.push(l), () => {}),
-      audienceClosed: (l) => (handlers.audienceClosed.push(l), () => {}),
-    },
-  };
-  return { bridge, handlers };
-}
+import { fakeBridge } from '../testing/fake-bridge';
 
 /** jsdom's MessageEvent will not carry Node's MessagePort, so hand the backend a duck-typed event. */
 function deliverPort(port: MessagePort, source: unknown = window): void {
@@ -90,11 +64,11 @@ describe('ElectronBackend', () => {
   });
 
   it('relays trainer health and validates loaded documents', async () => {
-    const { bridge, handlers } = fakeBridge({ version: 1, theme: 'nope' });
+    const { bridge, emit } = fakeBridge({ loadDoc: { ok: true, data: { version: 1, theme: 'nope' } } });
     const backend = new ElectronBackend(bridge, window);
     const health: TrainerHealth[] = [];
     backend.trainer.onHealth((h) => health.push(h));
-    handlers.trainerHealth[0]({ kind: 'restarted', attempt: 1, reason: 'crash', restoredStep: 5 });
+    emit('trainerHealth', { kind: 'restarted', attempt: 1, reason: 'crash', restoredStep: 5 });
     expect(health).toHaveLength(1);
     const loaded = await backend.docs.load('settings');
     expect(loaded.ok).toBe(false);
@@ -102,7 +76,7 @@ describe('ElectronBackend', () => {
   });
 
   it('offers presenter mode: opens the audience window, syncs slides, and follows the presenter', async () => {
-    const { bridge, handlers } = fakeBridge();
+    const { bridge, emit } = fakeBridge();
     const backend = new ElectronBackend(bridge, window);
     const presenter = backend.presenter;
     expect(await presenter.openAudience()).toEqual({ ok: true });
@@ -111,22 +85,22 @@ describe('ElectronBackend', () => {
     expect(bridge.presenterSync).toHaveBeenCalledWith({ slide: 2, blank: false });
 
     // Audience side: an event that arrives before the view subscribes is replayed to it; malformed ones are dropped.
-    handlers.presenterState[0]({ slide: 4, blank: true });
+    emit('presenterState', { slide: 4, blank: true });
     const seen: unknown[] = [];
     presenter.onState((s) => seen.push(s));
-    handlers.presenterState[0]({ slide: -3, blank: 'x' } as never);
-    handlers.presenterState[0]({ slide: 5, blank: false });
+    emit('presenterState', { slide: -3, blank: 'x' } as never);
+    emit('presenterState', { slide: 5, blank: false });
     expect(seen).toEqual([{ slide: 4, blank: true }, { slide: 5, blank: false }]);
 
     let closed = 0;
     presenter.onAudienceClosed(() => closed++);
-    handlers.audienceClosed[0]({});
+    emit('audienceClosed', {});
     expect(closed).toBe(1);
     backend.dispose();
   });
 
   it('runs jobs over the training port, apart from the trainer events, and ends them when main reports a crash', async () => {
-    const { bridge, handlers } = fakeBridge();
+    const { bridge, emit } = fakeBridge();
     const backend = new ElectronBackend(bridge, window);
     const channel = new MessageChannel();
     const received: unknown[] = [];
@@ -142,7 +116,7 @@ describe('ElectronBackend', () => {
     await vi.waitFor(() => expect(jobEvents).toHaveLength(1));
     expect(jobEvents).toEqual([{ type: 'progress', id: job.id, done: 2, total: 20, elapsedMs: 5 }]);
     expect(trainerEvents).toEqual([]); // not mistaken for a (malformed) trainer event
-    for (const l of handlers.trainerHealth) l({ kind: 'crashed', attempt: 1, reason: 'trainer exited (exit code 1)', restartInMs: 100 });
+    emit('trainerHealth', { kind: 'crashed', attempt: 1, reason: 'trainer exited (exit code 1)', restartInMs: 100 });
     expect(jobEvents.at(-1)).toEqual({ type: 'error', id: job.id, reason: 'interrupted', message: 'trainer exited (exit code 1)' });
     backend.dispose();
     channel.port2.close();

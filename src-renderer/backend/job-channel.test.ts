@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobEvent, JobRequest } from '../../src-shared/protocol/job-messages';
-import { FakeJobLink } from '../test-support/fake-job-link';
+import { FakeJobLink } from '../testing/fake-job-link';
 import { JobChannel } from './job-channel';
 
 const BIDIR: JobRequest = { type: 'bidir', steps: 10, hiddenSize: 4, batchSize: 2, learningRate: 0.01, seed: 1, cell: 'gru' };

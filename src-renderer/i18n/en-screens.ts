@@ -243,5 +243,3 @@ export const enScreens = {
   'py.params': 'trainable parameters:',
   'py.scores': 'scores for a random input:',
 } as const;
-
-export type ScreensKey = keyof typeof enScreens;

@@ -91,13 +91,6 @@ export function formatDateTime(when: string | Date): string {
   return new Intl.DateTimeFormat(locale.current, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
 
-/** A day: "3 December 2026" / "3 décembre 2026". */
-export function formatDate(when: string | Date): string {
-  const d = typeof when === 'string' ? new Date(when) : when;
-  if (Number.isNaN(d.getTime())) return NO_VALUE;
-  return new Intl.DateTimeFormat(locale.current, { dateStyle: 'long' }).format(d);
-}
-
 /**
  * A number in a CSV export: the shortest JavaScript form ("0.001", "1e-7"), full precision, a full stop as decimal
  * separator and no grouping in every locale, so spreadsheets and scripts read it alike; empty when not finite.

@@ -19,6 +19,7 @@ const prose = (s: string) => s.replace(/\$[^$]*\$/g, ' ');
 /** Cell and activation names, formulas and column names that are the same symbols in every language. */
 const SYMBOLS: readonly MessageKey[] = [
   'grad.cell.lstm', 'grad.cell.gru', 'grad.cellInline.lstm', 'grad.cellInline.gru', 'grad.activation.tanh', 'grad.activation.relu', 'grad.progress', 'grad.heat.col', 'csv.t', 'csv.total',
+  'ui.unrolled.scene.loop', // the 3D view's recurrence, h_t−1 → h_t
 ];
 
 const SAME_AS_ENGLISH: Record<string, readonly MessageKey[]> = {

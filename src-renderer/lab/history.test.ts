@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { points } from '../test-support/fake-trainer';
+import { points } from '../testing/fake-trainer';
 import { LossHistory, MAX_POINTS, SMOOTHING } from './history';
 
 describe('LossHistory', () => {

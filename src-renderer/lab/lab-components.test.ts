@@ -1,7 +1,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
-import { FakeTrainer, installResizeObserverStub, points } from '../test-support/fake-trainer';
+import { FakeTrainer, installResizeObserverStub, points } from '../testing/fake-trainer';
 import LabScreen from './LabScreen.svelte';
 import { LabState } from './lab-state.svelte';
 

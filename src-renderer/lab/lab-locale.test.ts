@@ -2,7 +2,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 import { locale } from '../i18n/i18n.svelte';
-import { FakeTrainer, installResizeObserverStub } from '../test-support/fake-trainer';
+import { FakeTrainer, installResizeObserverStub } from '../testing/fake-trainer';
 import { fakeDetail } from '../views/unrolled/test-fixtures';
 import UnrolledView from '../views/unrolled/UnrolledView.svelte';
 import LabScreen from './LabScreen.svelte';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src-shared/protocol/trainer-messages';
 import { DEFAULT_CONFIG, type TrainingConfig } from '../../src-shared/protocol/training-config';
-import { FakeTrainer, points } from '../test-support/fake-trainer';
+import { FakeTrainer, points } from '../testing/fake-trainer';
 import { LabState } from './lab-state.svelte';
 
 function setup(onConfigChange?: (c: TrainingConfig) => void) {

@@ -2,7 +2,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 import { DEMO_PRESETS, labConfigForDemo } from '../lesson/demo-presets';
-import { FakeTrainer } from '../test-support/fake-trainer';
+import { FakeTrainer } from '../testing/fake-trainer';
 import ConfigPanel from './ConfigPanel.svelte';
 import { LabState } from './lab-state.svelte';
 import LessonChangeNotice from './LessonChangeNotice.svelte';

@@ -5,7 +5,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { bench, describe } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
-import { FakeTrainer, installResizeObserverStub, points } from '../test-support/fake-trainer';
+import { FakeTrainer, installResizeObserverStub, points } from '../testing/fake-trainer';
 import { LabState } from './lab-state.svelte';
 import LossChart from './LossChart.svelte';
 

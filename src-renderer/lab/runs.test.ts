@@ -6,7 +6,7 @@ import { parseRunFile } from '../../src-shared/protocol/saved-run';
 import type { Checkpoint } from '../../src-shared/protocol/trainer-messages';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 import type { DocLoad, DocStore } from '../backend/backend';
-import { FakeTrainer, installResizeObserverStub, points } from '../test-support/fake-trainer';
+import { FakeTrainer, installResizeObserverStub, points } from '../testing/fake-trainer';
 import LabScreen from './LabScreen.svelte';
 import { LabState } from './lab-state.svelte';
 import { RunsState } from './runs-state.svelte';

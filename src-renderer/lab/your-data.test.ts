@@ -2,7 +2,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 import { CORPUS } from '../../src-shared/tasks/corpus';
-import { FakeTrainer, installResizeObserverStub } from '../test-support/fake-trainer';
+import { FakeTrainer, installResizeObserverStub } from '../testing/fake-trainer';
 import ConfigPanel from './ConfigPanel.svelte';
 import { LabState } from './lab-state.svelte';
 

@@ -5,8 +5,8 @@ import type { DocTypes } from '../../src-shared/protocol/documents';
 import type { DocKind } from '../../src-shared/protocol/ipc-contract';
 import type { Backend, DocStore } from '../backend/backend';
 import QuizHome from '../quiz/QuizHome.svelte';
-import { FakeJobs } from '../test-support/fake-jobs';
-import { FakeTrainer } from '../test-support/fake-trainer';
+import { FakeJobs } from '../testing/fake-jobs';
+import { FakeTrainer } from '../testing/fake-trainer';
 import LessonHome from './LessonHome.svelte';
 import { SECTIONS } from './sections';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveSlide, presenterAction } from './presenter-keys';
+import { exitCloses, moveSlide, presenterAction } from './presenter-keys';
 
 const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({ key: k, altKey: false, ctrlKey: false, metaKey: false, ...mods });
 
@@ -15,6 +15,16 @@ describe('presenter keys', () => {
     expect(presenterAction(key('Escape'))).toBe('exit');
     expect(presenterAction(key('x'))).toBeNull();
     expect(presenterAction(key('b', { ctrlKey: true }))).toBeNull();
+  });
+
+  it('a clicker reaches the speaker notes: F5 (or Shift+F5) opens them, Escape closes them before it leaves', () => {
+    expect(presenterAction(key('F5'))).toBe('notesOpen');
+    expect(presenterAction(key('F5', { shiftKey: true }))).toBe('notesOpen');
+    expect(presenterAction(key('.'))).toBe('blank');
+    expect(exitCloses(true, false)).toBe('notes');
+    expect(exitCloses(false, false)).toBe('presenter');
+    // With an audience window the notes are always on the console: Escape leaves at once.
+    expect(exitCloses(true, true)).toBe('presenter');
   });
 
   it('clamps the slide index', () => {

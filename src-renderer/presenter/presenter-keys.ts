@@ -1,5 +1,16 @@
-/** What a key does in presenter mode. Clickers send PageUp/PageDown (some send arrows or B for "blank"). */
-export type PresenterAction = 'next' | 'previous' | 'blank' | 'notes' | 'exit' | 'first' | 'last';
+/**
+ * What a key does in presenter mode. Clickers send PageUp/PageDown (some send arrows), B or "." for "blank", and
+ * F5 / Escape from their "start show" button (pressed again, it sends the other). So F5 opens the speaker notes and
+ * Escape ('exit') first closes open notes (see `exitCloses`), leaving presenter mode only when they are closed: that
+ * button toggles the notes without ending the show by surprise.
+ */
+export type PresenterAction = 'next' | 'previous' | 'blank' | 'notes' | 'notesOpen' | 'exit' | 'first' | 'last';
+
+/** What 'exit' does: close the speaker notes when they are open on this screen, else leave presenter mode. */
+export function exitCloses(notesOpen: boolean, linked: boolean): 'notes' | 'presenter' {
+  // With an audience window the notes are the console's and always shown: Escape leaves.
+  return notesOpen && !linked ? 'notes' : 'presenter';
+}
 
 export function presenterAction(e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>): PresenterAction | null {
   if (e.altKey || e.ctrlKey || e.metaKey) return null;
@@ -20,6 +31,8 @@ export function presenterAction(e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlK
     case 'n':
     case 'N':
       return 'notes';
+    case 'F5':
+      return 'notesOpen';
     case 'Escape':
       return 'exit';
     case 'Home':

@@ -47,17 +47,21 @@ describe('PresenterView with a second screen', () => {
     await tick();
     flushSync();
     expect(link.openAudience).toHaveBeenCalledOnce();
-    expect(link.sync).toHaveBeenLastCalledWith({ slide: 0, blank: false });
+    const pages = Number(/of (\d+)$/.exec(document.querySelector('.count')?.textContent ?? '')?.[1] ?? 1);
+    expect(link.sync).toHaveBeenLastCalledWith({ slide: 0, step: 0, lastStep: pages === 1, blank: false });
     expect(document.querySelector('[data-testid="presenter-notes"]')?.textContent).toBe(t(SECTIONS[0].notes));
     expect(document.querySelector('[data-testid="presenter-console"]')?.textContent).toContain(t('ui.present.next', { title: t(SECTIONS[1].title) }));
     expect(document.querySelector('[data-testid="presenter-elapsed"]')?.textContent).toBe(t('ui.present.elapsed', { time: '0:00' }));
 
-    // The clicker walks the slide's pages (its prose, then its live view) before the next slide is synced.
-    const pages = Number(/of (\d+)$/.exec(document.querySelector('.count')?.textContent ?? '')?.[1] ?? 1);
-    for (let i = 0; i < pages; i++) press('PageDown');
-    expect(link.sync).toHaveBeenLastCalledWith({ slide: 1, blank: false });
+    // The clicker walks the slide's pages (its prose, then its live view), each synced, before the next slide.
+    for (let i = 1; i < pages; i++) {
+      press('PageDown');
+      expect(link.sync).toHaveBeenLastCalledWith({ slide: 0, step: i, lastStep: i === pages - 1, blank: false });
+    }
+    press('PageDown');
+    expect(link.sync).toHaveBeenLastCalledWith({ slide: 1, step: 0, lastStep: expect.any(Boolean), blank: false });
     press('b');
-    expect(link.sync).toHaveBeenLastCalledWith({ slide: 1, blank: true });
+    expect(link.sync).toHaveBeenLastCalledWith({ slide: 1, step: 0, lastStep: expect.any(Boolean), blank: true });
     // The presenter keeps their slide and notes while the room's screen is blank.
     expect(document.querySelector('[data-testid="presenter-blank"]')).toBeNull();
     expect(document.querySelector('[data-testid="presenter-notes"]')).not.toBeNull();

@@ -24,3 +24,14 @@ export function formatElapsed(ms: number): string {
 export function audienceSlide(slide: number, count: number): number {
   return Math.max(0, Math.min(count - 1, Math.floor(slide)));
 }
+
+/**
+ * The page the audience shows within its slide: the presenter's page, except that the presenter's last page (the live
+ * view) is the audience's last page too, and no earlier page goes past the audience's last prose page (its larger
+ * type may cut the slide into more or fewer pages than the presenter's screen does).
+ */
+export function audiencePage(step: number | undefined, lastStep: boolean | undefined, pages: number): number {
+  const last = Math.max(0, pages - 1);
+  if (lastStep) return last;
+  return Math.max(0, Math.min(Math.max(0, last - 1), Math.floor(step ?? 0)));
+}

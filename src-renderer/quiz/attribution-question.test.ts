@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attributionJob } from '../../src-shared/jobs/attribution-job';
 import type { JobOutput } from '../../src-shared/jobs/jobs';
 import { JobChannel } from '../backend/job-channel';
-import { FakeJobLink } from '../test-support/fake-job-link';
+import { FakeJobLink } from '../testing/fake-job-link';
 import { attributionRequest, decodeWord, encodeWord, measureWords, wordChoices, wordOutcome, wordVars } from './attribution-question';
 import { runExperiment } from './predict-runner';
 import { buildItem } from './quiz-build';

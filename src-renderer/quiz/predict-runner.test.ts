@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JobChannel } from '../backend/job-channel';
-import { FakeJobLink } from '../test-support/fake-job-link';
+import { FakeJobLink } from '../testing/fake-job-link';
 import { ExperimentCancelled, ExperimentInterrupted, experimentRequest, runExperiment } from './predict-runner';
 
 /** How a promise has settled so far: without waiting on one that may never settle. */

@@ -5,7 +5,7 @@ import type { Backend } from '../backend/backend';
 import { servicesContext } from '../app/services';
 import { LabState } from '../lab/lab-state.svelte';
 import { LiveFeed } from '../views/gradients/live-feed.svelte';
-import { FakeTrainer, installResizeObserverStub } from '../test-support/fake-trainer';
+import { FakeTrainer, installResizeObserverStub } from '../testing/fake-trainer';
 import GradientsScreen from './GradientsScreen.svelte';
 
 let app: ReturnType<typeof mount> | null = null;

@@ -14,8 +14,12 @@ import type { Kernels } from './kernels';
 import type { DenseInput } from './layer-input';
 import type { FloatArray } from './types';
 
-/** Multiply-adds per block of the all-steps products (a few ms): how long an interrupt may wait at most there. */
-export const ROW_BLOCK_MACS = 8_000_000;
+/**
+ * Multiply-adds per block of the all-steps products (a few ms): how long an interrupt may wait at most there.
+ * Large enough that a block spans several steps even for H = 256 gated cells: a weight-gradient product whose
+ * depth is a single step of B rows spends its time reloading the whole gradient matrix, not multiplying.
+ */
+export const ROW_BLOCK_MACS = 32_000_000;
 
 /**
  * Rows per block of an all-steps product that costs GH·width multiply-adds per row: whole steps of B rows,
@@ -26,12 +30,12 @@ export function rowBlock(B: number, GH: number, width: number, macs = ROW_BLOCK_
   return B * Math.max(1, Math.floor(macs / perStep));
 }
 
-/** gates rows r ∈ [r0, r1) ← bh [G·H]. */
+/** gates rows r ∈ [r0, r1) ← bh [G·H]: the first row copied in, then doubled with native copies (exact, no JS loop per float). */
 export function fillBiasRows(gates: FloatArray, bh: FloatArray, GH: number, r0: number, r1: number): void {
-  for (let r = r0; r < r1; r++) {
-    const g = r * GH;
-    for (let q = 0; q < GH; q++) gates[g + q] = bh[q];
-  }
+  if (r1 <= r0) return;
+  const start = r0 * GH, end = r1 * GH;
+  for (let q = 0; q < GH; q++) gates[start + q] = bh[q];
+  for (let done = GH; start + done < end; done *= 2) gates.copyWithin(start + done, start, start + Math.min(done, end - start - done));
 }
 
 /** Forward, a dense input: gates_t ← bh + Wxh·x_t for t = 1..T (Wxh [G·H × I], x rows of width I). */

@@ -4,6 +4,7 @@
  */
 import type { DType, Example, FloatArray, ModelConfig, StepTrace } from './types';
 import type { Interrupt } from './interrupt';
+import type { Kernels } from './kernels';
 
 /** One named parameter tensor and its gradient (views into the model's memory; row-major). */
 export interface ParamTensor {
@@ -71,6 +72,8 @@ export interface Model {
   /** Which kernels this model's float32 work runs on: WebAssembly SIMD, or the portable TypeScript loops. */
   readonly kernels: KernelReport;
   params(): readonly ParamTensor[];
+  /** The flat buffers every ParamTensor views, in params() order, and the kernel set they belong to (absent: none). */
+  readonly flat?: FlatParams;
   /** Forward pass and BPTT over the examples; zeroes and then fills every grad. */
   forwardBackward(examples: readonly Example[], opts: ForwardBackwardOptions): LossTally & { trace?: StepTrace; initialStateGrads?: InitialStateGrads };
   /** Loss and greedy outputs without touching grads; `interrupt` as for forwardBackward. */
@@ -79,6 +82,13 @@ export interface Model {
   predict(example: Example): number[];
   /** Spectral radius of layer 0's forward Whh (power iteration). */
   spectralRadius(): number;
+}
+
+/** A model's parameters as one value buffer and one gradient buffer (param-set.ts), with their kernels. */
+export interface FlatParams {
+  readonly values: FloatArray;
+  readonly grads: FloatArray;
+  readonly kernels: Kernels;
 }
 
 export interface ClipReport {

@@ -11,12 +11,13 @@ import { lstmBackwardStep, lstmForwardStep } from './cell-lstm';
 import { gruBackwardStep, gruForwardStep } from './cell-gru';
 import { rnnBackwardStep, rnnForwardStep } from './cell-rnn';
 import { ChainWork, gateCount } from './chain-work';
-import type { Kernels } from './kernels';
+import type { Kernels, PackedProducts } from './kernels';
 import type { LayerInput } from './layer-input';
 import type { ParamSet, ParamSpec } from './param-set';
 import type { Activation, CellKind, DType, FloatArray } from './types';
 import { checkInterrupt, type Interrupt } from './interrupt';
 import { applyNudge, recordGradients, rowNorm, type ChainTrace, type StateNudge } from './chain-trace';
+import { addFromAbove, addSparseRows, sparseInputGrads } from './chain-input';
 
 export type { ChainTrace };
 
@@ -39,6 +40,9 @@ export function chainParamSpecs(prefix: string, kind: CellKind, I: number, H: nu
   return specs;
 }
 
+/** Batches of at least this many rows use the packed recurrent products (fewer rows: each weight is used once per step anyway). */
+const PACKED_MIN_ROWS = 4;
+
 export class Chain {
   /** Asked before every time step of forward() and backward(); see interrupt.ts. */
   interrupt: Interrupt | null = null;
@@ -59,6 +63,13 @@ export class Chain {
    * a one-hot x_t picks a column of Wxh, which is strided in Wxh but a contiguous row here.
    */
   private wT: FloatArray | null = null;
+  /**
+   * Whh packed for the kernel set's packed products: Whhᵀ during forward(), Whh during backward(), so the
+   * recurrent product at every step reuses one packing (batches of PACKED_MIN_ROWS rows or more).
+   */
+  private packedW: FloatArray | null = null;
+  /** Set while forward() runs with packedW holding Whhᵀ (step() called on its own, by greedy decoding, does not use it). */
+  private packedForward: PackedProducts | null = null;
   /** Current sequence length and batch size. */
   T = 0;
   B = 0;
@@ -124,32 +135,7 @@ export class Chain {
       this.kernels.gemmNT(r1 - r0, GH, I, input.buf, input.off + r0 * I, W, 0, gates, r0 * GH);
       return;
     }
-    const S = input.slots, idx = input.idx, val = input.val;
-    if ((r1 - r0) * S < I) {
-      // a few rows (one step of greedy decoding): gather the columns in place rather than transpose Wxh
-      for (let r = r0; r < r1; r++) {
-        for (let s = 0; s < S; s++) {
-          const col = idx[r * S + s];
-          if (col < 0) continue;
-          const v = val[r * S + s], g = r * GH;
-          for (let q = 0; q < GH; q++) gates[g + q] += v * W[q * I + col];
-        }
-      }
-      return;
-    }
-    const wT = this.transposed();
-    const axpy = this.kernels.axpy;
-    for (let q = 0; q < GH; q++) for (let c = 0; c < I; c++) wT[c * GH + q] = W[q * I + c];
-    for (let r = r0; r < r1; r++) {
-      const g = r * GH;
-      for (let s = 0; s < S; s++) {
-        const col = idx[r * S + s];
-        if (col < 0) continue;
-        const v = val[r * S + s], w = col * GH;
-        if (axpy) axpy.call(this.kernels, GH, v, wT, w, gates, g);
-        else for (let q = 0; q < GH; q++) gates[g + q] += v * wT[w + q];
-      }
-    }
+    addSparseRows(this.kernels, input, W, (r1 - r0) * input.slots < I ? null : this.transposed(), gates, GH, I, r0, r1);
   }
 
   private transposed(): FloatArray {
@@ -165,7 +151,7 @@ export class Chain {
     const w = this.work, B = this.B, H = this.H, GH = w.G * H;
     const prev = this.reverse ? t + 1 : t - 1;
     if (this.kind !== 'gru') {
-      this.kernels.gemmNT(B, GH, H, w.hs, prev * B * H, this.Whh.value, 0, w.gates, (t - 1) * B * GH);
+      this.recurrentForward(w.hs, prev * B * H, w.gates, (t - 1) * B * GH);
       if (this.kind === 'rnn') rnnForwardStep(w, mask, B, t, t, prev);
       else lstmForwardStep(w, mask, B, t, t, prev);
       if (this.nudge !== null && this.nudge.t === t) applyNudge(this.nudge, w, B);
@@ -173,7 +159,7 @@ export class Chain {
     }
     const zh = w.zh;
     zh.fill(0, 0, B * GH);
-    this.kernels.gemmNT(B, GH, H, w.hs, prev * B * H, this.Whh.value, 0, zh, 0);
+    this.recurrentForward(w.hs, prev * B * H, zh, 0);
     const bhn = this.bhn!.value;
     for (let b = 0; b < B; b++) {
       const z = b * GH + 2 * H;
@@ -190,10 +176,34 @@ export class Chain {
     if (input.kind === 'dense') projectAllSteps(this.kernels, this.interrupt, this.work, this.B, T, this.I, input, this.Wxh.value, this.bh.value);
     else this.project(input, 1, T + 1);
     this.loadInitialState();
-    for (let k = 1; k <= T; k++) {
-      checkInterrupt(this.interrupt);
-      this.step(this.reverse ? T + 1 - k : k, mask);
+    const packed = this.packedProducts();
+    if (packed) packed.packTransposed(this.work.G * this.H, this.H, this.Whh.value, 0, this.packedW!);
+    this.packedForward = packed;
+    try {
+      for (let k = 1; k <= T; k++) {
+        checkInterrupt(this.interrupt);
+        this.step(this.reverse ? T + 1 - k : k, mask);
+      }
+    } finally {
+      this.packedForward = null;
     }
+  }
+
+  /** out[B×G·H] at outOff += h_prev · Whhᵀ (h_prev rows at hOff), through the packed Whhᵀ when forward() made one. */
+  private recurrentForward(hs: FloatArray, hOff: number, out: FloatArray, outOff: number): void {
+    const B = this.B, H = this.H, GH = this.work.G * H;
+    if (this.packedForward) this.packedForward.gemm(B, GH, H, hs, hOff, this.packedW!, out, outOff);
+    else this.kernels.gemmNT(B, GH, H, hs, hOff, this.Whh.value, 0, out, outOff);
+  }
+
+  /** The kernel set's packed products when this batch is big enough and every operand is in reach (packedW sized), else null. */
+  private packedProducts(): PackedProducts | null {
+    const p = this.kernels.packed, w = this.work;
+    if (!p || this.B < PACKED_MIN_ROWS || !p.reserve(this.B)) return null;
+    const GH = w.G * this.H, n = Math.max(p.floats(GH, this.H), p.floats(this.H, GH));
+    if (!this.packedW || this.packedW.length < n) this.packedW = this.kernels.alloc(w.dtype, n);
+    const inReach = p.owns(this.packedW) && p.owns(this.Whh.value) && p.owns(w.hs) && p.owns(w.gates) && p.owns(w.zh) && p.owns(w.dzh) && p.owns(w.dhp) && p.owns(w.dh);
+    return inReach ? p : null;
   }
 
   /**
@@ -211,18 +221,14 @@ export class Chain {
     const lstm = this.kind === 'lstm', gru = this.kind === 'gru';
     for (let i = 0; i < n; i++) w.dh[i] = w.dhFinal[i];
     if (lstm) for (let i = 0; i < n; i++) w.dc[i] = w.dcFinal[i];
+    const packed = this.packedProducts();
+    if (packed) packed.pack(H, GH, Whh, 0, this.packedW!);
     for (let k = T; k >= 1; k--) {
       checkInterrupt(this.interrupt);
       const t = this.reverse ? T + 1 - k : k;
       const prev = this.reverse ? t + 1 : t - 1;
       const dh = w.dh;
-      if (above) {
-        const ab = above.buf, width = above.width;
-        for (let b = 0; b < B; b++) {
-          const src = above.off + ((t - 1) * B + b) * width + above.col;
-          for (let j = 0; j < H; j++) dh[b * H + j] += ab[src + j];
-        }
-      }
+      if (above) addFromAbove(kern, above, dh, B, H, t);
       if (trace) recordGradients(trace, w, B, t);
       if (this.kind === 'rnn') rnnBackwardStep(w, mask, B, t, t);
       else if (lstm) lstmBackwardStep(w, mask, B, t, prev);
@@ -236,7 +242,8 @@ export class Chain {
         if (lstm) w.dc.fill(0, 0, n);
       } else {
         // ∂L/∂h_prev += (∂L/∂(Whh·h_prev)) · Whh
-        kern.gemmNN(B, H, GH, w.dzh, (t - 1) * B * GH, Whh, 0, w.dhp, 0);
+        if (packed) packed.gemm(B, H, GH, w.dzh, (t - 1) * B * GH, this.packedW!, w.dhp, 0);
+        else kern.gemmNN(B, H, GH, w.dzh, (t - 1) * B * GH, Whh, 0, w.dhp, 0);
       }
       w.dh = w.dhp;
       w.dhp = dh;
@@ -249,31 +256,16 @@ export class Chain {
     // The sums over every step (∂L/∂Whh, ∂L/∂bh, and ∂L/∂Wxh, ∂L/∂x of a dense input) run a block of steps at a time.
     recurrentGradSums(kern, this.interrupt, w, B, T, this.reverse, this.Whh, this.bh);
     if (gru) {
-      const dbhn = this.bhn!.grad, dzh = w.dzh;
-      for (let r = 0; r < rows; r++) {
-        const g = r * GH + 2 * H;
-        for (let j = 0; j < H; j++) dbhn[j] += dzh[g + j];
-      }
+      // ∂L/∂bhn = Σ over rows of dzh's n block: the column sums of dzh (onesᵀ·dzh) into zh, then that block
+      const dbhn = this.bhn!.grad, sums = w.zh;
+      sums.fill(0, 0, GH);
+      kern.gemmNN(1, GH, rows, w.ones, 0, w.dzh, 0, sums, 0);
+      for (let j = 0; j < H; j++) dbhn[j] += sums[2 * H + j];
     }
     if (input.kind === 'dense') {
       inputGradSums(kern, this.interrupt, w, B, T, I, input, this.Wxh);
       return;
     }
-    // One-hot inputs: sum into the transposed layout (contiguous rows), then add it into ∂L/∂Wxh.
-    const S = input.slots, idx = input.idx, val = input.val;
-    const dT = this.transposed(), dW = this.Wxh.grad;
-    const axpy = kern.axpy;
-    dT.fill(0);
-    for (let r = 0; r < rows; r++) {
-      const g = r * GH;
-      for (let s = 0; s < S; s++) {
-        const col = idx[r * S + s];
-        if (col < 0) continue;
-        const v = val[r * S + s], d = col * GH;
-        if (axpy) axpy.call(kern, GH, v, dz, g, dT, d);
-        else for (let q = 0; q < GH; q++) dT[d + q] += v * dz[g + q];
-      }
-    }
-    for (let q = 0; q < GH; q++) for (let c = 0; c < I; c++) dW[q * I + c] += dT[c * GH + q];
+    sparseInputGrads(kern, input, dz, this.transposed(), this.Wxh.grad, GH, I, rows);
   }
 }

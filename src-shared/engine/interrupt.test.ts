@@ -64,16 +64,17 @@ describe('interrupting a pass (engine/interrupt.ts)', () => {
   });
 
   it('keeps exact gradients when the all-steps products of a big model run in several blocks', () => {
-    // H = 128, batch 16, 16 steps, 2 layers: each product splits into blocks of 7 steps (about 8M multiply-adds).
-    const config = testConfig({ cell: 'lstm', hiddenSize: 128, layers: 2, inputSize: 7, outputSize: 3 });
+    // H = 256, batch 16, 8 steps, 2 layers: the upper layer's products split into blocks of 7 steps (about 29M
+    // multiply-adds each, under ROW_BLOCK_MACS), so two blocks each.
+    const config = testConfig({ cell: 'lstm', hiddenSize: 256, layers: 2, inputSize: 7, outputSize: 3 });
     const model = createModel(config, 'f64');
     const examples = Array.from({ length: 16 }, (_, b) => ({
-      input: Array.from({ length: 16 }, (_, t) => (t * 3 + b) % 7),
-      target: Array.from({ length: 16 }, (_, t) => (t + b) % 3),
+      input: Array.from({ length: 8 }, (_, t) => (t * 3 + b) % 7),
+      target: Array.from({ length: 8 }, (_, t) => (t + b) % 3),
     }));
     let asked = 0;
     model.forwardBackward(examples, { ...opts, interrupt: () => (asked++, false) });
-    expect(asked, 'more than one block per product').toBeGreaterThan(2 * 16 * 2 + 2 + 2);
+    expect(asked, 'more than one block per product').toBeGreaterThan(2 * 8 * 2 + 2 + 2);
     const r = gradCheck(model, examples, { perParam: 2 });
     expect(r.maxRelError, JSON.stringify(r.worst)).toBeLessThan(1e-5);
   });

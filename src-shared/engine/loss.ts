@@ -5,6 +5,7 @@
  *                ∂L/∂y_o = 2 (y_o − t_o) / O
  * Both gradients are then multiplied by `scale` = 1 / (number of target tokens in the batch).
  */
+import type { Kernels } from './kernels';
 import type { FloatArray, LossKind } from './types';
 
 /** Running sums of one scoring pass: [Σ loss, # correct, # tokens]. */
@@ -25,6 +26,17 @@ export function argmaxRow(y: FloatArray, off: number, O: number): number {
     }
   }
   return best;
+}
+
+/** softmax of the O logits starting at off, as plain numbers (in float64). */
+export function softmaxOf(y: FloatArray, off: number, O: number): number[] {
+  let max = -Infinity;
+  for (let o = 0; o < O; o++) max = Math.max(max, y[off + o]);
+  const p = new Array<number>(O);
+  let sum = 0;
+  for (let o = 0; o < O; o++) sum += p[o] = Math.exp(y[off + o] - max);
+  for (let o = 0; o < O; o++) p[o] /= sum;
+  return p;
 }
 
 /**
@@ -82,3 +94,36 @@ export function scoreRow(
   tally[0] += l / O;
   if (O === 1 ? Math.abs(y[off] - target) < 0.5 : argmaxRow(y, off, O) === target) tally[1] += 1;
 }
+
+/**
+ * Score every row r < rows whose mask[r] is set (target targets[r]), as scoreRow does one at a time, writing
+ * scale·∂L/∂y into dy. A softmax loss goes to the kernel set's one-call scoring when it has one and can reach y
+ * and dy (float32 exponentials, so the last bits may differ from scoreRow's).
+ */
+export function scoreRows(
+  kind: LossKind,
+  y: FloatArray,
+  rows: number,
+  O: number,
+  targets: Float64Array,
+  mask: Uint8Array,
+  dy: FloatArray,
+  scale: number,
+  tally: Tally,
+  kernels: Kernels,
+): void {
+  const fast = kind === 'softmax-ce' ? kernels.softmax : undefined;
+  if (fast && fast.owns(y) && fast.owns(dy)) {
+    const r = fast.score(rows, O, y, targets, mask, dy, scale);
+    if (r) {
+      let count = 0;
+      for (let i = 0; i < rows; i++) count += mask[i];
+      tally[0] += r.loss;
+      tally[1] += r.correct;
+      tally[2] += count;
+      return;
+    }
+  }
+  for (let r = 0; r < rows; r++) if (mask[r]) scoreRow(kind, y, r * O, O, targets[r], dy, scale, tally);
+}
+

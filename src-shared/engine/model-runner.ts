@@ -7,6 +7,7 @@ import type { ForwardBackwardOptions, InitialStateGrads, LossTally, TracedChain 
 import type { Chain } from './chain';
 import { inputLength, packDecoder, packInputs, packTargets, PackedSequence, validateExamples } from './batch-pack';
 import { DensePack } from './dense-pack';
+import { FinalFeatures } from './final-features';
 import { initialStateGrads, injectContextGrads, loadContext, loadInitialStates } from './initial-state';
 import type { LayerInput } from './layer-input';
 import { connectivityOf, type Connectivity } from './attribution';
@@ -14,11 +15,11 @@ import type { Head } from './head';
 import { greedyDecode } from './greedy-decode';
 import type { Interrupt } from './interrupt';
 import type { Kernels } from './kernels';
-import { argmaxRow, createTally, scoreRow } from './loss';
+import { argmaxRow, createTally, scoreRow, scoreRows, softmaxOf } from './loss';
 import type { ParamSet } from './param-set';
 import type { Stack } from './stack';
 import { realSteps, TracePlan } from './step-trace';
-import type { DType, Example, FloatArray, ModelConfig, StepTrace } from './types';
+import type { DType, Example, ModelConfig, StepTrace } from './types';
 
 /** Evaluation works through the examples in slices of this many, so buffers stay training-sized. */
 const EVAL_SLICE = 32;
@@ -28,10 +29,8 @@ type FullTally = LossTally & { trace?: StepTrace; initialStateGrads?: InitialSta
 export class ModelRunner {
   private readonly encPack = new PackedSequence(1);
   private readonly mainPack: PackedSequence;
-  /** Many-to-one head input: [h→_T ; h←_1] per row [B][D]. */
-  private feat: FloatArray;
-  /** ∂L/∂feat [B][D]. */
-  private dFeat: FloatArray;
+  /** Many-to-one head input [h→_T ; h←_1] and its gradient. */
+  private readonly finals: FinalFeatures;
   private readonly tally = createTally();
   /** Example.inputVectors, packed for the stack that reads the input. */
   private readonly dense: DensePack;
@@ -54,8 +53,7 @@ export class ModelRunner {
     this.mainPack = new PackedSequence(config.shape === 'one-to-many' ? 2 : 1);
     this.dense = new DensePack(config.inputSize, kernels, dtype);
     this.readIn = this.mainPack.input;
-    this.feat = kernels.alloc(dtype, 0);
-    this.dFeat = kernels.alloc(dtype, 0);
+    this.finals = new FinalFeatures(main, kernels, dtype);
     this.decoding = config.shape === 'encoder-decoder' || config.shape === 'one-to-many';
     this.regression = config.loss === 'mse' && config.outputSize === 1;
   }
@@ -115,14 +113,15 @@ export class ModelRunner {
     const plan = opts.trace ? new TracePlan(enc ?? main, enc ? main : null, opts.traceChains ?? false) : null;
     main.zeroOutputGrads();
     if (this.config.shape === 'many-to-one') {
-      this.gatherFinals(B);
+      const f = this.finals;
+      f.gather(B);
       head.ensure(B);
-      head.forward(0, B, this.feat, 0);
+      head.forward(0, B, f.feat, 0);
       head.zeroGrad(B);
       for (let b = 0; b < B; b++) scoreRow(this.config.loss, head.logits, b * O, O, pack.targets[b], head.dlogits, 1 / B, tally);
-      this.dFeat.fill(0, 0, B * main.D);
-      head.backward(B, this.feat, 0, this.dFeat, 0);
-      this.scatterFinalGrads(B);
+      f.dFeat.fill(0, 0, B * main.D);
+      head.backward(B, f.feat, 0, f.dFeat, 0);
+      f.scatterGrads(B);
       main.backward(this.readIn, pack.mask, false, truncate, plan?.reader ?? null);
     } else {
       const rows = pack.T * B;
@@ -132,9 +131,7 @@ export class ModelRunner {
       head.zeroGrad(rows);
       let count = 0;
       for (let r = 0; r < rows; r++) count += pack.mask[r];
-      for (let r = 0; r < rows; r++) {
-        if (pack.mask[r]) scoreRow(this.config.loss, head.logits, r * O, O, pack.targets[r], head.dlogits, 1 / count, tally);
-      }
+      scoreRows(this.config.loss, head.logits, rows, O, pack.targets, pack.mask, head.dlogits, 1 / count, tally, this.kernels);
       head.backward(rows, top.buf, top.off, main.dTop, 0);
       main.backward(enc || this.decoding ? pack.input : this.readIn, pack.mask, true, truncate, (enc ? plan?.decoder : plan?.reader) ?? null);
       if (enc) {
@@ -184,14 +181,7 @@ export class ModelRunner {
     const top = main.output(main.chains.length - 1);
     head.ensure(T);
     head.forward(T - 1, T, top.buf, top.off);
-    const y = head.logits;
-    let max = -Infinity;
-    for (let o = 0; o < O; o++) max = Math.max(max, y[(T - 1) * O + o]);
-    const p = new Array<number>(O);
-    let sum = 0;
-    for (let o = 0; o < O; o++) sum += p[o] = Math.exp(y[(T - 1) * O + o] - max);
-    for (let o = 0; o < O; o++) p[o] /= sum;
-    return p;
+    return softmaxOf(head.logits, (T - 1) * O, O);
   }
 
   predict(example: Example, maxLength?: number, stopToken?: number): number[] {
@@ -215,8 +205,8 @@ export class ModelRunner {
     const parts = {
       config: this.config, main: this.main, enc: this.enc, head: this.head,
       mainInput: this.mainPack.input, mainMask: this.mainPack.mask, encInput: this.encPack.input, encMask: this.encPack.mask,
-      finals: () => (this.gatherFinals(1), { feat: this.feat, dFeat: this.dFeat }),
-      scatterFinalGrads: () => this.scatterFinalGrads(1),
+      finals: () => (this.finals.gather(1), { feat: this.finals.feat, dFeat: this.finals.dFeat }),
+      scatterFinalGrads: () => this.finals.scatterGrads(1),
       injectContextGrads: () => { if (this.enc) injectContextGrads(this.enc, this.main, 1); },
     };
     try {
@@ -241,9 +231,9 @@ export class ModelRunner {
       return;
     }
     if (this.config.shape === 'many-to-one') {
-      this.gatherFinals(B);
+      this.finals.gather(B);
       head.ensure(B);
-      head.forward(0, B, this.feat, 0);
+      head.forward(0, B, this.finals.feat, 0);
       for (let b = 0; b < B; b++) {
         outputs[b].push(this.readOutput(b * O));
         if (withTargets) scoreRow(this.config.loss, head.logits, b * O, O, pack.targets[b], null, 0, this.tally);
@@ -301,28 +291,5 @@ export class ModelRunner {
       this.readIn = pack.input;
     }
     return this.readIn;
-  }
-
-  /** feat row b = [h→_T ; h←_1] of the top layer (the last state each direction reached). */
-  private gatherFinals(B: number): void {
-    const main = this.main, H = main.shape.H, D = main.D;
-    if (this.feat.length < B * D) {
-      this.feat = this.kernels.alloc(this.dtype, B * D);
-      this.dFeat = this.kernels.alloc(this.dtype, B * D);
-    }
-    const top = main.top;
-    for (let d = 0; d < top.length; d++) {
-      const hs = top[d].work.hs, at = top[d].finalSlot * B * H;
-      for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) this.feat[b * D + d * H + j] = hs[at + b * H + j];
-    }
-  }
-
-  private scatterFinalGrads(B: number): void {
-    const main = this.main, H = main.shape.H, D = main.D;
-    const top = main.top;
-    for (let d = 0; d < top.length; d++) {
-      const g = top[d].work.dhFinal;
-      for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) g[b * H + j] = this.dFeat[b * D + d * H + j];
-    }
   }
 }

@@ -16,7 +16,7 @@
  * The StepTrace follows the top layer's left-to-right chain of the stack that reads the input: the encoder
  * for encoder-decoder, the only stack otherwise (for one-to-many its steps are the output steps).
  */
-import type { ForwardBackwardOptions, KernelReport, Model } from './api';
+import type { FlatParams, ForwardBackwardOptions, KernelReport, Model } from './api';
 import type { Connectivity } from './attribution';
 import type { Interrupt } from './interrupt';
 import { getKernels, type Kernels } from './kernels';
@@ -63,6 +63,7 @@ export function createModel(config: ModelConfig, dtype: DType = 'f32', kernels: 
 class RecurrentModel implements SequenceModel {
   readonly paramCount: number;
   readonly kernels: KernelReport;
+  readonly flat: FlatParams;
   private readonly runner: ModelRunner;
   private readonly radius: RunningSpectralRadius;
 
@@ -78,6 +79,7 @@ class RecurrentModel implements SequenceModel {
     this.paramCount = paramCount(config);
     // a float64 model's buffers all come from the portable set, whatever set it was given
     this.kernels = kernels.name === 'wasm-simd' && dtype === 'f32' ? 'wasm-simd' : 'portable';
+    this.flat = { values: set.values, grads: set.grads, kernels };
     this.runner = new ModelRunner(config, set, enc, main, head, kernels, dtype);
     this.radius = new RunningSpectralRadius(config.hiddenSize);
   }

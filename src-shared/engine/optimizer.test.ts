@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createModel } from './model';
 import { clipGradients, createOptimizer, globalGradNorm } from './optimizer';
 import { RAGGED, testConfig } from './test-fixtures';
+import type { Model } from './api';
 
 const fb = { trace: false, truncate: 0 };
 
@@ -73,4 +74,26 @@ describe('createOptimizer(config, model)', () => {
     const { ['l0.fwd.Whh.s']: _, ...missing } = state;
     expect(() => opt.importState(missing)).toThrow(/missing "l0.fwd.Whh.s"/);
   });
+  for (const cfg of [
+    { kind: 'sgd', learningRate: 0.1, momentum: 0.9, clipNorm: 0.05 },
+    { kind: 'adam', learningRate: 0.01, momentum: 0, clipNorm: 0.05 },
+    { kind: 'adam', learningRate: 0.01, momentum: 0, clipNorm: 0 },
+  ] as const) {
+    it(`${cfg.kind}${cfg.clipNorm ? ' with clipping' : ''}: its one-call passes over a wasm model's flat buffers give the loops' numbers to the last bit`, () => {
+      const m = createModel(testConfig({ cell: 'lstm', hiddenSize: 6 }));
+      expect(m.flat?.kernels.optimizer).toBeDefined();
+      // the same parameters as plain arrays, with no flat buffers: the optimizer's own loops
+      const copies = m.params().map((p) => ({ name: p.name, shape: p.shape, value: Float32Array.from(p.value), grad: new Float32Array(p.grad.length) }));
+      const plain = { params: () => copies } as unknown as Model;
+      const fast = createOptimizer(cfg, m), loops = createOptimizer(cfg, plain);
+      for (let step = 0; step < 4; step++) {
+        m.forwardBackward(RAGGED, fb);
+        m.params().forEach((p, i) => copies[i].grad.set(p.grad));
+        const a = fast.step(m), b = loops.step(plain);
+        expect(a).toEqual(b);
+        m.params().forEach((p, i) => expect(Array.from(p.value)).toEqual(Array.from(copies[i].value)));
+      }
+      expect(fast.exportState()).toEqual(loops.exportState());
+    });
+  }
 });

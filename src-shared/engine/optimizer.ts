@@ -4,10 +4,12 @@
  * - SGD with momentum μ:  v ← μ·v + g;  θ ← θ − lr·v              (μ = 0 is plain SGD)
  * - Adam (β1 = 0.9, β2 = 0.999, ε = 1e-8):  m ← β1·m + (1−β1)·g;  s ← β2·s + (1−β2)·g²;
  *   θ ← θ − lr · m̂ / (√ŝ + ε)  with the bias corrections m̂ = m/(1−β1^k), ŝ = s/(1−β2^k) at step k.
- * State is kept in float64 whatever the model's dtype.
+ * State is kept in float64 whatever the model's dtype. When the model's kernel set offers optimizer passes over
+ * its flat buffers (the WebAssembly set), the state lives beside them and each pass is one call: same numbers.
  */
-import type { ClipReport, Model, Optimizer, ParamTensor } from './api';
-import type { OptimizerConfig } from './types';
+import type { ClipReport, FlatParams, Model, Optimizer, ParamTensor } from './api';
+import type { OptimizerPasses } from './kernels';
+import type { FloatArray, OptimizerConfig } from './types';
 import { isNumberArray, toNumbers } from './params-io';
 
 const BETA1 = 0.9;
@@ -44,6 +46,8 @@ class ModelOptimizer implements Optimizer {
   private readonly names: string[];
   /** Adam step count k (for the bias corrections). */
   private t = 0;
+  /** The kernel set's passes over the flat buffers, when the state could be put beside them. */
+  private readonly flat: FlatRun | null;
 
   constructor(
     private readonly config: OptimizerConfig,
@@ -52,13 +56,17 @@ class ModelOptimizer implements Optimizer {
     if (!(config.learningRate > 0)) throw new Error(`optimizer: learningRate must be > 0, got ${config.learningRate}`);
     const params = model.params();
     this.names = params.map((p) => p.name);
-    this.first = params.map((p) => new Float64Array(p.value.length));
-    this.second = params.map((p) => new Float64Array(config.kind === 'adam' ? p.value.length : 0));
+    const adam = config.kind === 'adam';
+    const flat = model.flat ? flatPasses(model.flat, params, adam) : null;
+    this.flat = flat?.run ?? null;
+    this.first = flat ? flat.first : params.map((p) => new Float64Array(p.value.length));
+    this.second = flat ? flat.second : params.map((p) => new Float64Array(adam ? p.value.length : 0));
   }
 
   step(model: Model): ClipReport {
     const params = model.params();
     if (params.length !== this.first.length) throw new Error('optimizer: this model is not the one the optimizer was made for');
+    if (this.flat && model.flat?.values === this.flat.values) return this.flatStep(this.flat);
     const report = clipGradients(params, this.config.clipNorm);
     const lr = this.config.learningRate;
     if (this.config.kind === 'sgd') {
@@ -87,6 +95,25 @@ class ModelOptimizer implements Optimizer {
         w[i] -= (lr * mi * c1) / (Math.sqrt(si * c2) + EPS);
       }
     }
+    return report;
+  }
+
+  /** step() as one pass per stage over the flat buffers; the same float64 arithmetic as the loops above. */
+  private flatStep({ passes, values, grads, first, second }: FlatRun): ClipReport {
+    const before = Math.sqrt(passes.sumSquares(grads));
+    const maxNorm = this.config.clipNorm;
+    let report: ClipReport = { gradNormBefore: before, gradNormAfter: before, clipped: false };
+    if (maxNorm > 0 && before > maxNorm) {
+      passes.scale(grads, maxNorm / before);
+      report = { gradNormBefore: before, gradNormAfter: maxNorm, clipped: true };
+    }
+    const lr = this.config.learningRate;
+    if (this.config.kind === 'sgd') {
+      passes.sgd(values, grads, first, lr, this.config.momentum);
+      return report;
+    }
+    this.t += 1;
+    passes.adam(values, grads, first, second, lr, BETA1, BETA2, EPS, 1 / (1 - BETA1 ** this.t), 1 / (1 - BETA2 ** this.t));
     return report;
   }
 
@@ -142,6 +169,42 @@ class ModelOptimizer implements Optimizer {
       if (this.config.kind === 'adam') this.second[p].set(state[`${n}.s`]);
     });
   }
+}
+
+/** What a flat step needs: the passes, the model's flat buffers, and the state as flat buffers. */
+interface FlatRun {
+  readonly passes: OptimizerPasses;
+  readonly values: FloatArray;
+  readonly grads: FloatArray;
+  /** SGD's velocity v, or Adam's first moment m. */
+  readonly first: Float64Array;
+  /** Adam's second moment s (empty for SGD). */
+  readonly second: Float64Array;
+}
+
+/**
+ * Flat state beside the model's buffers, with per-parameter views into it, when the kernels offer the passes,
+ * both buffers are in their reach, and params() tiles them in order (the layout param-set.ts makes); else null.
+ */
+function flatPasses(flat: FlatParams, params: readonly ParamTensor[], adam: boolean): { run: FlatRun; first: Float64Array[]; second: Float64Array[] } | null {
+  const passes = flat.kernels.optimizer;
+  const { values, grads } = flat;
+  if (!passes || !passes.owns(values) || !passes.owns(grads) || values.length !== grads.length) return null;
+  let off = 0;
+  for (const p of params) {
+    const at = (p.value.byteOffset - values.byteOffset) / values.BYTES_PER_ELEMENT;
+    if (p.value.buffer !== values.buffer || p.grad.buffer !== grads.buffer || at !== off) return null;
+    if ((p.grad.byteOffset - grads.byteOffset) / grads.BYTES_PER_ELEMENT !== off) return null;
+    off += p.value.length;
+  }
+  if (off !== values.length) return null;
+  const v = passes.allocState(off), s = adam ? passes.allocState(off) : new Float64Array(0);
+  if (!v || !s) return null;
+  const views = (buf: Float64Array, used: boolean): Float64Array[] => {
+    let o = 0;
+    return params.map((p) => (used ? buf.subarray(o, (o += p.value.length)) : new Float64Array(0)));
+  };
+  return { run: { passes, values, grads, first: v, second: s }, first: views(v, true), second: views(s, adam) };
 }
 
 export function createOptimizer(config: OptimizerConfig, model: Model): Optimizer {

@@ -69,6 +69,37 @@ describe('WebAssembly SIMD kernels', () => {
     });
   }
 
+  for (const form of ['pack', 'packTransposed'] as const) {
+    it(`packed products (${form}) equal the float64 product within float32 rounding, and gemmNN on whole 4×8 tiles exactly`, () => {
+      const p = k.packed!;
+      let seed = 100;
+      for (const [M, N, K] of [...shapes, [32, 1024, 256], [32, 256, 1024], [8, 24, 256]] as [number, number, number][]) {
+        expect(p.reserve(M)).toBe(true);
+        const ao = seed % 5, co = (seed * 2) % 3;
+        const A = k.alloc('f32', M * K + ao), W = k.alloc('f32', N * K + 3), C = k.alloc('f32', M * N + co + 2);
+        fill(A, seed++);
+        fill(W, seed++);
+        fill(C, seed++);
+        // B as K×N: W itself for pack; W read as N×K (so B = Wᵀ) for packTransposed
+        const Bkn = k.alloc('f32', K * N);
+        for (let kk = 0; kk < K; kk++) for (let j = 0; j < N; j++) Bkn[kk * N + j] = form === 'pack' ? W[3 + kk * N + j] : W[3 + j * K + kk];
+        const { c, mag } = reference('gemmNN', M, N, K, A, ao, Bkn, 0, C, co);
+        const P = k.alloc('f32', p.floats(N, K));
+        if (form === 'pack') p.pack(N, K, W, 3, P);
+        else p.packTransposed(N, K, W, 3, P);
+        const C2 = k.alloc('f32', C.length);
+        C2.set(C);
+        p.gemm(M, N, K, A, ao, P, C, co);
+        let far = 0, unequal = 0;
+        for (let i = 0; i < C.length; i++) if (!(Math.abs(C[i] - c[i]) <= 1e-6 * (mag[i] + 1))) far++;
+        k.gemmNN(M, N, K, A, ao, Bkn, 0, C2, co);
+        const M4 = M - (M % 4), N8 = N - (N % 8);
+        for (let i = 0; i < M4; i++) for (let j = 0; j < N8; j++) if (C[co + i * N + j] !== C2[co + i * N + j]) unequal++;
+        expect({ M, N, K, far, unequal }).toEqual({ M, N, K, far: 0, unequal: 0 });
+      }
+    });
+  }
+
   it('runs the cells\' elementwise steps in wasm for float32 work buffers, not for float64 ones', () => {
     const w = new ChainWork('lstm', 'tanh', 5, 'f32', k);
     w.ensure(3, 2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsKernels } from './kernels';
+import { jsKernels, type Kernels } from './kernels';
 import { createModel } from './model';
 import { createOptimizer } from './optimizer';
 import { testConfig } from './test-fixtures';
@@ -71,3 +71,25 @@ function trainManyToOne(config: ModelConfig, wasm: NonNullable<ReturnType<typeof
   const a = run(wasm), b = run(jsKernels);
   return a.every((l, i) => Math.abs(l - b[i]) < 2e-3 * b[0]) && a[29] < a[0];
 }
+
+describe('one-hot inputs on the WebAssembly kernels', () => {
+  it('give the same gradients to the last bit with the one-call gathers and scatters as with one axpy per row', () => {
+    const wasm = createWasmKernels();
+    expect(wasm).not.toBeNull();
+    const config = testConfig({ cell: 'gru', inputSize: 6, hiddenSize: 10, outputSize: 4 });
+    const data = batch(config.inputSize, config.outputSize);
+    // two kernel sets of their own; the second with its sparse rows taken away, so the chain adds one axpy per (row, slot)
+    type Editable = { sparse?: unknown; forModel: () => Kernels };
+    const withSparse = wasm!.forModel(), withoutSparse = wasm!.forModel();
+    expect(withSparse.sparse).toBeDefined();
+    (withSparse as Editable).forModel = () => withSparse;
+    (withoutSparse as Editable).forModel = () => withoutSparse;
+    (withoutSparse as Editable).sparse = undefined;
+    const a = createModel(config, 'f32', withSparse);
+    const b = createModel(config, 'f32', withoutSparse);
+    expect([a.kernels, b.kernels]).toEqual(['wasm-simd', 'wasm-simd']);
+    a.forwardBackward(data, fb);
+    b.forwardBackward(data, fb);
+    expect(a.params().flatMap((p) => Array.from(p.grad))).toEqual(b.params().flatMap((p) => Array.from(p.grad)));
+  });
+});

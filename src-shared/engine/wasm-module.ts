@@ -19,6 +19,23 @@ export interface KernelExports {
   gemmTN(M: number, N: number, K: number, a: number, b: number, c: number, scratch: number): void;
   gemmNT(M: number, N: number, K: number, a: number, b: number, c: number): void;
   axpy(n: number, alpha: number, x: number, y: number): void;
+  /** One-hot rows (sparse.ts): idx i32 and val f32 pairs, S per row, rows of n floats. */
+  gatherAdd(rows: number, S: number, n: number, idx: number, val: number, src: number, dst: number): void;
+  scatterAdd(rows: number, S: number, n: number, idx: number, val: number, src: number, dst: number): void;
+  /** Softmax cross-entropy over rows (softmax.ts): targets i32 (−1: none); returns Σ loss, writes the count of correct rows at `correct`. */
+  softmaxRows(rows: number, O: number, y: number, targets: number, dy: number, scale: number, correct: number): number;
+  /** The optimizer's passes (optim.ts): float32 values and gradients, float64 state. */
+  sumSquares(n: number, g: number): number;
+  scaleGrads(n: number, g: number, c: number): void;
+  sgdStep(n: number, w: number, g: number, v: number, lr: number, mu: number): void;
+  adamStep(n: number, w: number, g: number, m: number, s: number, lr: number, b1: number, b2: number, eps: number, c1: number, c2: number): void;
+  /** Packed right operands (gemm-packed.ts): floats one takes, packing from K×N (packB) or from N×K as its transpose (packBT). */
+  packedFloats(N: number, K: number): number;
+  packB(N: number, K: number, b: number, dst: number): void;
+  packBT(N: number, K: number, w: number, dst: number): void;
+  /** Bytes of scratch gemmPacked needs for M rows. */
+  gemmPackedScratchBytes(M: number): number;
+  gemmPacked(M: number, N: number, K: number, a: number, bp: number, c: number, scratch: number): void;
   tanhForward(n: number, g: number, h: number): void;
   /** y ← σ(x), y ← tanh(x) over n floats: the cell kernels' own activations, exported for their accuracy tests. */
   sigmoidMap(n: number, x: number, y: number): void;

@@ -69,9 +69,15 @@ export const OpenTextFileResultSchema = v.variant('status', [
 ]);
 export type OpenTextFileResult = v.InferOutput<typeof OpenTextFileResultSchema>;
 
-/** What the audience sees in presenter mode: a slide index (0-based) or a blanked screen. */
+/**
+ * What the audience sees in presenter mode: a slide index (0-based) and the page within it, or a blanked screen.
+ * `step` is the presenter's page of the slide; `lastStep` says it is the slide's last page (the live view), which
+ * the audience window shows as its own last page, since its larger type may cut the prose into more pages.
+ */
 export const PresenterStateSchema = v.strictObject({
   slide: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
+  step: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100))),
+  lastStep: v.optional(v.boolean()),
   blank: v.boolean(),
 });
 export type PresenterState = v.InferOutput<typeof PresenterStateSchema>;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { StepPoint } from './trainer-messages';
 import { TrainingConfigSchema } from './training-config';
+import { count } from './numbers';
 
 /**
  * A checkpoint in the shape the trainer sends its supervisor every few seconds while training: every parameter and
@@ -12,7 +13,6 @@ import { TrainingConfigSchema } from './training-config';
  * It never reaches a file: saved runs keep the plain JSON Checkpoint (protocol/documents.ts).
  */
 
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** Most history points a checkpoint may carry (as CheckpointSchema). */
 const MAX_HISTORY = 100_000;
 

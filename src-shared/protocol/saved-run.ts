@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describeIssues } from './describe-issues';
 import { CheckpointSchema, type StepDetail } from './trainer-messages';
+import { count, finite } from './numbers';
 
 /**
  * A saved run: everything needed to reopen it exactly (the checkpoint: config with seed and dataset, weights,
@@ -8,7 +9,6 @@ import { CheckpointSchema, type StepDetail } from './trainer-messages';
  * time, in a `*.rnnlab.json` run file.
  */
 
-const finite = v.pipe(v.number(), v.finite());
 /** Per-step rows of a snapshot: at most T = 200 steps of at most 512 units (two directions of 256). */
 const grid = v.pipe(v.array(v.pipe(v.array(finite), v.maxLength(512))), v.maxLength(200));
 const tokens = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(200));
@@ -18,7 +18,7 @@ const tokens = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(
  * traces beyond these (other chains, ∂L/∂c_t, attribution) are dropped when a run is saved, not refused.
  */
 export const SavedSnapshotSchema = v.object({
-  step: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  step: count,
   dhNorms: v.pipe(v.array(finite), v.maxLength(200)),
   hidden: grid,
   gates: v.pipe(v.record(v.pipe(v.string(), v.maxLength(16)), grid), v.maxEntries(8)),

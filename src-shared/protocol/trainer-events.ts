@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import type { KernelReport } from '../engine/api';
 import { StepDetailSchema } from './step-detail';
-import { CheckpointSchema } from './trainer-messages';
+import { CheckpointSchema, StepPointFieldsSchema } from './trainer-messages';
 import { TrainingConfigSchema } from './training-config';
+import { count } from './numbers';
 
 /**
  * Trainer → renderer: every event on the training stream, declared once as a schema; the TypeScript types are what
@@ -10,24 +11,13 @@ import { TrainingConfigSchema } from './training-config';
  * drops, with a warning, anything that does not pass.
  */
 
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const strings = v.array(v.string());
 
 export const SessionStateSchema = v.picklist(['idle', 'training', 'paused', 'diverged', 'error']);
 export type SessionState = v.InferOutput<typeof SessionStateSchema>;
 
 /** Per-step scalar history; several steps are coalesced into one stats message when the renderer lags. */
-export const StepPointSchema = v.pipe(
-  v.strictObject({
-    step: count,
-    loss: v.number(),
-    accuracy: v.number(),
-    gradNormBefore: v.number(),
-    gradNormAfter: v.number(),
-    clipped: v.boolean(),
-  }),
-  v.readonly(),
-);
+export const StepPointSchema = v.pipe(StepPointFieldsSchema, v.readonly());
 export type StepPoint = v.InferOutput<typeof StepPointSchema>;
 
 export const EvalResultSchema = v.pipe(

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { TrainingConfigSchema } from './training-config';
 import { PackedCheckpointSchema } from './packed-checkpoint';
+import { count, finite } from './numbers';
 
 /**
  * Messages on the training stream (renderer ⇄ trainer, over a MessagePort or a Web Worker)
@@ -10,8 +11,15 @@ import { PackedCheckpointSchema } from './packed-checkpoint';
 
 export const PROTOCOL_VERSION = 1;
 
-const finite = v.pipe(v.number(), v.finite());
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** One step's scalars, as the stats stream carries them (trainer-events' StepPoint) and a checkpoint keeps them. */
+export const StepPointFieldsSchema = v.strictObject({
+  step: count,
+  loss: v.number(),
+  accuracy: v.number(),
+  gradNormBefore: v.number(),
+  gradNormAfter: v.number(),
+  clipped: v.boolean(),
+});
 
 export const CheckpointSchema = v.strictObject({
   version: v.literal(1),
@@ -19,19 +27,7 @@ export const CheckpointSchema = v.strictObject({
   step: count,
   params: v.pipe(v.record(v.pipe(v.string(), v.maxLength(64)), v.array(finite)), v.maxEntries(256)),
   optimizer: v.pipe(v.record(v.pipe(v.string(), v.maxLength(64)), v.array(finite)), v.maxEntries(1024)),
-  history: v.pipe(
-    v.array(
-      v.strictObject({
-        step: count,
-        loss: v.number(),
-        accuracy: v.number(),
-        gradNormBefore: v.number(),
-        gradNormAfter: v.number(),
-        clipped: v.boolean(),
-      }),
-    ),
-    v.maxLength(100_000),
-  ),
+  history: v.pipe(v.array(StepPointFieldsSchema), v.maxLength(100_000)),
 });
 
 /** Enough to resume a run exactly where it was. */
@@ -72,7 +68,6 @@ export function interruptsTraining(raw: unknown): boolean {
 export type { EvalResult, SessionState, StepPoint, StopReason, TrainerEvent } from './trainer-events';
 /** Rich instrumentation of the latest step: the engine's StepTrace plus the step's context (step-detail.ts). */
 export type { StepDetail } from './step-detail';
-
 
 /** Main → trainer (utility process parent port). */
 export const SupervisorCommandSchema = v.variant('type', [

@@ -5,8 +5,6 @@
  * The author died in 1817 and the novel is in the public domain worldwide (e.g. Project Gutenberg eBook #1342).
  * Typography is simplified to plain ASCII: straight quotes, no italics.
  */
-export const CORPUS_TITLE = 'Pride and Prejudice, chapter 1 (Jane Austen, 1813)';
-
 export const CORPUS = `It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife.
 
 However little known the feelings or views of such a man may be on his first entering a neighbourhood, this truth is so well fixed in the minds of the surrounding families, that he is considered the rightful property of some one or other of their daughters.

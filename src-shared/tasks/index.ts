@@ -8,7 +8,7 @@ export { taskFromText, TEXT_LIMITS } from './user-text';
 export { taskFromCsv, CSV_LIMITS, UNK } from './user-csv';
 export { taskFromDataset, taskForRun } from './user-data';
 export { sampleText, drawIndex, type SampleOptions } from './sample-text';
-export { CORPUS, CORPUS_TITLE } from './corpus';
+export { CORPUS } from './corpus';
 export { sentimentRule, SENTIMENT_LABELS } from './sentiment';
 export { AMBIGUOUS_WORDS, POS_TAGS } from './pos-tagging';
 export { numberToWords } from './number-words';

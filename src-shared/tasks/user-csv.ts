@@ -10,7 +10,7 @@ import type { TaskData, TaskSpec } from './types';
 import { CSV_LIMITS, readCsvRows, type CsvRow } from './user-csv-rows';
 import { majorityShare } from './user-text';
 
-export { CSV_LIMITS, tokenizeWords } from './user-csv-rows';
+export { CSV_LIMITS } from './user-csv-rows';
 
 export const UNK = '<unk>';
 

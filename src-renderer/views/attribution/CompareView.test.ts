@@ -1,7 +1,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Attribution } from '../../../src-shared/protocol/attribution';
-import { FakeJobs } from '../../test-support/fake-jobs';
+import { FakeJobs } from '../../testing/fake-jobs';
 import { CompareState, compareRequest, COMPARE_DEFAULTS } from './compare-state.svelte';
 import CompareView from './CompareView.svelte';
 

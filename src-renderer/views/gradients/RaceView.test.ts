@@ -2,8 +2,8 @@ import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import RaceView from './RaceView.svelte';
 import { JobChannel } from '../../backend/job-channel';
-import { FakeJobLink } from '../../test-support/fake-job-link';
-import { FakeJobs } from '../../test-support/fake-jobs';
+import { FakeJobLink } from '../../testing/fake-job-link';
+import { FakeJobs } from '../../testing/fake-jobs';
 import { RaceState } from './race-state.svelte';
 import { HorizonState } from './sweep-state.svelte';
 

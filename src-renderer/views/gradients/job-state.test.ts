@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FakeJobs } from '../../test-support/fake-jobs';
+import { FakeJobs } from '../../testing/fake-jobs';
 import type { JobOutput } from '../../../src-shared/jobs/jobs';
 import type { JobEvent, JobRequest } from '../../../src-shared/protocol/job-messages';
 import { JobChannel } from '../../backend/job-channel';
-import { FakeJobLink } from '../../test-support/fake-job-link';
+import { FakeJobLink } from '../../testing/fake-job-link';
 import { JobState } from './job-state.svelte';
 
 const BIDIR: JobRequest = { type: 'bidir', steps: 10, hiddenSize: 4, batchSize: 2, learningRate: 0.01, seed: 1, cell: 'gru' };

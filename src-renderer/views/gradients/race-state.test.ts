@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FakeJobs } from '../../test-support/fake-jobs';
+import { FakeJobs } from '../../testing/fake-jobs';
 import type { JobOutput } from '../../../src-shared/jobs/jobs';
 import { RACE_CELLS, RACE_MODEL, RaceState } from './race-state.svelte';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeJobs } from '../../test-support/fake-jobs';
+import { FakeJobs } from '../../testing/fake-jobs';
 import type { JobOutput } from '../../../src-shared/jobs/jobs';
 import { BIDIR_MODEL, BidirState, HORIZON_MODEL, HORIZON_SWEEPS, HorizonState } from './sweep-state.svelte';
 

@@ -16,16 +16,18 @@ const { FakeScene, scenes } = vi.hoisted(() => {
     ready = true;
     lastCalls = 9;
     unitsPerColumn = 4;
+    writeStats(out: DOMStringMap) {
+      out.drawCalls = String(this.lastCalls);
+      out.units = String(this.unitsPerColumn);
+    }
     readonly glCanvas = document.createElement('canvas');
     constructor() {
       scenes.push(this);
     }
     setPalette() {}
+    setWords() {}
     setLayout() {}
     setData() {}
-    drawLabels() {
-      return true;
-    }
     update() {}
     render() {
       this.renders++;

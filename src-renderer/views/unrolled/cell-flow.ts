@@ -35,6 +35,8 @@ export interface FlowWire {
   readonly unit: boolean;
   /** The LSTM's additive cell-state path (drawn heavier). */
   readonly cPath?: boolean;
+  /** Where the name starts, when the wire's midpoint would put it on a node (left-aligned there). */
+  readonly labelAt?: readonly [number, number];
 }
 
 export interface CellFlow {
@@ -102,7 +104,8 @@ export function cellFlow(chain: ChainData, t: number): CellFlow {
         { points: [[380, 60], [600, 60]], label: 'f_t ⊙ c_t−1', values: fc, unit: false, cPath: true },
         { points: [[470, 150], [505, 116]], label: 'i_t', values: g.i ?? null, unit: true },
         { points: [[565, 150], [535, 116]], label: 'g_t', values: g.g ?? null, unit: false },
-        { points: [[540, 100], [608, 76]], label: 'i_t ⊙ g_t', values: ig, unit: false },
+        // Its midpoint label would sit on the + node: name it under the node instead.
+        { points: [[540, 100], [608, 76]], label: 'i_t ⊙ g_t', values: ig, unit: false, labelAt: [612, 104] },
         { points: [[640, 60], [820, 60]], label: 'c_t', values: s.c, unit: false, cPath: true },
         { points: [[795, 60], [795, 90]], label: '', values: s.c, unit: false },
         { points: [[795, 130], [795, 190]], label: 'tanh(c_t)', values: tc, unit: false },

@@ -1,4 +1,4 @@
-import type { ProblemShape } from '../../../src-shared/engine/types';
+import type { ChainStepTrace, ProblemShape } from '../../../src-shared/engine/types';
 import type { StepDetail } from '../../../src-shared/protocol/trainer-messages';
 
 /**
@@ -6,37 +6,6 @@ import type { StepDetail } from '../../../src-shared/protocol/trainer-messages';
  * for an encoder–decoder it may cover the encoder only or encoder then decoder, and for a bidirectional
  * model each row may hold [h→ ; h←] (2H values): every case is recognised by its lengths.
  */
-
-/**
- * One more chain's trace, as the engine records it (declared here with the engine's names until the engine's
- * StepTrace carries it: `StepTrace.chains`): the same quantities as the top layer's forward chain.
- */
-export interface ChainStepTrace {
-  /** ‖∂L/∂h_t‖ per step of this chain. */
-  readonly dhNorms: number[];
-  /** h_t per step, [T][H]. */
-  readonly hidden: number[][];
-  readonly gates: Record<string, number[][]>;
-  /** ‖this step's share of ∂L/∂Whh‖ (this chain's own Whh). */
-  readonly whhContrib: number[];
-  readonly dh?: number[][];
-  /** LSTM c_t, [T][H]. */
-  readonly cells?: number[][];
-  /** LSTM ∂L/∂c_t, [T][H]. */
-  readonly dc?: number[][];
-}
-
-/** A StepDetail with the optional chains the engine may trace: the decoder, the right-to-left chain, the lower layer. */
-export type TracedDetail = StepDetail & {
-  readonly chains?: {
-    readonly decoder?: ChainStepTrace;
-    readonly backward?: ChainStepTrace;
-    readonly lower?: ChainStepTrace;
-    readonly lowerBackward?: ChainStepTrace;
-  };
-  /** LSTM ∂L/∂c_t of the top forward chain, [T][H]. */
-  readonly dc?: number[][];
-};
 
 /** Most steps drawn (LIMITS.seqLen for the encoder plus room for a decoder). */
 export const MAX_STEPS = 256;
@@ -58,6 +27,8 @@ export interface ChainStep {
   readonly h: readonly number[] | null;
   /** h←_t of the right-to-left chain, when recorded. */
   readonly hBack: readonly number[] | null;
+  /** Two layers: layer 1's h_t (the lower, left-to-right chain), when recorded. */
+  readonly hLower: readonly number[] | null;
   /** LSTM cell state c_t (left-to-right chain), or null for other cells and steps the trace does not cover. */
   readonly c: readonly number[] | null;
   /** ‖∂L/∂h_t‖, NaN when not recorded. */
@@ -77,6 +48,8 @@ export interface ChainData {
   readonly bidirectional: boolean;
   /** The right-to-left states are in the trace. */
   readonly hasBackStates: boolean;
+  /** A two-layer model's lower chain (layer 1) is in the trace. */
+  readonly hasLower: boolean;
   readonly gateNames: readonly string[];
   /** The trace carries LSTM cell states c_t. */
   readonly hasCells: boolean;
@@ -91,7 +64,7 @@ export interface ChainOptions {
 
 const at = <T>(xs: readonly T[] | undefined, i: number): T | null => (xs && i >= 0 && i < xs.length ? xs[i] : null);
 
-export function chainFromDetail(detail: TracedDetail, shape: ProblemShape, opts: ChainOptions): ChainData {
+export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: ChainOptions): ChainData {
   const H = opts.hiddenSize;
   const { inputTokens: xs, outputTokens: ys, targetTokens: ts, hidden, dhNorms } = detail;
   const rowLen = hidden[0]?.length ?? H;
@@ -100,6 +73,7 @@ export function chainFromDetail(detail: TracedDetail, shape: ProblemShape, opts:
   const steps: ChainStep[] = [];
   const decoderTrace = detail.chains?.decoder;
   const backTrace = detail.chains?.backward;
+  const lowerTrace = detail.chains?.lower;
   /**
    * `traceIdx` indexes the top forward chain's trace; `own` is the decoder's own trace and its index, for decoder
    * steps when the engine traced the decoder as a chain of its own.
@@ -112,6 +86,7 @@ export function chainFromDetail(detail: TracedDetail, shape: ProblemShape, opts:
     const cell = at(src.cells, i);
     // h←_t: the engine's right-to-left chain trace, else rows of hiddenBackward, else the second half of a 2H row.
     const back = opts.bidirectional && !own ? (at(backTrace?.hidden, traceIdx) ?? at(detail.hiddenBackward, traceIdx)) : null;
+    const lower = !own ? at(lowerTrace?.hidden, traceIdx) : null;
     const gates: Record<string, readonly number[]> = {};
     for (const g of gateNames) {
       const v = at(src.gates[g], i);
@@ -126,6 +101,7 @@ export function chainFromDetail(detail: TracedDetail, shape: ProblemShape, opts:
       target,
       h: row ? (split && !own ? row.slice(0, H) : row) : null,
       hBack: back ? back.slice(0, H) : row && split && !own ? row.slice(H, 2 * H) : null,
+      hLower: lower ? lower.slice(0, H) : null,
       c: cell ? cell.slice(0, H) : null,
       dhNorm: at(own ? own.trace.dhNorms : dhNorms, i) ?? NaN,
       whhShare: at(src.whhContrib, i) ?? NaN,
@@ -174,6 +150,7 @@ export function chainFromDetail(detail: TracedDetail, shape: ProblemShape, opts:
     H,
     bidirectional: opts.bidirectional,
     hasBackStates: split || steps.some((s) => s.hBack !== null),
+    hasLower: steps.some((s) => s.hLower !== null),
     gateNames,
     hasCells: steps.some((s) => s.c !== null),
     trainingStep: detail.step,

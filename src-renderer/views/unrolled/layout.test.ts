@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { chainFromDetail } from './chain-data';
 import {
-  ARROW_CC, ARROW_CTX, ARROW_HH, ARROW_HY, ARROW_XH, BACK_Y, CELL_W, GAP, IN_Y, NODE_CTX, OUT_Y, OUT_Y_BIDIR,
-  GATE_W, TOKEN_HALF, boxCut, computeLayout, matrixName, nodePosition,
+  ARROW_CC, ARROW_CTX, ARROW_HH, ARROW_HY, ARROW_XH, BACK_Y, CELL_W, GAP, IN_Y, IN_Y_LOWER, LOWER_Y, NODE_CTX, OUT_Y, OUT_Y_BIDIR,
+  GATE_W, TOKEN_HALF, boxCut, computeLayout, matrixName, matrixOwner, nodePosition,
 } from './layout';
 import { fakeDetail } from './test-fixtures';
 
 const opts = { hiddenSize: 4, bidirectional: false };
 const xy = (l: ReturnType<typeof computeLayout>, node: number) => [l.unrolled[node * 3], l.unrolled[node * 3 + 1]];
+const MATRIX_NAMES_INDEX = (name: string) => [...Array(12).keys()].find((i) => matrixName(i) === name) ?? -1;
 const count = (l: ReturnType<typeof computeLayout>, kind: number) => [...l.arrowKind].filter((k) => k === kind).length;
 
 describe('computeLayout', () => {
@@ -22,6 +23,36 @@ describe('computeLayout', () => {
     expect(count(l, ARROW_XH)).toBe(4);
     expect(count(l, ARROW_HH)).toBe(3);
     expect(count(l, ARROW_HY)).toBe(4);
+  });
+
+  it('two layers: the lower chain gets a row of its own between the inputs and the top layer, with its own matrices', () => {
+    const T = 4;
+    const base = fakeDetail({ T, H: 4 });
+    const lower = { dhNorms: base.dhNorms, hidden: base.hidden.map((r) => r.map((v) => -v)), gates: {}, whhContrib: base.whhContrib };
+    const chain = chainFromDetail({ ...base, chains: { lower } }, 'many-to-many', opts);
+    expect(chain.hasLower).toBe(true);
+    expect(chain.steps[2].hLower).toEqual(lower.hidden[2]);
+    const l = computeLayout(chain, { expanded: false });
+    const S = CELL_W + GAP;
+    for (let t = 0; t < T; t++) {
+      expect(xy(l, l.lowerNode[t])).toEqual([expect.closeTo(t * S), expect.closeTo(LOWER_Y)]);
+      expect(xy(l, l.inNode[t])).toEqual([expect.closeTo(t * S), expect.closeTo(IN_Y_LOWER)]);
+    }
+    expect(l.inY).toBe(IN_Y_LOWER);
+    // x → layer 1 and layer 1 → layer 2 at every step; h→h along both rows.
+    expect(count(l, ARROW_XH)).toBe(2 * T);
+    expect(count(l, ARROW_HH)).toBe(2 * (T - 1));
+    const names = new Set<string>();
+    for (let i = 0; i < l.arrowCount; i++) {
+      if (l.arrowFrom[i] === l.lowerNode[1] && l.arrowTo[i] === l.cellNode[1]) expect(matrixName(l.arrowMatrix[i])).toBe('Wxh');
+      if (l.arrowTo[i] === l.lowerNode[1]) names.add(matrixName(l.arrowMatrix[i]) ?? '');
+    }
+    expect([...names].sort()).toEqual(['Whh₁', 'Wxh₁']);
+    expect(matrixOwner(MATRIX_NAMES_INDEX('Whh₁'))).toBe('ui.unrolled.owner.lower');
+    // One layer: no lower row, the inputs where they were.
+    const one = computeLayout(chainFromDetail(base, 'many-to-many', opts), { expanded: false });
+    expect([...one.lowerNode].every((n) => n < 0)).toBe(true);
+    expect(one.inY).toBe(IN_Y);
   });
 
   it('many-to-one has one output and one h→y arrow, at the last step', () => {

@@ -13,6 +13,8 @@ export const NODE_BACK = 1;
 export const NODE_IN = 2;
 export const NODE_OUT = 3;
 export const NODE_CTX = 4;
+/** Two layers: a copy of the lower cell (layer 1), in a row of its own under the top layer's. */
+export const NODE_LOWER = 5;
 
 export const ARROW_XH = 0;
 export const ARROW_HH = 1;
@@ -23,10 +25,10 @@ export const ARROW_CC = 4;
 
 /**
  * Weight matrices, by id = kind + 3·group. Group 0: the (left-to-right or encoder) chain and the output layer,
- * 1: the decoder's own matrices, 2: the right-to-left chain's own. Every arrow with the same id uses the same
- * matrix, at every step.
+ * 1: the decoder's own matrices, 2: the right-to-left chain's own, 3: the lower layer's own (two layers; the top
+ * layer's Wxh then reads layer 1's h_t). Every arrow with the same id uses the same matrix, at every step.
  */
-export const MATRIX_NAMES: readonly string[] = ['Wxh', 'Whh', 'Why', 'Wxh′', 'Whh′', 'Why', 'Wxh←', 'Whh←', 'Why'];
+export const MATRIX_NAMES: readonly string[] = ['Wxh', 'Whh', 'Why', 'Wxh′', 'Whh′', 'Why', 'Wxh←', 'Whh←', 'Why', 'Wxh₁', 'Whh₁', 'Why'];
 
 export function matrixName(id: number): string | null {
   return id >= 0 ? (MATRIX_NAMES[id] ?? null) : null;
@@ -34,7 +36,7 @@ export function matrixName(id: number): string | null {
 
 /** Whose matrix `id` is, by its group of three in MATRIX_NAMES: null for the main chain's (or none). */
 export function matrixOwner(id: number): MessageKey | null {
-  const owners: readonly (MessageKey | null)[] = [null, 'ui.unrolled.owner.decoder', 'ui.unrolled.owner.backward'];
+  const owners: readonly (MessageKey | null)[] = [null, 'ui.unrolled.owner.decoder', 'ui.unrolled.owner.backward', 'ui.unrolled.owner.lower'];
   return id >= 0 ? (owners[Math.floor(id / 3)] ?? null) : null;
 }
 
@@ -44,6 +46,9 @@ export const CELL_W = 0.9;
 export const GATE_W = 0.45;
 export const GAP = 0.8;
 export const IN_Y = -2.5;
+/** Two layers: the lower cells' row, and the inputs' row under it. */
+export const LOWER_Y = -3.2;
+export const IN_Y_LOWER = -5.7;
 export const BACK_Y = 3.3;
 export const OUT_Y = 2.5;
 export const OUT_Y_BIDIR = 5.8;
@@ -62,9 +67,10 @@ export interface ChainLayout {
   readonly nodeStep: Int16Array;
   readonly rolled: Float32Array;
   readonly unrolled: Float32Array;
-  /** Per step: node index of its cell, right-to-left cell, input and output (-1 where absent). */
+  /** Per step: node index of its cell, right-to-left cell, lower-layer cell, input and output (-1 where absent). */
   readonly cellNode: Int32Array;
   readonly backNode: Int32Array;
+  readonly lowerNode: Int32Array;
   readonly inNode: Int32Array;
   readonly outNode: Int32Array;
   readonly arrowCount: number;
@@ -81,6 +87,8 @@ export interface ChainLayout {
   readonly columns: readonly string[];
   readonly cellWidth: number;
   readonly spacing: number;
+  /** World y of the inputs' row (lower with two layers). */
+  readonly inY: number;
   readonly bounds: { minX: number; maxX: number; minY: number; maxY: number };
 }
 
@@ -91,7 +99,7 @@ export interface Half {
 
 /** Half extents of a node's box, used to stop arrows at its edge (written to `out`). */
 export function nodeHalf(kind: number, cellWidth: number, out: Half = { x: 0, y: 0 }): Half {
-  const h = kind === NODE_CELL || kind === NODE_BACK ? null : kind === NODE_CTX ? CTX_HALF : TOKEN_HALF;
+  const h = kind === NODE_CELL || kind === NODE_BACK || kind === NODE_LOWER ? null : kind === NODE_CTX ? CTX_HALF : TOKEN_HALF;
   out.x = h ? h.x : cellWidth / 2;
   out.y = h ? h.y : CELL_H / 2;
   return out;
@@ -121,13 +129,16 @@ export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayou
   const cellWidth = cellWidthFor(columns.length);
   const S = cellWidth + GAP;
   const outY = bidir ? OUT_Y_BIDIR : OUT_Y;
-  const maxNodes = T * 4 + 1;
+  const lowerRow = chain.hasLower;
+  const inY = lowerRow ? IN_Y_LOWER : IN_Y;
+  const maxNodes = T * 5 + 1;
   const nodeKind = new Uint8Array(maxNodes);
   const nodeStep = new Int16Array(maxNodes);
   const rolled = new Float32Array(maxNodes * 3);
   const unrolled = new Float32Array(maxNodes * 3);
   const cellNode = new Int32Array(T).fill(-1);
   const backNode = new Int32Array(T).fill(-1);
+  const lowerNode = new Int32Array(T).fill(-1);
   const inNode = new Int32Array(T).fill(-1);
   const outNode = new Int32Array(T).fill(-1);
   let n = 0;
@@ -153,12 +164,16 @@ export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayou
       backNode[t] = node(NODE_BACK, t, x, BACK_Y, rx);
       if (s.local === 0) loopNodes.push(backNode[t]);
     }
-    if (s.x !== null) inNode[t] = node(NODE_IN, t, x, IN_Y, rx);
+    if (lowerRow && s.section !== 'decoder') {
+      lowerNode[t] = node(NODE_LOWER, t, x, LOWER_Y, rx);
+      if (s.local === 0) loopNodes.push(lowerNode[t]);
+    }
+    if (s.x !== null) inNode[t] = node(NODE_IN, t, x, inY, rx);
     if (s.y !== null || s.target !== null) outNode[t] = node(NODE_OUT, t, x, outY, rx);
   }
   const ctx = chain.encoderLength > 0 && chain.encoderLength < T ? node(NODE_CTX, -1, chain.encoderLength * S, 0, chain.encoderLength * S) : -1;
 
-  const maxArrows = T * 7 + 4;
+  const maxArrows = T * 9 + 4;
   const arrowFrom = new Int32Array(maxArrows);
   const arrowTo = new Int32Array(maxArrows);
   const arrowKind = new Uint8Array(maxArrows);
@@ -171,16 +186,21 @@ export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayou
     arrowTo[a] = to;
     arrowKind[a] = kind;
     arrowStep[a] = step;
-    const group = kind === ARROW_HY ? 0 : nodeKind[to] === NODE_BACK ? 2 : steps[step]?.section === 'decoder' ? 1 : 0;
+    const group = kind === ARROW_HY ? 0 : nodeKind[to] === NODE_LOWER ? 3 : nodeKind[to] === NODE_BACK ? 2 : steps[step]?.section === 'decoder' ? 1 : 0;
     arrowMatrix[a] = kind <= ARROW_HY ? kind + 3 * group : -1;
     a++;
   };
   const gatedLstm = opts.expanded && chain.gateNames.length === 4;
   for (let t = 0; t < T; t++) {
-    arrow(inNode[t], cellNode[t], ARROW_XH, t);
-    arrow(inNode[t], backNode[t], ARROW_XH, t);
+    // Two layers: x_t feeds layer 1, whose h_t is the top layer's input.
+    if (lowerNode[t] >= 0) {
+      arrow(inNode[t], lowerNode[t], ARROW_XH, t);
+      arrow(lowerNode[t], cellNode[t], ARROW_XH, t);
+    } else arrow(inNode[t], cellNode[t], ARROW_XH, t);
+    arrow(lowerNode[t] >= 0 ? lowerNode[t] : inNode[t], backNode[t], ARROW_XH, t);
     const sameSection = t > 0 && steps[t - 1].section === steps[t].section;
     if (sameSection) {
+      arrow(lowerNode[t - 1], lowerNode[t], ARROW_HH, t);
       arrow(cellNode[t - 1], cellNode[t], ARROW_HH, t);
       if (gatedLstm) arrow(cellNode[t - 1], cellNode[t], ARROW_CC, t);
       arrow(backNode[t], backNode[t - 1], ARROW_HH, t - 1);
@@ -218,6 +238,7 @@ export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayou
     unrolled: unrolled.subarray(0, n * 3),
     cellNode,
     backNode,
+    lowerNode,
     inNode,
     outNode,
     arrowCount: a,
@@ -230,6 +251,7 @@ export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayou
     columns,
     cellWidth,
     spacing: S,
+    inY,
     bounds: { minX, maxX, minY, maxY },
   };
 }

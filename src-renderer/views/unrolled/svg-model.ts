@@ -1,6 +1,6 @@
 import { divergingColour, hexToRgb, mixToward, parseStops, rgbToHex, sampleStops, type RGB } from './colour-scale';
 import { gradSize, gradStrength, logMaxNorm } from './grad-scale';
-import { ARROW_HH, CELL_H, IN_Y, NODE_BACK, NODE_CELL, NODE_CTX, NODE_IN, NODE_OUT, boxCut, nodeHalf, type Half } from './layout';
+import { ARROW_HH, CELL_H, NODE_BACK, NODE_CELL, NODE_CTX, NODE_IN, NODE_LOWER, NODE_OUT, boxCut, nodeHalf, type Half } from './layout';
 import { bucketMeans, labelStride, unitsPerCell } from './lod';
 import { backRevealOf, copyWeight, gradRevealOf, revealOf, type FrameState } from './scene/frame';
 
@@ -39,7 +39,7 @@ export function svgModel(f: FrameState): SvgModel {
     const t = layout.nodeStep[i];
     return t < 0 ? !rolled : copyWeight(f, t) >= 1 || !rolled;
   };
-  const cells = layout.cellNode.length + (chain.bidirectional ? chain.steps.length : 0);
+  const cells = layout.cellNode.length + (chain.bidirectional ? chain.steps.length : 0) + (chain.hasLower ? chain.steps.length : 0);
   const n = unitsPerCell(cells, chain.H);
   const buf = new Float32Array(n);
   const lh = f.largeLabels ? 0.5 : 0.32;
@@ -51,14 +51,14 @@ export function svgModel(f: FrameState): SvgModel {
     const t = layout.nodeStep[i];
     const x = pos[i * 3], y = pos[i * 3 + 1];
     const s = chain.steps[t];
-    if (kind === NODE_CELL || kind === NODE_BACK || kind === NODE_CTX) {
+    if (kind === NODE_CELL || kind === NODE_BACK || kind === NODE_LOWER || kind === NODE_CTX) {
       const ctx = kind === NODE_CTX;
       const w = ctx ? 0.44 : cw, h = ctx ? 1.2 : CELL_H;
       const focus = t >= 0 && (t === f.selected || t === f.cursor);
       const alt = kind !== NODE_CELL || s?.section === 'decoder';
       frames.push({ x: x - w / 2, y: y - h / 2, w, h, fill: focus ? palette.highlight : alt ? palette.frameAlt : palette.frame, stroke: focus ? palette.highlight : palette.frame, step: t, opacity: 0.25 });
       if (ctx) continue;
-      const vals = kind === NODE_BACK ? s.hBack : s.h;
+      const vals = kind === NODE_BACK ? s.hBack : kind === NODE_LOWER ? s.hLower : s.h;
       const reveal = kind === NODE_BACK ? backRevealOf(f, t) : revealOf(f, t);
       if (vals && vals.length > 0) bucketMeans(vals, n, buf);
       const uh = (CELL_H - 0.2) / n;
@@ -71,7 +71,7 @@ export function svgModel(f: FrameState): SvgModel {
         const st = gradStrength(s.dhNorm, logMax);
         circles.push({ x: x - layout.spacing / 2, y, r: gradSize(st), fill: rgbToHex(mixToward(sampleStops(grad, st, rgb), background, g)) });
       }
-      if (kind === NODE_CELL && (t % stride === 0 || t === f.cursor)) texts.push({ x, y: IN_Y - 0.55, text: String(s.local + 1), size: lh * 0.7, fill: palette.frameAlt, anchor: 'middle' });
+      if (kind === NODE_CELL && (t % stride === 0 || t === f.cursor)) texts.push({ x, y: layout.inY - 0.55, text: String(s.local + 1), size: lh * 0.7, fill: palette.frameAlt, anchor: 'middle' });
     } else if ((kind === NODE_IN || kind === NODE_OUT) && (t % stride === 0 || t === f.cursor || t === f.selected || kind === NODE_OUT)) {
       const text = kind === NODE_IN ? s.x : s.y ?? '';
       if (text) texts.push({ x, y: y - lh / 3, text, size: lh, fill: palette.text, anchor: 'middle' });

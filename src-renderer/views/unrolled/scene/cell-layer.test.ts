@@ -57,4 +57,32 @@ describe('CellLayer', () => {
     expect(layer.units.count).toBe(3 * 4);
     layer.dispose();
   });
+
+  it('two layers: the lower chain gets a row of copies coloured by layer 1’s h_t', () => {
+    const detail = fakeDetail({ T: 3, H: 4 });
+    const lowerHidden = detail.hidden.map((r) => r.map((v) => -v));
+    const lower = { dhNorms: detail.dhNorms, hidden: lowerHidden, gates: {}, whhContrib: detail.whhContrib };
+    const chain = chainFromDetail({ ...detail, chains: { lower } }, 'many-to-many', { hiddenSize: 4, bidirectional: false });
+    const layout = computeLayout(chain, { expanded: false });
+    const layer = new CellLayer(chain.steps.length * 3);
+    layer.setPalette(PALETTES.standard);
+    layer.setData(chain, layout);
+    const f: FrameState = {
+      chain, layout, unroll: 1, pass: 'backward', cursor: 0, frac: 1, hoverMatrix: -1, selected: -1,
+      palette: PALETTES.standard, largeLabels: false, expanded: false,
+    };
+    layer.update(f, new Object3D());
+    // Three copies of each cell, top and lower: units of both rows, and six frames.
+    expect(layer.frames.count).toBe(6);
+    expect(layer.units.count).toBe(2 * 3 * 4);
+    // Nodes go cell, lower, input per step: units come in that order, 4 per copy.
+    const n = layer.unitsPerColumn;
+    for (let t = 0; t < 3; t++) {
+      for (let k = 0; k < n; k++) {
+        expect(near(layer.units.getColorAt((2 * t) * n + k, new Color()), expected(detail.hidden[t][k]))).toBe(true);
+        expect(near(layer.units.getColorAt((2 * t + 1) * n + k, new Color()), expected(lowerHidden[t][k]))).toBe(true);
+      }
+    }
+    layer.dispose();
+  });
 });

@@ -2,7 +2,7 @@ import { BoxGeometry, CircleGeometry, Color, InstancedMesh, MeshBasicMaterial, S
 import type { ChainData } from '../chain-data';
 import { divergingColour, mixToward, parseStops, sampleStops, hexToRgb, type Palette, type RGB } from '../colour-scale';
 import { gradSize, gradStrength, logMaxNorm } from '../grad-scale';
-import { CELL_H, NODE_BACK, NODE_CELL, NODE_CTX, nodePosition, type ChainLayout } from '../layout';
+import { CELL_H, NODE_BACK, NODE_CELL, NODE_CTX, NODE_LOWER, nodePosition, type ChainLayout } from '../layout';
 import { bucketMeans, unitsPerCell } from '../lod';
 import { backRevealOf, copyWeight, gradRevealOf, revealOf, type FrameState } from './frame';
 
@@ -13,6 +13,10 @@ import { backRevealOf, copyWeight, gradRevealOf, revealOf, type FrameState } fro
 const SIGMOID_GATES = new Set(['i', 'f', 'o', 'r', 'z', 'u']);
 export const UNIT_CAPACITY = 8192;
 const LOOP_GAP = 0.9;
+/** Chains whose unit values are cached per step: the top one, the right-to-left one, the lower layer. */
+const CHAINS = 3;
+/** Rolled self-loops: one per section and chain at most (encoder, its right-to-left and lower chains, decoder). */
+const MAX_LOOPS = 6;
 
 /**
  * The cells of the chain: translucent frames (one per cell and the context vector), the hidden units as
@@ -33,7 +37,7 @@ export class CellLayer {
     new MeshBasicMaterial({ transparent: true, opacity: 0.92 }),
     new MeshBasicMaterial(),
   ];
-  /** Cached unit values [cellIndex][column][unit]; NaN = not recorded. */
+  /** Cached unit values [step][chain: 0 top, 1 right-to-left, 2 lower layer][column][unit]; NaN = not recorded. */
   #values = new Float32Array(0);
   #columns: readonly string[] = ['h'];
   #n = 1;
@@ -55,7 +59,7 @@ export class CellLayer {
     this.frameStep = new Int16Array(maxCells + 1);
     this.units = new InstancedMesh(this.#geoms[1], this.#mats[1], UNIT_CAPACITY);
     this.grads = new InstancedMesh(this.#geoms[2], this.#mats[2], maxCells);
-    this.loops = new InstancedMesh(this.#geoms[3], this.#mats[3], 4);
+    this.loops = new InstancedMesh(this.#geoms[3], this.#mats[3], MAX_LOOPS);
     for (const m of [this.frames, this.units, this.grads, this.loops]) {
       m.setColorAt(0, new Color());
       m.frustumCulled = false;
@@ -66,23 +70,26 @@ export class CellLayer {
   /** Recompute the cached unit values when the data or the layout changes (not per frame); columns come from the layout. */
   setData(chain: ChainData, layout: ChainLayout): void {
     this.#columns = layout.columns;
-    const cells = layout.cellNode.length + (chain.bidirectional ? chain.encoderLength || chain.steps.length : 0);
+    const cells = layout.cellNode.length + (chain.bidirectional ? chain.encoderLength || chain.steps.length : 0) + (chain.hasLower ? chain.encoderLength || chain.steps.length : 0);
     const cols = this.#columns.length;
     this.#n = Math.max(1, Math.min(Math.floor(UNIT_CAPACITY / Math.max(1, cells * cols)), unitsPerCell(cells, chain.H, cols)));
     const n = this.#n;
     const T = chain.steps.length;
-    this.#values = new Float32Array(T * 2 * cols * n).fill(NaN);
+    this.#values = new Float32Array(T * CHAINS * cols * n).fill(NaN);
     for (let t = 0; t < T; t++) {
       const s = chain.steps[t];
       for (let c = 0; c < cols; c++) {
         const name = this.#columns[c];
         const src = name === 'h' ? s.h : name === 'c' ? s.c : s.gates[name];
         if (src && src.length > 0) {
-          bucketMeans(src, n, this.#values, ((t * 2) * cols + c) * n);
-          if (SIGMOID_GATES.has(name)) for (let k = 0; k < n; k++) this.#values[(t * 2 * cols + c) * n + k] = this.#values[(t * 2 * cols + c) * n + k] * 2 - 1;
+          const o = (t * CHAINS * cols + c) * n;
+          bucketMeans(src, n, this.#values, o);
+          if (SIGMOID_GATES.has(name)) for (let k = 0; k < n; k++) this.#values[o + k] = this.#values[o + k] * 2 - 1;
         }
       }
-      if (s.hBack && s.hBack.length > 0) bucketMeans(s.hBack, n, this.#values, ((t * 2 + 1) * cols + cols - 1) * n);
+      // The other chains draw h only, in the last column.
+      if (s.hBack && s.hBack.length > 0) bucketMeans(s.hBack, n, this.#values, ((t * CHAINS + 1) * cols + cols - 1) * n);
+      if (s.hLower && s.hLower.length > 0) bucketMeans(s.hLower, n, this.#values, ((t * CHAINS + 2) * cols + cols - 1) * n);
     }
     this.#logMax = logMaxNorm(chain.steps.map((s) => s.dhNorm));
   }
@@ -114,7 +121,7 @@ export class CellLayer {
     const uh = (CELL_H - 0.2) / n;
     for (let i = 0; i < layout.nodeCount; i++) {
       const kind = layout.nodeKind[i];
-      if (kind !== NODE_CELL && kind !== NODE_BACK && kind !== NODE_CTX) continue;
+      if (kind !== NODE_CELL && kind !== NODE_BACK && kind !== NODE_LOWER && kind !== NODE_CTX) continue;
       const t = layout.nodeStep[i];
       const w = t < 0 ? f.unroll : copyWeight(f, t);
       nodePosition(layout, i, f.unroll, p);
@@ -126,11 +133,11 @@ export class CellLayer {
       this.frames.setMatrixAt(nf, dummy.matrix);
       this.frameStep[nf] = t;
       const focus = t >= 0 && (t === f.selected || (t === f.cursor && f.unroll > 0.5));
-      const alt = kind === NODE_BACK || isCtx || chain.steps[t]?.section === 'decoder';
+      const alt = kind === NODE_BACK || kind === NODE_LOWER || isCtx || chain.steps[t]?.section === 'decoder';
       this.frames.setColorAt(nf++, focus ? this.#highlight : alt ? this.#frameAlt : this.#frame);
       if (isCtx || w <= 0.001) continue;
 
-      if (f.unroll < 0.999 && chain.steps[t].local === 0 && nl < 4) {
+      if (f.unroll < 0.999 && chain.steps[t].local === 0 && nl < MAX_LOOPS) {
         const lw = 1 - f.unroll;
         dummy.position.set(p[0] + cw / 2, p[1], 0);
         dummy.rotation.set(0, 0, Math.PI + LOOP_GAP / 2);
@@ -142,9 +149,10 @@ export class CellLayer {
       }
 
       const back = kind === NODE_BACK ? 1 : 0;
+      const chainSlot = kind === NODE_LOWER ? 2 : back;
       const reveal = back ? backRevealOf(f, t) : revealOf(f, t);
-      for (let col = back ? cols - 1 : 0; col < cols; col++) {
-        const base = ((t * 2 + back) * cols + col) * n;
+      for (let col = chainSlot > 0 ? cols - 1 : 0; col < cols; col++) {
+        const base = ((t * CHAINS + chainSlot) * cols + col) * n;
         const ux = p[0] - cw / 2 + 0.08 + (col + 0.5) * colW;
         for (let k = 0; k < n && nu < UNIT_CAPACITY; k++) {
           dummy.position.set(ux, p[1] - CELL_H / 2 + 0.1 + (k + 0.5) * uh, 0.17);
@@ -156,7 +164,7 @@ export class CellLayer {
         }
       }
 
-      if (!back && t >= 0) {
+      if (kind === NODE_CELL && t >= 0) {
         const g = gradRevealOf(f, t);
         const strength = gradStrength(chain.steps[t].dhNorm, this.#logMax);
         if (g > 0 && Number.isFinite(chain.steps[t].dhNorm)) {

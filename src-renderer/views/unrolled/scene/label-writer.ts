@@ -1,16 +1,16 @@
 import { Color, SRGBColorSpace, type Object3D } from 'three';
 import type { ChainData } from '../chain-data';
 import type { Palette } from '../colour-scale';
-import { ARROW_HH, ARROW_HY, ARROW_XH, CELL_H, IN_Y, MATRIX_NAMES, matrixName, nodePosition } from '../layout';
+import { ARROW_HH, ARROW_HY, ARROW_XH, CELL_H, MATRIX_NAMES, matrixName, nodePosition } from '../layout';
 import { labelStride } from '../lod';
 import type { ArrowLayer } from './arrow-layer';
 import { formatNorm } from '../grad-scale';
 import { copyWeight, gradRevealOf, type FrameState } from './frame';
 import type { LabelLayer } from './label-layer';
+import { targetLabel, titleStrings, type SceneWords } from './scene-words';
 
 /** "1" … "256": step numbers made once, so drawing a frame creates no strings. */
 const STEP_NUMBERS = Array.from({ length: 256 }, (_, i) => String(i + 1));
-const TITLES = ['encoder', 'decoder', 'context', 'left to right →', '← right to left', 'h_t−1 → h_t', 'target'];
 
 /** Fills the label layer for one frame: tokens, step numbers, matrix names, section titles. */
 export class LabelWriter {
@@ -22,10 +22,21 @@ export class LabelWriter {
   readonly #targets = new Map<string, string>();
   /** ‖∂L/∂h_t‖ of each step as text, made when the data changes so frames create no strings. */
   #norms: string[] = [];
+  #words: SceneWords;
+
+  constructor(words: SceneWords) {
+    this.#words = words;
+  }
+
+  /** The scene's words in a new language (the next `strings` asks for them). */
+  setWords(words: SceneWords): void {
+    this.#words = words;
+    this.#targets.clear();
+  }
 
   /** Which strings the atlas needs for a chain. */
   strings(chain: ChainData): Set<string> {
-    const out = new Set<string>(TITLES);
+    const out = new Set<string>(titleStrings(this.#words));
     this.#norms = chain.steps.map((s) => (Number.isFinite(s.dhNorm) ? formatNorm(s.dhNorm) : ''));
     for (const n of this.#norms) if (n) out.add(n);
     for (const g of chain.gateNames) out.add(g);
@@ -44,7 +55,7 @@ export class LabelWriter {
   #target(token: string): string {
     let s = this.#targets.get(token);
     if (s === undefined) {
-      s = `target ${token}`;
+      s = targetLabel(this.#words, token);
       if (this.#targets.size < 4096) this.#targets.set(token, s);
     }
     return s;
@@ -62,6 +73,8 @@ export class LabelWriter {
     const lh = f.largeLabels ? 0.5 : 0.32;
     const stride = labelStride(chain.steps.length);
     labels.begin();
+    // Titles first: where labels would overlap, the few that name the rows win over a token or a step number.
+    this.#titles(f, labels, dummy, lh);
     for (let t = 0; t < chain.steps.length; t++) {
       const s = chain.steps[t];
       const w = copyWeight(f, t);
@@ -74,7 +87,7 @@ export class LabelWriter {
         labels.add(dummy, s.x, p[0], p[1], 0.05, h, colour);
       }
       nodePosition(layout, layout.cellNode[t], f.unroll, p);
-      labels.add(dummy, STEP_NUMBERS[s.local] ?? '', p[0], IN_Y - 0.5, 0.05, h * 0.7, this.#muted);
+      labels.add(dummy, STEP_NUMBERS[s.local] ?? '', p[0], layout.inY - 0.5, 0.05, h * 0.7, this.#muted);
       // Backward pass: every copy's ‖∂L/∂h_t‖ under its gradient marker, so the fade can be read as numbers too.
       const norm = this.#norms[t];
       if (norm && gradRevealOf(f, t) > 0 && layout.cellNode[t] >= 0) {
@@ -86,7 +99,6 @@ export class LabelWriter {
         if (s.target !== null && s.target !== s.y) labels.add(dummy, this.#target(s.target), p[0], p[1] + h * 1.1, 0.05, h * 0.7, this.#muted);
       }
     }
-    this.#titles(f, labels, dummy, lh);
     this.#matrices(f, labels, arrows, dummy, lh, stride);
     labels.end();
   }
@@ -101,18 +113,23 @@ export class LabelWriter {
     const { layout, chain } = f;
     const p = this.#p;
     if (chain.encoderLength > 0 && chain.steps.length > chain.encoderLength) {
-      this.#left(f, labels, dummy, layout.cellNode[0], 'encoder', CELL_H / 2 + 0.35, lh * 0.8);
-      this.#left(f, labels, dummy, layout.cellNode[chain.encoderLength], 'decoder', CELL_H / 2 + 0.35, lh * 0.8);
+      this.#left(f, labels, dummy, layout.cellNode[0], this.#words.encoder, CELL_H / 2 + 0.35, lh * 0.8);
+      this.#left(f, labels, dummy, layout.cellNode[chain.encoderLength], this.#words.decoder, CELL_H / 2 + 0.35, lh * 0.8);
       nodePosition(layout, layout.nodeCount - 1, f.unroll, p);
-      if (f.unroll > 0.5) labels.add(dummy, 'context', p[0], p[1] - 0.9, 0.05, lh * 0.75, this.#muted);
+      if (f.unroll > 0.5) labels.add(dummy, this.#words.context, p[0], p[1] - 0.9, 0.05, lh * 0.75, this.#muted);
+    }
+    // Two layers: name each row by what it reads.
+    if (chain.hasLower && layout.lowerNode[0] >= 0 && f.unroll > 0.5) {
+      this.#left(f, labels, dummy, layout.lowerNode[0], this.#words.lowerLayer, -CELL_H / 2 - 0.45, lh * 0.8);
+      this.#left(f, labels, dummy, layout.cellNode[0], this.#words.upperLayer, CELL_H / 2 + 0.35, lh * 0.8);
     }
     if (chain.bidirectional && layout.backNode[0] >= 0) {
-      this.#left(f, labels, dummy, layout.cellNode[0], 'left to right →', -CELL_H / 2 - 0.75, lh * 0.8);
-      this.#left(f, labels, dummy, layout.backNode[0], '← right to left', CELL_H / 2 + 0.3, lh * 0.8);
+      this.#left(f, labels, dummy, layout.cellNode[0], this.#words.leftToRight, -CELL_H / 2 - 0.75, lh * 0.8);
+      this.#left(f, labels, dummy, layout.backNode[0], this.#words.rightToLeft, CELL_H / 2 + 0.3, lh * 0.8);
     }
     if (f.unroll < 0.5 && layout.loopNodes.length > 0) {
       nodePosition(layout, layout.loopNodes[0], f.unroll, p);
-      labels.add(dummy, 'h_t−1 → h_t', p[0] + layout.cellWidth / 2 + 0.9, p[1] + 0.4, 0.05, lh * (1 - f.unroll * 2), this.#text, -1);
+      labels.add(dummy, this.#words.loop, p[0] + layout.cellWidth / 2 + 0.9, p[1] + 0.4, 0.05, lh * (1 - f.unroll * 2), this.#text, -1);
     }
     // Expanded gated cells: name the columns (gates, then c for an LSTM, then h) above the cursor's cell.
     const cols = layout.columns.length;

@@ -12,6 +12,7 @@ import { CellLayer } from './cell-layer';
 import type { FrameState } from './frame';
 import { LabelLayer, MIN_LABEL_PX, MIN_LABEL_PX_LARGE } from './label-layer';
 import { LabelWriter } from './label-writer';
+import { sceneWords, type SceneWords } from './scene-words';
 
 export type ViewPreset = 'front' | 'angled' | 'above' | 'overview';
 
@@ -24,8 +25,6 @@ const PRESETS: Record<ViewPreset, { azimuth: number; elevation: number }> = {
 /** Most steps framed by the front, angled and above views (the overview frames all): the whole chain up to T = 64. */
 const WINDOW_STEPS = 64;
 const PICK_RADIUS_PX = 16;
-/** Milliseconds of label drawing per frame (new tokens are drawn over a few frames, not in one long task). */
-const LABEL_BUDGET_MS = 3;
 
 /**
  * The three.js side of the unrolled view: renderer, camera, orbit controls and the instanced layers.
@@ -37,10 +36,10 @@ export class UnrolledScene {
   readonly camera = new PerspectiveCamera(32, 1, 0.1, 2000);
   readonly controls: OrbitControls;
   readonly #scene = new Scene();
-  readonly #cells = new CellLayer(MAX_STEPS * 2);
-  readonly #arrows = new ArrowLayer(MAX_STEPS * 7 + 4);
-  readonly #labels = new LabelLayer(MAX_STEPS * 5 + 64);
-  readonly #writer = new LabelWriter();
+  readonly #cells = new CellLayer(MAX_STEPS * 3);
+  readonly #arrows = new ArrowLayer(MAX_STEPS * 9 + 4);
+  readonly #labels: LabelLayer;
+  readonly #writer: LabelWriter;
   readonly #dummy = new Object3D();
   readonly #ray = new Raycaster();
   readonly #ndc = new Vector2();
@@ -62,7 +61,10 @@ export class UnrolledScene {
     onChange: () => void,
     /** Software WebGL: no antialiasing, one device pixel per CSS pixel, frames shown through AsyncPresenter. */
     readonly software = false,
+    /** The words drawn on the canvas, in the current language (`setWords` changes them). */
+    words: SceneWords = sceneWords(),
   ) {
+    this.#writer = new LabelWriter(words);
     const target = software ? canvas.getContext('2d', { alpha: false }) : null;
     if (target) {
       // The WebGL canvas stays out of the document: the compositor never reads it back synchronously.
@@ -83,6 +85,8 @@ export class UnrolledScene {
     this.controls.enableDamping = false;
     this.controls.screenSpacePanning = true;
     this.controls.addEventListener('change', onChange);
+    // New label strings are typeset off the frame's path; the view draws again once they are ready.
+    this.#labels = new LabelLayer(MAX_STEPS * 5 + 64, onChange);
     this.#framer = new CameraFramer(this.camera, this.controls.target);
     this.#scene.add(this.#cells.frames, this.#cells.units, this.#cells.grads, this.#cells.loops);
     this.#scene.add(this.#arrows.shafts, this.#arrows.heads, this.#labels.mesh);
@@ -111,6 +115,11 @@ export class UnrolledScene {
     this.#writer.setPalette(p);
   }
 
+  /** The canvas words in another language; `setData` follows before the next draw and asks for them. */
+  setWords(words: SceneWords): void {
+    this.#writer.setWords(words);
+  }
+
   /** The layout the camera frames (cheap; `setData` follows before the next draw). */
   setLayout(layout: ChainLayout): void {
     this.#layout = layout;
@@ -121,20 +130,23 @@ export class UnrolledScene {
     this.#layout = layout;
     this.#cells.setData(chain, layout);
     this.#arrows.setNorms(chain.steps.map((s) => s.dhNorm));
-    this.#labels.atlas.prepare(this.#writer.strings(chain));
+    this.#labels.want(this.#writer.strings(chain));
+  }
+
+  /**
+   * Test hooks (harmless), written to the host's dataset after each draw: draw calls of the last frame, hidden units
+   * drawn per cell column, labels drawn and the smallest one's text size on screen (CSS px; 0 when none).
+   */
+  writeStats(out: DOMStringMap): void {
+    const count = this.#labels.count;
+    out.labels = String(count);
+    out.labelPx = (count > 0 ? this.#labels.smallestPx : 0).toFixed(1);
+    out.drawCalls = String(this.lastCalls);
+    out.units = String(this.#cells.unitsPerColumn);
   }
 
   get unitsPerColumn(): number {
     return this.#cells.unitsPerColumn;
-  }
-
-  /**
-   * Draw a few milliseconds' worth of new label strings into the atlas; true once all of them are there.
-   * Until then the caller keeps the last frame on screen and calls again in a later task (one draw per new
-   * chain, not one per batch of labels: each draw costs CPU for the software rasteriser too).
-   */
-  drawLabels(): boolean {
-    return this.#labels.atlas.work(LABEL_BUDGET_MS);
   }
 
   update(f: FrameState): void {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTrainingSession } from '../session/training-session';
-import { taskFromCsv, taskFromText } from '../tasks/index';
-import type { TrainerEvent } from '../protocol/trainer-messages';
+import { createTrainingSession } from '../../session/training-session';
+import { taskFromCsv, taskFromText } from '../../tasks/index';
+import type { TrainerEvent } from '../../protocol/trainer-messages';
 import { anyValue } from './mutate';
 import { runs } from './runs';
 

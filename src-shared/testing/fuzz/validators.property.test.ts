@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { DOC_SCHEMAS, describeIssues, parseDoc } from '../protocol/documents';
-import { INVOKE_REQUEST_SCHEMAS } from '../protocol/ipc-contract';
-import { parseLessonPack } from '../protocol/lesson-pack';
-import { CheckpointSchema, SupervisorCommandSchema, TrainerCommandSchema } from '../protocol/trainer-messages';
-import { DEFAULT_CONFIG, LIMITS, TrainingConfigSchema } from '../protocol/training-config';
+import { DOC_SCHEMAS, describeIssues, parseDoc } from '../../protocol/documents';
+import { INVOKE_REQUEST_SCHEMAS } from '../../protocol/ipc-contract';
+import { parseLessonPack } from '../../protocol/lesson-pack';
+import { CheckpointSchema, SupervisorCommandSchema, TrainerCommandSchema } from '../../protocol/trainer-messages';
+import { DEFAULT_CONFIG, LIMITS, TrainingConfigSchema } from '../../protocol/training-config';
 import { anyValue, mutationsOf } from './mutate';
 import { runs } from './runs';
 

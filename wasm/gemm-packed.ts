@@ -1,0 +1,142 @@
+/**
+ * C[M×N] += A[M×K] · B with B packed once beforehand, for the recurrent products that reuse the same weights at
+ * every time step: h_{t−1}·Whhᵀ forward, dz_t·Whh backward. Packing once per pass, instead of at every step,
+ * takes the copy out of the time loop; packing Whhᵀ turns the forward product into this same kernel.
+ *
+ * Packed layout: K is cut in blocks of KBLOCK rows; block k0 starts at float k0·Np (Np = N rounded up to 8)
+ * and holds Np/8 panels, panel p being columns 8p..8p+7 of those rows as kn consecutive 8-float rows (columns
+ * past N are zero). Inside a block the 4×8 micro-kernel sums over k in registers and adds the sum into C once,
+ * the same order as gemmNN, so both give the same floats for whole tiles.
+ */
+import { at, KBLOCK } from './gemm-util';
+
+// @ts-ignore: decorator
+@inline
+function padded(N: i32): i32 {
+  return (N + 7) & ~7;
+}
+
+/** Floats a packed right operand of N columns and depth K takes. */
+export function packedFloats(N: i32, K: i32): i32 {
+  return padded(N) * K;
+}
+
+/** Bytes of scratch gemmPacked needs for M rows: A in 4-row strips for one K block, and one 4×8 tile. */
+export function gemmPackedScratchBytes(M: i32): i32 {
+  return (((M + 3) & ~3) * KBLOCK + 32) << 2;
+}
+
+/** Pack B, stored K×N row-major, into dst (see the layout above). */
+export function packB(N: i32, K: i32, b: usize, dst: usize): void {
+  const Np = padded(N), N8 = N & ~7;
+  for (let k0 = 0; k0 < K; k0 += KBLOCK) {
+    const kn = min(KBLOCK, K - k0);
+    const blk = at(dst, k0 * Np);
+    for (let j = 0; j < Np; j += 8) {
+      const d = at(blk, j * kn);
+      for (let k = 0; k < kn; k++) {
+        const s = at(b, (k0 + k) * N + j), o = d + (<usize>k << 5);
+        if (j < N8) {
+          v128.store(o, v128.load(s));
+          v128.store(o, v128.load(s, 16), 16);
+        } else {
+          for (let c = 0; c < 8; c++) store<f32>(o + (<usize>c << 2), j + c < N ? load<f32>(s + (<usize>c << 2)) : 0);
+        }
+      }
+    }
+  }
+}
+
+/** Pack Wᵀ into dst, where W is stored N×K row-major (so B = Wᵀ is K×N): the forward recurrent weights. */
+export function packBT(N: i32, K: i32, w: usize, dst: usize): void {
+  const Np = padded(N);
+  for (let k0 = 0; k0 < K; k0 += KBLOCK) {
+    const kn = min(KBLOCK, K - k0);
+    const blk = at(dst, k0 * Np);
+    for (let j = 0; j < Np; j += 8) {
+      const d = at(blk, j * kn);
+      for (let c = 0; c < 8; c++) {
+        const col = j + c, o = d + (<usize>c << 2);
+        if (col < N) {
+          const s = at(w, col * K + k0);
+          for (let k = 0; k < kn; k++) store<f32>(o + (<usize>k << 5), load<f32>(s + (<usize>k << 2)));
+        } else {
+          for (let k = 0; k < kn; k++) store<f32>(o + (<usize>k << 5), 0);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * C[M×N] += A[M×K] · B, B packed by packB or packBT with the same N and K. `scratch` holds
+ * gemmPackedScratchBytes(M) bytes. Rows are taken 4 at a time (a last partial group is zero-padded in the strip
+ * and only its real rows are written), columns 8 at a time (the last panel writes only columns below N).
+ */
+export function gemmPacked(M: i32, N: i32, K: i32, a: usize, bp: usize, c: usize, scratch: usize): void {
+  const Np = padded(N), groups = (M + 3) >> 2;
+  const tmp = at(scratch, groups * 4 * KBLOCK);
+  for (let k0 = 0; k0 < K; k0 += KBLOCK) {
+    const kn = min(KBLOCK, K - k0);
+    packStrips(M, K, k0, kn, a, scratch);
+    const blk = at(bp, k0 * Np);
+    for (let j = 0; j < Np; j += 8) {
+      const panel = at(blk, j * kn), nr = min(8, N - j);
+      for (let g = 0; g < groups; g++) {
+        const i = g << 2;
+        tile4x8(kn, at(scratch, g * 4 * kn), panel, at(c, i * N + j), N, min(4, M - i), nr, tmp);
+      }
+    }
+  }
+}
+
+/** Rows of A, columns [k0, k0+kn), as 4-row strips: strip g holds kn groups of A[4g..4g+3][k] (missing rows 0). */
+function packStrips(M: i32, K: i32, k0: i32, kn: i32, a: usize, dst: usize): void {
+  const groups = (M + 3) >> 2;
+  for (let g = 0; g < groups; g++) {
+    const d = at(dst, g * 4 * kn);
+    for (let r = 0; r < 4; r++) {
+      const row = (g << 2) + r, o = d + (<usize>r << 2);
+      if (row < M) {
+        const s = at(a, row * K + k0);
+        for (let k = 0; k < kn; k++) store<f32>(o + (<usize>k << 4), load<f32>(s + (<usize>k << 2)));
+      } else {
+        for (let k = 0; k < kn; k++) store<f32>(o + (<usize>k << 4), 0);
+      }
+    }
+  }
+}
+
+/** One 4×8 tile over kn steps of k: strip ap (kn×4), panel bp (kn×8); adds mr rows × nr columns into C (row stride N). */
+function tile4x8(kn: i32, ap: usize, bp: usize, c: usize, N: i32, mr: i32, nr: i32, tmp: usize): void {
+  let s00 = f32x4.splat(0), s01 = f32x4.splat(0), s10 = f32x4.splat(0), s11 = f32x4.splat(0);
+  let s20 = f32x4.splat(0), s21 = f32x4.splat(0), s30 = f32x4.splat(0), s31 = f32x4.splat(0);
+  let ak = ap, bk = bp;
+  for (let k = 0; k < kn; k++, ak += 16, bk += 32) {
+    const y0 = v128.load(bk), y1 = v128.load(bk, 16);
+    const x0 = v128.load32_splat(ak), x1 = v128.load32_splat(ak, 4);
+    const x2 = v128.load32_splat(ak, 8), x3 = v128.load32_splat(ak, 12);
+    s00 = f32x4.add(s00, f32x4.mul(x0, y0)); s01 = f32x4.add(s01, f32x4.mul(x0, y1));
+    s10 = f32x4.add(s10, f32x4.mul(x1, y0)); s11 = f32x4.add(s11, f32x4.mul(x1, y1));
+    s20 = f32x4.add(s20, f32x4.mul(x2, y0)); s21 = f32x4.add(s21, f32x4.mul(x2, y1));
+    s30 = f32x4.add(s30, f32x4.mul(x3, y0)); s31 = f32x4.add(s31, f32x4.mul(x3, y1));
+  }
+  const ld = <usize>N << 2;
+  if (mr === 4 && nr === 8) {
+    const c1 = c + ld, c2 = c1 + ld, c3 = c2 + ld;
+    v128.store(c, f32x4.add(v128.load(c), s00)); v128.store(c, f32x4.add(v128.load(c, 16), s01), 16);
+    v128.store(c1, f32x4.add(v128.load(c1), s10)); v128.store(c1, f32x4.add(v128.load(c1, 16), s11), 16);
+    v128.store(c2, f32x4.add(v128.load(c2), s20)); v128.store(c2, f32x4.add(v128.load(c2, 16), s21), 16);
+    v128.store(c3, f32x4.add(v128.load(c3), s30)); v128.store(c3, f32x4.add(v128.load(c3, 16), s31), 16);
+    return;
+  }
+  v128.store(tmp, s00); v128.store(tmp, s01, 16); v128.store(tmp, s10, 32); v128.store(tmp, s11, 48);
+  v128.store(tmp, s20, 64); v128.store(tmp, s21, 80); v128.store(tmp, s30, 96); v128.store(tmp, s31, 112);
+  for (let r = 0; r < mr; r++) {
+    const cr = c + <usize>r * ld, tr = tmp + (<usize>r << 5);
+    for (let q = 0; q < nr; q++) {
+      const o = <usize>q << 2;
+      store<f32>(cr + o, load<f32>(cr + o) + load<f32>(tr + o));
+    }
+  }
+}
