@@ -20,6 +20,16 @@ export const enAttrib = {
   'attrib.noWeight': 'The output at step {step} does not depend on any word yet: every gradient reaching the inputs is zero.',
   'attrib.summary':
     'At training step {step}, the output at step {t} (“{output}”) of this {words}-word example: the largest a[t][s] is {max}, at word {s} “{token}”; the first word gets {first}.',
+  'ui.attribution.notice.recent.one': 'At step {step}, the output can depend on {span}, and its last word alone carries 90% of its weight.',
+  'ui.attribution.notice.recent.other': 'At step {step}, the output can depend on {span}, and its last {count} words carry 90% of its weight.',
+  'ui.attribution.notice.peak': 'It leans most on “{token}”, {back} ({share} of the weight).',
+  /** Counted phrases that the sentences above take as one placeholder. */
+  'count.words.one': '{count} word',
+  'count.words.other': '{count} words',
+  'count.stepsBack.one': '{count} step back',
+  'count.stepsBack.other': '{count} steps back',
+  'count.points.one': '{count} point',
+  'count.points.other': '{count} points',
   'attrib.compare.h': 'Vanilla RNN, LSTM and GRU on the same review',
   'attrib.compare.intro':
     'The three cells learn the film-review task from the same data, seed and batches. Every few steps, each one’s dependence on the same held-out review, one whose verdict comes after a “but”, is computed and drawn below.',
@@ -31,7 +41,7 @@ export const enAttrib = {
   'attrib.compare.waiting': 'Press the button to train the three cells; it takes a few seconds.',
   'attrib.compare.stopped': 'The comparison stopped: {error}',
   'attrib.compare.cellTitle': '{cell}: {acc} held out, step {step}',
-  'attrib.compare.cellLine': '{cell}: {share} of the verdict’s attribution comes from the last {n} words; its peak, “{token}”, lies {back} steps back.',
+  'attrib.compare.cellLine': '{cell}: {share} of the verdict’s attribution comes from the last {n} words; its peak, “{token}”, lies {back}.',
   'attrib.compare.cellLineHere': '{cell}: {share} of the verdict’s attribution comes from the last {n} words; its peak is the last word itself, “{token}”.',
   'attrib.compare.notLearned': '{cell} has not learned the task yet ({acc} held out), so its picture does not follow the rule yet.',
   'attrib.compare.reach':

@@ -62,6 +62,10 @@ export const enScreens = {
   'grad.cell.rnn': 'Vanilla RNN',
   'grad.cell.lstm': 'LSTM',
   'grad.cell.gru': 'GRU',
+  /** The same names in the middle of a sentence (“the vanilla RNN”). */
+  'grad.cellInline.rnn': 'vanilla RNN',
+  'grad.cellInline.lstm': 'LSTM',
+  'grad.cellInline.gru': 'GRU',
   'grad.cancel': 'Cancel',
   'grad.task': 'Task',
   'grad.trainingStep': 'training step',
@@ -114,7 +118,7 @@ export const enScreens = {
   'grad.race.stepsTitle': '{cell}: ‖∂L/∂h_t‖',
   'grad.race.idle': 'Press Start race to train the three cells side by side.',
   'grad.race.result': 'After {steps} steps each ({time}), held-out accuracy: {scores}.',
-  'grad.race.ahead': 'The {cell} finished {points} points ahead of the vanilla RNN: its gated, additive state carried the signal across {distance}.',
+  'grad.race.ahead': 'The {cell} finished {points} ahead of the vanilla RNN: its gated, additive state carried the signal across {distance}.',
   'grad.race.kept': 'The vanilla RNN kept up here: try a longer distance.',
 
   'grad.horizon.title': 'Memory horizon',
@@ -144,7 +148,7 @@ export const enScreens = {
   'grad.bidir.none': 'No runs yet: press Compare.',
   'grad.bidir.forwardResult': 'Forward-only: {overall} of held-out tags right, {ambiguous} on the words only the next word settles.',
   'grad.bidir.training': 'The bidirectional model is training.',
-  'grad.bidir.bothResult': 'Bidirectional: {overall} overall and {ambiguous} on those words. Reading the sentence both ways is worth {points} points where the next word decides.',
+  'grad.bidir.bothResult': 'Bidirectional: {overall} overall and {ambiguous} on those words. Reading the sentence both ways is worth {points} where the next word decides.',
 
   'grad.job.race': 'the race',
   'grad.job.horizon': 'the memory-horizon sweep',

@@ -18,7 +18,7 @@ const prose = (s: string) => s.replace(/\$[^$]*\$/g, ' ');
  */
 /** Cell and activation names, formulas and column names that are the same symbols in every language. */
 const SYMBOLS: readonly MessageKey[] = [
-  'grad.cell.lstm', 'grad.cell.gru', 'grad.activation.tanh', 'grad.activation.relu', 'grad.progress', 'grad.heat.col', 'csv.t', 'csv.total',
+  'grad.cell.lstm', 'grad.cell.gru', 'grad.cellInline.lstm', 'grad.cellInline.gru', 'grad.activation.tanh', 'grad.activation.relu', 'grad.progress', 'grad.heat.col', 'csv.t', 'csv.total',
   'ui.unrolled.scene.loop', // the 3D view's recurrence, h_t−1 → h_t
 ];
 
@@ -38,6 +38,8 @@ const SAME_AS_ENGLISH: Record<string, readonly MessageKey[]> = {
     'grad.explorer.activation', // « Activation »
     'grad.curves.gradY', // « ‖gradient‖ »
     'csv.score', // « score »
+    'count.points.one', // « {count} point »
+    'count.points.other',
   ],
   es: [
     'ui.lesson.readingTime',
@@ -83,6 +85,12 @@ describe('message catalogues', () => {
   it('French sets a no-break space before : ; ? ! » and % and after «, outside formulas', () => {
     const bad = keys.filter((k) => / [:;?!»%]|« /.test(prose(catalogueOf('fr')[k])));
     expect(bad).toEqual([]);
+  });
+
+  it('French writes the attribution texts with a narrow no-break space (U+202F) before %, the house style', () => {
+    const attribution = keys.filter((k) => /^(attrib\.|ui\.attribution\.)|attribution/.test(k));
+    expect(attribution.length).toBeGreaterThan(20);
+    expect(attribution.filter((k) => /\u00a0%/.test(catalogueOf('fr')[k]))).toEqual([]);
   });
 
   it('Spanish opens every question and exclamation with ¿ and ¡', () => {

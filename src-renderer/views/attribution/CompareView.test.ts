@@ -43,7 +43,7 @@ describe('CompareView (RNN, LSTM and GRU connectivity side by side)', () => {
     const callout = byTestId(target, 'compare-callout')!.textContent ?? '';
     expect(callout).toContain('LSTM: 50% of the verdict’s attribution comes from the last 4 words; its peak, “but”, lies 7 steps back.');
     expect(callout).toContain('GRU has not learned the task yet (60% held out)');
-    expect(callout).toContain('the LSTM reaches furthest back: 50% of its verdict’s weight lies before the last 4 words, against 0% for the Vanilla RNN.');
+    expect(callout).toContain('the LSTM reaches furthest back: 50% of its verdict’s weight lies before the last 4 words, against 0% for the vanilla RNN.');
     expect(byTestId(target, 'compare-lstm-notice')!.textContent).toContain('It leans most on “but”, 7 steps back (50% of the weight).');
   });
 });

@@ -34,6 +34,10 @@ export const CELL_DASHES: Record<CellKind, string> = { rnn: '6 3', lstm: '', gru
 export function cellName(cell: CellKind): string {
   return t(`grad.cell.${cell}`);
 }
+/** The same name in the middle of a sentence ("the vanilla RNN"), where English drops the capital. */
+export function cellNameInline(cell: CellKind): string {
+  return t(`grad.cellInline.${cell}`);
+}
 
 /** Neutral series (ideal lines, thresholds): dark grey and black read on white paper and projectors alike. */
 export const INK = '#222222';

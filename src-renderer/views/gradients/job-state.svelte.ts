@@ -8,7 +8,7 @@
 import type { JobEvent, JobKind, JobRequest } from '../../../src-shared/protocol/job-messages';
 import type { JobHandle, JobsApi } from '../../backend/backend';
 import { t } from '../../i18n/i18n.svelte';
-import { cellName } from './colour';
+import { cellNameInline } from './colour';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -100,7 +100,7 @@ export class JobState {
         this.#listener = null;
         break;
       case 'error':
-        this.error = e.diverged ? t('grad.error.diverged', { cell: cellName(e.diverged.cell), quantity: e.diverged.quantity }) : e.message;
+        this.error = e.diverged ? t('grad.error.diverged', { cell: cellNameInline(e.diverged.cell), quantity: e.diverged.quantity }) : e.message;
         this.interrupted = e.reason === 'interrupted';
         this.status = 'error';
         this.paused = false;

@@ -1,7 +1,8 @@
 /** The race's verdict in words, computed from the final held-out scores. */
 import { formatPercent, formatSeconds } from '../../i18n/format';
 import { t } from '../../i18n/i18n.svelte';
-import { cellName } from './colour';
+import { tCount } from '../../i18n/plural';
+import { cellName, cellNameInline } from './colour';
 import type { RaceResult } from './race-state.svelte';
 
 export function describeRace(results: readonly RaceResult[] | null, durationMs: number, distanceText: string): string {
@@ -13,7 +14,7 @@ export function describeRace(results: readonly RaceResult[] | null, durationMs: 
   let verdict = '';
   if (rnn && best.cell !== 'rnn') {
     const points = Math.round((best.testAccuracy - rnn.testAccuracy) * 100);
-    verdict = ' ' + t('grad.race.ahead', { cell: cellName(best.cell), points, distance: distanceText });
+    verdict = ' ' + t('grad.race.ahead', { cell: cellNameInline(best.cell), points: tCount('count.points', points), distance: distanceText });
   } else if (rnn) {
     verdict = ' ' + t('grad.race.kept');
   }

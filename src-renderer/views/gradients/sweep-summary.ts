@@ -2,6 +2,7 @@
 import type { CellKind } from '../../../src-shared/engine/types';
 import { formatPercent } from '../../i18n/format';
 import { t } from '../../i18n/i18n.svelte';
+import { tCount } from '../../i18n/plural';
 import { cellName } from './colour';
 import type { DirectionResult, HorizonPoint } from './sweep-state.svelte';
 
@@ -32,5 +33,5 @@ export function describeBidir(forward: DirectionResult | null, both: DirectionRe
   const f = t('grad.bidir.forwardResult', { overall: formatPercent(forward.overall), ambiguous: formatPercent(forward.ambiguousAccuracy) });
   if (!both) return `${f} ${t('grad.bidir.training')}`;
   const points = Math.round((both.ambiguousAccuracy - forward.ambiguousAccuracy) * 100);
-  return `${f} ${t('grad.bidir.bothResult', { overall: formatPercent(both.overall), ambiguous: formatPercent(both.ambiguousAccuracy), points })}`;
+  return `${f} ${t('grad.bidir.bothResult', { overall: formatPercent(both.overall), ambiguous: formatPercent(both.ambiguousAccuracy), points: tCount('count.points', points) })}`;
 }
