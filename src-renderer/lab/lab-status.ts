@@ -1,6 +1,7 @@
 import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import type { SessionState, StopReason } from '../../src-shared/protocol/trainer-messages';
 import type { Collapse } from './collapse';
+import { formatPercent } from '../i18n/format';
 import { t } from '../i18n/i18n.svelte';
 
 export type LabPhase = 'connecting' | SessionState;
@@ -46,9 +47,8 @@ export function statusText(s: LabStatusInput): string {
   return base;
 }
 
-function pct(x: number): string {
-  return `${Math.round(x * 100)}%`;
-}
+/** A held-out accuracy in the status line, the locale's way: "95%", "95 %". */
+const pct = (x: number): string => formatPercent(x);
 
 function phaseText(s: LabStatusInput): string {
   const { phase, step } = s;

@@ -145,7 +145,7 @@ export class RunsState {
   /** Read a run file (size capped before reading), add it to the list and reopen it; all or nothing. */
   async importFile(file: File): Promise<void> {
     if (file.size > RUN_FILE_MAX_CHARS * 4) {
-      this.notice = { kind: 'error', text: t('ui.runs.importTooBig', { file: file.name, cap: RUN_FILE_MAX_CHARS.toLocaleString('en') }) };
+      this.notice = { kind: 'error', text: t('ui.runs.importTooBig', { file: file.name, cap: RUN_FILE_MAX_CHARS }) };
       return;
     }
     await this.importText(file.name, await file.text());

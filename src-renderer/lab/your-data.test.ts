@@ -72,7 +72,7 @@ describe('Your data', () => {
     const good = ['text,label', ...csvRows].join('\n');
     type(target, lab, good);
     expect(byId(target, 'preview-model')?.textContent).toContain('O = 2 outputs, many-to-one');
-    expect(byId(target, 'preview-balance')?.textContent).toMatch(/happy.*66\.7 %.*sad.*33\.3 %/s);
+    expect(byId(target, 'preview-balance')?.textContent).toMatch(/happy.*66\.7%.*sad.*33\.3%/s);
     (byId(target, 'your-data-use') as HTMLButtonElement).click();
     expect(lab.config.dataset?.source).toBe(good);
 
