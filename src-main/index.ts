@@ -15,6 +15,7 @@ import { hardenAllWebContents, hardenSession } from './security';
 import { DocStore } from './store/doc-store';
 import { TrainerSupervisor } from '../src-shared/supervision/supervisor';
 import { connectRendererToTrainer, spawnUtilityTrainer, type UtilityTrainerChild } from './utility-trainer';
+import { problemLogLine } from '../src-shared/protocol/problem';
 import { createMainWindow } from './window';
 
 /**
@@ -53,7 +54,7 @@ function start(): void {
   const supervisor = new TrainerSupervisor<UtilityTrainerChild>({
     spawn: () => spawnUtilityTrainer({ entry: TRAINER_ENTRY, maxOldSpaceMb: TRAINER_MAX_OLD_SPACE_MB }),
     onHealth: (health) => {
-      console.info(`[main] trainer ${health.kind}${'reason' in health ? `: ${health.reason}` : ''}`);
+      console.info(`[main] trainer ${health.kind}${'reason' in health ? `: ${problemLogLine(health.reason)}` : ''}`);
       sendEvent(contents(), 'trainerHealth', health);
     },
     onChild: (child, reason) => {

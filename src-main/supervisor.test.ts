@@ -72,7 +72,7 @@ describe('TrainerSupervisor with real trainer processes', () => {
     const restarted = await until('a restarted health event', () => restartedHealth(seen, killedAt), 5_000);
     expect(restarted.at - killedAt).toBeLessThan(500);
     expect(restarted.health.attempt).toBe(index + 1);
-    expect(restarted.health.reason).toMatch(/SIGKILL/);
+    expect(restarted.health.reason).toMatchObject({ code: 'trainer.exited', detail: expect.stringMatching(/SIGKILL/) });
     expect(restarted.health.restoredStep).not.toBeNull();
     expect(restarted.health.restoredStep!).toBeGreaterThanOrEqual(saved.checkpoint.step);
 
@@ -99,7 +99,7 @@ describe('TrainerSupervisor with real trainer processes', () => {
     process.kill(frozen, 'SIGSTOP');
 
     const restarted = await until('a restarted health event', () => restartedHealth(seen, frozenAt), 8_000);
-    expect(restarted.health.reason).toMatch(/hung/);
+    expect(restarted.health.reason).toMatchObject({ code: 'trainer.hung', detail: expect.stringMatching(/hung/) });
     expect(restarted.at - frozenAt).toBeGreaterThanOrEqual(1_400);
     expect(restarted.at - frozenAt).toBeLessThan(4_000);
     await until('the frozen child to be gone', () => !isAlive(frozen), 3_000);

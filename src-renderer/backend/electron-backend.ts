@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import { OpenTextFileResultSchema, PresenterStateSchema, type BridgeApi, type OpenTextFileRequest, type OpenTextFileResult, type DocKind, type PresenterState, type StorageStatus, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import { OpenTextFileResultSchema, PresenterStateSchema, type BridgeApi, type OpenTextFileRequest, type OpenTextFileResult, type DocKind, type PresenterState, type StorageStatus, type TrainerHealth, TrainerHealthSchema } from '../../src-shared/protocol/ipc-contract';
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
+import { describeIssues } from '../../src-shared/protocol/describe-issues';
 import { isJobMessage, type JobStreamCommand } from '../../src-shared/protocol/job-messages';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import { Listeners, type Backend, type DocLoad, type DocStore, type JobLink, type PresenterLink, type QuarantineNotice, type TrainerStream } from './backend';
@@ -94,7 +95,12 @@ export class ElectronBackend implements Backend {
     this.#win = win;
     win.addEventListener('message', this.#onWindowMessage);
     this.#unsubscribe.push(
-      bridge.on.trainerHealth((h) => this.trainer.health.emit(h)),
+      bridge.on.trainerHealth((h) => {
+        // Crossing from main: a health report the contract does not describe is logged and dropped.
+        const parsed = v.safeParse(TrainerHealthSchema, h);
+        if (parsed.success) this.trainer.health.emit(parsed.output);
+        else console.warn(`RNN Lab: ignored a malformed trainer health report: ${describeIssues(parsed.issues)}`);
+      }),
       bridge.on.docQuarantined((n) => this.#quarantined.emit(n)),
       bridge.on.storageStatus((s) => this.#storage.emit(s)),
       bridge.on.presenterState((state) => {

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { esProblems } from './es-problems';
 
 /**
  * The Spanish catalogue: every key of the English one (typed as `Catalogue`, so a missing key is a compile error).
@@ -904,4 +905,5 @@ export const es: Catalogue = {
   'py.biasNote': 'PyTorch guarda un segundo sesgo por capa (bias_hh), así que su cuenta supera la del laboratorio en un vector de sesgo por capa y dirección.',
   'py.params': 'parámetros entrenables:',
   'py.scores': 'puntuaciones para una entrada aleatoria:',
+  ...esProblems,
 };

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { frProblems } from './fr-problems';
 
 /**
  * The French catalogue: every key of the English one (typed as `Catalogue`, so a missing key is a compile error).
@@ -901,4 +902,5 @@ export const fr: Catalogue = {
   'py.biasNote': 'PyTorch garde un second biais par couche (bias_hh) : son compte dépasse celui du labo d’un vecteur de biais par couche et par direction.',
   'py.params': 'paramètres entraînables :',
   'py.scores': 'scores pour une entrée aléatoire :',
+  ...frProblems,
 };

@@ -3,6 +3,7 @@ import type { SessionState, StopReason } from '../../src-shared/protocol/trainer
 import type { Collapse } from './collapse';
 import { formatPercent } from '../i18n/format';
 import { t } from '../i18n/i18n.svelte';
+import { problemText } from '../i18n/problem-text';
 
 export type LabPhase = 'connecting' | SessionState;
 export type StatusTone = 'neutral' | 'active' | 'warning' | 'error';
@@ -29,15 +30,15 @@ export function statusTone(s: LabStatusInput): StatusTone {
 /** One sentence for the status line, in the learner's language. */
 export function statusText(s: LabStatusInput): string {
   const h = s.health;
-  if (h?.kind === 'gave-up') return t('ui.lab.status.gaveUp', { reason: h.reason });
+  if (h?.kind === 'gave-up') return t('ui.lab.status.gaveUp', { reason: problemText(h.reason) });
   if (s.error) return t('ui.lab.status.error', { error: s.error });
   if (s.divergence) {
     const { step, quantity } = s.divergence;
     return t('ui.lab.status.divergedAt', { step, quantity });
   }
   if (h?.kind === 'crashed') {
-    if (h.restartInMs < 1000) return t('ui.lab.status.crashedNow', { reason: h.reason });
-    return t('ui.lab.status.crashedIn', { reason: h.reason, seconds: Math.round(h.restartInMs / 1000) });
+    if (h.restartInMs < 1000) return t('ui.lab.status.crashedNow', { reason: problemText(h.reason) });
+    return t('ui.lab.status.crashedIn', { reason: problemText(h.reason), seconds: Math.round(h.restartInMs / 1000) });
   }
   const base = phaseText(s);
   if (h?.kind === 'restarted') {

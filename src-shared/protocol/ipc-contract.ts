@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { PolicyLoad } from './policy';
+import { ProblemSchema, type Problem } from './problem';
 import { LIMITS } from './training-config';
 
 /**
@@ -109,9 +110,18 @@ export const INVOKE_REQUEST_SCHEMAS = {
 export type TrainerHealth =
   | { kind: 'started' }
   /** Sent the moment a failure is detected, before the backoff delay: the learner hears at once. */
-  | { kind: 'crashed'; attempt: number; reason: string; restartInMs: number }
-  | { kind: 'restarted'; attempt: number; reason: string; restoredStep: number | null }
-  | { kind: 'gave-up'; reason: string };
+  | { kind: 'crashed'; attempt: number; reason: Problem; restartInMs: number }
+  | { kind: 'restarted'; attempt: number; reason: Problem; restoredStep: number | null }
+  | { kind: 'gave-up'; reason: Problem };
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** Trainer health as it arrives from main (a renderer checks it before the status line reads it). */
+export const TrainerHealthSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('started') }),
+  v.strictObject({ kind: v.literal('crashed'), attempt: count, reason: ProblemSchema, restartInMs: count }),
+  v.strictObject({ kind: v.literal('restarted'), attempt: count, reason: ProblemSchema, restoredStep: v.nullable(count) }),
+  v.strictObject({ kind: v.literal('gave-up'), reason: ProblemSchema }),
+]) satisfies v.GenericSchema<unknown, TrainerHealth>;
 
 export interface MainEventContract {
   /** A MessagePort for the training stream arrives with this event (transferred, not in the payload). */

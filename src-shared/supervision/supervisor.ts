@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describeIssues } from '../protocol/documents';
 import type { TrainerHealth } from '../protocol/ipc-contract';
+import { problem, problemLogLine, type Problem } from '../protocol/problem';
 import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
 import { SupervisorEventSchema } from '../protocol/trainer-messages';
 import { systemTimers, type TimerHandle, type Timers } from './timers';
@@ -100,7 +101,7 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     if (this.#state === 'running' || this.#state === 'restarting') return;
     this.#restarts = [];
     this.#startWatchdog();
-    this.#launch('initial', 0, '');
+    this.#launch('initial', 0, problem('trainer.exited', undefined, 'first launch'));
   }
 
   /** Kill the child and stop supervising (app quit). */
@@ -114,14 +115,14 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     child?.kill();
   }
 
-  #launch(kind: 'initial' | 'restarted', attempt: number, reason: string): void {
+  #launch(kind: 'initial' | 'restarted', attempt: number, reason: Problem): void {
     this.#pendingRestart = null;
     let child: C;
     try {
       child = this.#opts.spawn();
     } catch (err) {
       this.#state = 'running';
-      this.#fail(`could not start the trainer: ${err instanceof Error ? err.message : String(err)}`);
+      this.#fail(problem('trainer.spawnFailed', undefined, `could not start the trainer: ${err instanceof Error ? err.message : String(err)}`));
       return;
     }
     this.#child = child;
@@ -130,7 +131,7 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     this.#sawBeat = false;
     child.onMessage((message) => this.#onMessage(child, message));
     child.onExit((why) => {
-      if (this.#child === child) this.#fail(`trainer exited (${why})`);
+      if (this.#child === child) this.#fail(problem('trainer.exited', undefined, `trainer exited (${why})`));
     });
     if (kind === 'initial') {
       this.#opts.onChild?.(child, kind);
@@ -162,12 +163,12 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
   }
 
   /** Retire the current child (killing it if still there) and schedule a replacement or give up. */
-  #fail(reason: string): void {
+  #fail(reason: Problem): void {
     if (this.#state !== 'running') return;
     const old = this.#child;
     this.#child = null;
     old?.kill();
-    this.#opts.log(`trainer failed: ${reason}`);
+    this.#opts.log(`trainer failed: ${problemLogLine(reason)}`);
 
     const now = this.#opts.timers.now();
     this.#restarts = this.#restarts.filter((t) => now - t < this.#opts.restartWindowMs);
@@ -177,7 +178,7 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
       this.#stopWatchdog();
       this.#opts.onHealth({
         kind: 'gave-up',
-        reason: `${reason}; ${this.#opts.maxRestarts} restarts within ${Math.round(this.#opts.restartWindowMs / 1000)} s`,
+        reason: { ...reason, detail: `${problemLogLine(reason)}; ${this.#opts.maxRestarts} restarts within ${Math.round(this.#opts.restartWindowMs / 1000)} s` },
       });
       return;
     }
@@ -214,7 +215,11 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     const silent = now - this.#lastBeat;
     const limit = this.#sawBeat ? this.#opts.hangTimeoutMs : this.#opts.startupTimeoutMs;
     if (silent > limit) {
-      this.#fail(this.#sawBeat ? `trainer hung: no heartbeat for ${silent} ms` : `trainer did not start within ${limit} ms`);
+      this.#fail(
+        this.#sawBeat
+          ? problem('trainer.hung', { seconds: Math.round(silent / 100) / 10 }, `trainer hung: no heartbeat for ${silent} ms`)
+          : problem('trainer.noStart', { seconds: Math.round(limit / 100) / 10 }, `trainer did not start within ${limit} ms`),
+      );
     }
   }
 }
