@@ -7,6 +7,7 @@ import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/tra
 import { Listeners, type Backend, type DocLoad, type DocStore, type JobLink, type PresenterLink, type QuarantineNotice, type TrainerStream } from './backend';
 import { acceptTrainerEvent } from './accept-event';
 import { JobChannel } from './job-channel';
+import { problem } from '../../src-shared/protocol/problem';
 
 /** What the preload posts to the page with the training MessagePort attached as ports[0]. */
 interface PortEnvelope {
@@ -160,7 +161,8 @@ export class ElectronBackend implements Backend {
 
   async openTextFile(req: OpenTextFileRequest): Promise<OpenTextFileResult> {
     const parsed = v.safeParse(OpenTextFileResultSchema, await this.#bridge.openTextFile(req));
-    return parsed.success ? parsed.output : { status: 'failed', error: 'main answered the open-file request with a malformed reply' };
+    if (parsed.success) return parsed.output;
+    return { status: 'failed', problem: problem('unexpected', undefined, `main answered the open-file request with a malformed reply: ${describeIssues(parsed.issues)}`) };
   }
 
   openExternal(url: string) {

@@ -58,7 +58,7 @@ export interface InvokeContract {
 export const OPEN_FILE_MAX_BYTES = 4 * LIMITS.datasetChars;
 export const OpenTextFileRequestSchema = v.strictObject({ kind: v.picklist(['text', 'csv']) });
 export type OpenTextFileRequest = v.InferOutput<typeof OpenTextFileRequestSchema>;
-/** A file's name and text; or the learner cancelled; or why it could not be read (the error states the cap). */
+/** A file's name and text; or the learner cancelled; or why it could not be read (the problem states the cap). */
 export const OpenTextFileResultSchema = v.variant('status', [
   v.strictObject({
     status: v.literal('opened'),
@@ -66,7 +66,7 @@ export const OpenTextFileResultSchema = v.variant('status', [
     text: v.pipe(v.string(), v.maxLength(OPEN_FILE_MAX_BYTES)),
   }),
   v.strictObject({ status: v.literal('cancelled') }),
-  v.strictObject({ status: v.literal('failed'), error: v.pipe(v.string(), v.maxLength(500)) }),
+  v.strictObject({ status: v.literal('failed'), problem: ProblemSchema }),
 ]);
 export type OpenTextFileResult = v.InferOutput<typeof OpenTextFileResultSchema>;
 
