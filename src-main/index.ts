@@ -93,7 +93,7 @@ function start(): void {
     hardenSession(session.defaultSession);
     serveRenderer(RENDERER_DIR);
     const policy = await readPolicyFile(policyOverride(process.env, app.isPackaged) ?? policyPath(process.platform, process.env));
-    for (const issue of policy.issues) console.warn(`[main] policy ${policy.source}: ${issue}`);
+    for (const issue of policy.issues) console.warn(`[main] policy ${policy.source}: ${problemLogLine(issue)}`);
     // Never throws: a locked, read-only or full data folder gives a read-only store, which the renderer announces.
     store = await DocStore.open(path.join(app.getPath('userData'), 'documents'), {
       onQuarantined: (q) => sendEvent(contents(), 'docQuarantined', q),

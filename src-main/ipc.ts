@@ -27,7 +27,7 @@ export const ERROR_REPLIES: { readonly [K in keyof InvokeContract]: (error: stri
   appInfo: (error) => {
     throw new Error(error);
   },
-  policy: (error) => ({ policy: {}, issues: [`the machine policy could not be read (${error})`], source: null }),
+  policy: (error) => ({ policy: {}, issues: [problem('policy.unreadable', undefined, `the machine policy could not be read (${error})`)], source: null }),
   storageStatus: (error) => ({ mode: 'read-only', reason: 'unwritable', code: 'EIO', detail: error }),
 };
 

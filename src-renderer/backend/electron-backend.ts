@@ -8,6 +8,7 @@ import { Listeners, type Backend, type DocLoad, type DocStore, type JobLink, typ
 import { acceptTrainerEvent } from './accept-event';
 import { JobChannel } from './job-channel';
 import { problem } from '../../src-shared/protocol/problem';
+import { checkPolicyLoad } from '../../src-shared/protocol/policy';
 
 /** What the preload posts to the page with the training MessagePort attached as ports[0]. */
 interface PortEnvelope {
@@ -170,8 +171,8 @@ export class ElectronBackend implements Backend {
   }
 
   /** Main read it at launch and enforces it too (saving, links). */
-  policy() {
-    return this.#bridge.policy(null);
+  async policy() {
+    return checkPolicyLoad(await this.#bridge.policy(null));
   }
 
   dispose(): void {
