@@ -67,7 +67,7 @@ export const enData = {
   'ui.runs.deleted': 'Deleted “{name}”.',
   'ui.runs.restored': 'Restored “{name}”.',
   'ui.runs.importTooBig': 'Not imported: {file} is too large; the cap is {cap} characters.',
-  'ui.runs.importBad': 'Not imported: {file} is not a usable run file. {error}',
+  'ui.runs.importBad': 'Not imported: {file} is not a usable run file ({error}).',
   'ui.runs.importFull': 'Not imported: you can keep {max} runs; delete one first.',
   'ui.runs.imported': 'Imported and reopened “{name}” at step {step}.',
   'ui.runs.writeFailed': 'Your runs were not changed: {error}',

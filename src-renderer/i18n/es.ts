@@ -672,7 +672,7 @@ export const es: Catalogue = {
   'ui.runs.deleted': 'Se ha eliminado «{name}».',
   'ui.runs.restored': 'Se ha recuperado «{name}».',
   'ui.runs.importTooBig': 'No se ha importado: {file} es demasiado grande; el límite es de {cap} caracteres.',
-  'ui.runs.importBad': 'No se ha importado: {file} no es un archivo de ejecución válido. {error}',
+  'ui.runs.importBad': 'No se ha importado: {file} no es un archivo de ejecución válido ({error}).',
   'ui.runs.importFull': 'No se ha importado: puedes conservar {max} ejecuciones; elimina antes una.',
   'ui.runs.imported': 'Se ha importado y reabierto «{name}» en el paso {step}.',
   'ui.runs.writeFailed': 'Tus ejecuciones no se han modificado: {error}',

@@ -669,7 +669,7 @@ export const fr: Catalogue = {
   'ui.runs.deleted': '« {name} » supprimé.',
   'ui.runs.restored': '« {name} » rétabli.',
   'ui.runs.importTooBig': 'Non importé : {file} est trop gros ; la limite est de {cap} caractères.',
-  'ui.runs.importBad': 'Non importé : {file} n’est pas un fichier d’essai utilisable. {error}',
+  'ui.runs.importBad': 'Non importé : {file} n’est pas un fichier d’essai utilisable ({error}).',
   'ui.runs.importFull': 'Non importé : vous pouvez garder {max} essais ; supprimez-en un d’abord.',
   'ui.runs.imported': '« {name} » importé et rouvert au pas {step}.',
   'ui.runs.writeFailed': 'Vos essais n’ont pas été modifiés : {error}',

@@ -12,6 +12,7 @@ import type { DocStore } from '../backend/backend';
 import { t } from '../i18n/i18n.svelte';
 import { DetailRing } from '../views/unrolled/detail-ring';
 import type { LabState } from './lab-state.svelte';
+import { logProblem, problemText } from '../i18n/problem-text';
 
 /** How long a deleted run can be brought back. */
 export const UNDO_MS = 10_000;
@@ -154,7 +155,8 @@ export class RunsState {
   async importText(fileName: string, text: string): Promise<void> {
     const parsed = parseRunFile(text);
     if (!parsed.ok) {
-      this.notice = { kind: 'error', text: t('ui.runs.importBad', { file: fileName, error: parsed.error }) };
+      logProblem(`run file ${fileName} not imported`, parsed.problem);
+      this.notice = { kind: 'error', text: t('ui.runs.importBad', { file: fileName, error: problemText(parsed.problem) }) };
       return;
     }
     if (this.runs.length >= MAX_SAVED_RUNS) {

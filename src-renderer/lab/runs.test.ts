@@ -149,7 +149,7 @@ describe('Runs', () => {
     expect(back.ok && back.run).toEqual(runs.runs[0]);
     await runs.importText('bad.rnnlab.json', file.text.replace('"version":1', '"version":9'));
     flushSync();
-    expect(q(target, 'runs-notice')[0].textContent).toContain('version');
+    expect(q(target, 'runs-notice')[0].textContent).toContain('reads run files of version 1, and the file is of version 9');
     expect(runs.runs).toHaveLength(1);
   });
 });
