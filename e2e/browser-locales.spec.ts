@@ -52,6 +52,12 @@ const OWN_TEXT: Record<CheckedLocale, string> = {
   ).repeat(4),
 };
 
+/** A learner's CSV whose line 3 lacks its label (column 2). */
+const OWN_CSV: Record<CheckedLocale, string> = {
+  fr: ['text,label', 'une belle journée,content', 'pas d’étiquette ici', ...Array.from({ length: 12 }, (_, i) => `un jour ${i},${i % 2 ? 'content' : 'triste'}`)].join('\n'),
+  es: ['text,label', 'un día precioso,alegre', 'aquí falta la etiqueta', ...Array.from({ length: 12 }, (_, i) => `un día ${i},${i % 2 ? 'alegre' : 'triste'}`)].join('\n'),
+};
+
 async function downloadText(page: Page, click: () => Promise<void>): Promise<string> {
   const [dl]: [Download, void] = await Promise.all([page.waitForEvent('download'), click()]);
   return readFile((await dl.path())!, 'utf8');
@@ -117,6 +123,7 @@ for (const locale of ['fr', 'es'] as const) {
       expect(await step()).toBe(150);
       await expect(page.getByTestId('lab-status')).toHaveText(say['ui.lab.status.reachedSteps'].replace('{step}', '150'));
       await expectNoEnglish(page, locale, 'Lab, stopped at its step limit');
+      await limits.locator('input[type="checkbox"]').nth(1).uncheck(); // the runs below train without a limit
 
       // Save the run: the runs panel lists it and says so.
       await page.getByTestId('run-name-input').fill(say['ui.lab.heading']);
@@ -140,6 +147,12 @@ for (const locale of ['fr', 'es'] as const) {
       await expect(page.getByTestId('sample-text')).not.toBeEmpty({ timeout: 60_000 });
       await expectNoEnglish(page, locale, 'Lab, training on your text, with samples');
       await button('ui.lab.pause').click();
+
+      // Your CSV with a row missing its label: the problem, its line and column, all in the learner's language.
+      await page.locator('#task-select').selectOption('data:csv');
+      await page.getByTestId('your-data-box').fill(OWN_CSV[locale]);
+      await expect(page.getByTestId('your-data-error')).toContainText(/3\D+2/);
+      await expectNoEnglish(page, locale, 'Lab, your CSV with a bad row');
     });
 
     test(`${locale}: each Gradients panel`, async ({ page }) => {

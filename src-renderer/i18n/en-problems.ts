@@ -59,11 +59,6 @@ export const enProblems = {
   'problem.runFile.wrongVersion': 'this RNN Lab reads run files of version {expected}, and the file is of version {found}',
   'problem.runFile.invalid': 'part of it is missing or out of range (the console names which)',
 
-  'problem.storage.invalid': 'the saved copy is damaged or from an unknown version (the console says where)',
-  'problem.storage.tooLarge': 'it would take more than {bytes} bytes',
-  'problem.storage.failed': 'the browser’s storage refused (the console says why)',
-  'problem.storage.blocked': 'RNN Lab is open in another tab that holds its storage; close the other tab',
-  'problem.storage.savingOff': 'saving runs is turned off on this computer by its administrator',
 
   'problem.unexpected': 'an unexpected error (the details are in the console)',
 } as const satisfies Record<`problem.${ProblemCode}` | 'problem.separator', string>;

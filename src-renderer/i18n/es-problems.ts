@@ -55,11 +55,6 @@ export const esProblems: Record<keyof typeof enProblems, string> = {
   'problem.runFile.wrongVersion': 'este RNN Lab lee archivos de ejecución de la versión {expected}, y este es de la versión {found}',
   'problem.runFile.invalid': 'falta una parte o se sale de los límites (la consola indica cuál)',
 
-  'problem.storage.invalid': 'la copia guardada está dañada o es de una versión desconocida (la consola indica dónde)',
-  'problem.storage.tooLarge': 'ocuparía más de {bytes} bytes',
-  'problem.storage.failed': 'el almacenamiento del navegador se negó (la consola dice por qué)',
-  'problem.storage.blocked': 'RNN Lab está abierto en otra pestaña que retiene su almacenamiento; cierra la otra pestaña',
-  'problem.storage.savingOff': 'el administrador de este ordenador ha desactivado el guardado de ejecuciones',
 
   'problem.unexpected': 'un error inesperado (los detalles están en la consola)',
 };

@@ -55,11 +55,6 @@ export const frProblems: Record<keyof typeof enProblems, string> = {
   'problem.runFile.wrongVersion': 'ce RNN Lab lit les fichiers d’essai de version {expected}, et celui-ci est de version {found}',
   'problem.runFile.invalid': 'une partie manque ou sort des limites (la console précise laquelle)',
 
-  'problem.storage.invalid': 'la copie enregistrée est abîmée ou d’une version inconnue (la console précise où)',
-  'problem.storage.tooLarge': 'cela dépasserait {bytes} octets',
-  'problem.storage.failed': 'le stockage du navigateur a refusé (la console dit pourquoi)',
-  'problem.storage.blocked': 'RNN Lab est ouvert dans un autre onglet qui garde son stockage ; fermez l’autre onglet',
-  'problem.storage.savingOff': 'l’administrateur de cet ordinateur a désactivé l’enregistrement des essais',
 
   'problem.unexpected': 'une erreur inattendue (le détail est dans la console)',
 };

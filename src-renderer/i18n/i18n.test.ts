@@ -45,6 +45,7 @@ const SAME_AS_ENGLISH: Record<string, readonly MessageKey[]> = {
     ...SYMBOLS,
     'grad.explorer.ideal', // « ideal ρ^(T−t), ρ = {rho} »
     'grad.race.stepsTitle', // « {cell}: ‖∂L/∂h_t‖ » (French adds its space before the colon)
+    'problem.separator', // « ; » between listed problems (French puts a narrow no-break space before it)
   ],
 };
 

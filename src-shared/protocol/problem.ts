@@ -58,12 +58,6 @@ export const PROBLEM_CODES = [
   'runFile.wrongFormat',
   'runFile.wrongVersion',
   'runFile.invalid',
-  // Saved documents (IndexedDB in the browser, files on the desktop).
-  'storage.invalid',
-  'storage.tooLarge',
-  'storage.failed',
-  'storage.blocked',
-  'storage.savingOff',
   // Anything not foreseen: the sentence says so and points to the console.
   'unexpected',
 ] as const;
