@@ -118,10 +118,13 @@ test.describe('your data, runs and run files', () => {
     expect(await smoothLoss(other)).toBe(original.loss);
     expect(await curve(other)).toBe(original.d);
 
-    // A damaged file is refused with the field named, and nothing changes.
+    // A damaged file is refused in the learner's words, the field named in the console for IT, and nothing changes.
+    const logged: string[] = [];
+    other.on('console', (msg) => logged.push(msg.text()));
     const text = (await readFile(file, 'utf8')).replace('"hiddenSize":24', '"hiddenSize":9999');
     await other.getByTestId('run-import-file').setInputFiles({ name: 'bad.rnnlab.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    await expect(other.getByTestId('runs-notice')).toContainText('run.checkpoint.config.hiddenSize');
+    await expect(other.getByTestId('runs-notice')).toContainText('bad.rnnlab.json is not a usable run file (part of it is missing or out of range');
+    expect(logged.some((line) => line.includes('run.checkpoint.config.hiddenSize'))).toBe(true);
     await expect(other.getByTestId('run-name')).toHaveCount(1);
     expect(await numberAttr(other, 'metric-step', 'data-value')).toBe(14);
     await fresh.close();

@@ -16,6 +16,7 @@ import { hardenAllWebContents, hardenSession } from './security';
 import { DocStore } from './store/doc-store';
 import { TrainerSupervisor } from '../src-shared/supervision/supervisor';
 import { connectRendererToTrainer, spawnUtilityTrainer, type UtilityTrainerChild } from './utility-trainer';
+import { problemLogLine } from '../src-shared/protocol/problem';
 import { createMainWindow } from './window';
 
 /**
@@ -54,7 +55,7 @@ function start(): void {
   const supervisor = new TrainerSupervisor<UtilityTrainerChild>({
     spawn: () => spawnUtilityTrainer({ entry: TRAINER_ENTRY, maxOldSpaceMb: TRAINER_MAX_OLD_SPACE_MB }),
     onHealth: (health) => {
-      console.info(`[main] trainer ${health.kind}${'reason' in health ? `: ${health.reason}` : ''}`);
+      console.info(`[main] trainer ${health.kind}${'reason' in health ? `: ${problemLogLine(health.reason)}` : ''}`);
       sendEvent(contents(), 'trainerHealth', health);
     },
     onChild: (child, reason) => {
@@ -93,7 +94,7 @@ function start(): void {
     hardenSession(session.defaultSession);
     serveRenderer(RENDERER_DIR);
     const policy = await readPolicyFile(policyOverride(process.env, app.isPackaged) ?? policyPath(process.platform, process.env));
-    for (const issue of policy.issues) console.warn(`[main] policy ${policy.source}: ${issue}`);
+    for (const issue of policy.issues) console.warn(`[main] policy ${policy.source}: ${problemLogLine(issue)}`);
     // Never throws: a locked, read-only or full data folder gives a read-only store, which the renderer announces.
     store = await DocStore.open(path.join(app.getPath('userData'), 'documents'), {
       onQuarantined: (q) => sendEvent(contents(), 'docQuarantined', q),

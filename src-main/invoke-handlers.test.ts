@@ -48,7 +48,7 @@ describe('invoke handlers under a machine policy', () => {
   });
 
   it('hand the renderer the policy main read', async () => {
-    const load: PolicyLoad = { policy: { locale: 'fr', lockLocale: true }, issues: ['saving: bad; ignored'], source: 'p' };
+    const load: PolicyLoad = { policy: { locale: 'fr', lockLocale: true }, issues: [{ code: 'policy.notBoolean', params: { key: 'saving' }, detail: 'saving: bad; ignored' }], source: 'p' };
     expect(await handlersWith(load).handlers.policy(null, event)).toBe(load);
   });
 });

@@ -101,7 +101,7 @@ describe('registerInvokeHandlers(ipc, handlers, isTrusted)', () => {
     expect(await invoke(INVOKE_CHANNELS.loadDoc, trusted, 'run:../../etc/passwd')).toMatchObject({ ok: false });
     expect(await invoke(INVOKE_CHANNELS.deleteDoc, trusted, 'settings')).toMatchObject({ ok: false, error: expect.stringMatching(/^bad request for deleteDoc/) });
     expect(await invoke(INVOKE_CHANNELS.deleteDoc, trusted, 'run:a/b')).toMatchObject({ ok: false });
-    expect(await invoke(INVOKE_CHANNELS.saveRunFile, trusted, { name: 'a', text: '{}', path: '/etc/passwd' })).toMatchObject({ status: 'failed', error: expect.stringMatching(/^bad request for saveRunFile/) });
+    expect(await invoke(INVOKE_CHANNELS.saveRunFile, trusted, { name: 'a', text: '{}', path: '/etc/passwd' })).toMatchObject({ status: 'failed', problem: { code: 'unexpected', detail: expect.stringMatching(/^bad request for saveRunFile/) } });
     expect(await invoke(INVOKE_CHANNELS.openRunFile, trusted, '/etc/passwd')).toMatchObject({ status: 'failed' });
     await expect(invoke(INVOKE_CHANNELS.appInfo, trusted, {})).rejects.toThrow(/bad request for appInfo/);
     expect(calls).toEqual([]);

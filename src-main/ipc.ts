@@ -2,6 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import * as v from 'valibot';
 import { describeIssues } from '../src-shared/protocol/documents';
 import { INVOKE_CHANNELS, INVOKE_REQUEST_SCHEMAS, type InvokeContract } from '../src-shared/protocol/ipc-contract';
+import { problem } from '../src-shared/protocol/problem';
 
 /**
  * Main's side of the invoke contract: exactly one handler per InvokeContract key (the mapped type makes a
@@ -23,13 +24,13 @@ export const ERROR_REPLIES: { readonly [K in keyof InvokeContract]: (error: stri
   requestTrainerPort: () => ({ ok: false }),
   openAudienceWindow: (error) => ({ ok: false, error }),
   presenterSync: () => ({ ok: false }),
-  openTextFile: (error) => ({ status: 'failed', error: error.slice(0, 500) }),
-  openRunFile: (error) => ({ status: 'failed', error: error.slice(0, 500) }),
-  saveRunFile: (error) => ({ status: 'failed', error: error.slice(0, 500) }),
+  openTextFile: (error) => ({ status: 'failed', problem: problem('unexpected', undefined, error) }),
+  openRunFile: (error) => ({ status: 'failed', problem: problem('unexpected', undefined, error) }),
+  saveRunFile: (error) => ({ status: 'failed', problem: problem('unexpected', undefined, error) }),
   appInfo: (error) => {
     throw new Error(error);
   },
-  policy: (error) => ({ policy: {}, issues: [`the machine policy could not be read (${error})`], source: null }),
+  policy: (error) => ({ policy: {}, issues: [problem('policy.unreadable', undefined, `the machine policy could not be read (${error})`)], source: null }),
   storageStatus: (error) => ({ mode: 'read-only', reason: 'unwritable', code: 'EIO', detail: error }),
 };
 

@@ -27,7 +27,10 @@ describe('openTextFile(showOpenDialog, req)', () => {
 describe('readCappedText(file, maxBytes)', () => {
   it('refuses a file over the cap before reading it, stating the cap', async () => {
     const file = await tempFile('big.txt', 'x'.repeat(3_000_000));
-    expect(await readCappedText(file, 2_000_000)).toEqual({ status: 'failed', error: 'the file is 3 MB; the cap is 2 MB' });
+    expect(await readCappedText(file, 2_000_000)).toEqual({
+      status: 'failed',
+      problem: { code: 'data.fileTooBig', params: { name: 'big.txt', size: 3, cap: 2 }, detail: 'the file is 3 MB; the cap is 2 MB' },
+    });
   });
 
   it('reports a missing file as a failure, never a throw', async () => {

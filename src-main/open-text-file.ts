@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { open } from 'node:fs/promises';
 import { OPEN_FILE_MAX_BYTES, type OpenTextFileRequest, type OpenTextFileResult } from '../src-shared/protocol/ipc-contract';
+import { problem } from '../src-shared/protocol/problem';
 
 /** The parts of Electron's dialog this needs (injected so Node tests drive it without Electron). */
 export type ShowOpenDialog = (options: {
@@ -14,7 +15,9 @@ const FILTERS: Record<OpenTextFileRequest['kind'], { name: string; extensions: s
   csv: [{ name: 'CSV', extensions: ['csv', 'tsv', 'txt'] }],
 };
 
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+/** Bytes as megabytes with one decimal, the number a problem's sentence names. */
+const mb = (bytes: number) => Math.round(bytes / 100_000) / 10;
+const megabytes = (bytes: number) => `${mb(bytes).toLocaleString('en')} MB`;
 
 /**
  * Read a file as UTF-8 text, refusing it before reading a byte when it is over the cap (the error states it).
@@ -25,11 +28,14 @@ export async function readCappedText(file: string, maxBytes = OPEN_FILE_MAX_BYTE
   try {
     handle = await open(file, 'r');
     const { size } = await handle.stat();
-    if (size > maxBytes) return { status: 'failed', error: `the file is ${megabytes(size)}; the cap is ${megabytes(maxBytes)}` };
+    if (size > maxBytes) {
+      const name = path.basename(file).slice(0, 120);
+      return { status: 'failed', problem: problem('data.fileTooBig', { name, size: mb(size), cap: mb(maxBytes) }, `the file is ${megabytes(size)}; the cap is ${megabytes(maxBytes)}`) };
+    }
     const text = new TextDecoder('utf-8').decode(await handle.readFile());
     return { status: 'opened', name: path.basename(file).slice(0, 120), text };
   } catch (err) {
-    return { status: 'failed', error: `could not read the file: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500) };
+    return { status: 'failed', problem: problem('data.fileUnreadable', undefined, `could not read the file: ${err instanceof Error ? err.message : String(err)}`) };
   } finally {
     await handle?.close();
   }

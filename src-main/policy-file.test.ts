@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { policyPath, readPolicyFile } from './policy-file';
+import { problemLogLine } from '../src-shared/protocol/problem';
 
 const dir = () => mkdtempSync(path.join(tmpdir(), 'rnn-policy-'));
 
@@ -36,7 +37,7 @@ describe('readPolicyFile(file)', () => {
     writeFileSync(path.join(d, 'policy.json'), JSON.stringify({ saving: false, lessonPack: { path: 'missing.json' } }));
     const load = await readPolicyFile(path.join(d, 'policy.json'));
     expect(load.policy).toEqual({ saving: false });
-    expect(load.issues[0]).toMatch(/^lessonPack: .*missing\.json could not be read \(ENOENT\); ignored$/);
+    expect(problemLogLine(load.issues[0])).toMatch(/^lessonPack: .*missing\.json could not be read \(ENOENT\); ignored$/);
   });
 
   it('refuses an oversized file before reading it', async () => {
@@ -49,12 +50,12 @@ describe('readPolicyFile(file)', () => {
       },
     });
     expect(read).toBe(false);
-    expect(load.issues[0]).toMatch(/could not be read \(larger than 64 KB\)/);
+    expect(problemLogLine(load.issues[0])).toMatch(/could not be read \(larger than 64 KB\)/);
   });
 
   it('reports an unreadable file (e.g. permissions) instead of failing the launch', async () => {
     const err = Object.assign(new Error('denied'), { code: 'EACCES' });
     const load = await readPolicyFile('/p.json', { stat: async () => Promise.reject(err), readFile: async () => '' });
-    expect(load).toEqual({ policy: {}, issues: ['the policy file could not be read (EACCES); nothing in it was applied'], source: '/p.json' });
+    expect(load).toEqual({ policy: {}, issues: [{ code: 'policy.unreadable', detail: 'the policy file could not be read (EACCES); nothing in it was applied' }], source: '/p.json' });
   });
 });

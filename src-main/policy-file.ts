@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { MAX_POLICY_BYTES, MAX_POLICY_PACK_BYTES, NO_POLICY, parsePolicyText, type PolicyLoad } from '../src-shared/protocol/policy';
+import { problem } from '../src-shared/protocol/problem';
 
 /**
  * Where a school's machine policy lives on each desktop platform (docs/deployment.md lists them for IT staff).
@@ -39,7 +40,7 @@ export async function readPolicyFile(file: string, io: PolicyFs = fs): Promise<P
     text = await readCapped(file, MAX_POLICY_BYTES, io);
   } catch (err) {
     if (code(err) === 'ENOENT') return NO_POLICY;
-    return { policy: {}, issues: [`the policy file could not be read (${code(err)}); nothing in it was applied`], source: file };
+    return { policy: {}, issues: [problem('policy.unreadable', undefined, `the policy file could not be read (${code(err)}); nothing in it was applied`)], source: file };
   }
   const load = parsePolicyText(text, file);
   const pack = load.policy.lessonPack;
@@ -49,6 +50,7 @@ export async function readPolicyFile(file: string, io: PolicyFs = fs): Promise<P
     return { ...load, lessonPackText: await readCapped(packFile, MAX_POLICY_PACK_BYTES, io) };
   } catch (err) {
     const { lessonPack: _dropped, ...rest } = load.policy;
-    return { ...load, policy: rest, issues: [...load.issues, `lessonPack: ${packFile} could not be read (${code(err)}); ignored`] };
+    const issue = problem('policy.packUnreadable', { path: packFile }, `lessonPack: ${packFile} could not be read (${code(err)}); ignored`);
+    return { ...load, policy: rest, issues: [...load.issues, issue] };
   }
 }

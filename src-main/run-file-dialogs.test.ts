@@ -22,7 +22,10 @@ describe('openRunFile(showOpenDialog)', () => {
     const big = path.join(await tempDir(), 'big.rnnlab.json');
     await writeFile(big, '');
     await truncate(big, RUN_FILE_MAX_BYTES + 1); // sparse: the size is all there is
-    expect(await openRunFile(async () => ({ canceled: false, filePaths: [big] }))).toEqual({ status: 'failed', error: 'the file is 40 MB; the cap is 40 MB' });
+    expect(await openRunFile(async () => ({ canceled: false, filePaths: [big] }))).toEqual({
+      status: 'failed',
+      problem: { code: 'data.fileTooBig', params: expect.objectContaining({ cap: expect.any(Number) }), detail: 'the file is 40 MB; the cap is 40 MB' },
+    });
     expect(await openRunFile(async () => ({ canceled: true, filePaths: [] }))).toEqual({ status: 'cancelled' });
   });
 });
@@ -39,7 +42,7 @@ describe('saveRunFile(showSaveDialog, req)', () => {
 
   it('refuses text that is not a run file without showing the dialog, and writes nothing on cancel', async () => {
     const dialog = vi.fn<ShowSaveDialog>(async () => ({ canceled: true }));
-    expect(await saveRunFile(dialog, { name: 'x', text: '{"format":"other"}' })).toEqual({ status: 'failed', error: expect.stringContaining('not a run file: format') });
+    expect(await saveRunFile(dialog, { name: 'x', text: '{"format":"other"}' })).toEqual({ status: 'failed', problem: expect.objectContaining({ code: 'runFile.wrongFormat', detail: expect.stringContaining('format') }) });
     expect(dialog).not.toHaveBeenCalled();
     expect(await saveRunFile(dialog, { name: 'x', text: await readFile(fixture, 'utf8') })).toEqual({ status: 'cancelled' });
   });

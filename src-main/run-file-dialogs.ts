@@ -6,6 +6,7 @@ import {
   type SaveRunFileRequest,
   type SaveRunFileResult,
 } from '../src-shared/protocol/ipc-contract';
+import { problem } from '../src-shared/protocol/problem';
 import { parseRunFile } from '../src-shared/protocol/saved-run';
 import { readCappedText, type ShowOpenDialog } from './open-text-file';
 
@@ -40,15 +41,15 @@ export function suggestedRunFileName(name: string): string {
  * valid run file first, so nothing else can be written through this call.
  */
 export async function saveRunFile(showSaveDialog: ShowSaveDialog, req: SaveRunFileRequest): Promise<SaveRunFileResult> {
-  if (Buffer.byteLength(req.text) > RUN_FILE_MAX_BYTES) return { status: 'failed', error: `the run file would be over the cap of ${RUN_FILE_MAX_BYTES.toLocaleString('en')} bytes` };
+  if (Buffer.byteLength(req.text) > RUN_FILE_MAX_BYTES) return { status: 'failed', problem: problem('runFile.tooLarge', { chars: req.text.length, cap: RUN_FILE_MAX_BYTES }, `the run file would be over the cap of ${RUN_FILE_MAX_BYTES} bytes`) };
   const parsed = parseRunFile(req.text);
-  if (!parsed.ok) return { status: 'failed', error: `not a run file: ${parsed.error}`.slice(0, 500) };
+  if (!parsed.ok) return { status: 'failed', problem: parsed.problem };
   const picked = await showSaveDialog({ title: 'Export the run', defaultPath: suggestedRunFileName(req.name), filters: RUN_FILTERS });
   if (picked.canceled || !picked.filePath) return { status: 'cancelled' };
   try {
     await writeFile(picked.filePath, req.text, 'utf8');
     return { status: 'saved', name: path.basename(picked.filePath).slice(0, 200) };
   } catch (err) {
-    return { status: 'failed', error: `could not write the file: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500) };
+    return { status: 'failed', problem: problem('runFile.notWritten', undefined, `could not write the file: ${err instanceof Error ? err.message : String(err)}`) };
   }
 }

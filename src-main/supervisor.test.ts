@@ -81,7 +81,7 @@ describe('TrainerSupervisor with real trainer processes', () => {
     // "Restored step N" only once the replacement has adopted the checkpoint (it boots, then answers 'restored').
     const restarted = await until('a restarted health event', () => restartedHealth(seen, killedAt), 10_000);
     expect(restarted.health.attempt).toBe(index + 1);
-    expect(restarted.health.reason).toMatch(/SIGKILL/);
+    expect(restarted.health.reason).toMatchObject({ code: 'trainer.exited', detail: expect.stringMatching(/SIGKILL/) });
     expect(restarted.health.restoredStep).not.toBeNull();
     expect(restarted.health.restoredStep!).toBeGreaterThanOrEqual(saved.checkpoint.step);
 
@@ -108,7 +108,7 @@ describe('TrainerSupervisor with real trainer processes', () => {
     process.kill(frozen, 'SIGSTOP');
 
     const announced = await until('the replacement announced', () => replacementHealth(seen, frozenAt), 8_000);
-    expect(announced.health).toMatchObject({ reason: expect.stringMatching(/hung/) });
+    expect(announced.health).toMatchObject({ reason: { code: 'trainer.hung', detail: expect.stringMatching(/hung/) } });
     expect(announced.at - frozenAt).toBeGreaterThanOrEqual(1_400);
     expect(announced.at - frozenAt).toBeLessThan(4_000);
     const restarted = await until('a restarted health event', () => restartedHealth(seen, frozenAt), 10_000);

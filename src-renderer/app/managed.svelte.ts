@@ -1,4 +1,5 @@
 import { NO_POLICY, type Policy, type PolicyLoad } from '../../src-shared/protocol/policy';
+import { problem, type Problem } from '../../src-shared/protocol/problem';
 
 /**
  * The machine policy in force in this window (read once at startup from the backend). Screens read it to show
@@ -36,11 +37,12 @@ export function startupLocale<L extends string>(
   hasSavedSettings: boolean,
   policy: Policy,
   known: readonly L[],
-): { locale: L; issue?: string } {
+): { locale: L; issue?: Problem } {
   const wanted = policy.locale;
   if (wanted === undefined) return { locale: saved };
   if (!(known as readonly string[]).includes(wanted)) {
-    return { locale: saved, issue: `locale: "${wanted}" is not a language this version has (${known.join(', ')}); ignored` };
+    const list = known.join(', ');
+    return { locale: saved, issue: problem('policy.unknownLocale', { value: wanted, known: list }, `locale: "${wanted}" is not a language this version has (${list}); ignored`) };
   }
   return { locale: policy.lockLocale || !hasSavedSettings ? (wanted as L) : saved };
 }

@@ -20,6 +20,7 @@ describe('startupLocale(saved, hasSavedSettings, policy, known)', () => {
   it('reports a language the build does not ship and keeps the saved one', () => {
     const res = startupLocale('en', false, { locale: 'de', lockLocale: true }, KNOWN);
     expect(res.locale).toBe('en');
-    expect(res.issue).toMatch(/"de" is not a language this version has \(en, fr\)/);
+    expect(res.issue).toMatchObject({ code: 'policy.unknownLocale', params: { value: 'de', known: 'en, fr' } });
+    expect(res.issue?.detail).toMatch(/"de" is not a language this version has \(en, fr\)/);
   });
 });

@@ -4,6 +4,7 @@ import type { Backend } from '../backend/backend';
 import { createBackend } from '../backend/select-backend';
 import { registerServiceWorker } from '../backend/service-worker';
 import { LOCALES, locale, resolveLocale } from '../i18n/i18n.svelte';
+import { logProblem, problemsText } from '../i18n/problem-text';
 import { LabState } from '../lab/lab-state.svelte';
 import { RunsState } from '../lab/runs-state.svelte';
 import { classroom } from '../quiz/classroom.svelte';
@@ -72,8 +73,8 @@ export async function startApp(app: AppState, shared: ShareLink | null, sink: St
     setLocale: (l) => locale.set(l),
     usePack: (pack) => classroom.use(pack),
   });
-  for (const issue of issues) console.warn(`RNN Lab: policy ${policy.source ?? ''}: ${issue}`);
-  if (issues.length > 0) app.notify('warning', 'ui.policy.issues', { source: policy.source ?? '', issues: issues.join('; ') });
+  for (const issue of issues) logProblem(`policy ${policy.source ?? ''}`, issue);
+  if (issues.length > 0) app.notify('warning', 'ui.policy.issues', { source: policy.source ?? '', issues: problemsText(issues) });
   if (sink.audience()) return; // the audience window never trains
 
   // Before the Lab's state, which asks the trainer to 'sync': the feed hears the run from its first event.

@@ -5,7 +5,7 @@ import type { NoticePhrase, NoticeVars } from './app-state.svelte';
 export function storageNotice(status: StorageStatus): { key: NoticePhrase['key']; vars: NoticeVars } {
   if (status.mode === 'writable') return { key: 'ui.storage.writable', vars: {} };
   if (status.reason === 'locked') {
-    return { key: 'ui.storage.locked', vars: { who: status.heldBy ? { key: 'ui.storage.lockedBy', vars: { pid: status.heldBy } } : '' } };
+    return { key: 'ui.storage.locked', vars: { who: status.heldBy ? { key: 'ui.storage.lockedBy', vars: { pid: String(status.heldBy) } } : '' } };
   }
   return { key: 'ui.storage.unwritable', vars: { why: why(status.code) } };
 }

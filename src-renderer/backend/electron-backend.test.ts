@@ -68,7 +68,7 @@ describe('ElectronBackend', () => {
     const backend = new ElectronBackend(bridge, window);
     const health: TrainerHealth[] = [];
     backend.trainer.onHealth((h) => health.push(h));
-    emit('trainerHealth', { kind: 'restarted', attempt: 1, reason: 'crash', restoredStep: 5 });
+    emit('trainerHealth', { kind: 'restarted', attempt: 1, reason: { code: 'trainer.exited', detail: 'crash' }, restoredStep: 5 });
     expect(health).toHaveLength(1);
     const loaded = await backend.docs.load('settings');
     expect(loaded.ok).toBe(false);
@@ -116,8 +116,8 @@ describe('ElectronBackend', () => {
     await vi.waitFor(() => expect(jobEvents).toHaveLength(1));
     expect(jobEvents).toEqual([{ type: 'progress', id: job.id, done: 2, total: 20, elapsedMs: 5 }]);
     expect(trainerEvents).toEqual([]); // not mistaken for a (malformed) trainer event
-    emit('trainerHealth', { kind: 'crashed', attempt: 1, reason: 'trainer exited (exit code 1)', restartInMs: 100 });
-    expect(jobEvents.at(-1)).toEqual({ type: 'error', id: job.id, reason: 'interrupted', message: 'trainer exited (exit code 1)' });
+    emit('trainerHealth', { kind: 'crashed', attempt: 1, reason: { code: 'trainer.exited', detail: 'trainer exited (exit code 1)' }, restartInMs: 100 });
+    expect(jobEvents.at(-1)).toEqual({ type: 'error', id: job.id, reason: 'interrupted', message: 'its process ended' });
     backend.dispose();
     channel.port2.close();
   });

@@ -1,11 +1,14 @@
 import * as v from 'valibot';
-import { OpenRunFileResultSchema, OpenTextFileResultSchema, SaveRunFileResultSchema, PresenterStateSchema, type BridgeApi, type OpenTextFileRequest, type OpenTextFileResult, type DocKind, type PresenterState, type StorageStatus, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import { OpenRunFileResultSchema, OpenTextFileResultSchema, SaveRunFileResultSchema, PresenterStateSchema, TrainerHealthSchema, type BridgeApi, type OpenTextFileRequest, type OpenTextFileResult, type DocKind, type PresenterState, type StorageStatus, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
+import { describeIssues } from '../../src-shared/protocol/describe-issues';
 import { isJobMessage, type JobStreamCommand } from '../../src-shared/protocol/job-messages';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
 import { Listeners, type Backend, type DocLoad, type DocStore, type JobLink, type PresenterLink, type QuarantineNotice, type RunFileDialogs, type TrainerStream } from './backend';
 import { acceptTrainerEvent } from './accept-event';
 import { JobChannel } from './job-channel';
+import { problem } from '../../src-shared/protocol/problem';
+import { checkPolicyLoad } from '../../src-shared/protocol/policy';
 
 /** What the preload posts to the page with the training MessagePort attached as ports[0]. */
 interface PortEnvelope {
@@ -94,7 +97,12 @@ export class ElectronBackend implements Backend {
     this.#win = win;
     win.addEventListener('message', this.#onWindowMessage);
     this.#unsubscribe.push(
-      bridge.on.trainerHealth((h) => this.trainer.health.emit(h)),
+      bridge.on.trainerHealth((h) => {
+        // Crossing from main: a health report the contract does not describe is logged and dropped.
+        const parsed = v.safeParse(TrainerHealthSchema, h);
+        if (parsed.success) this.trainer.health.emit(parsed.output);
+        else console.warn(`RNN Lab: ignored a malformed trainer health report: ${describeIssues(parsed.issues)}`);
+      }),
       bridge.on.docQuarantined((n) => this.#quarantined.emit(n)),
       bridge.on.storageStatus((s) => this.#storage.emit(s)),
       bridge.on.presenterState((state) => {
@@ -157,17 +165,18 @@ export class ElectronBackend implements Backend {
   readonly runFiles: RunFileDialogs = {
     open: async () => {
       const parsed = v.safeParse(OpenRunFileResultSchema, await this.#bridge.openRunFile(null));
-      return parsed.success ? parsed.output : { status: 'failed', error: 'main answered the open-run-file request with a malformed reply' };
+      return parsed.success ? parsed.output : { status: 'failed', problem: problem('unexpected', undefined, `main answered the open-run-file request with a malformed reply: ${describeIssues(parsed.issues)}`) };
     },
     save: async (req) => {
       const parsed = v.safeParse(SaveRunFileResultSchema, await this.#bridge.saveRunFile(req));
-      return parsed.success ? parsed.output : { status: 'failed', error: 'main answered the save-run-file request with a malformed reply' };
+      return parsed.success ? parsed.output : { status: 'failed', problem: problem('unexpected', undefined, `main answered the save-run-file request with a malformed reply: ${describeIssues(parsed.issues)}`) };
     },
   };
 
   async openTextFile(req: OpenTextFileRequest): Promise<OpenTextFileResult> {
     const parsed = v.safeParse(OpenTextFileResultSchema, await this.#bridge.openTextFile(req));
-    return parsed.success ? parsed.output : { status: 'failed', error: 'main answered the open-file request with a malformed reply' };
+    if (parsed.success) return parsed.output;
+    return { status: 'failed', problem: problem('unexpected', undefined, `main answered the open-file request with a malformed reply: ${describeIssues(parsed.issues)}`) };
   }
 
   openExternal(url: string) {
@@ -175,8 +184,8 @@ export class ElectronBackend implements Backend {
   }
 
   /** Main read it at launch and enforces it too (saving, links). */
-  policy() {
-    return this.#bridge.policy(null);
+  async policy() {
+    return checkPolicyLoad(await this.#bridge.policy(null));
   }
 
   dispose(): void {

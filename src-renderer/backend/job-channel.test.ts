@@ -96,11 +96,11 @@ describe('JobChannel (Backend.jobs)', () => {
     const ask = jobs.start(EXPLORE, explore.listener).id;
     link.health({ kind: 'started' }); // a first start is no failure
     expect(job.events).toEqual([]);
-    link.health({ kind: 'crashed', attempt: 1, reason: 'trainer exited (signal SIGKILL)', restartInMs: 100 });
-    expect(job.events).toEqual([{ type: 'error', id, reason: 'interrupted', message: 'trainer exited (signal SIGKILL)' }]);
-    expect(explore.events).toEqual([{ type: 'error', id: ask, reason: 'interrupted', message: 'trainer exited (signal SIGKILL)' }]);
+    link.health({ kind: 'crashed', attempt: 1, reason: { code: 'trainer.exited', detail: 'trainer exited (signal SIGKILL)' }, restartInMs: 100 });
+    expect(job.events).toEqual([{ type: 'error', id, reason: 'interrupted', message: 'its process ended' }]);
+    expect(explore.events).toEqual([{ type: 'error', id: ask, reason: 'interrupted', message: 'its process ended' }]);
     // The replacement's 'restarted' (the browser build's only signal) finds nothing left to end.
-    link.health({ kind: 'restarted', attempt: 1, reason: 'trainer exited (signal SIGKILL)', restoredStep: null });
+    link.health({ kind: 'restarted', attempt: 1, reason: { code: 'trainer.exited', detail: 'trainer exited (signal SIGKILL)' }, restoredStep: null });
     expect(job.events).toHaveLength(1);
     const again = heard();
     const next = jobs.start(BIDIR, again.listener).id;
@@ -118,7 +118,7 @@ describe('JobChannel (Backend.jobs)', () => {
     expect(link.commands.at(-1)).toEqual({ type: 'cancel', id });
     expect(job.events).toEqual([{ type: 'cancelled', id }]);
     expect(explore.events).toEqual([]);
-    link.health({ kind: 'gave-up', reason: 'x' });
+    link.health({ kind: 'gave-up', reason: { code: 'trainer.exited', detail: 'x' } });
     expect(job.events).toHaveLength(1);
   });
 });

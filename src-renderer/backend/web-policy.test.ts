@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchWebPolicy as fetchWith, type PolicyMemo } from './web-policy';
+import { problemLogLine } from '../../src-shared/protocol/problem';
 
 function memo(): PolicyMemo & { value: string | null } {
   const m = { value: null as string | null, get: () => m.value, set: (json: string) => void (m.value = json) };
@@ -37,7 +38,7 @@ describe('fetchWebPolicy(base)', () => {
 
   it('reports a server error instead of failing the start', async () => {
     const { fetchFn } = server({ 'https://intranet.school.example/rnn-lab/policy.json': { status: 500, body: '' } });
-    expect((await fetchWebPolicy(BASE, fetchFn)).issues[0]).toMatch(/could not be read \(HTTP 500\)/);
+    expect(problemLogLine((await fetchWebPolicy(BASE, fetchFn)).issues[0])).toMatch(/could not be read \(HTTP 500\)/);
   });
 
   it('preloads a lesson pack relative to the policy, and only from the same site', async () => {
@@ -49,7 +50,7 @@ describe('fetchWebPolicy(base)', () => {
     const far = server({ 'https://intranet.school.example/rnn-lab/policy.json': { body: '{"saving":false,"lessonPack":{"path":"https://elsewhere.example/p.json"}}' } });
     const load = await fetchWebPolicy(BASE, far.fetchFn);
     expect(load.policy).toEqual({ saving: false });
-    expect(load.issues[0]).toMatch(/is not on this site; ignored/);
+    expect(problemLogLine(load.issues[0])).toMatch(/is not on this site; ignored/);
     expect(far.asked).toHaveLength(1);
   });
 

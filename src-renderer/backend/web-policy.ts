@@ -1,4 +1,5 @@
 import { MAX_POLICY_PACK_BYTES, NO_POLICY, parsePolicyText, type PolicyLoad } from '../../src-shared/protocol/policy';
+import { problem } from '../../src-shared/protocol/problem';
 
 /**
  * The browser build's machine policy: `policy.json` beside index.html, put there by whoever hosts the app (a school
@@ -77,14 +78,17 @@ async function fetchFresh(base: string, fetchFn: FetchLike): Promise<Fresh | 'un
   if ('unreachable' in got) return 'unreachable';
   if ('missing' in got) return { load: NO_POLICY, text: '', source: null };
   const done = (load: PolicyLoad): Fresh => ({ load, text: 'text' in got ? got.text : '', source: url });
-  if ('error' in got) return done({ policy: {}, issues: [`the policy file could not be read (${got.error}); nothing in it was applied`], source: url });
+  if ('error' in got) {
+    return done({ policy: {}, issues: [problem('policy.unreadable', undefined, `the policy file could not be read (${got.error}); nothing in it was applied`)], source: url });
+  }
   const load = parsePolicyText(got.text, url);
   const pack = load.policy.lessonPack;
   if (!pack) return done(load);
   const packUrl = new URL(pack.path, url);
   const drop = (why: string): Fresh => {
     const { lessonPack: _dropped, ...rest } = load.policy;
-    return done({ ...load, policy: rest, issues: [...load.issues, `lessonPack: ${packUrl.href} ${why}; ignored`] });
+    const issue = problem('policy.packUnreadable', { path: packUrl.href }, `lessonPack: ${packUrl.href} ${why}; ignored`);
+    return done({ ...load, policy: rest, issues: [...load.issues, issue] });
   };
   if (packUrl.origin !== new URL(url).origin) return drop('is not on this site');
   const packText = await fetchText(packUrl.href, fetchFn);

@@ -24,6 +24,6 @@ describe('the workers’ bundles', () => {
     const graph = importGraph(resolve(here, 'trainer.worker.ts'));
     expect(graph.some((f) => f.includes('/src-shared/jobs/'))).toBe(true);
     expect(graph.length).toBeGreaterThan(3);
-    expect(graph.filter((f) => f.includes('.svelte') || f.includes('/i18n/'))).toEqual([]);
+    expect(graph.filter((f) => f.includes('.svelte') || f.includes('/src-renderer/i18n/'))).toEqual([]);
   });
 });

@@ -105,15 +105,15 @@ describe('WorkerTrainerStream (the shared supervisor over Web Workers)', () => {
     workers[0].control({ type: 'checkpoint', checkpoint: packed(40), training: true });
     workers[0].crash('out of memory');
     expect(workers[0].terminated).toBe(true);
-    expect(health.at(-1)).toEqual({ kind: 'crashed', attempt: 1, reason: expect.stringMatching(/out of memory/), restartInMs: 50 });
+    expect(health.at(-1)).toEqual({ kind: 'crashed', attempt: 1, reason: expect.objectContaining({ code: 'trainer.exited', detail: expect.stringMatching(/out of memory/) }), restartInMs: 50 });
     stream.send({ type: 'pause' });
     vi.advanceTimersByTime(50);
     expect(workers).toHaveLength(2);
     expect(workers[1].sent('control')).toEqual([{ type: 'restore', checkpoint: packed(40), resume: true }]);
     expect(workers[1].sent('stream')).toEqual([{ type: 'pause' }]);
-    expect(health.at(-1)).toEqual({ kind: 'restoring', attempt: 1, reason: expect.stringMatching(/out of memory/), step: 40 });
+    expect(health.at(-1)).toEqual({ kind: 'restoring', attempt: 1, reason: expect.objectContaining({ code: 'trainer.exited', detail: expect.stringMatching(/out of memory/) }), step: 40 });
     workers[1].control({ type: 'restored', step: 40, ok: true });
-    expect(health.at(-1)).toEqual({ kind: 'restarted', attempt: 1, reason: expect.stringMatching(/out of memory/), restoredStep: 40 });
+    expect(health.at(-1)).toEqual({ kind: 'restarted', attempt: 1, reason: expect.objectContaining({ code: 'trainer.exited', detail: expect.stringMatching(/out of memory/) }), restoredStep: 40 });
     stream.dispose();
   });
 
@@ -127,7 +127,7 @@ describe('WorkerTrainerStream (the shared supervisor over Web Workers)', () => {
     expect(workers[0].terminated, 'a beating worker is left alone').toBe(false);
     vi.advanceTimersByTime(1_300);
     expect(workers[0].terminated).toBe(true);
-    expect(health).toContainEqual(expect.objectContaining({ kind: 'crashed', reason: expect.stringMatching(/hung/) }));
+    expect(health).toContainEqual(expect.objectContaining({ kind: 'crashed', reason: expect.objectContaining({ code: 'trainer.hung', detail: expect.stringMatching(/hung/) }) }));
     vi.advanceTimersByTime(50);
     expect(workers).toHaveLength(2);
     stream.dispose();
@@ -142,7 +142,7 @@ describe('WorkerTrainerStream (the shared supervisor over Web Workers)', () => {
     workers[2].crash('again');
     vi.advanceTimersByTime(1_000);
     expect(workers).toHaveLength(3);
-    expect(health.at(-1)).toEqual({ kind: 'gave-up', reason: expect.stringMatching(/again.*; 2 restarts within/) });
+    expect(health.at(-1)).toEqual({ kind: 'gave-up', reason: expect.objectContaining({ code: 'trainer.exited', detail: expect.stringMatching(/again.*; 2 restarts within/) }) });
     stream.dispose();
   });
 });

@@ -67,7 +67,7 @@ export const enData = {
   'ui.runs.deleted': 'Deleted “{name}”.',
   'ui.runs.restored': 'Restored “{name}”.',
   'ui.runs.importTooBig': 'Not imported: {file} is too large; the cap is {cap} characters.',
-  'ui.runs.importBad': 'Not imported: {file} is not a usable run file. {error}',
+  'ui.runs.importBad': 'Not imported: {file} is not a usable run file ({error}).',
   'ui.runs.openFailed': 'The run file could not be opened: {error}',
   'ui.runs.exported': 'Run file saved as {file}.',
   'ui.runs.exportFailed': 'The run file was not saved: {error}',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { esProblems } from './es-problems';
 
 /**
  * The Spanish catalogue: every key of the English one (typed as `Catalogue`, so a missing key is a compile error).
@@ -691,7 +692,7 @@ export const es: Catalogue = {
   'ui.runs.deleted': 'Se ha eliminado «{name}».',
   'ui.runs.restored': 'Se ha recuperado «{name}».',
   'ui.runs.importTooBig': 'No se ha importado: {file} es demasiado grande; el límite es de {cap} caracteres.',
-  'ui.runs.importBad': 'No se ha importado: {file} no es un archivo de ejecución válido. {error}',
+  'ui.runs.importBad': 'No se ha importado: {file} no es un archivo de ejecución válido ({error}).',
   'ui.runs.openFailed': 'No se ha podido abrir el archivo de ejecución: {error}',
   'ui.runs.exported': 'Archivo de ejecución guardado como {file}.',
   'ui.runs.exportFailed': 'No se ha guardado el archivo de ejecución: {error}',
@@ -985,4 +986,5 @@ export const es: Catalogue = {
   'lesson.vanishing.attribLink': 'Puedes verlo en un modelo que entrenes tú. El panel de conectividad de la pantalla Gradientes muestra, para una reseña con un «but» tardío, qué parte del veredicto viene de cada palabra anterior, y entrena a la vez una RNN simple, una LSTM y una GRU para comparar hasta dónde llega cada una.',
   'lesson.vanishing.attribOpen': 'Ver de qué depende cada predicción',
   // attrib: end
+  ...esProblems,
 };

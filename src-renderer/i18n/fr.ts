@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { frProblems } from './fr-problems';
 
 /**
  * The French catalogue: every key of the English one (typed as `Catalogue`, so a missing key is a compile error).
@@ -688,7 +689,7 @@ export const fr: Catalogue = {
   'ui.runs.deleted': '« {name} » supprimé.',
   'ui.runs.restored': '« {name} » rétabli.',
   'ui.runs.importTooBig': 'Non importé : {file} est trop gros ; la limite est de {cap} caractères.',
-  'ui.runs.importBad': 'Non importé : {file} n’est pas un fichier d’essai utilisable. {error}',
+  'ui.runs.importBad': 'Non importé : {file} n’est pas un fichier d’essai utilisable ({error}).',
   'ui.runs.openFailed': 'Impossible d’ouvrir le fichier d’essai : {error}',
   'ui.runs.exported': 'Fichier d’essai enregistré sous le nom {file}.',
   'ui.runs.exportFailed': 'Le fichier d’essai n’a pas été enregistré : {error}',
@@ -982,4 +983,5 @@ export const fr: Catalogue = {
   'lesson.vanishing.attribLink': 'Vous pouvez le constater sur un modèle que vous entraînez. Le panneau de connectivité de l’écran Gradients montre, pour une critique au « but » tardif, quelle part du verdict vient de chaque mot antérieur, et entraîne côte à côte un RNN simple, un LSTM et un GRU pour comparer jusqu’où chacun remonte.',
   'lesson.vanishing.attribOpen': 'Voir ce dont dépend chaque prédiction',
   // attrib: end
+  ...frProblems,
 };

@@ -43,9 +43,40 @@ export function setPackTranslations(translations: Readonly<Record<string, Readon
   packTexts.current = translations ?? {};
 }
 
+/** One formatter per locale, made on first use (a cache, not state: nothing reacts to it). */
+const placeholderFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
+
+/**
+ * A number put into a sentence, written the locale's way: grouped ("12,345", "12 345", "12.345") with the locale's
+ * decimal mark, every digit kept (rounding is the caller's choice, made before the call). Identifiers that only
+ * look like numbers (a seed, a process id) are passed as strings and stay as they are.
+ */
+export function placeholderNumber(locale: Locale, x: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? '–' : x > 0 ? '∞' : '−∞';
+  const f = (placeholderFormats[locale] ??= new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }));
+  return f.format(x);
+}
+
 /** Look a key up in one locale: the lesson pack's text for it, else the catalogue's. Used by tests, the language menu and `t`. */
 export function lookup(locale: Locale, key: MessageKey, vars?: Readonly<Record<string, string | number>>): string {
-  return interpolate(packTexts.current[locale]?.[key] ?? LOCALE_CATALOGUES[locale][key], vars);
+  const template = packTexts.current[locale]?.[key] ?? LOCALE_CATALOGUES[locale][key];
+  if (!vars) return template;
+  const prose: Record<string, string> = {};
+  const math: Record<string, string> = {};
+  for (const [name, value] of Object.entries(vars)) {
+    prose[name] = typeof value === 'number' ? placeholderNumber(locale, value) : value;
+    math[name] = typeof value === 'number' ? texNumber(prose[name]) : value;
+  }
+  // Inside a $…$ formula a number is TeX: the decimal comma in braces (no punctuation space after it), groups thin.
+  return template
+    .split(/(\$[^$]*\$)/)
+    .map((part) => interpolate(part, part.startsWith('$') && part.endsWith('$') && part.length > 1 ? math : prose))
+    .join('');
+}
+
+/** A locale-written number as KaTeX reads it: "0,7" → "0{,}7", a group space → "\\,". */
+function texNumber(written: string): string {
+  return written.replace(/,/g, '{,}').replace(/[\u00a0\u202f]/g, '\\,');
 }
 
 /** The current locale; reading it inside a component or $derived makes `t` calls reactive. */

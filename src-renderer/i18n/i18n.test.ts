@@ -48,6 +48,7 @@ const SAME_AS_ENGLISH: Record<string, readonly MessageKey[]> = {
     ...SYMBOLS,
     'grad.explorer.ideal', // « ideal ρ^(T−t), ρ = {rho} »
     'grad.race.stepsTitle', // « {cell}: ‖∂L/∂h_t‖ » (French adds its space before the colon)
+    'problem.separator', // « ; » between listed problems (French puts a narrow no-break space before it)
   ],
 };
 
@@ -123,7 +124,9 @@ describe('message catalogues', () => {
     const vars = { I: 7, H: 16, O: 3, cellCount: 384, headCount: 51, engineCount: 435, labCell: 'LSTM', labCount: 1635 };
     for (const l of LOCALES) {
       const text = lookup(l, 'lesson.cell.live', vars);
-      for (const n of ['384', '51', '435', '1635']) expect(text, l).toContain(n);
+      // …written the locale's way: 1,635 (en), 1 635 (fr, narrow no-break space), 1635 (es groups from 5 digits).
+      const labCount = { en: '1,635', fr: '1\u202f635', es: '1635' }[l];
+      for (const n of ['384', '51', '435', labCount]) expect(text, l).toContain(n);
       expect(text, l).not.toMatch(/\{\w+\}/);
     }
   });

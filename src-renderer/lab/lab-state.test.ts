@@ -120,16 +120,16 @@ describe('LabState', () => {
   it('reports trainer errors and restarts from TrainerHealth', () => {
     const { trainer, lab } = setup();
     trainer.emit({ type: 'status', state: 'training', step: 50, message: '' });
-    trainer.health.emit({ kind: 'crashed', attempt: 1, reason: 'trainer exited (signal SIGKILL)', restartInMs: 1600 });
-    expect(lab.statusText).toBe('The trainer stopped unexpectedly (trainer exited (signal SIGKILL)). Restarting it in 2 s from its last checkpoint.');
+    trainer.health.emit({ kind: 'crashed', attempt: 1, reason: { code: 'trainer.exited', detail: 'trainer exited (signal SIGKILL)' }, restartInMs: 1600 });
+    expect(lab.statusText).toBe('The trainer stopped unexpectedly (its process ended). Restarting it in 2 s from its last checkpoint.');
     expect(lab.statusTone).toBe('warning');
-    trainer.health.emit({ kind: 'restarted', attempt: 1, reason: 'crash', restoredStep: 40 });
+    trainer.health.emit({ kind: 'restarted', attempt: 1, reason: { code: 'trainer.exited', detail: 'crash' }, restoredStep: 40 });
     expect(lab.statusText).toMatch(/restarted \(attempt 1\); it continued from step 40\. Training\./);
     trainer.emit({ type: 'error', code: 'bad-config', message: 'hidden size must be at most 256' });
     expect(lab.statusText).toBe('Something went wrong: hidden size must be at most 256');
     expect(lab.statusTone).toBe('error');
-    trainer.health.emit({ kind: 'gave-up', reason: 'crash loop' });
-    expect(lab.statusText).toMatch(/keeps failing \(crash loop\)/);
+    trainer.health.emit({ kind: 'gave-up', reason: { code: 'trainer.exited', detail: 'crash loop' } });
+    expect(lab.statusText).toMatch(/keeps failing \(its process ended\)/);
   });
 
   it('edits are saved at once and sent to the trainer once they settle', () => {

@@ -1,7 +1,9 @@
 import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import type { SessionState, StopReason } from '../../src-shared/protocol/trainer-messages';
 import type { Collapse } from './collapse';
+import { formatPercent } from '../i18n/format';
 import { t } from '../i18n/i18n.svelte';
+import { problemText } from '../i18n/problem-text';
 
 export type LabPhase = 'connecting' | SessionState;
 export type StatusTone = 'neutral' | 'active' | 'warning' | 'error';
@@ -28,15 +30,15 @@ export function statusTone(s: LabStatusInput): StatusTone {
 /** One sentence for the status line, in the learner's language. */
 export function statusText(s: LabStatusInput): string {
   const h = s.health;
-  if (h?.kind === 'gave-up') return t('ui.lab.status.gaveUp', { reason: h.reason });
+  if (h?.kind === 'gave-up') return t('ui.lab.status.gaveUp', { reason: problemText(h.reason) });
   if (s.error) return t('ui.lab.status.error', { error: s.error });
   if (s.divergence) {
     const { step, quantity } = s.divergence;
     return t('ui.lab.status.divergedAt', { step, quantity });
   }
   if (h?.kind === 'crashed') {
-    if (h.restartInMs < 1000) return t('ui.lab.status.crashedNow', { reason: h.reason });
-    return t('ui.lab.status.crashedIn', { reason: h.reason, seconds: Math.round(h.restartInMs / 1000) });
+    if (h.restartInMs < 1000) return t('ui.lab.status.crashedNow', { reason: problemText(h.reason) });
+    return t('ui.lab.status.crashedIn', { reason: problemText(h.reason), seconds: Math.round(h.restartInMs / 1000) });
   }
   const base = phaseText(s);
   if (h?.kind === 'restoring') return t('ui.lab.status.restoring', { attempt: h.attempt, step: h.step });
@@ -47,9 +49,8 @@ export function statusText(s: LabStatusInput): string {
   return base;
 }
 
-function pct(x: number): string {
-  return `${Math.round(x * 100)}%`;
-}
+/** A held-out accuracy in the status line, the locale's way: "95%", "95 %". */
+const pct = (x: number): string => formatPercent(x);
 
 function phaseText(s: LabStatusInput): string {
   const { phase, step } = s;

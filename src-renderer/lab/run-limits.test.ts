@@ -91,7 +91,7 @@ describe('stop and speed controls', () => {
     expect(status(target)).toBe('Training.');
     trainer.emit({ type: 'eval', result: { step: 21000, testAccuracy: 0.36, testLoss: 2, samples: [] } });
     flushSync();
-    expect(status(target)).toBe('Training, but held-out accuracy has collapsed: it reached 100% at step 9000 and is now 36%.');
+    expect(status(target)).toBe('Training, but held-out accuracy has collapsed: it reached 100% at step 9,000 and is now 36%.');
     expect(target.querySelector('[data-testid="lab-status"]')?.getAttribute('data-tone')).toBe('warning');
   });
 });

@@ -12,6 +12,7 @@ import { indexEntry, RUN_ID_PATTERN, runDocKind } from '../../src-shared/protoco
 import type { DocStore, RunFileDialogs } from '../backend/backend';
 import { t } from '../i18n/i18n.svelte';
 import type { LabState } from './lab-state.svelte';
+import { logProblem, problemText } from '../i18n/problem-text';
 
 /** How long a deleted run can be brought back. */
 export const UNDO_MS = 10_000;
@@ -55,7 +56,10 @@ export class RunsState {
     if (!this.#files) return;
     const res = await this.#files.open();
     if (res.status === 'opened') await this.importText(res.name, res.text);
-    else if (res.status === 'failed') this.notice = { kind: 'error', text: t('ui.runs.openFailed', { error: res.error }) };
+    else if (res.status === 'failed') {
+      logProblem('run file not opened', res.problem);
+      this.notice = { kind: 'error', text: t('ui.runs.openFailed', { error: problemText(res.problem) }) };
+    }
   }
 
   /** Desktop: save one run as a run file where the learner picks in the native dialog. */
@@ -64,7 +68,10 @@ export class RunsState {
     if (!file || !this.#files) return;
     const res = await this.#files.save(file);
     if (res.status === 'saved') this.notice = { kind: 'info', text: t('ui.runs.exported', { file: res.name }) };
-    else if (res.status === 'failed') this.notice = { kind: 'error', text: t('ui.runs.exportFailed', { error: res.error }) };
+    else if (res.status === 'failed') {
+      logProblem('run file not saved', res.problem);
+      this.notice = { kind: 'error', text: t('ui.runs.exportFailed', { error: problemText(res.problem) }) };
+    }
   }
 
   /** The index, then each run's own document; a run that cannot be read is left out and named in the notice. */
@@ -187,7 +194,7 @@ export class RunsState {
   /** Read a run file (size capped before reading), add it to the list and reopen it; all or nothing. */
   async importFile(file: File): Promise<void> {
     if (file.size > RUN_FILE_MAX_CHARS * 4) {
-      this.notice = { kind: 'error', text: t('ui.runs.importTooBig', { file: file.name, cap: RUN_FILE_MAX_CHARS.toLocaleString('en') }) };
+      this.notice = { kind: 'error', text: t('ui.runs.importTooBig', { file: file.name, cap: RUN_FILE_MAX_CHARS }) };
       return;
     }
     await this.importText(file.name, await file.text());
@@ -196,7 +203,8 @@ export class RunsState {
   async importText(fileName: string, text: string): Promise<void> {
     const parsed = parseRunFile(text);
     if (!parsed.ok) {
-      this.notice = { kind: 'error', text: t('ui.runs.importBad', { file: fileName, error: parsed.error }) };
+      logProblem(`run file ${fileName} not imported`, parsed.problem);
+      this.notice = { kind: 'error', text: t('ui.runs.importBad', { file: fileName, error: problemText(parsed.problem) }) };
       return;
     }
     if (this.runs.length >= MAX_SAVED_RUNS) {

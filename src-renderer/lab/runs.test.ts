@@ -8,6 +8,7 @@ import type { Checkpoint } from '../../src-shared/protocol/trainer-messages';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 import type { DocLoad, DocStore, RunFileDialogs } from '../backend/backend';
 import { FakeTrainer, installResizeObserverStub, points } from '../testing/fake-trainer';
+import { t } from '../i18n/i18n.svelte';
 import LabScreen from './LabScreen.svelte';
 import { LabState } from './lab-state.svelte';
 import { RunsState } from './runs-state.svelte';
@@ -172,7 +173,7 @@ describe('Runs', () => {
     expect(back.ok && back.run).toEqual(runs.runs[0]);
     await runs.importText('bad.rnnlab.json', file.text.replace('"version":1', '"version":9'));
     flushSync();
-    expect(q(target, 'runs-notice')[0].textContent).toContain('version');
+    expect(q(target, 'runs-notice')[0].textContent).toContain('reads run files of version 1, and the file is of version 9');
     expect(runs.runs).toHaveLength(1);
   });
 
@@ -198,10 +199,10 @@ describe('Runs', () => {
     expect(q(target, 'run-name').map((e) => e.textContent)).toEqual(['Desk', 'Desk']);
     expect(new Set(runs.runs.map((r) => r.id)).size).toBe(2);
 
-    opened = { status: 'failed', error: 'the file is 41 MB; the cap is 40 MB' };
+    opened = { status: 'failed', problem: { code: 'data.fileTooBig', params: { name: 'big.rnnlab.json', size: 41, cap: 40 }, detail: 'the file is 41 MB; the cap is 40 MB' } };
     q(target, 'run-import')[0].click();
     await settle();
-    expect(q(target, 'runs-notice')[0].textContent).toContain('the cap is 40 MB');
+    expect(q(target, 'runs-notice')[0].textContent).toContain(t('problem.data.fileTooBig', { name: 'big.rnnlab.json', size: 41, cap: 40 }));
     expect(runs.runs).toHaveLength(2);
   });
 });

@@ -2,6 +2,8 @@ import { OPEN_FILE_MAX_BYTES, type OpenTextFileRequest, type OpenTextFileResult 
 import { LIMITS, type Dataset } from '../../src-shared/protocol/training-config';
 import { taskFromDataset } from '../../src-shared/tasks/user-data';
 import type { TaskData } from '../../src-shared/tasks/types';
+import { problem, problemOf, type Problem } from '../../src-shared/protocol/problem';
+import { logProblem } from '../i18n/problem-text';
 import { previewOf, type DatasetPreview } from './dataset-preview';
 
 export type DataKind = Dataset['kind'];
@@ -22,7 +24,8 @@ export interface YourDataOptions {
   parseDelayMs?: number;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+/** Bytes as megabytes with one decimal, the number a problem's sentence names. */
+const mb = (bytes: number) => Math.round(bytes / 100_000) / 10;
 
 /**
  * The "Your data" editor: the text in the box for each kind, its parsed preview or the error that stops it.
@@ -34,7 +37,8 @@ export class YourData {
   drafts: Record<DataKind, string> = $state({ text: '', csv: '' });
   names: Record<DataKind, string> = $state({ text: '', csv: '' });
   preview: DatasetPreview | null = $state.raw(null);
-  error: string | null = $state(null);
+  /** Why the box's content is not loaded (shown in the learner's language; its English detail is logged). */
+  error: Problem | null = $state.raw(null);
   readonly #opts: YourDataOptions;
   #parsed: { kind: DataKind; source: string; data: TaskData } | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -98,7 +102,7 @@ export class YourData {
     const kind = this.kind;
     if (!kind) return;
     if (file.size > OPEN_FILE_MAX_BYTES) {
-      this.error = `${file.name} is ${megabytes(file.size)}; the cap is ${megabytes(OPEN_FILE_MAX_BYTES)}`;
+      this.#fail(problem('data.fileTooBig', { name: file.name, size: mb(file.size), cap: mb(OPEN_FILE_MAX_BYTES) }, `${file.name} is ${mb(file.size)} MB; the cap is ${mb(OPEN_FILE_MAX_BYTES)} MB`));
       return;
     }
     this.#load(kind, file.name, await file.text());
@@ -110,7 +114,7 @@ export class YourData {
     if (!kind || !this.#opts.openTextFile) return;
     const result = await this.#opts.openTextFile({ kind });
     if (result.status === 'opened') this.#load(kind, result.name, result.text);
-    else if (result.status === 'failed') this.error = result.error;
+    else if (result.status === 'failed') this.#fail(result.problem);
   }
 
   /** Parse the box now (size capped first); on an error the previous preview and the loaded dataset stay. */
@@ -127,7 +131,8 @@ export class YourData {
       return;
     }
     if (source.length > LIMITS.datasetChars) {
-      this.error = `your ${kind === 'text' ? 'text' : 'CSV'} has ${source.length.toLocaleString('en')} characters; the cap is ${LIMITS.datasetChars.toLocaleString('en')}`;
+      const what = kind === 'text' ? 'text' : 'CSV';
+      this.#fail(problem(`data.${kind}.tooLong`, { chars: source.length, cap: LIMITS.datasetChars }, `your ${what} has ${source.length} characters; the cap is ${LIMITS.datasetChars}`));
       return;
     }
     try {
@@ -136,7 +141,7 @@ export class YourData {
       this.preview = previewOf(data);
       this.error = null;
     } catch (err) {
-      this.error = err instanceof Error ? err.message : String(err);
+      this.#fail(problemOf(err));
     }
   }
 
@@ -165,6 +170,11 @@ export class YourData {
 
   dispose(): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
+  }
+
+  #fail(p: Problem): void {
+    this.error = p;
+    logProblem('your data not loaded', p);
   }
 
   #load(kind: DataKind, name: string, text: string): void {

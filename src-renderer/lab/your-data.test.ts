@@ -72,13 +72,13 @@ describe('Your data', () => {
     const good = ['text,label', ...csvRows].join('\n');
     type(target, lab, good);
     expect(byId(target, 'preview-model')?.textContent).toContain('O = 2 outputs, many-to-one');
-    expect(byId(target, 'preview-balance')?.textContent).toMatch(/happy.*66\.7 %.*sad.*33\.3 %/s);
+    expect(byId(target, 'preview-balance')?.textContent).toMatch(/happy.*66\.7%.*sad.*33\.3%/s);
     (byId(target, 'your-data-use') as HTMLButtonElement).click();
     expect(lab.config.dataset?.source).toBe(good);
 
     const bad = ['text,label', 'fine day,happy', 'no label here', ...csvRows].join('\n');
     type(target, lab, bad);
-    expect(byId(target, 'your-data-error')?.textContent).toContain('line 3, column 2 (label): missing label');
+    expect(byId(target, 'your-data-error')?.textContent).toContain('line 3, column 2 (label): the label is missing');
     expect(box(target).value).toBe(bad);
     expect(lab.config.dataset?.source).toBe(good);
     expect((byId(target, 'your-data-use') as HTMLButtonElement).disabled).toBe(true);
@@ -100,9 +100,9 @@ describe('Your data', () => {
     Object.defineProperty(big, 'size', { value: 9_000_000 });
     await lab.data.readFile(big);
     flushSync();
-    expect(byId(target, 'your-data-error')?.textContent).toContain('huge.txt is 9 MB; the cap is 4 MB');
+    expect(byId(target, 'your-data-error')?.textContent).toContain('huge.txt is 9 MB; the limit is 4 MB');
     type(target, lab, 'y'.repeat(1_000_001));
-    expect(byId(target, 'your-data-error')?.textContent).toContain('the cap is 1,000,000');
+    expect(byId(target, 'your-data-error')?.textContent).toContain('the limit is 1,000,000');
   });
 
   it('going back to a bundled task drops the dataset from the config', () => {

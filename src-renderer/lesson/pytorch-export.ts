@@ -33,7 +33,7 @@ export function pytorchScript(config: TrainingConfig, sizes: ExportSizes, weight
   const encDec = shape === 'encoder-decoder';
   const rnnIn = shape === 'one-to-many' ? I + O + 1 : I;
   const lines = [
-    `# ${t('py.header', { cell: config.cell.toUpperCase(), task: taskTitle(config.task), shape, seed: config.seed })}`,
+    `# ${t('py.header', { cell: config.cell.toUpperCase(), task: taskTitle(config.task), shape, seed: String(config.seed) })}`,
     `# ${t('py.inputs', { I, O })}${linearNote}`,
     'import json, os',
     'import torch',

@@ -68,9 +68,9 @@ describe('runExperiment', () => {
   it('a trainer crash during the run rejects it as interrupted, with the supervisor’s reason, instead of hanging', async () => {
     const { port, client } = setup();
     const job = runExperiment(client, 'race', 1, () => {});
-    port.health({ kind: 'crashed', attempt: 1, reason: 'trainer hung: no heartbeat for 3100 ms', restartInMs: 100 });
+    port.health({ kind: 'crashed', attempt: 1, reason: { code: 'trainer.hung', params: { seconds: 3.1 }, detail: 'trainer hung: no heartbeat for 3100 ms' }, restartInMs: 100 });
     const settled = await state(job.promise);
     expect(settled).toEqual({ error: expect.any(ExperimentInterrupted) });
-    expect((settled as { error: ExperimentInterrupted }).error.reason).toBe('trainer hung: no heartbeat for 3100 ms');
+    expect((settled as { error: ExperimentInterrupted }).error.reason).toBe('it stopped answering for 3.1 s');
   });
 });

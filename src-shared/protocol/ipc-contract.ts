@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import type { PolicyLoad } from './policy';
 import { RunDocKindSchema, type RunDocKind } from './run-docs';
 import { RUN_FILE_MAX_CHARS } from './saved-run';
+import { count } from './numbers';
+import { ProblemSchema, type Problem } from './problem';
 import { LIMITS } from './training-config';
 
 /**
@@ -73,7 +75,7 @@ export const OpenRunFileResultSchema = v.variant('status', [
     text: v.pipe(v.string(), v.maxLength(RUN_FILE_MAX_CHARS)),
   }),
   v.strictObject({ status: v.literal('cancelled') }),
-  v.strictObject({ status: v.literal('failed'), error: v.pipe(v.string(), v.maxLength(500)) }),
+  v.strictObject({ status: v.literal('failed'), problem: ProblemSchema }),
 ]);
 export type OpenRunFileResult = v.InferOutput<typeof OpenRunFileResultSchema>;
 export const SaveRunFileRequestSchema = v.strictObject({
@@ -85,7 +87,7 @@ export type SaveRunFileRequest = v.InferOutput<typeof SaveRunFileRequestSchema>;
 export const SaveRunFileResultSchema = v.variant('status', [
   v.strictObject({ status: v.literal('saved'), name: v.pipe(v.string(), v.maxLength(200)) }),
   v.strictObject({ status: v.literal('cancelled') }),
-  v.strictObject({ status: v.literal('failed'), error: v.pipe(v.string(), v.maxLength(500)) }),
+  v.strictObject({ status: v.literal('failed'), problem: ProblemSchema }),
 ]);
 export type SaveRunFileResult = v.InferOutput<typeof SaveRunFileResultSchema>;
 
@@ -93,7 +95,7 @@ export type SaveRunFileResult = v.InferOutput<typeof SaveRunFileResultSchema>;
 export const OPEN_FILE_MAX_BYTES = 4 * LIMITS.datasetChars;
 export const OpenTextFileRequestSchema = v.strictObject({ kind: v.picklist(['text', 'csv']) });
 export type OpenTextFileRequest = v.InferOutput<typeof OpenTextFileRequestSchema>;
-/** A file's name and text; or the learner cancelled; or why it could not be read (the error states the cap). */
+/** A file's name and text; or the learner cancelled; or why it could not be read (the problem states the cap). */
 export const OpenTextFileResultSchema = v.variant('status', [
   v.strictObject({
     status: v.literal('opened'),
@@ -101,7 +103,7 @@ export const OpenTextFileResultSchema = v.variant('status', [
     text: v.pipe(v.string(), v.maxLength(OPEN_FILE_MAX_BYTES)),
   }),
   v.strictObject({ status: v.literal('cancelled') }),
-  v.strictObject({ status: v.literal('failed'), error: v.pipe(v.string(), v.maxLength(500)) }),
+  v.strictObject({ status: v.literal('failed'), problem: ProblemSchema }),
 ]);
 export type OpenTextFileResult = v.InferOutput<typeof OpenTextFileResultSchema>;
 
@@ -157,11 +159,20 @@ export const INVOKE_REQUEST_SCHEMAS = {
 export type TrainerHealth =
   | { kind: 'started' }
   /** Sent the moment a failure is detected, before the backoff delay: the learner hears at once. */
-  | { kind: 'crashed'; attempt: number; reason: string; restartInMs: number }
+  | { kind: 'crashed'; attempt: number; reason: Problem; restartInMs: number }
   /** A replacement runs and was sent the checkpoint of `step`; 'restarted' follows once it says whether it took it. */
-  | { kind: 'restoring'; attempt: number; reason: string; step: number }
-  | { kind: 'restarted'; attempt: number; reason: string; restoredStep: number | null }
-  | { kind: 'gave-up'; reason: string };
+  | { kind: 'restoring'; attempt: number; reason: Problem; step: number }
+  | { kind: 'restarted'; attempt: number; reason: Problem; restoredStep: number | null }
+  | { kind: 'gave-up'; reason: Problem };
+
+/** Trainer health as it arrives from main (a renderer checks it before the status line reads it). */
+export const TrainerHealthSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('started') }),
+  v.strictObject({ kind: v.literal('crashed'), attempt: count, reason: ProblemSchema, restartInMs: count }),
+  v.strictObject({ kind: v.literal('restoring'), attempt: count, reason: ProblemSchema, step: count }),
+  v.strictObject({ kind: v.literal('restarted'), attempt: count, reason: ProblemSchema, restoredStep: v.nullable(count) }),
+  v.strictObject({ kind: v.literal('gave-up'), reason: ProblemSchema }),
+]) satisfies v.GenericSchema<unknown, TrainerHealth>;
 
 export interface MainEventContract {
   /** A MessagePort for the training stream arrives with this event (transferred, not in the payload). */

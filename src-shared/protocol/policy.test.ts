@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_POLICY_BYTES, parsePolicyText, policyRefusesLink, policyRefusesSave, validatePolicy } from './policy';
+import { problemLogLine } from './problem';
 
 describe('validatePolicy(raw)', () => {
   it('keeps every valid key of a complete policy', () => {
@@ -18,15 +19,15 @@ describe('validatePolicy(raw)', () => {
     const { policy, issues } = validatePolicy({ locale: 'fr', lockLocale: 'yes', externalLinks: false });
     expect(policy).toEqual({ locale: 'fr', externalLinks: false });
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatch(/^lockLocale: must be true or false; ignored$/);
+    expect(problemLogLine(issues[0])).toMatch(/^lockLocale: must be true or false; ignored$/);
   });
 
   it('reports unknown keys (a typo must not pass silently) and a nested bad field by its path', () => {
     const { policy, issues } = validatePolicy({ externalLink: false, presenter: { theme: 'neon' }, lessonPack: { path: '' } });
     expect(policy).toEqual({});
-    expect(issues.join('\n')).toMatch(/externalLink: not a policy key/);
-    expect(issues.join('\n')).toMatch(/presenter: theme: theme must be one of: light, dark, contrast/);
-    expect(issues.join('\n')).toMatch(/lessonPack: path: path must not be empty/);
+    expect(issues.map(problemLogLine).join('\n')).toMatch(/externalLink: not a policy key/);
+    expect(issues.map(problemLogLine).join('\n')).toMatch(/presenter: theme: theme must be one of: light, dark, contrast/);
+    expect(issues.map(problemLogLine).join('\n')).toMatch(/lessonPack: path: path must not be empty/);
   });
 
   it('defaults lessonPack.locked to false', () => {
@@ -39,7 +40,8 @@ describe('validatePolicy(raw)', () => {
 
   it('truncates an issue that would quote a huge value', () => {
     const { issues } = validatePolicy({ ['x'.repeat(10_000)]: 1 });
-    expect(issues[0].length).toBeLessThanOrEqual(201);
+    expect(problemLogLine(issues[0]).length).toBeLessThanOrEqual(201);
+    expect(String(issues[0].params?.key).length).toBeLessThanOrEqual(201);
   });
 });
 
@@ -47,13 +49,13 @@ describe('parsePolicyText(text, source)', () => {
   it('caps the size before parsing', () => {
     const load = parsePolicyText(`{"locale":"fr"${' '.repeat(MAX_POLICY_BYTES)}}`, 'p');
     expect(load.policy).toEqual({});
-    expect(load.issues[0]).toMatch(/larger than 64 KB/);
+    expect(problemLogLine(load.issues[0])).toMatch(/larger than 64 KB/);
   });
 
   it('names the JSON error and applies nothing', () => {
     const load = parsePolicyText('{"locale": "fr",', '/etc/rnn-lab/policy.json');
     expect(load.policy).toEqual({});
-    expect(load.issues[0]).toMatch(/not valid JSON/);
+    expect(problemLogLine(load.issues[0])).toMatch(/not valid JSON/);
     expect(load.source).toBe('/etc/rnn-lab/policy.json');
   });
 

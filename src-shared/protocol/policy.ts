@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { describeIssues } from './documents';
+import { problem, ProblemSchema, type Problem, type ProblemCode } from './problem';
 
 /**
  * Machine policy: settings a school's IT staff set for every user of a machine (or of a hosted browser build).
@@ -53,8 +54,8 @@ export type Policy = { -readonly [K in PolicyKey]?: v.InferOutput<(typeof POLICY
 /** A policy as read: the keys that apply, what was wrong with the rest, and where it came from. */
 export interface PolicyLoad {
   readonly policy: Policy;
-  /** One line per problem ("saving: must be true or false"); empty when the file was clean or absent. */
-  readonly issues: readonly string[];
+  /** One problem per bad key or unreadable file (a code the renderer words); empty when the file was clean or absent. */
+  readonly issues: readonly Problem[];
   /** The file or URL read; null when there is no policy. */
   readonly source: string | null;
   /** Desktop: the text of the preloaded lesson pack, read by main (validated by the renderer like any pack). */
@@ -66,36 +67,67 @@ export const NO_POLICY: PolicyLoad = { policy: {}, issues: [], source: null };
 const MAX_ISSUE_CHARS = 200;
 const clip = (s: string) => (s.length > MAX_ISSUE_CHARS ? `${s.slice(0, MAX_ISSUE_CHARS)}…` : s);
 
+/** What a bad value of each key is told: the code whose sentence says what the key expects. */
+const BAD_VALUE: Record<PolicyKey, ProblemCode> = {
+  locale: 'policy.badLocaleCode',
+  lockLocale: 'policy.notBoolean',
+  externalLinks: 'policy.notBoolean',
+  saving: 'policy.notBoolean',
+  lessonPack: 'policy.badLessonPack',
+  presenter: 'policy.badPresenter',
+};
+
 /** Validate a parsed policy key by key. Unknown keys are reported and ignored. */
-export function validatePolicy(raw: unknown): { policy: Policy; issues: string[] } {
+export function validatePolicy(raw: unknown): { policy: Policy; issues: Problem[] } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { policy: {}, issues: ['the policy must be a JSON object of keys; nothing in it was applied'] };
+    return { policy: {}, issues: [problem('policy.notObject', undefined, 'the policy must be a JSON object of keys; nothing in it was applied')] };
   }
   const policy: Record<string, unknown> = {};
-  const issues: string[] = [];
+  const issues: Problem[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (!(POLICY_KEYS as string[]).includes(key)) {
-      issues.push(clip(`${key}: not a policy key (known keys: ${POLICY_KEYS.join(', ')}); ignored`));
+      const known = POLICY_KEYS.join(', ');
+      issues.push(problem('policy.unknownKey', { key: clip(key), known }, clip(`${key}: not a policy key (known keys: ${known}); ignored`)));
       continue;
     }
     const res = v.safeParse(POLICY_KEY_SCHEMAS[key as PolicyKey], value);
     if (res.success) policy[key] = res.output;
-    else issues.push(clip(`${key}: ${describeIssues(res.issues)}; ignored`));
+    else issues.push(problem(BAD_VALUE[key as PolicyKey], { key }, clip(`${key}: ${describeIssues(res.issues)}; ignored`)));
   }
   return { policy: policy as Policy, issues };
+}
+
+const PolicyLoadShape = v.strictObject({
+  policy: v.unknown(),
+  issues: v.pipe(v.array(ProblemSchema), v.maxLength(50)),
+  source: v.nullable(v.pipe(v.string(), v.maxLength(2048))),
+  lessonPackText: v.optional(v.pipe(v.string(), v.maxLength(MAX_POLICY_PACK_BYTES))),
+});
+
+/**
+ * A policy load as it arrives from main: its shape checked and its policy validated again key by key, so a renderer
+ * never applies a value the schemas refuse. A malformed load applies nothing and says so.
+ */
+export function checkPolicyLoad(raw: unknown): PolicyLoad {
+  const shape = v.safeParse(PolicyLoadShape, raw);
+  if (!shape.success) return { policy: {}, issues: [problem('policy.unreadable', undefined, `malformed policy reply: ${describeIssues(shape.issues)}`)], source: null };
+  const { policy, issues } = validatePolicy(shape.output.policy);
+  const { lessonPackText } = shape.output;
+  return { policy, issues: [...shape.output.issues, ...issues], source: shape.output.source, ...(lessonPackText !== undefined ? { lessonPackText } : {}) };
 }
 
 /** Read a policy file's text: the size cap applies before parsing, and a parse error names its position. */
 export function parsePolicyText(text: string, source: string): PolicyLoad {
   if (text.length > MAX_POLICY_BYTES) {
-    return { policy: {}, issues: [`the policy file is larger than ${MAX_POLICY_BYTES / 1024} KB; nothing in it was applied`], source };
+    const kb = MAX_POLICY_BYTES / 1024;
+    return { policy: {}, issues: [problem('policy.tooLarge', { kb }, `the policy file is larger than ${kb} KB; nothing in it was applied`)], source };
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { policy: {}, issues: [clip(`the policy file is not valid JSON (${why}); nothing in it was applied`)], source };
+    return { policy: {}, issues: [problem('policy.notJson', undefined, clip(`the policy file is not valid JSON (${why}); nothing in it was applied`))], source };
   }
   return { ...validatePolicy(raw), source };
 }

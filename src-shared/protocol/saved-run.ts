@@ -3,6 +3,7 @@ import { describeIssues } from './describe-issues';
 import { SavedStepDetailSchema } from './step-detail';
 import { CheckpointSchema, type StepDetail } from './trainer-messages';
 import type { ChainStepTrace } from '../engine/types';
+import { problem, type Problem, type ProblemCode, type ProblemParams } from './problem';
 
 /**
  * A saved run: everything needed to reopen it exactly (the checkpoint: config with seed and dataset, weights,
@@ -50,26 +51,35 @@ export function runFileText(run: SavedRun): string {
 
 /**
  * Read a run file, all or nothing: the size cap before parsing, then JSON, then the format and version, then the
- * schema. The error names the first bad field ("run.checkpoint.config.hiddenSize: hidden size must be at most 256").
+ * schema. The problem's code says which step refused it, for the learner; `error` is its English line for the console,
+ * naming the first bad field ("run.checkpoint.config.hiddenSize: hidden size must be at most 256").
  */
-export function parseRunFile(text: string): { ok: true; run: SavedRun } | { ok: false; error: string } {
+export function parseRunFile(text: string): { ok: true; run: SavedRun } | { ok: false; problem: Problem; error: string } {
+  const refuse = (code: ProblemCode, error: string, params?: ProblemParams) => ({ ok: false as const, problem: problem(code, params, error), error });
   if (text.length > RUN_FILE_MAX_CHARS) {
-    return { ok: false, error: `the file has ${text.length.toLocaleString('en')} characters; the cap is ${RUN_FILE_MAX_CHARS.toLocaleString('en')}` };
+    return refuse('runFile.tooLarge', `the file has ${text.length.toLocaleString('en')} characters; the cap is ${RUN_FILE_MAX_CHARS.toLocaleString('en')}`, {
+      chars: text.length,
+      cap: RUN_FILE_MAX_CHARS,
+    });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { ok: false, error: `not a run file: the JSON is broken or cut short (${err instanceof Error ? err.message : String(err)})` };
+    return refuse('runFile.notJson', `not a run file: the JSON is broken or cut short (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, error: 'not a run file: expected a JSON object' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return refuse('runFile.notObject', 'not a run file: expected a JSON object');
   const head = data as { format?: unknown; version?: unknown };
-  if (head.format !== RUN_FILE_FORMAT) return { ok: false, error: `format: expected "${RUN_FILE_FORMAT}", found ${JSON.stringify(head.format) ?? 'nothing'}` };
+  if (head.format !== RUN_FILE_FORMAT) return refuse('runFile.wrongFormat', `format: expected "${RUN_FILE_FORMAT}", found ${JSON.stringify(head.format) ?? 'nothing'}`);
   if (head.version !== RUN_FILE_VERSION) {
-    return { ok: false, error: `version: this RNN Lab reads run files of version ${RUN_FILE_VERSION}, the file is version ${JSON.stringify(head.version) ?? 'missing'}` };
+    const found = JSON.stringify(head.version) ?? 'missing';
+    return refuse('runFile.wrongVersion', `version: this RNN Lab reads run files of version ${RUN_FILE_VERSION}, the file is version ${found}`, {
+      expected: RUN_FILE_VERSION,
+      found: found.slice(0, 20),
+    });
   }
   const parsed = v.safeParse(RunFileSchema, data);
-  if (!parsed.success) return { ok: false, error: describeIssues(parsed.issues) };
+  if (!parsed.success) return refuse('runFile.invalid', describeIssues(parsed.issues));
   return { ok: true, run: parsed.output.run };
 }
 

@@ -66,11 +66,15 @@ describe('run files', () => {
   it('refuses a truncated file, another format, another version and a hostile field, naming the field', () => {
     expect(parseRunFile(text.slice(0, text.length - 40))).toMatchObject({ ok: false, error: expect.stringContaining('cut short') });
     const data = JSON.parse(text);
-    expect(parseRunFile(JSON.stringify({ ...data, format: 'other' }))).toEqual({ ok: false, error: 'format: expected "rnnlab-run", found "other"' });
+    expect(parseRunFile(JSON.stringify({ ...data, format: 'other' }))).toEqual({ ok: false, error: 'format: expected "rnnlab-run", found "other"', problem: expect.objectContaining({ code: 'runFile.wrongFormat' }) });
     expect(parseRunFile(JSON.stringify({ ...data, version: 2 }))).toMatchObject({ ok: false, error: expect.stringContaining('version: this RNN Lab reads run files of version 1, the file is version 2') });
     const hostile = structuredClone(data);
     hostile.run.checkpoint.config.hiddenSize = 100_000;
-    expect(parseRunFile(JSON.stringify(hostile))).toEqual({ ok: false, error: 'run.checkpoint.config.hiddenSize: hidden size must be at most 256' });
+    expect(parseRunFile(JSON.stringify(hostile))).toEqual({
+      ok: false,
+      error: 'run.checkpoint.config.hiddenSize: hidden size must be at most 256',
+      problem: expect.objectContaining({ code: 'runFile.invalid' }),
+    });
     const proto = structuredClone(data);
     proto.run.checkpoint.config.__proto__x = 1;
     expect(parseRunFile(JSON.stringify(proto))).toMatchObject({ ok: false, error: expect.stringContaining('run.checkpoint.config.__proto__x') });

@@ -72,7 +72,7 @@ describe('TrainerSupervisor restart policy', () => {
     const restarts = health.filter((h) => h.health.kind === 'restarted');
     expect(restarts.map((h) => (h.health.kind === 'restarted' ? h.health.attempt : 0))).toEqual([1, 2, 3]);
     expect(children).toHaveLength(4);
-    expect(health[7].health).toMatchObject({ kind: 'gave-up', reason: expect.stringMatching(/crashed.*3 restarts/) });
+    expect(health[7].health).toMatchObject({ kind: 'gave-up', reason: expect.objectContaining({ code: 'trainer.exited', detail: expect.stringMatching(/crashed.*3 restarts/) }) });
   });
 
   it('reports every crash the moment it is detected, however long the backoff has grown (production defaults)', () => {
@@ -88,7 +88,7 @@ describe('TrainerSupervisor restart policy', () => {
         health.length = 0;
         children[children.length - 1].exit('crashed');
         // Synchronously, before any backoff timer fires: the renderer is told now.
-        expect(health).toEqual([expect.objectContaining({ kind: 'crashed', attempt: i + 1, reason: expect.stringMatching(/crashed/) })]);
+        expect(health).toEqual([expect.objectContaining({ kind: 'crashed', attempt: i + 1, reason: expect.objectContaining({ code: 'trainer.exited', detail: expect.stringMatching(/crashed/) }) })]);
         const delay = health[0].kind === 'crashed' ? health[0].restartInMs : -1;
         delays.push(delay);
         vi.advanceTimersByTime(delay - 1);
@@ -134,8 +134,8 @@ describe('TrainerSupervisor restart policy', () => {
     await sleep(400);
     supervisor.stop();
     expect(children[0].killed).toBe(true);
-    expect(health[1]).toMatchObject({ kind: 'crashed', attempt: 1, reason: expect.stringMatching(/did not start/) });
-    expect(health[2]).toMatchObject({ kind: 'restarted', reason: expect.stringMatching(/did not start/), restoredStep: null });
+    expect(health[1]).toMatchObject({ kind: 'crashed', attempt: 1, reason: expect.objectContaining({ code: 'trainer.noStart', detail: expect.stringMatching(/did not start/) }) });
+    expect(health[2]).toMatchObject({ kind: 'restarted', reason: expect.objectContaining({ code: 'trainer.noStart', detail: expect.stringMatching(/did not start/) }), restoredStep: null });
   });
 
   it('sends the last checkpoint to the replacement and ignores messages from a retired child', async () => {
@@ -224,7 +224,7 @@ describe('TrainerSupervisor restart policy', () => {
     expect(children[1].sent).toHaveLength(1);
     // The replacement is announced at once, as restoring step 10, not as having restored it.
     expect(health.map((h) => h.kind)).toEqual(['started', 'crashed', 'restoring']);
-    expect(health[2]).toEqual({ kind: 'restoring', attempt: 1, reason: expect.stringMatching(/crashed/), step: 10 });
+    expect(health[2]).toEqual({ kind: 'restoring', attempt: 1, reason: expect.objectContaining({ code: 'trainer.exited', detail: expect.stringMatching(/crashed/) }), step: 10 });
     children[1].emit({ type: 'restored', step: 9, ok: true }); // not the step it was sent: ignored
     expect(health.map((h) => h.kind)).toEqual(['started', 'crashed', 'restoring']);
     children[1].emit({ type: 'restored', step: 10, ok: false, error: 'parameter Whh has 9 values; the model needs 16' });
@@ -273,7 +273,7 @@ describe('TrainerSupervisor restart policy', () => {
     advance(1_000, true);
     advance(1_250, false);
     expect(health.map((h) => h.kind)).toEqual(['started', 'crashed']);
-    expect(health[1]).toMatchObject({ reason: expect.stringMatching(/hung: no heartbeat for 1250 ms/) });
+    expect(health[1]).toMatchObject({ reason: { code: 'trainer.hung', params: { seconds: 1.3 }, detail: 'trainer hung: no heartbeat for 1250 ms' } });
     supervisor.stop();
   });
 });

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describeIssues } from '../protocol/documents';
 import type { TrainerHealth } from '../protocol/ipc-contract';
+import { problem, problemLogLine, type Problem } from '../protocol/problem';
 import type { PackedCheckpoint } from '../protocol/packed-checkpoint';
 import { SupervisorEventSchema } from '../protocol/trainer-messages';
 import { systemTimers, type TimerHandle, type Timers } from './timers';
@@ -73,7 +74,7 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
   #watchdog: TimerHandle | null = null;
   #pendingRestart: TimerHandle | null = null;
   /** A replacement sent a checkpoint to restore, whose answer the "restarted" health waits for. */
-  #awaitingRestore: { child: C; attempt: number; reason: string; step: number } | null = null;
+  #awaitingRestore: { child: C; attempt: number; reason: Problem; step: number } | null = null;
 
   constructor(options: SupervisorOptions<C>) {
     this.#opts = {
@@ -103,7 +104,7 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     if (this.#state === 'running' || this.#state === 'restarting') return;
     this.#restarts = [];
     this.#startWatchdog();
-    this.#launch('initial', 0, '');
+    this.#launch('initial', 0, problem('trainer.exited', undefined, 'first launch'));
   }
 
   /** Kill the child and stop supervising (app quit). */
@@ -117,14 +118,14 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     child?.kill();
   }
 
-  #launch(kind: 'initial' | 'restarted', attempt: number, reason: string): void {
+  #launch(kind: 'initial' | 'restarted', attempt: number, reason: Problem): void {
     this.#pendingRestart = null;
     let child: C;
     try {
       child = this.#opts.spawn();
     } catch (err) {
       this.#state = 'running';
-      this.#fail(`could not start the trainer: ${err instanceof Error ? err.message : String(err)}`);
+      this.#fail(problem('trainer.spawnFailed', undefined, `could not start the trainer: ${err instanceof Error ? err.message : String(err)}`));
       return;
     }
     this.#child = child;
@@ -133,7 +134,7 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     this.#sawBeat = false;
     child.onMessage((message) => this.#onMessage(child, message));
     child.onExit((why) => {
-      if (this.#child === child) this.#fail(`trainer exited (${why})`);
+      if (this.#child === child) this.#fail(problem('trainer.exited', undefined, `trainer exited (${why})`));
     });
     if (kind === 'initial') {
       this.#opts.onChild?.(child, kind);
@@ -180,12 +181,12 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
   }
 
   /** Retire the current child (killing it if still there) and schedule a replacement or give up. */
-  #fail(reason: string): void {
+  #fail(reason: Problem): void {
     if (this.#state !== 'running') return;
     const old = this.#child;
     this.#child = null;
     old?.kill();
-    this.#opts.log(`trainer failed: ${reason}`);
+    this.#opts.log(`trainer failed: ${problemLogLine(reason)}`);
 
     const now = this.#opts.timers.now();
     this.#restarts = this.#restarts.filter((t) => now - t < this.#opts.restartWindowMs);
@@ -195,7 +196,7 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
       this.#stopWatchdog();
       this.#opts.onHealth({
         kind: 'gave-up',
-        reason: `${reason}; ${this.#opts.maxRestarts} restarts within ${Math.round(this.#opts.restartWindowMs / 1000)} s`,
+        reason: { ...reason, detail: `${problemLogLine(reason)}; ${this.#opts.maxRestarts} restarts within ${Math.round(this.#opts.restartWindowMs / 1000)} s` },
       });
       return;
     }
@@ -232,7 +233,11 @@ export class TrainerSupervisor<C extends TrainerChild = TrainerChild> {
     const silent = now - this.#lastBeat;
     const limit = this.#sawBeat ? this.#opts.hangTimeoutMs : this.#opts.startupTimeoutMs;
     if (silent > limit) {
-      this.#fail(this.#sawBeat ? `trainer hung: no heartbeat for ${silent} ms` : `trainer did not start within ${limit} ms`);
+      this.#fail(
+        this.#sawBeat
+          ? problem('trainer.hung', { seconds: Math.round(silent / 100) / 10 }, `trainer hung: no heartbeat for ${silent} ms`)
+          : problem('trainer.noStart', { seconds: Math.round(limit / 100) / 10 }, `trainer did not start within ${limit} ms`),
+      );
     }
   }
 }

@@ -9,6 +9,7 @@ import { buildTaskData, Vocab } from './dataset';
 import { resolveParams } from './params';
 import { createRng } from './random';
 import type { TaskData, TaskSpec } from './types';
+import { fail } from '../protocol/problem';
 
 export const CHAR_LM_SPEC: TaskSpec = {
   id: 'char-lm',
@@ -36,7 +37,7 @@ export function charLmFromText(text: string, spec: TaskSpec, seed: number, w: Ch
   const span = w.seqLen + 1;
   const testStart = ids.length - Math.max(Math.ceil(ids.length / 10), 2 * span);
   if (testStart < span) {
-    throw new Error(`${spec.id}: the text has ${ids.length} characters; at least ${3 * span} are needed for sequences of ${w.seqLen}`);
+    fail('data.text.tooShort', { chars: ids.length, min: 3 * span }, `${spec.id}: the text has ${ids.length} characters; at least ${3 * span} are needed for sequences of ${w.seqLen}`);
   }
   const window = (start: number): Example => ({
     input: ids.slice(start, start + w.seqLen),

@@ -3,6 +3,8 @@
  * and doubled quotes (""). Each record remembers the line it starts on, for error messages.
  * Expects LF line endings (see normalizeNewlines).
  */
+import { fail } from '../protocol/problem';
+
 export interface CsvRecord {
   /** 1-based line number where the record starts. */
   readonly line: number;
@@ -40,7 +42,9 @@ export function parseCsv(text: string): CsvRecord[] {
       const openColumn = i - lineStart + 1;
       i++;
       for (;;) {
-        if (i >= text.length) throw new Error(`${at(openLine, openColumn)}: a quoted field is never closed (missing ")`);
+        if (i >= text.length) {
+          fail('data.csv.unclosedQuote', { line: openLine, column: openColumn }, `${at(openLine, openColumn)}: a quoted field is never closed (missing ")`);
+        }
         const q = text[i];
         if (q === '"') {
           if (text[i + 1] === '"') {
@@ -60,7 +64,8 @@ export function parseCsv(text: string): CsvRecord[] {
       }
       const after = text[i];
       if (after !== undefined && after !== ',' && after !== '\n') {
-        throw new Error(`${at(line, i - lineStart + 1)}: unexpected text after a closing quote; inside quotes write a quote as ""`);
+        const column = i - lineStart + 1;
+        fail('data.csv.textAfterQuote', { line, column }, `${at(line, column)}: unexpected text after a closing quote; inside quotes write a quote as ""`);
       }
       if (after === ',') {
         endField();
@@ -77,7 +82,8 @@ export function parseCsv(text: string): CsvRecord[] {
       continue;
     }
     if (c === '"') {
-      throw new Error(`${at(line, i - lineStart + 1)}: a quote inside an unquoted field; put the whole field in quotes and write the quote as ""`);
+      const column = i - lineStart + 1;
+      fail('data.csv.quoteInField', { line, column }, `${at(line, column)}: a quote inside an unquoted field; put the whole field in quotes and write the quote as ""`);
     }
     if (c === ',') {
       endField();

@@ -1,14 +1,19 @@
 /** Checks shared by the pasted-text and CSV importers: size, line endings, and characters a text file should not hold. */
 import { LIMITS } from '../protocol/training-config';
+import { fail } from '../protocol/problem';
 
 /** Drop a leading byte-order mark and turn CRLF / CR line endings into LF. */
 export function normalizeNewlines(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-export function checkSize(text: string, what: string): void {
+/** Which importer is reading: its problems are worded for a text or for a CSV. */
+export type DataKindName = 'text' | 'csv';
+
+export function checkSize(text: string, kind: DataKindName): void {
   if (text.length > LIMITS.fileBytes) {
-    throw new Error(`${what} has ${text.length.toLocaleString('en')} characters; the cap is ${LIMITS.fileBytes.toLocaleString('en')}`);
+    const what = kind === 'text' ? 'the text' : 'the CSV';
+    fail(`data.${kind}.tooLong`, { chars: text.length, cap: LIMITS.fileBytes }, `${what} has ${text.length.toLocaleString('en')} characters; the cap is ${LIMITS.fileBytes.toLocaleString('en')}`);
   }
 }
 
@@ -27,14 +32,15 @@ export function position(text: string, index: number): { line: number; column: n
 
 /**
  * Control characters (other than newline and tab) and U+FFFD (what a decoder leaves for bytes that are not
- * valid UTF-8) mean the input is binary or in the wrong encoding. Returns an error message or null.
+ * valid UTF-8) mean the input is binary or in the wrong encoding. Throws the problem naming the first one.
  */
-export function findBadCharacter(text: string): string | null {
+export function checkCharacters(text: string, kind: DataKindName): void {
   // eslint-disable-next-line no-control-regex
   const bad = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]/.exec(text);
-  if (!bad) return null;
+  if (!bad) return;
   const { line, column } = position(text, bad.index);
   const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  const why = bad[0] === '\uFFFD' ? 'an undecodable byte (is the file UTF-8 text?)' : `control character U+${code}`;
-  return `line ${line}, column ${column}: ${why}; only printable text, newlines and tabs are allowed`;
+  const where = `${kind === 'text' ? 'text' : 'CSV'} line ${line}, column ${column}`;
+  if (bad[0] === '\uFFFD') fail(`data.${kind}.undecodable`, { line, column }, `${where}: an undecodable byte (is the file UTF-8 text?)`);
+  fail(`data.${kind}.badChar`, { line, column, code }, `${where}: control character U+${code}; only printable text, newlines and tabs are allowed`);
 }

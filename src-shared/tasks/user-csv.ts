@@ -9,6 +9,7 @@ import { createRng } from './random';
 import type { TaskData, TaskSpec } from './types';
 import { CSV_LIMITS, readCsvRows, type CsvRow } from './user-csv-rows';
 import { majorityShare } from './user-text';
+import { fail } from '../protocol/problem';
 
 export { CSV_LIMITS } from './user-csv-rows';
 
@@ -29,9 +30,11 @@ export function taskFromCsv(raw: string, seed: number): TaskData {
   const { kind, rows } = readCsvRows(raw);
   const what = kind === 'label' ? 'label' : 'tag';
   const labels = [...new Set(rows.flatMap((r) => r.targets))];
-  if (labels.length < 2) throw new Error(`every row has the ${what} "${labels[0]}"; a classifier needs at least 2 different ${what}s`);
+  if (labels.length < 2) {
+    fail('data.csv.oneLabel', { label: labels[0] ?? '' }, `every row has the ${what} "${labels[0]}"; a classifier needs at least 2 different ${what}s`);
+  }
   if (labels.length > CSV_LIMITS.maxLabels) {
-    throw new Error(`the CSV has ${labels.length} different ${what}s; the cap is ${CSV_LIMITS.maxLabels}`);
+    fail('data.csv.tooManyLabels', { count: labels.length, cap: CSV_LIMITS.maxLabels }, `the CSV has ${labels.length} different ${what}s; the cap is ${CSV_LIMITS.maxLabels}`);
   }
   const labelVocab = new Vocab(labels);
   const shuffled = createRng(seed).shuffle(rows);

@@ -6,11 +6,14 @@ import { LIMITS, type Dataset } from '../protocol/training-config';
 import type { TaskData, TaskId } from './types';
 import { taskFromCsv } from './user-csv';
 import { taskFromText } from './user-text';
+import { fail } from '../protocol/problem';
 
 export function taskFromDataset(dataset: Pick<Dataset, 'kind' | 'source'>, seed: number): TaskData {
   const size = dataset.source.length;
   if (size > LIMITS.datasetChars) {
-    throw new Error(
+    fail(
+      `data.${dataset.kind}.tooLong`,
+      { chars: size, cap: LIMITS.datasetChars },
       `your ${dataset.kind === 'text' ? 'text' : 'CSV'} has ${size.toLocaleString('en')} characters; the cap is ${LIMITS.datasetChars.toLocaleString('en')}`,
     );
   }

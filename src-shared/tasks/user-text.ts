@@ -4,7 +4,8 @@
  */
 import { LIMITS } from '../protocol/training-config';
 import { charLmFromText, CHAR_LM_SPEC } from './char-lm';
-import { checkSize, findBadCharacter, normalizeNewlines } from './text-checks';
+import { checkCharacters, checkSize, normalizeNewlines } from './text-checks';
+import { fail } from '../protocol/problem';
 import type { TaskData, TaskSpec } from './types';
 
 export const TEXT_LIMITS = {
@@ -14,20 +15,19 @@ export const TEXT_LIMITS = {
 } as const;
 
 export function taskFromText(raw: string, seed: number): TaskData {
-  checkSize(raw, 'the text');
+  checkSize(raw, 'text');
   const text = normalizeNewlines(raw);
-  const bad = findBadCharacter(text);
-  if (bad) throw new Error(`text ${bad}`);
+  checkCharacters(text, 'text');
   const length = [...text].length;
   if (length < TEXT_LIMITS.minChars) {
-    throw new Error(`the text has ${length} characters; at least ${TEXT_LIMITS.minChars} are needed to train on`);
+    fail('data.text.tooShort', { chars: length, min: TEXT_LIMITS.minChars }, `the text has ${length} characters; at least ${TEXT_LIMITS.minChars} are needed to train on`);
   }
   if (length > TEXT_LIMITS.maxChars) {
-    throw new Error(`the text has ${length.toLocaleString('en')} characters; the cap is ${TEXT_LIMITS.maxChars.toLocaleString('en')}`);
+    fail('data.text.tooLong', { chars: length, cap: TEXT_LIMITS.maxChars }, `the text has ${length.toLocaleString('en')} characters; the cap is ${TEXT_LIMITS.maxChars.toLocaleString('en')}`);
   }
   const distinct = new Set(text).size;
   if (distinct > LIMITS.vocab) {
-    throw new Error(`the text uses ${distinct} different characters; the cap is ${LIMITS.vocab}`);
+    fail('data.text.tooManyChars', { distinct, cap: LIMITS.vocab }, `the text uses ${distinct} different characters; the cap is ${LIMITS.vocab}`);
   }
   const spec: TaskSpec = {
     ...CHAR_LM_SPEC,

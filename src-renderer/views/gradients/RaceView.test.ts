@@ -103,11 +103,11 @@ describe('RaceView heatmaps', () => {
     expect(byTestId(target, 'race-pause')?.getAttribute('aria-pressed')).toBe('true');
     expect(byTestId(target, 'race-paused')?.textContent).toContain('Paused at');
 
-    link.health({ kind: 'crashed', attempt: 1, reason: 'trainer hung: no heartbeat for 3100 ms', restartInMs: 100 });
+    link.health({ kind: 'crashed', attempt: 1, reason: { code: 'trainer.hung', params: { seconds: 3.1 }, detail: 'trainer hung: no heartbeat for 3100 ms' }, restartInMs: 100 });
     flushSync();
     expect(byTestId(target, 'race-summary')?.dataset.status).toBe('error');
     expect(byTestId(target, 'race-interrupted')?.textContent).toBe(
-      'The run was interrupted: the trainer stopped (trainer hung: no heartbeat for 3100 ms) and nothing of this run was kept.',
+      'The run was interrupted: the trainer stopped (it stopped answering for 3.1 s) and nothing of this run was kept.',
     );
     expect(byTestId(target, 'race-pause')).toBeNull();
     byTestId(target, 'race-retry')?.click();

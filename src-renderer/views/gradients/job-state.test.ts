@@ -183,8 +183,8 @@ describe('JobState', () => {
     const port = new FakeJobLink();
     const job = new JobState(new JobChannel(port));
     job.start(BIDIR);
-    port.health({ kind: 'crashed', attempt: 1, reason: 'trainer exited (exit code 1)', restartInMs: 100 });
-    expect([job.status, job.running, job.interrupted, job.error]).toEqual(['error', false, true, 'trainer exited (exit code 1)']);
+    port.health({ kind: 'crashed', attempt: 1, reason: { code: 'trainer.exited', detail: 'trainer exited (exit code 1)' }, restartInMs: 100 });
+    expect([job.status, job.running, job.interrupted, job.error]).toEqual(['error', false, true, 'its process ended']);
     job.start(BIDIR);
     expect([job.status, job.interrupted, job.error]).toEqual(['running', false, null]);
   });

@@ -1,18 +1,25 @@
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { ProblemError, ProblemSchema } from '../../protocol/problem';
 import { createTrainingSession } from '../../session/training-session';
 import { taskFromCsv, taskFromText } from '../../tasks/index';
 import type { TrainerEvent } from '../../protocol/trainer-messages';
 import { anyValue } from './mutate';
 import { runs } from './runs';
 
-/** An importer either returns data or throws a plain Error with a readable message: never a TypeError or a hang. */
+/**
+ * An importer either returns data or throws a ProblemError: a problem code the renderer words in the learner's
+ * language, valid as it would cross a process boundary, with a readable English detail for the console. Never a
+ * TypeError, a plain English-only Error, or a hang.
+ */
 function expectCleanOutcome(run: () => unknown): void {
   try {
     run();
   } catch (err) {
-    expect(err).toBeInstanceOf(Error);
-    expect((err as Error).constructor).toBe(Error);
+    expect(err).toBeInstanceOf(ProblemError);
+    const { problem } = err as ProblemError;
+    expect(v.safeParse(ProblemSchema, problem).success).toBe(true);
     expect((err as Error).message.length).toBeGreaterThan(5);
   }
 }
