@@ -77,11 +77,18 @@ class LabelFont {
     if (this.#users++ === 0 && this.#lost) this.#restore();
   }
 
-  /** A view stops using it; the last one releases the atlas's WebGL context. */
+  /**
+   * A view stops using it; the last one releases the atlas's WebGL context. While troika is still drawing glyphs
+   * into it, the release waits for the last of them: a context lost mid-draw makes troika's distance-field pass throw.
+   */
   release(onReady: Listener): void {
     this.#listeners.delete(onReady);
     if (--this.#users > 0) return;
     this.#users = 0;
+    if (this.#pending === 0) this.#loseContext();
+  }
+
+  #loseContext(): void {
     const ext = this.#loseExtension();
     if (ext && !this.#lost) {
       this.#lost = true;
@@ -122,7 +129,9 @@ class LabelFont {
         this.#runs.set(s, toRun(info));
         this.#texture = info.sdfTexture;
         this.#exponent = info.sdfExponent;
-        if (--this.#pending === 0 && !this.#restoring) this.#notify();
+        if (--this.#pending > 0) return;
+        if (this.#users === 0) this.#loseContext(); // the last view left while these glyphs were being drawn
+        else if (!this.#restoring) this.#notify();
       },
     );
   }
