@@ -199,6 +199,8 @@ export const enUi = {
   'ui.lab.config.learningRate': 'Learning rate',
   'ui.lab.config.bidirectional': 'Read both ways (bidirectional)',
   'ui.lab.config.bidirectionalHint': 'A second chain reads the sequence from the end; the model has about twice the parameters.',
+  'ui.lab.config.twoLayers': 'Stack two layers',
+  'ui.lab.config.twoLayersHint': 'A second recurrent layer reads the states of the first instead of the inputs; the unrolled view draws both rows.',
   'ui.lab.lessonChange': 'The lesson changed this run: {changes}.',
   'ui.lab.lessonChange.undo': 'Undo',
   'ui.lab.lessonChange.keep': 'Keep',

@@ -600,6 +600,8 @@ export const es: Catalogue = {
   'ui.storage.writable': 'Tu trabajo vuelve a guardarse.',
   'ui.lab.config.bidirectional': 'Leer en los dos sentidos (bidireccional)',
   'ui.lab.config.bidirectionalHint': 'Una segunda cadena lee la secuencia desde el final; el modelo tiene unas dos veces más parámetros.',
+  'ui.lab.config.twoLayers': 'Apilar dos capas',
+  'ui.lab.config.twoLayersHint': 'Una segunda capa recurrente lee los estados de la primera en lugar de las entradas; la vista desplegada dibuja las dos filas.',
   'ui.lab.lessonChange': 'La lección ha cambiado este entrenamiento: {changes}.',
   'ui.lab.lessonChange.undo': 'Deshacer',
   'ui.lab.lessonChange.keep': 'Mantener',

@@ -201,6 +201,8 @@ export const fr: Catalogue = {
   'ui.lab.config.learningRate': 'Taux d’apprentissage',
   'ui.lab.config.bidirectional': 'Lire dans les deux sens (bidirectionnel)',
   'ui.lab.config.bidirectionalHint': 'Une seconde chaîne lit la séquence depuis la fin ; le modèle a environ deux fois plus de paramètres.',
+  'ui.lab.config.twoLayers': 'Empiler deux couches',
+  'ui.lab.config.twoLayersHint': 'Une seconde couche récurrente lit les états de la première au lieu des entrées ; la vue déroulée dessine les deux rangées.',
   'ui.lab.lessonChange': 'La leçon a modifié cette séance : {changes}.',
   'ui.lab.lessonChange.undo': 'Annuler',
   'ui.lab.lessonChange.keep': 'Garder',

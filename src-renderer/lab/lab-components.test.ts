@@ -45,6 +45,21 @@ describe('LabScreen', () => {
     expect(target.querySelector('[data-testid="metric-kernels"]')?.textContent).toBe('(WebAssembly SIMD)');
   });
 
+  it('the two-layer box stacks a second layer in the config and unticks back to one layer', () => {
+    const { trainer, lab, target } = renderLab();
+    trainer.emit({ type: 'configured', paramCount: 10, inputVocab: [], outputVocab: [] });
+    trainer.emit({ type: 'status', state: 'idle', step: 0, message: '' });
+    flushSync();
+    const box = target.querySelector<HTMLInputElement>('#two-layers')!;
+    expect(box.checked).toBe(false);
+    box.click();
+    flushSync();
+    expect(lab.config.layers).toBe(2);
+    box.click();
+    flushSync();
+    expect(lab.config.layers).toBe(1);
+  });
+
   it('Train sends start; while training Pause is the enabled one', () => {
     const { trainer, target } = renderLab();
     trainer.emit({ type: 'configured', paramCount: 10, inputVocab: [], outputVocab: [] });
