@@ -118,7 +118,7 @@ describe('TrainerSupervisor under random SIGKILLs (real trainer processes)', () 
         latencies.push(latency);
         expect(latency, `kill ${kill}: detection latency`).toBeLessThan(DETECTION_LIMIT_MS);
         expect(restarted.health.attempt).toBe(kill);
-        expect(restarted.health.reason).toMatch(/SIGKILL/);
+        expect(restarted.health.reason).toMatchObject({ code: 'trainer.exited', detail: expect.stringMatching(/SIGKILL/) });
         expect(restarted.health.restoredStep, `kill ${kill}: restored from a checkpoint, not from scratch`).not.toBeNull();
         const restoredStep = restarted.health.restoredStep!;
         expect(restoredStep, `kill ${kill}: never from 0`).toBeGreaterThan(0);
@@ -177,7 +177,7 @@ describe('TrainerSupervisor under random SIGKILLs (real trainer processes)', () 
       if (kill < 3) await until(`restart ${kill}`, () => seen.health.filter((h) => h.health.kind === 'restarted').length === kill, 5_000);
     }
     const gaveUp = await until('gave-up', () => seen.health.find((h) => h.health.kind === 'gave-up'), 5_000);
-    expect(gaveUp.health).toMatchObject({ kind: 'gave-up', reason: expect.stringMatching(/SIGKILL.*2 restarts within 60 s/) });
+    expect(gaveUp.health).toMatchObject({ kind: 'gave-up', reason: { code: 'trainer.exited', detail: expect.stringMatching(/SIGKILL.*2 restarts within 60 s/) } });
     expect(supervisor.state).toBe('gave-up');
     expect(supervisor.child).toBeNull();
     await sleep(300);
