@@ -83,7 +83,11 @@ export async function startApp(app: AppState, shared: ShareLink | null, sink: St
     trainer: b.trainer,
     initialConfig: s.value.lastConfig,
     openTextFile: b.openTextFile ? (req) => b.openTextFile!(req) : undefined,
-    onConfigChange: (config: TrainingConfig) => s.rememberConfig(config),
+    onConfigChange: (config: TrainingConfig, discrete?: boolean) => {
+      s.rememberConfig(config);
+      // A lesson change or its undo is kept at once: a reload right after it must not bring the other config back.
+      if (discrete) void s.flush();
+    },
   });
   sink.lab(lab, liveFeed);
   if (shared?.ok) {

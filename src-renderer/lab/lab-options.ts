@@ -7,7 +7,8 @@ export interface LabOptions {
   trainer: TrainerStream;
   initialConfig: TrainingConfig;
   /** Called with every edited configuration (the app saves it as settings.lastConfig). */
-  onConfigChange?: (config: TrainingConfig) => void;
+  /** `discrete`: one deliberate action (a lesson change or its undo), to be kept at once rather than after a pause. */
+  onConfigChange?: (config: TrainingConfig, discrete?: boolean) => void;
   /** Runs `ack` once the latest stats are on screen; tests pass a synchronous one. */
   scheduleAck?: (ack: () => void) => void;
   /** Edits settle this long before the trainer is reconfigured (sliders fire continuously). */

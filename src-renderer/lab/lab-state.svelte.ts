@@ -151,9 +151,9 @@ export class LabState {
   }
 
   /** Edit the configuration; the trainer is reconfigured (a fresh run) once edits settle. */
-  patch(patch: Partial<TrainingConfig>): void {
+  patch(patch: Partial<TrainingConfig>, discrete = false): void {
     this.config = { ...this.config, ...patch };
-    this.#opts.onConfigChange($state.snapshot(this.config) as TrainingConfig);
+    this.#opts.onConfigChange($state.snapshot(this.config) as TrainingConfig, discrete);
     this.#configure.schedule();
   }
 
@@ -162,13 +162,13 @@ export class LabState {
     const change = nextLessonChange(this.lessonChange, $state.snapshot(this.config) as TrainingConfig, config);
     if (!change) return;
     this.lessonChange = change;
-    this.patch(config);
+    this.patch(config, true);
   }
 
   undoLessonChange(): void {
     const change = this.lessonChange;
     this.lessonChange = null;
-    if (change) this.patch(change.previous);
+    if (change) this.patch(change.previous, true);
   }
 
   keepLessonChange(): void {

@@ -27,6 +27,18 @@ describe('LabState', () => {
     expect(lab.statusText).toMatch(/Starting/);
   });
 
+  it('marks a lesson change and its undo as discrete, so the app keeps them at once; an edit is not', () => {
+    const calls: [TrainingConfig, boolean | undefined][] = [];
+    const trainer = new FakeTrainer();
+    const lab = new LabState({ trainer, initialConfig: DEFAULT_CONFIG, onConfigChange: (c, d) => calls.push([c, d]), scheduleAck: () => {} });
+    lab.patch({ hiddenSize: 30 });
+    expect(calls.at(-1)).toEqual([expect.objectContaining({ hiddenSize: 30 }), false]);
+    lab.applyFromLesson({ ...DEFAULT_CONFIG, cell: 'rnn' });
+    expect(calls.at(-1)).toEqual([expect.objectContaining({ cell: 'rnn' }), true]);
+    lab.undoLessonChange();
+    expect(calls.at(-1)).toEqual([expect.objectContaining({ cell: DEFAULT_CONFIG.cell, hiddenSize: 30 }), true]);
+  });
+
   it('carries on with the run in progress after the window reloads, instead of configuring a fresh one', () => {
     const running: TrainingConfig = { ...DEFAULT_CONFIG, cell: 'gru', hiddenSize: 40 };
     const trainer = new FakeTrainer(running);
