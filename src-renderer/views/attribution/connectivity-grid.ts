@@ -8,7 +8,7 @@ import type { Attribution } from '../../../src-shared/protocol/attribution';
 import { t } from '../../i18n/i18n.svelte';
 import { toCsv } from '../gradients/csv';
 import { log10Norm } from '../gradients/gradient-grid';
-import type { GridSource } from '../gradients/heatmap-paint';
+import { gridExtent, type GridSource } from '../gradients/heatmap-paint';
 
 export class ConnectivityGrid implements GridSource {
   readonly rows: number;
@@ -39,16 +39,7 @@ export class ConnectivityGrid implements GridSource {
 
   /** Smallest and largest finite log10 value, or null when no cell has one. */
   extent(): [number, number] | null {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let r = 0; r < this.rows; r++) {
-      for (let c = 0; c < this.cols; c++) {
-        const x = this.value(r, c);
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-      }
-    }
-    return lo <= hi ? [lo, hi] : null;
+    return gridExtent(this);
   }
 
   /** Long format, one line per (output step, input word): the tokens, a[t][s] and its share of the row. */

@@ -11,6 +11,20 @@ export interface GridSource {
   value(r: number, c: number): number;
 }
 
+/** Smallest and largest finite value of the grid, or null when no cell has one. */
+export function gridExtent(grid: GridSource): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let r = 0; r < grid.rows; r++) {
+    for (let c = 0; c < grid.cols; c++) {
+      const x = grid.value(r, c);
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
 /** Fill `data` (RGBA, rows × cols) from the grid; returns the number of cells with a value. */
 export function fillPixels(
   data: Uint8ClampedArray,

@@ -7,7 +7,7 @@ import { toCsv } from './csv';
 import { formatSci } from '../../i18n/format';
 import { t } from '../../i18n/i18n.svelte';
 import { log10Norm } from './gradient-grid';
-import type { GridSource } from './heatmap-paint';
+import { gridExtent, type GridSource } from './heatmap-paint';
 
 export class UnitGrid implements GridSource {
   /** H: hidden units (rows). */
@@ -33,16 +33,7 @@ export class UnitGrid implements GridSource {
 
   /** Smallest and largest finite value, or null when no cell has one. */
   extent(): [number, number] | null {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let r = 0; r < this.rows; r++) {
-      for (let c = 0; c < this.cols; c++) {
-        const x = this.value(r, c);
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-      }
-    }
-    return lo <= hi ? [lo, hi] : null;
+    return gridExtent(this);
   }
 
   /** Long format, one line per cell: the signed gradient and log10 of its size. */
