@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { trackWebGLContexts } from './webgl-contexts';
 import { collectErrors, WEB_ORIGIN } from './web-helpers';
 
 /**
@@ -64,17 +65,7 @@ test.describe('unrolled view labels', () => {
   });
 
   test('come back after the view is unmounted and mounted again (the glyph atlas is released and restored)', async ({ page }) => {
-    await page.addInitScript(() => {
-      const contexts: WebGLRenderingContext[] = [];
-      (window as unknown as { __glContexts: typeof contexts }).__glContexts = contexts;
-      const original = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
-        const ctx = (original as (...a: unknown[]) => unknown).call(this, kind, ...rest);
-        if (ctx && (kind === 'webgl' || kind === 'webgl2') && !contexts.includes(ctx as WebGLRenderingContext)) contexts.push(ctx as WebGLRenderingContext);
-        return ctx;
-      } as typeof original;
-    });
-    const live = () => page.evaluate(() => (window as unknown as { __glContexts: WebGLRenderingContext[] }).__glContexts.filter((c) => !c.isContextLost()).length);
+    const { live } = await trackWebGLContexts(page);
     for (let i = 0; i < 3; i++) {
       await openDemo(page);
       await expect.poll(async () => (await labels(page)).count, { timeout: 10_000 }).toBeGreaterThan(5);

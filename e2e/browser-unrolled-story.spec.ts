@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { trackWebGLContexts } from './webgl-contexts';
 import { collectErrors, openLab } from './web-helpers';
 
 /**
@@ -125,17 +126,7 @@ test.describe('unrolled view: the lesson centrepiece', () => {
   });
 
   test('20 mount/unmount cycles of the 3D view leave no live WebGL context', async ({ page }) => {
-    await page.addInitScript(() => {
-      const contexts: (WebGLRenderingContext | WebGL2RenderingContext)[] = [];
-      (window as unknown as { __glContexts: typeof contexts }).__glContexts = contexts;
-      const original = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
-        const ctx = (original as (...a: unknown[]) => unknown).call(this, kind, ...rest);
-        if (ctx && (kind === 'webgl' || kind === 'webgl2') && !contexts.includes(ctx as WebGLRenderingContext)) contexts.push(ctx as WebGLRenderingContext);
-        return ctx;
-      } as typeof original;
-    });
-    const live = () => page.evaluate(() => (window as unknown as { __glContexts: WebGLRenderingContext[] }).__glContexts.filter((c) => !c.isContextLost()).length);
+    const { live, made } = await trackWebGLContexts(page);
     await page.goto('/#quiz');
     for (let i = 0; i < 20; i++) {
       await page.goto('/#lab');
@@ -144,8 +135,7 @@ test.describe('unrolled view: the lesson centrepiece', () => {
       await expect(page.getByTestId('unrolled-view')).toHaveCount(0);
     }
     await expect.poll(live, { timeout: 5000 }).toBe(0);
-    const made = await page.evaluate(() => (window as unknown as { __glContexts: unknown[] }).__glContexts.length);
-    expect(made).toBeGreaterThanOrEqual(20);
+    expect(await made()).toBeGreaterThanOrEqual(20);
   });
 
   test('with WebGL unavailable the SVG fallback shows the same values as the 3D view', async ({ page, browser }) => {
