@@ -4,12 +4,19 @@
  * import it; otherwise skipped with the reason). `npm run bench -- --json` prints one JSON object instead of a table.
  * Options: --quick (shorter timing windows), --filter=rnn (only cases whose cell matches), --cpu-time (rates in
  * each process's CPU time rather than elapsed time, for every subject alike: on a machine shared with other
- * work, elapsed time counts the waits too). Installs nothing.
+ * work, elapsed time counts the waits too), --kernels=simd (the engine on its plain SIMD build instead of the
+ * fused one). Installs nothing.
+ *
+ * The engine runs the kernel build the app runs: Electron's utility process and Chromium accept relaxed SIMD by
+ * default, Node 20 only behind a V8 flag, which the bench sets for its own process before anything compiles.
  */
 import { benchGrid, measure, type BenchClock } from './bench/cases';
 import { createEngineRunner } from './bench/engine-subject';
 import { createPeerRunner, initPeer } from './bench/tfjs-peer';
 import { measureTorch, probeTorch } from './bench/torch-peer';
+import { setFlagsFromString } from 'node:v8';
+import { setKernels } from '../src-shared/engine/index';
+import { createWasmKernels } from '../src-shared/engine/wasm-kernels';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -17,9 +24,15 @@ const minMs = args.includes('--quick') ? 400 : 1500;
 const filter = args.find((a) => a.startsWith('--filter='))?.slice('--filter='.length);
 const clock: BenchClock = args.includes('--cpu-time') ? 'cpu' : 'wall';
 
+setFlagsFromString('--experimental-wasm-relaxed-simd');
+const engineKernels = createWasmKernels(args.includes('--kernels=simd') ? 'simd' : undefined);
+if (!engineKernels) throw new Error('bench: this runtime cannot run the WebAssembly SIMD kernels');
+setKernels(engineKernels);
+
 await initPeer();
 const torch = probeTorch();
 if (!json) console.log(torch.ok ? `PyTorch ${torch.version}, one thread` : `PyTorch peer skipped: ${torch.reason}`);
+if (!json) console.log(`engine kernels: ${engineKernels.name}`);
 if (!json && clock === 'cpu') console.log('rates in CPU time (--cpu-time)');
 const results = [];
 for (const c of benchGrid().filter((c) => !filter || c.cell === filter)) {
@@ -50,7 +63,7 @@ for (const c of benchGrid().filter((c) => !filter || c.cell === filter)) {
 }
 if (json) {
   const pytorch = torch.ok ? { available: true, version: torch.version, threads: 1 } : { available: false, reason: torch.reason };
-  console.log(JSON.stringify({ clock, peers: { 'tfjs-wasm': { available: true, threads: 1 }, pytorch }, results }));
+  console.log(JSON.stringify({ clock, engine_kernels: engineKernels.name, peers: { 'tfjs-wasm': { available: true, threads: 1 }, pytorch }, results }));
 }
 
 function round(x: number, per = 10): number {

@@ -12,7 +12,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { exportParams } from '../src-shared/engine/index';
+import { exportParams, getKernels, jsKernels, setKernels } from '../src-shared/engine/index';
+import { createWasmKernels } from '../src-shared/engine/wasm-kernels';
 import { DEMO_SNAPSHOT_VERSION, type DemoExample, type DemoModel, type DemoSnapshotFile } from '../src-shared/protocol/demo-snapshot';
 import type { LessonSectionId } from '../src-shared/protocol/lesson-pack';
 import { DEFAULT_CONFIG, type TrainingConfig } from '../src-shared/protocol/training-config';
@@ -61,6 +62,17 @@ function pickExample(run: Run, steps: number, model: string): DemoExample {
 }
 
 export function buildDemoSnapshots(): DemoSnapshotFile {
+  // The plain SIMD build on every runtime: the fused build (where a newer Node runs it) differs in the last bits.
+  const previous = getKernels();
+  setKernels(createWasmKernels('simd') ?? jsKernels);
+  try {
+    return buildWithCurrentKernels();
+  } finally {
+    setKernels(previous);
+  }
+}
+
+function buildWithCurrentKernels(): DemoSnapshotFile {
   const base: TrainingConfig = { ...DEFAULT_CONFIG, seed: SNAPSHOT_SEED };
   const trained = new Map<string, { run: Run; model: DemoModel }>();
   const demos: Partial<Record<LessonSectionId, DemoExample>> = {};

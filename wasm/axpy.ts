@@ -1,3 +1,5 @@
+import { mad } from './gemm-util';
+
 /** y[0..n) += alpha · x[0..n), four lanes at a time (one-hot inputs: adding one row of Wxhᵀ into the gates). */
 export function axpy(n: i32, alpha: f32, x: usize, y: usize): void {
   const a = f32x4.splat(alpha);
@@ -5,7 +7,7 @@ export function axpy(n: i32, alpha: f32, x: usize, y: usize): void {
   let i = 0;
   for (; i < n4; i += 4) {
     const o = <usize>i << 2;
-    v128.store(y + o, f32x4.add(v128.load(y + o), f32x4.mul(a, v128.load(x + o))));
+    v128.store(y + o, mad(v128.load(y + o), a, v128.load(x + o)));
   }
   for (; i < n; i++) {
     const o = <usize>i << 2;

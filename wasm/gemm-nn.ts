@@ -1,5 +1,5 @@
 /** C[M×N] += A[M×K] · B[K×N] (see gemm-util.ts for the conventions). */
-import { addTo, at, KBLOCK, packPanels8 } from './gemm-util';
+import { addTo, at, KBLOCK, packPanels8, mad } from './gemm-util';
 
 /** Bytes of scratch gemmNN needs for N columns: one packed KBLOCK×N block of B. */
 export function gemmNNScratch(N: i32): i32 {
@@ -35,12 +35,12 @@ function nnBlock(M4: i32, N: i32, K: i32, kn: i32, a: usize, b: usize, c: usize,
       for (let k = 0; k < kn; k++, bk += 32) {
         const y0 = v128.load(bk), y1 = v128.load(bk, 16);
         const ko = <usize>k << 2;
-        const x0 = f32x4.splat(load<f32>(a0 + ko)), x1 = f32x4.splat(load<f32>(a1 + ko));
-        const x2 = f32x4.splat(load<f32>(a2 + ko)), x3 = f32x4.splat(load<f32>(a3 + ko));
-        s00 = f32x4.add(s00, f32x4.mul(x0, y0)); s01 = f32x4.add(s01, f32x4.mul(x0, y1));
-        s10 = f32x4.add(s10, f32x4.mul(x1, y0)); s11 = f32x4.add(s11, f32x4.mul(x1, y1));
-        s20 = f32x4.add(s20, f32x4.mul(x2, y0)); s21 = f32x4.add(s21, f32x4.mul(x2, y1));
-        s30 = f32x4.add(s30, f32x4.mul(x3, y0)); s31 = f32x4.add(s31, f32x4.mul(x3, y1));
+        const x0 = v128.load32_splat(a0 + ko), x1 = v128.load32_splat(a1 + ko);
+        const x2 = v128.load32_splat(a2 + ko), x3 = v128.load32_splat(a3 + ko);
+        s00 = mad(s00, x0, y0); s01 = mad(s01, x0, y1);
+        s10 = mad(s10, x1, y0); s11 = mad(s11, x1, y1);
+        s20 = mad(s20, x2, y0); s21 = mad(s21, x2, y1);
+        s30 = mad(s30, x3, y0); s31 = mad(s31, x3, y1);
       }
       addTo(at(c0, j), s00); addTo(at(c0, j + 4), s01);
       addTo(at(c1, j), s10); addTo(at(c1, j + 4), s11);
@@ -53,10 +53,10 @@ function nnBlock(M4: i32, N: i32, K: i32, kn: i32, a: usize, b: usize, c: usize,
       for (let k = 0; k < kn; k++, bk += <usize>N << 2) {
         const y = v128.load(bk);
         const ko = <usize>k << 2;
-        s0 = f32x4.add(s0, f32x4.mul(f32x4.splat(load<f32>(a0 + ko)), y));
-        s1 = f32x4.add(s1, f32x4.mul(f32x4.splat(load<f32>(a1 + ko)), y));
-        s2 = f32x4.add(s2, f32x4.mul(f32x4.splat(load<f32>(a2 + ko)), y));
-        s3 = f32x4.add(s3, f32x4.mul(f32x4.splat(load<f32>(a3 + ko)), y));
+        s0 = mad(s0, v128.load32_splat(a0 + ko), y);
+        s1 = mad(s1, v128.load32_splat(a1 + ko), y);
+        s2 = mad(s2, v128.load32_splat(a2 + ko), y);
+        s3 = mad(s3, v128.load32_splat(a3 + ko), y);
       }
       addTo(at(c0, j), s0); addTo(at(c1, j), s1); addTo(at(c2, j), s2); addTo(at(c3, j), s3);
     }
@@ -85,10 +85,10 @@ function nnRow(N: i32, K: i32, a0: usize, b: usize, c0: usize): void {
     let bk = at(b, j);
     for (let k = 0; k < K; k++, bk += <usize>N << 2) {
       const x = f32x4.splat(load<f32>(a0 + (<usize>k << 2)));
-      s0 = f32x4.add(s0, f32x4.mul(x, v128.load(bk))); s1 = f32x4.add(s1, f32x4.mul(x, v128.load(bk, 16)));
-      s2 = f32x4.add(s2, f32x4.mul(x, v128.load(bk, 32))); s3 = f32x4.add(s3, f32x4.mul(x, v128.load(bk, 48)));
-      s4 = f32x4.add(s4, f32x4.mul(x, v128.load(bk, 64))); s5 = f32x4.add(s5, f32x4.mul(x, v128.load(bk, 80)));
-      s6 = f32x4.add(s6, f32x4.mul(x, v128.load(bk, 96))); s7 = f32x4.add(s7, f32x4.mul(x, v128.load(bk, 112)));
+      s0 = mad(s0, x, v128.load(bk)); s1 = mad(s1, x, v128.load(bk, 16));
+      s2 = mad(s2, x, v128.load(bk, 32)); s3 = mad(s3, x, v128.load(bk, 48));
+      s4 = mad(s4, x, v128.load(bk, 64)); s5 = mad(s5, x, v128.load(bk, 80));
+      s6 = mad(s6, x, v128.load(bk, 96)); s7 = mad(s7, x, v128.load(bk, 112));
     }
     const cj = at(c0, j);
     addTo(cj, s0); addTo(cj + 16, s1); addTo(cj + 32, s2); addTo(cj + 48, s3);
@@ -97,7 +97,7 @@ function nnRow(N: i32, K: i32, a0: usize, b: usize, c0: usize): void {
   for (; j < N4; j += 4) {
     let s = f32x4.splat(0);
     let bk = at(b, j);
-    for (let k = 0; k < K; k++, bk += <usize>N << 2) s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(a0 + (<usize>k << 2))), v128.load(bk)));
+    for (let k = 0; k < K; k++, bk += <usize>N << 2) s = mad(s, f32x4.splat(load<f32>(a0 + (<usize>k << 2))), v128.load(bk));
     addTo(at(c0, j), s);
   }
   for (; j < N; j++) {

@@ -1,5 +1,5 @@
 /** C[M×N] += A·Bᵀ (see gemm-util.ts for the conventions). */
-import { addTo, at, hsum } from './gemm-util';
+import { addTo, at, hsum, mad } from './gemm-util';
 
 /** C[M×N] += A·Bᵀ (B stored N×K): dot products along K, 2 rows of A × 4 rows of B per tile, summed across lanes at the end. */
 export function gemmNT(M: i32, N: i32, K: i32, a: usize, b: usize, c: usize): void {
@@ -41,10 +41,10 @@ function ntTile2x4(K: i32, a0: usize, a1: usize, b0: usize, b1: usize, b2: usize
     const o = <usize>k << 2;
     const x0 = v128.load(a0 + o), x1 = v128.load(a1 + o);
     const y0 = v128.load(b0 + o), y1 = v128.load(b1 + o), y2 = v128.load(b2 + o), y3 = v128.load(b3 + o);
-    s00 = f32x4.add(s00, f32x4.mul(x0, y0)); s01 = f32x4.add(s01, f32x4.mul(x0, y1));
-    s02 = f32x4.add(s02, f32x4.mul(x0, y2)); s03 = f32x4.add(s03, f32x4.mul(x0, y3));
-    s10 = f32x4.add(s10, f32x4.mul(x1, y0)); s11 = f32x4.add(s11, f32x4.mul(x1, y1));
-    s12 = f32x4.add(s12, f32x4.mul(x1, y2)); s13 = f32x4.add(s13, f32x4.mul(x1, y3));
+    s00 = mad(s00, x0, y0); s01 = mad(s01, x0, y1);
+    s02 = mad(s02, x0, y2); s03 = mad(s03, x0, y3);
+    s10 = mad(s10, x1, y0); s11 = mad(s11, x1, y1);
+    s12 = mad(s12, x1, y2); s13 = mad(s13, x1, y3);
   }
   let r00 = hsum(s00), r01 = hsum(s01), r02 = hsum(s02), r03 = hsum(s03);
   let r10 = hsum(s10), r11 = hsum(s11), r12 = hsum(s12), r13 = hsum(s13);
@@ -69,10 +69,10 @@ function ntTile1x4(K: i32, a0: usize, b0: usize, b1: usize, b2: usize, b3: usize
   for (; k < K8; k += 8) {
     const o = <usize>k << 2;
     const x0 = v128.load(a0 + o), x1 = v128.load(a0 + o, 16);
-    s0 = f32x4.add(s0, f32x4.mul(x0, v128.load(b0 + o))); s4 = f32x4.add(s4, f32x4.mul(x1, v128.load(b0 + o, 16)));
-    s1 = f32x4.add(s1, f32x4.mul(x0, v128.load(b1 + o))); s5 = f32x4.add(s5, f32x4.mul(x1, v128.load(b1 + o, 16)));
-    s2 = f32x4.add(s2, f32x4.mul(x0, v128.load(b2 + o))); s6 = f32x4.add(s6, f32x4.mul(x1, v128.load(b2 + o, 16)));
-    s3 = f32x4.add(s3, f32x4.mul(x0, v128.load(b3 + o))); s7 = f32x4.add(s7, f32x4.mul(x1, v128.load(b3 + o, 16)));
+    s0 = mad(s0, x0, v128.load(b0 + o)); s4 = mad(s4, x1, v128.load(b0 + o, 16));
+    s1 = mad(s1, x0, v128.load(b1 + o)); s5 = mad(s5, x1, v128.load(b1 + o, 16));
+    s2 = mad(s2, x0, v128.load(b2 + o)); s6 = mad(s6, x1, v128.load(b2 + o, 16));
+    s3 = mad(s3, x0, v128.load(b3 + o)); s7 = mad(s7, x1, v128.load(b3 + o, 16));
   }
   let r0 = hsum(f32x4.add(s0, s4)), r1 = hsum(f32x4.add(s1, s5)), r2 = hsum(f32x4.add(s2, s6)), r3 = hsum(f32x4.add(s3, s7));
   for (; k < K; k++) {
@@ -88,7 +88,7 @@ function dot(K: i32, a: usize, b: usize): f32 {
   const K4 = K & ~3;
   let s = f32x4.splat(0);
   let k = 0;
-  for (; k < K4; k += 4) s = f32x4.add(s, f32x4.mul(v128.load(a + (<usize>k << 2)), v128.load(b + (<usize>k << 2))));
+  for (; k < K4; k += 4) s = mad(s, v128.load(a + (<usize>k << 2)), v128.load(b + (<usize>k << 2)));
   let r = hsum(s);
   for (; k < K; k++) r += load<f32>(a + (<usize>k << 2)) * load<f32>(b + (<usize>k << 2));
   return r;

@@ -8,7 +8,7 @@
  * past N are zero). Inside a block the 4×8 micro-kernel sums over k in registers and adds the sum into C once,
  * the same order as gemmNN, so both give the same floats for whole tiles.
  */
-import { at, KBLOCK } from './gemm-util';
+import { at, KBLOCK, mad } from './gemm-util';
 
 // @ts-ignore: decorator
 @inline
@@ -116,10 +116,10 @@ function tile4x8(kn: i32, ap: usize, bp: usize, c: usize, N: i32, mr: i32, nr: i
     const y0 = v128.load(bk), y1 = v128.load(bk, 16);
     const x0 = v128.load32_splat(ak), x1 = v128.load32_splat(ak, 4);
     const x2 = v128.load32_splat(ak, 8), x3 = v128.load32_splat(ak, 12);
-    s00 = f32x4.add(s00, f32x4.mul(x0, y0)); s01 = f32x4.add(s01, f32x4.mul(x0, y1));
-    s10 = f32x4.add(s10, f32x4.mul(x1, y0)); s11 = f32x4.add(s11, f32x4.mul(x1, y1));
-    s20 = f32x4.add(s20, f32x4.mul(x2, y0)); s21 = f32x4.add(s21, f32x4.mul(x2, y1));
-    s30 = f32x4.add(s30, f32x4.mul(x3, y0)); s31 = f32x4.add(s31, f32x4.mul(x3, y1));
+    s00 = mad(s00, x0, y0); s01 = mad(s01, x0, y1);
+    s10 = mad(s10, x1, y0); s11 = mad(s11, x1, y1);
+    s20 = mad(s20, x2, y0); s21 = mad(s21, x2, y1);
+    s30 = mad(s30, x3, y0); s31 = mad(s31, x3, y1);
   }
   const ld = <usize>N << 2;
   if (mr === 4 && nr === 8) {

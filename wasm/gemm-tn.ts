@@ -1,5 +1,5 @@
 /** C[M×N] += Aᵀ·B (see gemm-util.ts for the conventions). */
-import { addTo, at, KBLOCK, packPanels8 } from './gemm-util';
+import { addTo, at, KBLOCK, packPanels8, mad } from './gemm-util';
 
 /** Bytes of scratch gemmTN needs for N columns: a packed KBLOCK×N block of B and a KBLOCK×4 strip of A. */
 export function gemmTNScratch(N: i32): i32 {
@@ -32,12 +32,12 @@ export function gemmTN(M: i32, N: i32, K: i32, a: usize, b: usize, c: usize, scr
         let ak = pa, bk = scratch + (<usize>j * <usize>kn << 2);
         for (let k = 0; k < kn; k++, ak += 16, bk += 32) {
           const y0 = v128.load(bk), y1 = v128.load(bk, 16);
-          const x0 = f32x4.splat(load<f32>(ak)), x1 = f32x4.splat(load<f32>(ak, 4));
-          const x2 = f32x4.splat(load<f32>(ak, 8)), x3 = f32x4.splat(load<f32>(ak, 12));
-          s00 = f32x4.add(s00, f32x4.mul(x0, y0)); s01 = f32x4.add(s01, f32x4.mul(x0, y1));
-          s10 = f32x4.add(s10, f32x4.mul(x1, y0)); s11 = f32x4.add(s11, f32x4.mul(x1, y1));
-          s20 = f32x4.add(s20, f32x4.mul(x2, y0)); s21 = f32x4.add(s21, f32x4.mul(x2, y1));
-          s30 = f32x4.add(s30, f32x4.mul(x3, y0)); s31 = f32x4.add(s31, f32x4.mul(x3, y1));
+          const x0 = v128.load32_splat(ak), x1 = v128.load32_splat(ak, 4);
+          const x2 = v128.load32_splat(ak, 8), x3 = v128.load32_splat(ak, 12);
+          s00 = mad(s00, x0, y0); s01 = mad(s01, x0, y1);
+          s10 = mad(s10, x1, y0); s11 = mad(s11, x1, y1);
+          s20 = mad(s20, x2, y0); s21 = mad(s21, x2, y1);
+          s30 = mad(s30, x3, y0); s31 = mad(s31, x3, y1);
         }
         addTo(at(c0, j), s00); addTo(at(c0, j + 4), s01);
         addTo(at(c1, j), s10); addTo(at(c1, j + 4), s11);
@@ -49,17 +49,17 @@ export function gemmTN(M: i32, N: i32, K: i32, a: usize, b: usize, c: usize, scr
         let ak = pa, bk = at(bb, j);
         for (let k = 0; k < kn; k++, ak += 16, bk += sb) {
           const y = v128.load(bk);
-          s0 = f32x4.add(s0, f32x4.mul(f32x4.splat(load<f32>(ak)), y));
-          s1 = f32x4.add(s1, f32x4.mul(f32x4.splat(load<f32>(ak, 4)), y));
-          s2 = f32x4.add(s2, f32x4.mul(f32x4.splat(load<f32>(ak, 8)), y));
-          s3 = f32x4.add(s3, f32x4.mul(f32x4.splat(load<f32>(ak, 12)), y));
+          s0 = mad(s0, v128.load32_splat(ak), y);
+          s1 = mad(s1, v128.load32_splat(ak, 4), y);
+          s2 = mad(s2, v128.load32_splat(ak, 8), y);
+          s3 = mad(s3, v128.load32_splat(ak, 12), y);
         }
         addTo(at(c0, j), s0); addTo(at(c1, j), s1); addTo(at(c2, j), s2); addTo(at(c3, j), s3);
       }
       for (; j < N; j++) {
         let s = f32x4.splat(0);
         let ak = pa, bk = at(bb, j);
-        for (let k = 0; k < kn; k++, ak += 16, bk += sb) s = f32x4.add(s, f32x4.mul(v128.load(ak), f32x4.splat(load<f32>(bk))));
+        for (let k = 0; k < kn; k++, ak += 16, bk += sb) s = mad(s, v128.load(ak), v128.load32_splat(bk));
         store<f32>(at(c0, j), load<f32>(at(c0, j)) + f32x4.extract_lane(s, 0));
         store<f32>(at(c1, j), load<f32>(at(c1, j)) + f32x4.extract_lane(s, 1));
         store<f32>(at(c2, j), load<f32>(at(c2, j)) + f32x4.extract_lane(s, 2));
@@ -72,7 +72,7 @@ export function gemmTN(M: i32, N: i32, K: i32, a: usize, b: usize, c: usize, scr
       for (; j < N4; j += 4) {
         let s = f32x4.splat(0);
         let ak = at(ab, i), bk = at(bb, j);
-        for (let k = 0; k < kn; k++, ak += sa, bk += sb) s = f32x4.add(s, f32x4.mul(f32x4.splat(load<f32>(ak)), v128.load(bk)));
+        for (let k = 0; k < kn; k++, ak += sa, bk += sb) s = mad(s, v128.load32_splat(ak), v128.load(bk));
         addTo(at(c0, j), s);
       }
       for (; j < N; j++) {

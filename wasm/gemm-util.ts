@@ -19,6 +19,18 @@ export function addTo(p: usize, v: v128): void {
   v128.store(p, f32x4.add(v128.load(p), v));
 }
 
+/**
+ * s + x·y, lane by lane: one fused multiply-add in the relaxed-SIMD build (scripts/build-wasm.mjs builds the
+ * module twice, and the engine loads that one where the runtime accepts it), a multiply then an add otherwise.
+ * Fused, the product is not rounded before the add, so the two builds differ in the last bits, never more.
+ */
+// @ts-ignore: decorator
+@inline
+export function mad(s: v128, x: v128, y: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(x, y, s);
+  return f32x4.add(s, f32x4.mul(x, y));
+}
+
 // @ts-ignore: decorator
 @inline
 export function hsum(v: v128): f32 {

@@ -190,6 +190,7 @@ export const enUi = {
   'ui.lab.metric.batchAccuracy': 'Batch accuracy',
   'ui.lab.metric.testAccuracy': 'Held-out accuracy',
   'ui.lab.metric.params': 'Parameters',
+  'ui.lab.kernels.wasm-fma': '(WebAssembly SIMD, fused multiply-add)',
   'ui.lab.kernels.wasm-simd': '(WebAssembly SIMD)',
   'ui.lab.kernels.portable': '(portable kernels)',
   'ui.lab.config.heading': 'Set up a run',

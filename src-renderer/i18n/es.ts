@@ -586,6 +586,7 @@ export const es: Catalogue = {
   'ui.live.error': 'El entrenador ha informado de un error; consulta el Laboratorio para ver los detalles.',
   'ui.live.recordedAll': 'Registrado desde el inicio del entrenamiento: {rows} filas de gradientes.',
   'ui.live.recordedFrom': 'Registrado desde el paso {step} (esta ventana se unió al entrenamiento entonces): {rows} filas de gradientes.',
+  'ui.lab.kernels.wasm-fma': '(WebAssembly SIMD, multiplicación-suma fusionada)',
   'ui.lab.kernels.wasm-simd': '(WebAssembly SIMD)',
   'ui.lab.kernels.portable': '(núcleos portables)',
 

@@ -192,6 +192,7 @@ export const fr: Catalogue = {
   'ui.lab.metric.batchAccuracy': 'Précision du lot',
   'ui.lab.metric.testAccuracy': 'Précision sur le test',
   'ui.lab.metric.params': 'Paramètres',
+  'ui.lab.kernels.wasm-fma': '(WebAssembly SIMD, multiplication-addition fusionnée)',
   'ui.lab.kernels.wasm-simd': '(WebAssembly SIMD)',
   'ui.lab.kernels.portable': '(noyaux portables)',
   'ui.lab.config.heading': 'Préparer un essai',

@@ -36,7 +36,7 @@ export class LabState {
   phase: LabPhase = $state('connecting');
   step = $state(0);
   paramCount: number | null = $state(null);
-  /** What the trainer's model computes with ('wasm-simd' or 'portable'); null until configured or from an older trainer. */
+  /** What the trainer's model computes with ('wasm-fma', 'wasm-simd' or 'portable'); null until configured or from an older trainer. */
   kernels: KernelReport | null = $state(null);
   vocabSizes: { input: number; output: number } | null = $state(null);
   stepsPerSecond = $state(0);

@@ -16,8 +16,12 @@ export interface ParamTensor {
   readonly grad: FloatArray;
 }
 
-/** 'wasm-simd': products and cell steps in WebAssembly SIMD; 'portable': plain TypeScript (float64 models, runtimes without SIMD). */
-export type KernelReport = 'wasm-simd' | 'portable';
+/**
+ * 'wasm-fma': products and cell steps in WebAssembly SIMD, the products with fused multiply-adds (relaxed SIMD);
+ * 'wasm-simd': the same without fusing (runtimes without relaxed SIMD); 'portable': plain TypeScript (float64
+ * models, runtimes without SIMD).
+ */
+export type KernelReport = 'wasm-fma' | 'wasm-simd' | 'portable';
 
 /** A chain by the name the StepTrace gives it: its own fields ('top'), or a key of StepTrace.chains. */
 export type TracedChain = 'top' | 'backward' | 'lower' | 'lowerBackward' | 'decoder';

@@ -78,7 +78,7 @@ class RecurrentModel implements SequenceModel {
   ) {
     this.paramCount = paramCount(config);
     // a float64 model's buffers all come from the portable set, whatever set it was given
-    this.kernels = kernels.name === 'wasm-simd' && dtype === 'f32' ? 'wasm-simd' : 'portable';
+    this.kernels = dtype === 'f32' && (kernels.name === 'wasm-simd' || kernels.name === 'wasm-fma') ? kernels.name : 'portable';
     this.flat = { values: set.values, grads: set.grads, kernels };
     this.runner = new ModelRunner(config, set, enc, main, head, kernels, dtype);
     this.radius = new RunningSpectralRadius(config.hiddenSize);

@@ -4,6 +4,10 @@ import { jsKernels } from './kernels';
 import { createEngineRng } from './rng';
 import type { FloatArray } from './types';
 import { createWasmKernels } from './wasm-kernels';
+import { WASM_KERNELS_BASE64, WASM_KERNELS_FMA_BASE64 } from './wasm-kernels.generated';
+import { testedVariants } from '../testing/kernel-variants';
+
+const VARIANTS = testedVariants();
 
 type Gemm = 'gemmNN' | 'gemmTN' | 'gemmNT';
 
@@ -38,10 +42,26 @@ const shapes: [number, number, number][] = [
   [1, 1, 1], [1, 7, 3], [2, 3, 1], [3, 5, 7], [4, 8, 4], [5, 9, 2], [7, 33, 13], [1, 64, 96], [32, 40, 37], [9, 17, 300], [33, 1, 5], [6, 6, 520],
 ];
 
-describe('WebAssembly SIMD kernels', () => {
-  const base = createWasmKernels();
-  it('load in Node 20 (SIMD and shared memory are available)', () => {
-    expect(base).not.toBeNull();
+it('both builds load in Node 20 (SIMD and shared memory; relaxed SIMD behind its flag)', () => {
+  expect(VARIANTS).toEqual(['simd', 'fma']);
+});
+
+it('fuses the products\' multiply-adds in the relaxed build only (f32x4.relaxed_madd, opcode 0xfd 0x105)', () => {
+  const count = (b64: string): number => {
+    const b = Buffer.from(b64, 'base64');
+    let n = 0;
+    for (let i = 0; i + 2 < b.length; i++) if (b[i] === 0xfd && b[i + 1] === 0x85 && b[i + 2] === 0x02) n++;
+    return n;
+  };
+  expect(count(WASM_KERNELS_BASE64)).toBe(0);
+  // every micro-kernel's multiply-adds: the packed, NN, TN and NT tiles, their edge loops and axpy
+  expect(count(WASM_KERNELS_FMA_BASE64)).toBeGreaterThanOrEqual(30);
+});
+
+describe.each(VARIANTS)('WebAssembly SIMD kernels, %s build', (variant) => {
+  const base = createWasmKernels(variant);
+  it('load', () => {
+    expect(base?.name).toBe(variant === 'fma' ? 'wasm-fma' : 'wasm-simd');
   });
   if (!base) return;
   const k = base.forModel();

@@ -13,14 +13,14 @@
 import type { Kernels, OptimizerPasses, PackedProducts, SoftmaxRows, SparseRows } from './kernels';
 import { jsKernels } from './js-kernels';
 import type { DType, FloatArray } from './types';
-import { instantiateKernels, kernelModule, MAX_PAGES, PAGE_BYTES, type KernelExports, type KernelInstance } from './wasm-module';
+import { bestKernelVariant, instantiateKernels, kernelModule, MAX_PAGES, PAGE_BYTES, type KernelExports, type KernelInstance, type KernelVariant } from './wasm-module';
 import { WasmCells } from './wasm-cells';
 
 /** Buffers start on 64-byte boundaries (a cache line). */
 const ALIGN = 64;
 
 export class WasmKernels implements Kernels {
-  readonly name = 'wasm-simd';
+  readonly name: 'wasm-fma' | 'wasm-simd';
   readonly cells: WasmCells;
   readonly packed: PackedProducts;
   readonly optimizer: OptimizerPasses;
@@ -43,9 +43,11 @@ export class WasmKernels implements Kernels {
   private readonly buffers = new WeakSet<ArrayBufferLike>();
 
   constructor(
+    private readonly variant: KernelVariant,
     private readonly module: WebAssembly.Module,
     inst: KernelInstance,
   ) {
+    this.name = variant === 'fma' ? 'wasm-fma' : 'wasm-simd';
     this.memory = inst.memory;
     this.x = inst.exports;
     this.top = Math.ceil(this.x.heapBase() / ALIGN) * ALIGN;
@@ -124,7 +126,7 @@ export class WasmKernels implements Kernels {
 
   forModel(): Kernels {
     const inst = instantiateKernels(this.module);
-    return inst ? new WasmKernels(this.module, inst) : jsKernels;
+    return inst ? new WasmKernels(this.variant, this.module, inst) : jsKernels;
   }
 
   /** Whether a is a float32 view into this set's memory. */
@@ -206,9 +208,12 @@ export class WasmKernels implements Kernels {
   }
 }
 
-/** A WebAssembly SIMD kernel set, or null when this runtime cannot run the module. */
-export function createWasmKernels(): WasmKernels | null {
-  const module = kernelModule();
+/**
+ * A WebAssembly SIMD kernel set of the given build (by default the fastest this runtime accepts), or null when
+ * this runtime cannot run it.
+ */
+export function createWasmKernels(variant: KernelVariant | null = bestKernelVariant()): WasmKernels | null {
+  const module = variant && kernelModule(variant);
   const inst = module && instantiateKernels(module);
-  return module && inst ? new WasmKernels(module, inst) : null;
+  return variant && module && inst ? new WasmKernels(variant, module, inst) : null;
 }

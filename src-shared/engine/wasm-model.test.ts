@@ -5,6 +5,9 @@ import { createOptimizer } from './optimizer';
 import { testConfig } from './test-fixtures';
 import type { CellKind, Example, ModelConfig } from './types';
 import { createWasmKernels } from './wasm-kernels';
+import { testedVariants, VARIANT_REPORT } from '../testing/kernel-variants';
+
+const VARIANTS = testedVariants();
 
 const fb = { trace: false, truncate: 0 };
 
@@ -31,8 +34,8 @@ function curve(config: ModelConfig, kernels: typeof jsKernels, steps: number): {
   return { losses, grads };
 }
 
-describe('models on the WebAssembly kernels', () => {
-  const wasm = createWasmKernels();
+describe.each(VARIANTS)('models on the WebAssembly kernels, %s build', (variant) => {
+  const wasm = createWasmKernels(variant);
   if (!wasm) return;
   const cases: [CellKind, Partial<ModelConfig>][] = [
     ['rnn', {}],
@@ -72,9 +75,9 @@ function trainManyToOne(config: ModelConfig, wasm: NonNullable<ReturnType<typeof
   return a.every((l, i) => Math.abs(l - b[i]) < 2e-3 * b[0]) && a[29] < a[0];
 }
 
-describe('one-hot inputs on the WebAssembly kernels', () => {
+describe.each(VARIANTS)('one-hot inputs on the WebAssembly kernels, %s build', (variant) => {
   it('give the same gradients to the last bit with the one-call gathers and scatters as with one axpy per row', () => {
-    const wasm = createWasmKernels();
+    const wasm = createWasmKernels(variant);
     expect(wasm).not.toBeNull();
     const config = testConfig({ cell: 'gru', inputSize: 6, hiddenSize: 10, outputSize: 4 });
     const data = batch(config.inputSize, config.outputSize);
@@ -87,7 +90,7 @@ describe('one-hot inputs on the WebAssembly kernels', () => {
     (withoutSparse as Editable).sparse = undefined;
     const a = createModel(config, 'f32', withSparse);
     const b = createModel(config, 'f32', withoutSparse);
-    expect([a.kernels, b.kernels]).toEqual(['wasm-simd', 'wasm-simd']);
+    expect([a.kernels, b.kernels]).toEqual([VARIANT_REPORT[variant], VARIANT_REPORT[variant]]);
     a.forwardBackward(data, fb);
     b.forwardBackward(data, fb);
     expect(a.params().flatMap((p) => Array.from(p.grad))).toEqual(b.params().flatMap((p) => Array.from(p.grad)));

@@ -4,7 +4,14 @@
  * Shared memory is what makes growth safe: growing it never detaches the Float32Array views the engine
  * already holds (a non-shared memory's grow would empty every one of them).
  */
-import { WASM_KERNELS_BASE64 } from './wasm-kernels.generated';
+import { WASM_KERNELS_BASE64, WASM_KERNELS_FMA_BASE64 } from './wasm-kernels.generated';
+
+/**
+ * The two builds of the same kernels: 'fma' uses relaxed SIMD's fused multiply-add in the matrix products
+ * (Chromium and Electron accept it by default; Node 20 only with --experimental-wasm-relaxed-simd), 'simd' a
+ * multiply then an add. Fusing skips one rounding per product term, so the two agree to the last bits only.
+ */
+export type KernelVariant = 'fma' | 'simd';
 
 /** Largest memory of one kernel set, in 64 KiB pages (2 GiB); must match scripts/build-wasm.mjs. */
 export const MAX_PAGES = 32768;
@@ -52,7 +59,7 @@ export interface KernelInstance {
   readonly exports: KernelExports;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+const compiled = new Map<KernelVariant, WebAssembly.Module | null>();
 
 function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
   const bin = atob(s);
@@ -61,20 +68,28 @@ function decodeBase64(s: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** The compiled module, or null when this runtime rejects it (no SIMD, no shared memory, no WebAssembly). */
-export function kernelModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
+/** The variant's compiled module, or null when this runtime rejects it (no SIMD, relaxed SIMD or shared memory, no WebAssembly). */
+export function kernelModule(variant: KernelVariant): WebAssembly.Module | null {
+  const known = compiled.get(variant);
+  if (known !== undefined) return known;
+  let module: WebAssembly.Module | null = null;
   try {
-    if (typeof WebAssembly !== 'object') return null;
-    const bytes = decodeBase64(WASM_KERNELS_BASE64);
-    if (!WebAssembly.validate(bytes)) return null;
-    // Synchronous compilation: fine in Node and workers; a browser main thread may refuse it (then: null).
-    compiled = new WebAssembly.Module(bytes);
+    if (typeof WebAssembly === 'object') {
+      const bytes = decodeBase64(variant === 'fma' ? WASM_KERNELS_FMA_BASE64 : WASM_KERNELS_BASE64);
+      // Synchronous compilation: fine in Node and workers; a browser main thread may refuse it (then: null).
+      if (WebAssembly.validate(bytes)) module = new WebAssembly.Module(bytes);
+    }
   } catch {
-    compiled = null;
+    module = null;
   }
-  return compiled;
+  compiled.set(variant, module);
+  return module;
+}
+
+/** The fastest variant this runtime runs: 'fma' where it accepts relaxed SIMD, else 'simd', else null. */
+export function bestKernelVariant(): KernelVariant | null {
+  if (kernelModule('fma')) return 'fma';
+  return kernelModule('simd') ? 'simd' : null;
 }
 
 /** A new instance over its own shared memory, or null when the runtime cannot create one. */

@@ -39,7 +39,7 @@ function samplePoints(): Float32Array {
 const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
 describe('the wasm cells\' sigmoid and tanh (float32) against float64', () => {
-  const module = kernelModule();
+  const module = kernelModule('simd');
   const inst = module && instantiateKernels(module);
   it('load', () => expect(inst).not.toBeNull());
   if (!inst) return;

@@ -50,7 +50,7 @@ export const TrainerEventSchema = v.variant('type', [
     inputVocab: strings,
     outputVocab: strings,
     /** What the model's arithmetic runs on (absent from older trainers). */
-    kernels: v.optional(v.picklist(['wasm-simd', 'portable'] as const satisfies readonly KernelReport[])),
+    kernels: v.optional(v.picklist(['wasm-fma', 'wasm-simd', 'portable'] as const satisfies readonly KernelReport[])),
   }),
   v.strictObject({
     type: v.literal('stats'),
