@@ -10,7 +10,8 @@
  * The engine runs the kernel build the app runs: Electron's utility process and Chromium accept relaxed SIMD by
  * default, Node 20 only behind a V8 flag, which the bench sets for its own process before anything compiles.
  */
-import { benchGrid, measure, type BenchClock } from './bench/cases';
+import { benchGrid, measure, stepFlops, type BenchClock } from './bench/cases';
+import { measureSimdPeak } from './bench/simd-peak';
 import { createEngineRunner } from './bench/engine-subject';
 import { createPeerRunner, initPeer } from './bench/tfjs-peer';
 import { measureTorch, probeTorch } from './bench/torch-peer';
@@ -32,7 +33,13 @@ setKernels(engineKernels);
 await initPeer();
 const torch = probeTorch();
 if (!json) console.log(torch.ok ? `PyTorch ${torch.version}, one thread` : `PyTorch peer skipped: ${torch.reason}`);
-if (!json) console.log(`engine kernels: ${engineKernels.name}`);
+const peak = measureSimdPeak(clock);
+/** The ceiling of the build the engine runs. */
+const enginePeak = engineKernels.name === 'wasm-fma' && peak.fused !== null ? peak.fused : peak.separate;
+if (!json) {
+  console.log(`engine kernels: ${engineKernels.name}`);
+  console.log(`WebAssembly SIMD peak here: ${peak.fused === null ? 'fused n/a' : `${peak.fused.toFixed(1)} GFLOP/s fused`}, ${peak.separate.toFixed(1)} GFLOP/s multiply then add`);
+}
 if (!json && clock === 'cpu') console.log('rates in CPU time (--cpu-time)');
 const results = [];
 for (const c of benchGrid().filter((c) => !filter || c.cell === filter)) {
@@ -51,19 +58,22 @@ for (const c of benchGrid().filter((c) => !filter || c.cell === filter)) {
     pytorch_steps_per_s: pt ? round(pt.stepsPerSecond) : null,
     pytorch_input: pt ? pt.input : null,
     ratio_pytorch: pt ? round(steps / pt.stepsPerSecond, 100) : null,
+    engine_gflops: round((steps * stepFlops(c)) / 1e9),
+    share_of_simd_peak: round((steps * stepFlops(c)) / 1e9 / enginePeak, 100),
   };
   results.push(row);
   if (!json) {
     const torchPart = pt ? `   pytorch ${fmt(row.pytorch_steps_per_s!)} steps/s (${pt.input.padEnd(9)})   ×${row.ratio_pytorch!.toFixed(2).padStart(6)}` : '';
     console.log(
       `${c.cell.padEnd(4)} T=${c.T} H=${String(c.H).padStart(3)} B=${String(c.B).padStart(2)}  engine ${fmt(row.steps_per_s)} steps/s` +
-        `   tfjs-wasm ${fmt(row.tfjs_wasm_steps_per_s)} steps/s   ×${row.ratio_tfjs_wasm.toFixed(2).padStart(6)}${torchPart}`,
+        `   tfjs-wasm ${fmt(row.tfjs_wasm_steps_per_s)} steps/s   ×${row.ratio_tfjs_wasm.toFixed(2).padStart(6)}${torchPart}` +
+        `   ${row.engine_gflops.toFixed(1).padStart(5)} GFLOP/s (${Math.round(100 * row.share_of_simd_peak)}% of peak)`,
     );
   }
 }
 if (json) {
   const pytorch = torch.ok ? { available: true, version: torch.version, threads: 1 } : { available: false, reason: torch.reason };
-  console.log(JSON.stringify({ clock, engine_kernels: engineKernels.name, peers: { 'tfjs-wasm': { available: true, threads: 1 }, pytorch }, results }));
+  console.log(JSON.stringify({ clock, engine_kernels: engineKernels.name, simd_peak_gflops: { fused: peak.fused === null ? null : round(peak.fused), separate: round(peak.separate) }, peers: { 'tfjs-wasm': { available: true, threads: 1 }, pytorch }, results }));
 }
 
 function round(x: number, per = 10): number {

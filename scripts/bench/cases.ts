@@ -50,3 +50,13 @@ export function measure(runner: StepRunner, minMs: number, minSteps = 3, clock: 
   }
   return (steps * 1000) / (clockMs(clock) - start);
 }
+
+/**
+ * Floating-point operations of one training step of case c, counted as dense products (the issue's formula):
+ * 3 products (forward, the backward of the input, the weight gradient) × 2 flops per multiply-add, over every
+ * (t, b) row, of the input projection I·G·H, the recurrent product H·G·H and the head H·O.
+ */
+export function stepFlops(c: BenchCase): number {
+  const G = c.cell === 'rnn' ? 1 : c.cell === 'lstm' ? 4 : 3;
+  return 3 * c.T * 2 * c.B * (c.I * G * c.H + c.H * G * c.H + c.H * c.O);
+}

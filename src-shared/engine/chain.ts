@@ -63,6 +63,8 @@ export class Chain {
    * a one-hot x_t picks a column of Wxh, which is strided in Wxh but a contiguous row here.
    */
   private wT: FloatArray | null = null;
+  /** GRU: one row of zh before the recurrent product, zeros then bhn (see step). */
+  private zhRow: Float64Array | null = null;
   /**
    * Whh packed for the kernel set's packed products: Whhᵀ during forward(), Whh during backward(), so the
    * recurrent product at every step reuses one packing (batches of PACKED_MIN_ROWS rows or more).
@@ -157,14 +159,11 @@ export class Chain {
       if (this.nudge !== null && this.nudge.t === t) applyNudge(this.nudge, w, B);
       return;
     }
-    const zh = w.zh;
-    zh.fill(0, 0, B * GH);
-    this.recurrentForward(w.hs, prev * B * H, zh, 0);
-    const bhn = this.bhn!.value;
-    for (let b = 0; b < B; b++) {
-      const z = b * GH + 2 * H;
-      for (let j = 0; j < H; j++) zh[z + j] += bhn[j];
-    }
+    // zh rows start as [0 (r, z blocks) ; bhn (n block)], copied natively from one row, then get U·h_prev added
+    const row = this.zhRow ??= new Float64Array(GH), bhn = this.bhn!.value;
+    for (let j = 0; j < H; j++) row[2 * H + j] = bhn[j];
+    fillBiasRows(w.zh, row, GH, 0, B);
+    this.recurrentForward(w.hs, prev * B * H, w.zh, 0);
     gruForwardStep(w, mask, B, t, t, prev);
     if (this.nudge !== null && this.nudge.t === t) applyNudge(this.nudge, w, B);
   }
