@@ -43,6 +43,8 @@ test.describe('browser build', () => {
       .toBeLessThan(first * 0.6);
     expect(await numberAttr(page, 'metric-step', 'data-value')).toBeGreaterThan(20);
     await expect(page.getByTestId('metric-test-accuracy')).toHaveText(/%$/);
+    // Chromium runs relaxed SIMD, so the worker's model trains on the fused build of the kernels
+    await expect(page.getByTestId('metric-kernels')).toHaveText('(WebAssembly SIMD, fused multiply-add)');
     // The chart draws both loss curves and says in words what it shows.
     const chart = page.getByTestId('loss-chart');
     await expect(chart).toHaveAttribute('aria-label', /^Loss curve over \d+ steps: smoothed loss \d/);
