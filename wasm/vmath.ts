@@ -2,8 +2,10 @@
  * Four-lane exp, sigmoid and tanh for the cell kernels, accurate to a few float32 ulps over the whole float32
  * range (subnormal inputs and results included), far cheaper than Math.tanh.
  * src-shared/engine/wasm-vmath.test.ts holds them to 3 ulps of float64 (through sigmoidMap and tanhMap).
- * pmin/pmax rather than min/max: V8 makes the NaN-propagating forms slow.
+ * pmin/pmax rather than min/max: V8 makes the NaN-propagating forms slow. The polynomials' Horner steps use `mad`,
+ * fused in the relaxed-SIMD build (one rounding fewer per step), so the bound holds for both builds.
  */
+import { mad } from './gemm-util';
 /**
  * Every constant the functions below use, one 16-byte lane-splat each, read from memory rather than written as
  * v128.const: V8 rebuilds a v128 constant with three instructions at every use inside a loop, a load is one.
@@ -57,11 +59,11 @@ export function vexp(x: v128): v128 {
   let r = f32x4.sub(x, f32x4.mul(n, K(3)));
   r = f32x4.sub(r, f32x4.mul(n, K(4)));
   let p = K(5);
-  p = f32x4.add(f32x4.mul(p, r), K(6));
-  p = f32x4.add(f32x4.mul(p, r), K(7));
-  p = f32x4.add(f32x4.mul(p, r), K(8));
-  p = f32x4.add(f32x4.mul(p, r), K(9));
-  p = f32x4.add(f32x4.mul(p, r), K(10));
+  p = mad(K(6), p, r);
+  p = mad(K(7), p, r);
+  p = mad(K(8), p, r);
+  p = mad(K(9), p, r);
+  p = mad(K(10), p, r);
   p = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), K(11));
   const ni = i32x4.trunc_sat_f32x4_s(n);
   const n1 = i32x4.shr_s(ni, 1);
@@ -98,10 +100,10 @@ export function vtanh(x: v128): v128 {
   const ax = f32x4.abs(x);
   const z = f32x4.mul(ax, ax);
   let p = K(12);
-  p = f32x4.add(f32x4.mul(p, z), K(13));
-  p = f32x4.add(f32x4.mul(p, z), K(14));
-  p = f32x4.add(f32x4.mul(p, z), K(15));
-  p = f32x4.add(f32x4.mul(p, z), K(16));
+  p = mad(K(13), p, z);
+  p = mad(K(14), p, z);
+  p = mad(K(15), p, z);
+  p = mad(K(16), p, z);
   const small = f32x4.add(f32x4.mul(f32x4.mul(p, z), ax), ax);
   const e = vexp(f32x4.add(ax, ax));
   const large = f32x4.sub(one, f32x4.div(K(18), f32x4.add(e, one)));

@@ -4,6 +4,9 @@ import { createModel } from './model';
 import { testConfig } from './test-fixtures';
 import type { CellKind, Example, ModelConfig } from './types';
 import { createWasmKernels } from './wasm-kernels';
+import { testedVariants, VARIANT_REPORT } from '../testing/kernel-variants';
+
+const VARIANTS = testedVariants();
 
 const fb = { trace: true, truncate: 0 };
 
@@ -16,15 +19,15 @@ function f64Twin(m: Model): Model {
 
 const relErr = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 
-describe('float32 on the WebAssembly kernels agrees with float64 when activations are tiny', () => {
-  const wasm = createWasmKernels();
+describe.each(VARIANTS)('float32 on the WebAssembly kernels agrees with float64 when activations are tiny, %s build', (variant) => {
+  const wasm = createWasmKernels(variant);
   it('the kernels load', () => expect(wasm).not.toBeNull());
   if (!wasm) return;
 
   it('RNN I=2, H=1, T=1, Wxh = [[1e-4, 0]], everything else 0: h and ∂L/∂Why within 1e-6 of float64', () => {
     const config = testConfig({ inputSize: 2, hiddenSize: 1, outputSize: 2 });
     const m = createModel(config, 'f32', wasm);
-    expect(m.kernels).toBe('wasm-simd');
+    expect(m.kernels).toBe(VARIANT_REPORT[variant]);
     for (const p of m.params()) p.value.fill(0);
     m.params().find((p) => p.name === 'l0.fwd.Wxh')!.value[0] = 1e-4;
     const ex: Example[] = [{ input: [0], target: [0] }];

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { instantiateKernels, kernelModule } from './wasm-module';
+import { testedVariants } from '../testing/kernel-variants';
+
+const VARIANTS = testedVariants();
 
 /** Distance in float32 ulps between a float32 result and the float64 value it approximates. */
 function ulps(got: number, exact: number): number {
@@ -38,8 +41,8 @@ function samplePoints(): Float32Array {
 
 const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
-describe('the wasm cells\' sigmoid and tanh (float32) against float64', () => {
-  const module = kernelModule('simd');
+describe.each(VARIANTS)('the wasm cells\' sigmoid and tanh (float32) against float64, %s build', (variant) => {
+  const module = kernelModule(variant);
   const inst = module && instantiateKernels(module);
   it('load', () => expect(inst).not.toBeNull());
   if (!inst) return;
