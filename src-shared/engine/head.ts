@@ -2,6 +2,7 @@
  * The output layer: y = Why·h + by for every row h it is given (a final state for many-to-one,
  * every step's top-layer state otherwise). Rows are batched into one product.
  */
+import { fillBiasRows } from './all-steps-products';
 import type { ParamTensor } from './api';
 import type { Kernels } from './kernels';
 import type { ParamSet, ParamSpec } from './param-set';
@@ -51,8 +52,8 @@ export class Head {
 
   /** logits rows [r0, r1) ← by + Why·h for state rows starting at hOff (row r of h at hOff + r·D). */
   forward(r0: number, r1: number, h: FloatArray, hOff: number): void {
-    const O = this.O, by = this.by.value, y = this.logits;
-    for (let r = r0; r < r1; r++) for (let o = 0; o < O; o++) y[r * O + o] = by[o];
+    const O = this.O, y = this.logits;
+    fillBiasRows(y, this.by.value, O, r0, r1);
     this.kernels.gemmNT(r1 - r0, O, this.D, h, hOff + r0 * this.D, this.Why.value, 0, y, r0 * O);
   }
 
