@@ -19,7 +19,7 @@ const out = outArg ? outArg.slice('--out='.length) : join(root, 'src-shared/engi
 /** Compiler flags; the memory limits must match what wasm-module.ts creates (pages of 64 KiB). */
 const ASC_FLAGS = [
   '--enable', 'simd', '--enable', 'threads',
-  '-O3', '--runtime', 'stub', '--noAssert',
+  '-O3', '--runtime', 'stub', '--noAssert', '--debug',
   '--importMemory', '--sharedMemory', '--initialMemory', '1', '--maximumMemory', '32768',
 ];
 
