@@ -310,6 +310,7 @@ export const enUi = {
   'ui.unrolled.owner.decoder': 'the decoder’s own',
   'ui.unrolled.owner.backward': 'the right-to-left chain’s own',
   'ui.unrolled.owner.lower': 'layer 1’s own',
+  'ui.unrolled.owner.lowerBackward': 'layer 1’s right-to-left chain’s own',
   'ui.unrolled.pointAtArrow': 'Point at an arrow to see that its matrix is shared by every step.',
   'ui.unrolled.params': 'Parameters per cell: {cell}; output layer: {output}. None of it depends on T.',
   'ui.unrolled.paramsCells': 'Parameters of the first cell: {cell} ({cells} cells in all: directions × layers, and the decoder\'s); output layer: {output}. None of it depends on T.',
@@ -354,6 +355,10 @@ export const enUi = {
   'ui.unrolled.scene.target': 'target {token}',
   'ui.unrolled.scene.lowerLayer': 'layer 1 reads x_t',
   'ui.unrolled.scene.upperLayer': 'layer 2 reads layer 1',
+  'ui.unrolled.scene.lowerForward': 'layer 1, left to right →',
+  'ui.unrolled.scene.lowerBackward': '← layer 1, right to left',
+  'ui.unrolled.scene.upperForward': 'layer 2, left to right →',
+  'ui.unrolled.scene.upperBackward': '← layer 2, right to left',
 
   'ui.screen.lab': 'Lab',
   'ui.screen.gradients': 'Gradients',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chainFromDetail } from '../chain-data';
 import { divergingColour, PALETTES, parseStops } from '../colour-scale';
 import { computeLayout } from '../layout';
-import { fakeDetail } from '../test-fixtures';
+import { fakeDetail, fakeTwoLayerBidir } from '../test-fixtures';
 import { CellLayer } from './cell-layer';
 import type { FrameState } from './frame';
 
@@ -83,6 +83,34 @@ describe('CellLayer', () => {
         expect(near(layer.units.getColorAt((2 * t + 1) * n + k, new Color()), expected(lowerHidden[t][k]))).toBe(true);
       }
     }
+    layer.dispose();
+  });
+
+  it('bidirectional two layers: four rows of copies, layer 1’s h← row coloured by h←¹_t, every row with gradient markers', () => {
+    const T = 3;
+    const detail = fakeTwoLayerBidir(T, 4);
+    const chain = chainFromDetail(detail, 'many-to-many', { hiddenSize: 4, bidirectional: true });
+    const layout = computeLayout(chain, { expanded: false });
+    const layer = new CellLayer(T * 4);
+    layer.setPalette(PALETTES.standard);
+    layer.setData(chain, layout);
+    const f: FrameState = {
+      chain, layout, unroll: 1, pass: 'backward', cursor: 0, frac: 1, hoverMatrix: -1, selected: -1,
+      palette: PALETTES.standard, largeLabels: false, expanded: false,
+    };
+    layer.update(f, new Object3D());
+    expect(layer.frames.count).toBe(4 * T);
+    const n = layer.unitsPerColumn;
+    expect(layer.units.count).toBe(4 * T * n);
+    // Nodes go top h→, top h←, layer 1 h→, layer 1 h← per step: the fourth block of units is layer 1's h←.
+    const rows = [detail.hidden, detail.chains!.backward!.hidden, detail.chains!.lower!.hidden, detail.chains!.lowerBackward!.hidden];
+    for (let t = 0; t < T; t++) {
+      for (const [r, hidden] of rows.entries()) {
+        for (let k = 0; k < n; k++) expect(near(layer.units.getColorAt((4 * t + r) * n + k, new Color()), expected(hidden[t][k])), `step ${t} row ${r} unit ${k}`).toBe(true);
+      }
+    }
+    // The backward pass has reached every step: one ‖∂L/∂h_t‖ marker per copy of each row.
+    expect(layer.grads.count).toBe(4 * T);
     layer.dispose();
   });
 });

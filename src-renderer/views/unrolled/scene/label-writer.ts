@@ -1,7 +1,8 @@
 import { Color, SRGBColorSpace, type Object3D } from 'three';
 import type { ChainData } from '../chain-data';
 import type { Palette } from '../colour-scale';
-import { ARROW_HH, ARROW_HY, ARROW_XH, CELL_H, MATRIX_NAMES, matrixName, nodePosition } from '../layout';
+import { ARROW_HH, ARROW_HY, ARROW_XH, CELL_H, nodePosition } from '../layout';
+import { MATRIX_NAMES, matrixName } from '../matrix-names';
 import { labelStride } from '../lod';
 import type { ArrowLayer } from './arrow-layer';
 import { formatNorm } from '../grad-scale';
@@ -118,12 +119,21 @@ export class LabelWriter {
       nodePosition(layout, layout.nodeCount - 1, f.unroll, p);
       if (f.unroll > 0.5) labels.add(dummy, this.#words.context, p[0], p[1] - 0.9, 0.05, lh * 0.75, this.#muted);
     }
-    // Two layers: name each row by what it reads.
-    if (chain.hasLower && layout.lowerNode[0] >= 0 && f.unroll > 0.5) {
+    if (layout.lowerBackNode[0] >= 0 && layout.backNode[0] >= 0) {
+      // Two layers, bidirectional: four rows, each named above its first copy, by layer and direction.
+      const above = CELL_H / 2 + 0.35;
+      if (f.unroll > 0.5) {
+        this.#left(f, labels, dummy, layout.backNode[0], this.#words.upperBackward, above, lh * 0.8);
+        this.#left(f, labels, dummy, layout.cellNode[0], this.#words.upperForward, above, lh * 0.8);
+        this.#left(f, labels, dummy, layout.lowerBackNode[0], this.#words.lowerBackward, above, lh * 0.8);
+        this.#left(f, labels, dummy, layout.lowerNode[0], this.#words.lowerForward, above, lh * 0.8);
+      }
+    } else if (chain.hasLower && layout.lowerNode[0] >= 0 && f.unroll > 0.5) {
+      // Two layers: name each row by what it reads.
       this.#left(f, labels, dummy, layout.lowerNode[0], this.#words.lowerLayer, -CELL_H / 2 - 0.45, lh * 0.8);
       this.#left(f, labels, dummy, layout.cellNode[0], this.#words.upperLayer, CELL_H / 2 + 0.35, lh * 0.8);
     }
-    if (chain.bidirectional && layout.backNode[0] >= 0) {
+    if (chain.bidirectional && layout.backNode[0] >= 0 && layout.lowerBackNode[0] < 0) {
       this.#left(f, labels, dummy, layout.cellNode[0], this.#words.leftToRight, -CELL_H / 2 - 0.75, lh * 0.8);
       this.#left(f, labels, dummy, layout.backNode[0], this.#words.rightToLeft, CELL_H / 2 + 0.3, lh * 0.8);
     }

@@ -4,7 +4,8 @@ import type { ChainData } from '../chain-data';
 import type { Palette } from '../colour-scale';
 import type { ChainLayout } from '../layout';
 import { MAX_STEPS } from '../chain-data';
-import { CELL_H } from '../layout';
+import { allDhNorms } from '../chain-rows';
+import { ARROWS_PER_STEP, CELL_H } from '../layout';
 import { ArrowLayer } from './arrow-layer';
 import { AsyncPresenter } from './async-presenter';
 import { CameraFramer } from './camera-framer';
@@ -36,8 +37,9 @@ export class UnrolledScene {
   readonly camera = new PerspectiveCamera(32, 1, 0.1, 2000);
   readonly controls: OrbitControls;
   readonly #scene = new Scene();
-  readonly #cells = new CellLayer(MAX_STEPS * 3);
-  readonly #arrows = new ArrowLayer(MAX_STEPS * 9 + 4);
+  /** At most four copies per step: the two directions of two layers. */
+  readonly #cells = new CellLayer(MAX_STEPS * 4);
+  readonly #arrows = new ArrowLayer(MAX_STEPS * ARROWS_PER_STEP + 4);
   readonly #labels: LabelLayer;
   readonly #writer: LabelWriter;
   readonly #dummy = new Object3D();
@@ -86,7 +88,7 @@ export class UnrolledScene {
     this.controls.screenSpacePanning = true;
     this.controls.addEventListener('change', onChange);
     // New label strings are typeset off the frame's path; the view draws again once they are ready.
-    this.#labels = new LabelLayer(MAX_STEPS * 5 + 64, onChange);
+    this.#labels = new LabelLayer(MAX_STEPS * 6 + 64, onChange);
     this.#framer = new CameraFramer(this.camera, this.controls.target);
     this.#scene.add(this.#cells.frames, this.#cells.units, this.#cells.grads, this.#cells.loops);
     this.#scene.add(this.#arrows.shafts, this.#arrows.heads, this.#labels.mesh);
@@ -129,7 +131,7 @@ export class UnrolledScene {
   setData(chain: ChainData, layout: ChainLayout): void {
     this.#layout = layout;
     this.#cells.setData(chain, layout);
-    this.#arrows.setNorms(chain.steps.map((s) => s.dhNorm));
+    this.#arrows.setNorms(allDhNorms(chain.steps));
     this.#labels.want(this.#writer.strings(chain));
   }
 
