@@ -83,12 +83,18 @@ export class LabelWriter {
       if (w < 0.05 || (t % stride !== 0 && !focus && w >= 1 && t !== chain.steps.length - 1)) continue;
       const h = lh * w;
       const colour = focus ? this.#highlight : this.#text;
+      // The step number right under its token on screen (from above a fixed world offset would put them on top of
+      // each other); where the step has no input, in the inputs' row.
+      const number = STEP_NUMBERS[s.local] ?? '';
       if (layout.inNode[t] >= 0 && s.x !== null) {
         nodePosition(layout, layout.inNode[t], f.unroll, p);
         labels.add(dummy, s.x, p[0], p[1], 0.05, h, colour);
+        labels.addUnder(dummy, number, h * 0.7, this.#muted);
+      } else {
+        nodePosition(layout, layout.cellNode[t], f.unroll, p);
+        labels.add(dummy, number, p[0], layout.inY, 0.05, h * 0.7, this.#muted);
       }
       nodePosition(layout, layout.cellNode[t], f.unroll, p);
-      labels.add(dummy, STEP_NUMBERS[s.local] ?? '', p[0], layout.inY - 0.5, 0.05, h * 0.7, this.#muted);
       // Backward pass: every copy's ‖∂L/∂h_t‖ under its gradient marker, so the fade can be read as numbers too.
       const norm = this.#norms[t];
       if (norm && gradRevealOf(f, t) > 0 && layout.cellNode[t] >= 0) {
