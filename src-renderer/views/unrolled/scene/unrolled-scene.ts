@@ -13,6 +13,7 @@ import { CellLayer } from './cell-layer';
 import type { FrameState } from './frame';
 import { LabelLayer, MIN_LABEL_PX, MIN_LABEL_PX_LARGE } from './label-layer';
 import { LabelWriter } from './label-writer';
+import { rowsOnScreen } from './rows-on-screen';
 import { sceneWords, type SceneWords } from './scene-words';
 
 export type ViewPreset = 'front' | 'angled' | 'above' | 'overview';
@@ -137,9 +138,11 @@ export class UnrolledScene {
 
   /**
    * Test hooks (harmless), written to the host's dataset after each draw: draw calls of the last frame, hidden units
-   * drawn per cell column, labels drawn and the smallest one's text size on screen (CSS px; 0 when none).
+   * drawn per cell column, labels drawn and the smallest one's text size on screen (CSS px; 0 when none), and where
+   * each row of copies is on screen (rowsOnScreen).
    */
   writeStats(out: DOMStringMap): void {
+    out.rows = this.rowsOnScreen();
     const count = this.#labels.count;
     out.labels = String(count);
     out.labelPx = (count > 0 ? this.#labels.smallestPx : 0).toFixed(1);
@@ -149,6 +152,11 @@ export class UnrolledScene {
 
   get unitsPerColumn(): number {
     return this.#cells.unitsPerColumn;
+  }
+
+  /** Where each row of copies is on screen (a test hook: see rowsOnScreen). */
+  rowsOnScreen(): string {
+    return this.#layout ? JSON.stringify(rowsOnScreen(this.#layout, this.camera, this.#width, this.#height)) : '[]';
   }
 
   update(f: FrameState): void {
