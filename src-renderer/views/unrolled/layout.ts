@@ -93,6 +93,11 @@ export interface ChainLayout {
   readonly spacing: number;
   /** World y of the inputs' row (lower with two layers). */
   readonly inY: number;
+  /**
+   * Two layers, bidirectional: the rows are named beside their first copies, left of `bounds` (the scene frames room
+   * for them), clear of the arrows that cross the gaps between rows; else titles sit in those gaps.
+   */
+  readonly titlesBeside: boolean;
   readonly bounds: { minX: number; maxX: number; minY: number; maxY: number };
 }
 
@@ -284,6 +289,7 @@ export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayou
     cellWidth,
     spacing: S,
     inY,
+    titlesBeside: lowerBackRow,
     bounds: { minX, maxX, minY, maxY },
   };
 }

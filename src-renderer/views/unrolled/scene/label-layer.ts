@@ -157,6 +157,13 @@ export class LabelLayer {
     this.#smallestPx = Infinity;
   }
 
+  /** Width in ems of the widest of `texts` (an estimate for one not typeset yet). */
+  widestEm(texts: readonly string[]): number {
+    let w = 0;
+    for (const t of texts) w = Math.max(w, labelFont.run(t)?.width ?? t.length * 0.6);
+    return w;
+  }
+
   /** Labels drawn in the last frame (0 while the atlas is not ready). */
   get count(): number {
     return this.mesh.count > 0 ? this.#labels : 0;

@@ -13,6 +13,14 @@ import { targetLabel, titleStrings, type SceneWords } from './scene-words';
 /** "1" … "256": step numbers made once, so drawing a frame creates no strings. */
 const STEP_NUMBERS = Array.from({ length: 256 }, (_, i) => String(i + 1));
 
+/** World units between a row title beside its row and the first copy's gradient marker (clear of it). */
+export const TITLE_CLEAR = 0.4;
+
+/** Height `add` gets for a token (world units; titles get 0.8 of it): larger with the projector option. */
+export function labelHeight(large: boolean): number {
+  return large ? 0.5 : 0.32;
+}
+
 /** Fills the label layer for one frame: tokens, step numbers, matrix names, section titles. */
 export class LabelWriter {
   readonly #p = new Float32Array(3);
@@ -71,7 +79,7 @@ export class LabelWriter {
   write(f: FrameState, labels: LabelLayer, arrows: ArrowLayer, dummy: Object3D): void {
     const { layout, chain } = f;
     const p = this.#p;
-    const lh = f.largeLabels ? 0.5 : 0.32;
+    const lh = labelHeight(f.largeLabels);
     const stride = labelStride(chain.steps.length);
     labels.begin();
     // Titles first: where labels would overlap, the few that name the rows win over a token or a step number.
@@ -116,6 +124,19 @@ export class LabelWriter {
     labels.add(dummy, text, p[0] - f.layout.cellWidth / 2, p[1] + dy, 0.05, h, this.#muted, -1);
   }
 
+  /** The titles drawn beside the rows (two layers, bidirectional), for the room the scene frames for them. */
+  rowTitles(): string[] {
+    const w = this.#words;
+    return [w.upperBackward, w.upperForward, w.lowerBackward, w.lowerForward];
+  }
+
+  /** A row title ending left of copy `node`, level with it, clear of its gradient marker. */
+  #beside(f: FrameState, labels: LabelLayer, dummy: Object3D, node: number, text: string, h: number): void {
+    const p = this.#p;
+    nodePosition(f.layout, node, f.unroll, p);
+    labels.add(dummy, text, p[0] - f.layout.spacing / 2 - TITLE_CLEAR, p[1], 0.05, h, this.#muted, 1);
+  }
+
   #titles(f: FrameState, labels: LabelLayer, dummy: Object3D, lh: number): void {
     const { layout, chain } = f;
     const p = this.#p;
@@ -126,13 +147,13 @@ export class LabelWriter {
       if (f.unroll > 0.5) labels.add(dummy, this.#words.context, p[0], p[1] - 0.9, 0.05, lh * 0.75, this.#muted);
     }
     if (layout.lowerBackNode[0] >= 0 && layout.backNode[0] >= 0) {
-      // Two layers, bidirectional: four rows, each named above its first copy, by layer and direction.
-      const above = CELL_H / 2 + 0.35;
+      // Two layers, bidirectional: four rows, each named beside its first copy (in the layout's title room), by layer
+      // and direction; the gaps between rows are full of arrows.
       if (f.unroll > 0.5) {
-        this.#left(f, labels, dummy, layout.backNode[0], this.#words.upperBackward, above, lh * 0.8);
-        this.#left(f, labels, dummy, layout.cellNode[0], this.#words.upperForward, above, lh * 0.8);
-        this.#left(f, labels, dummy, layout.lowerBackNode[0], this.#words.lowerBackward, above, lh * 0.8);
-        this.#left(f, labels, dummy, layout.lowerNode[0], this.#words.lowerForward, above, lh * 0.8);
+        this.#beside(f, labels, dummy, layout.backNode[0], this.#words.upperBackward, lh * 0.8);
+        this.#beside(f, labels, dummy, layout.cellNode[0], this.#words.upperForward, lh * 0.8);
+        this.#beside(f, labels, dummy, layout.lowerBackNode[0], this.#words.lowerBackward, lh * 0.8);
+        this.#beside(f, labels, dummy, layout.lowerNode[0], this.#words.lowerForward, lh * 0.8);
       }
     } else if (chain.hasLower && layout.lowerNode[0] >= 0 && f.unroll > 0.5) {
       // Two layers: name each row by what it reads.
