@@ -182,6 +182,8 @@ export class LabelWriter {
 
   #matrices(f: FrameState, labels: LabelLayer, arrows: ArrowLayer, dummy: Object3D, lh: number, stride: number): void {
     const { layout } = f;
+    // Names on every other labelled step; with four rows (ten names a step) every fourth, or they crowd the arrows.
+    const every = stride * (layout.lowerBackNode[0] >= 0 ? 4 : 2);
     for (let j = 0; j < arrows.drawn; j++) {
       const i = arrows.midArrow[j];
       const kind = layout.arrowKind[i];
@@ -189,7 +191,7 @@ export class LabelWriter {
       const step = layout.arrowStep[i];
       const id = layout.arrowMatrix[i];
       const hovered = id >= 0 && f.hoverMatrix === id;
-      if (!hovered && step % (stride * 2) !== 0 && step !== f.selected) continue;
+      if (!hovered && step % every !== 0 && step !== f.selected) continue;
       const name = matrixName(id) ?? '';
       const x = arrows.mid[j * 3], y = arrows.mid[j * 3 + 1];
       const h = lh * 0.75;
