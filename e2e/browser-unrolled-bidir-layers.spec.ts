@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors, openLab } from './web-helpers';
+import { withoutWebGL } from './webgl-contexts';
 
 /**
  * A bidirectional two-layer model in the unrolled view (issue 13): the engine traces four chains (h→ and h← of each
@@ -87,13 +88,7 @@ test('after training a bidirectional two-layer model in the Lab, every copy of a
 
 test('the SVG fallback draws the same four rows, every copy coloured by its values', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.addInitScript(() => {
-    const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
-      if (kind === 'webgl' || kind === 'webgl2') return null;
-      return (original as (...a: unknown[]) => unknown).call(this, kind, ...rest);
-    } as typeof original;
-  });
+  await withoutWebGL(page);
   const T = await trainBidirTwoLayers(page);
   await expect(view(page)).toHaveAttribute('data-mode', 'svg');
   const rows = await page.getByTestId('unrolled-svg').evaluate((svg, steps) => {
