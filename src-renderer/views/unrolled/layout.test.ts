@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CELL_W, GATE_W } from './cell-columns';
 import { chainFromDetail } from './chain-data';
 import {
-  ARROW_CC, ARROW_CTX, ARROW_HH, ARROW_HY, ARROW_XH, BACK_Y, CELL_W, GAP, IN_Y, IN_Y_LOWER, LOWER_Y, NODE_CTX, NODE_LOWER_BACK, OUT_Y, OUT_Y_BIDIR,
-  GATE_W, TOKEN_HALF, boxCut, computeLayout, nodePosition,
+  ARROW_CC, ARROW_CTX, ARROW_HH, ARROW_HY, ARROW_XH, BACK_Y, GAP, IN_Y, IN_Y_LOWER, LOWER_Y, NODE_CTX, NODE_LOWER_BACK, OUT_Y, OUT_Y_BIDIR,
+  TOKEN_HALF, boxCut, computeLayout, nodePosition,
 } from './layout';
 import { MATRIX_NAMES, matrixName, matrixOwner } from './matrix-names';
 import { fakeDetail, fakeTwoLayerBidir } from './test-fixtures';

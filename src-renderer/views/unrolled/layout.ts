@@ -1,4 +1,5 @@
 import type { ChainData } from './chain-data';
+import { cellColumns, cellWidthFor } from './cell-columns';
 import { MATRIX_GROUP } from './matrix-names';
 
 /**
@@ -26,9 +27,6 @@ export const ARROW_CTX = 3;
 export const ARROW_CC = 4;
 
 export const CELL_H = 2.4;
-export const CELL_W = 0.9;
-/** Extra width per column past the first (a gate, or c_t) when a gated cell is expanded. */
-export const GATE_W = 0.45;
 export const GAP = 0.8;
 export const IN_Y = -2.5;
 /** Two layers: the lower cells' row, and the inputs' row under it. */
@@ -112,22 +110,6 @@ export function nodeHalf(kind: number, cellWidth: number, out: Half = { x: 0, y:
   out.x = h ? h.x : cellWidth / 2;
   out.y = h ? h.y : CELL_H / 2;
   return out;
-}
-
-const H_ONLY: readonly string[] = ['h'];
-
-/**
- * The unit columns a cell draws, left to right: h alone, or, for expanded gated cells, each gate, then the
- * LSTM cell state c when the trace has it, then h.
- */
-export function cellColumns(chain: ChainData, expanded: boolean): readonly string[] {
-  if (!expanded || chain.gateNames.length === 0) return H_ONLY;
-  return [...chain.gateNames, ...(chain.hasCells ? ['c'] : []), 'h'];
-}
-
-/** Width of a cell drawing `columns` unit columns. */
-export function cellWidthFor(columns: number): number {
-  return CELL_W + GATE_W * Math.max(0, columns - 1);
 }
 
 export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayout {

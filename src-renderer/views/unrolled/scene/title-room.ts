@@ -1,3 +1,7 @@
+import type { ChainLayout } from '../layout';
+import { EM_PER_HEIGHT, MIN_LABEL_PX, MIN_LABEL_PX_LARGE } from './label-layer';
+import { TITLE_CLEAR, labelHeight } from './label-writer';
+
 /**
  * How much room (world units) to frame left of the chain for row titles drawn beside the rows. A label is at least
  * `minPx` on screen, so its size in world units depends on how far the camera ends up, which depends on how wide the
@@ -31,4 +35,23 @@ export function titleRoom(i: TitleRoomInput): number {
     room = i.titleEm * Math.max(i.emWorld, i.minPx / pxPerWorld) + i.gap;
   }
   return room;
+}
+
+/**
+ * The room for `layout`'s row titles: its box as the scene frames it (at most `windowSteps` steps wide), a view of
+ * `viewW` × `viewH` CSS px, the widest title `titleEm` ems wide, at the normal or the large label size.
+ */
+export function titleRoomFor(layout: ChainLayout, windowSteps: number, viewW: number, viewH: number, titleEm: number, large: boolean): number {
+  const b = layout.bounds;
+  return titleRoom({
+    boxW: Math.min(b.maxX - b.minX, layout.spacing * windowSteps) + 0.8,
+    boxH: b.maxY - b.minY + 0.8,
+    viewW,
+    viewH,
+    titleEm,
+    emWorld: labelHeight(large) * 0.8 * EM_PER_HEIGHT,
+    minPx: large ? MIN_LABEL_PX_LARGE : MIN_LABEL_PX,
+    // From the first copy's left edge to the titles' right end (they end clear of its gradient marker), and a margin.
+    gap: layout.spacing / 2 + TITLE_CLEAR - layout.cellWidth / 2 + 0.3,
+  });
 }

@@ -11,11 +11,11 @@ import { AsyncPresenter } from './async-presenter';
 import { CameraFramer } from './camera-framer';
 import { CellLayer } from './cell-layer';
 import type { FrameState } from './frame';
-import { EM_PER_HEIGHT, LabelLayer, MIN_LABEL_PX, MIN_LABEL_PX_LARGE } from './label-layer';
-import { LabelWriter, TITLE_CLEAR, labelHeight } from './label-writer';
+import { LabelLayer, MIN_LABEL_PX, MIN_LABEL_PX_LARGE } from './label-layer';
+import { LabelWriter } from './label-writer';
 import { rowsOnScreen } from './rows-on-screen';
 import { sceneWords, type SceneWords } from './scene-words';
-import { titleRoom } from './title-room';
+import { titleRoomFor } from './title-room';
 
 export type ViewPreset = 'front' | 'angled' | 'above' | 'overview';
 
@@ -205,28 +205,14 @@ export class UnrolledScene {
     const b = l ? l.bounds : { minX: -1, maxX: 1, minY: -1, maxY: 1 };
     const S = l ? l.spacing : 1;
     // Unrolled, the room for row titles beside the rows (if any) is part of what is framed.
-    const minX = b.minX - (l && !rolled && l.titlesBeside ? this.#titleRoom(l) : 0);
+    const titleEm = l && !rolled && l.titlesBeside ? this.#labels.widestEm(this.#writer.rowTitles()) : 0;
+    const minX = b.minX - (l && titleEm > 0 ? titleRoomFor(l, WINDOW_STEPS, this.#width, this.#height, titleEm, this.#large) : 0);
     const full = b.maxX - minX;
     const span = rolled ? S * 3 : preset === 'overview' ? full : Math.min(full, S * WINDOW_STEPS);
     const lo = rolled ? minX : Math.min(Math.max(minX, focusX - span / 2), b.maxX - span);
     const { azimuth, elevation } = PRESETS[preset];
     this.#framer.frameBox(lo - 0.4, lo + span + 0.4, b.minY - 0.4, b.maxY + 0.4, azimuth, elevation, flyMs, now);
     this.controls.update();
-  }
-
-  /** World units to frame left of the chain for the row titles beside it (see titleRoom). */
-  #titleRoom(l: ChainLayout): number {
-    const b = l.bounds;
-    return titleRoom({
-      boxW: Math.min(b.maxX - b.minX, l.spacing * WINDOW_STEPS) + 0.8,
-      boxH: b.maxY - b.minY + 0.8,
-      viewW: this.#width,
-      viewH: this.#height,
-      titleEm: this.#labels.widestEm(this.#writer.rowTitles()),
-      emWorld: labelHeight(this.#large) * 0.8 * EM_PER_HEIGHT,
-      minPx: this.#large ? MIN_LABEL_PX_LARGE : MIN_LABEL_PX,
-      gap: l.spacing / 2 + TITLE_CLEAR - l.cellWidth / 2 + 0.3,
-    });
   }
 
   /** Fly into copy `step` of the cell (its node `node`), framed head on and a little from above. */
