@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors, idbRead, IDB } from './web-helpers';
+import { withoutWebGL } from './webgl-contexts';
 
 /**
  * A two-layer model in the unrolled view (issue 13): the lower layer's chain, traced by the engine, is drawn in a
@@ -41,13 +42,7 @@ async function twoLayerLab(page: Page): Promise<void> {
 test('a two-layer model draws its lower chain in a row of its own, every copy with its values', async ({ page }) => {
   const errors = collectErrors(page);
   // The SVG fallback's units say where they are and what colour: the same model as the 3D view draws.
-  await page.addInitScript(() => {
-    const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
-      if (kind === 'webgl' || kind === 'webgl2') return null;
-      return (original as (...a: unknown[]) => unknown).call(this, kind, ...rest);
-    } as typeof original;
-  });
+  await withoutWebGL(page);
   await twoLayerLab(page);
   await expect(view(page)).toHaveAttribute('data-mode', 'svg');
   const T = Number(await view(page).getAttribute('data-steps'));

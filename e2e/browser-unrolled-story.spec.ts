@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { trackWebGLContexts } from './webgl-contexts';
+import { trackWebGLContexts, withoutWebGL } from './webgl-contexts';
 import { collectErrors, openLab } from './web-helpers';
 
 /**
@@ -146,13 +146,7 @@ test.describe('unrolled view: the lesson centrepiece', () => {
 
     const context = await browser.newContext();
     const flat = await context.newPage();
-    await flat.addInitScript(() => {
-      const original = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
-        if (kind === 'webgl' || kind === 'webgl2') return null;
-        return (original as (...a: unknown[]) => unknown).call(this, kind, ...rest);
-      } as typeof original;
-    });
+    await withoutWebGL(flat);
     await flat.goto('/#lesson');
     await expect(view(flat)).toHaveAttribute('data-mode', 'svg', { timeout: 10_000 });
     await expect.poll(async () => Number(await view(flat).getAttribute('data-training-step'))).toBeGreaterThan(0);

@@ -20,3 +20,17 @@ export async function trackWebGLContexts(page: Page): Promise<{ live(): Promise<
     made: () => page.evaluate(() => (window as unknown as { __glContexts: unknown[] }).__glContexts.length),
   };
 }
+
+/**
+ * Make the page's WebGL unavailable (getContext returns null for it), from before its first script runs, as on a
+ * machine without it: the unrolled view then draws its SVG fallback. Call before the first `page.goto`.
+ */
+export async function withoutWebGL(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+      if (kind === 'webgl' || kind === 'webgl2') return null;
+      return (original as (...a: unknown[]) => unknown).call(this, kind, ...rest);
+    } as typeof original;
+  });
+}

@@ -2,7 +2,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src-shared/protocol/training-config';
 import { standaloneSvg } from './svg-raster';
-import { fakeDetail, stubResizeObserver } from './test-fixtures';
+import { fakeDetail, fakeTwoLayerBidir, stubResizeObserver } from './test-fixtures';
 import UnrolledView from './UnrolledView.svelte';
 
 let app: ReturnType<typeof mount> | null = null;
@@ -139,6 +139,26 @@ describe('UnrolledView', () => {
     q(root, 'unrolled-view').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     flushSync();
     expect(valueOf('h←_t')?.textContent).toBe(`[${d.hiddenBackward![1].map(fmt).join(', ')}]`);
+  });
+
+  it('for a bidirectional two-layer run also reads out layer 1’s h→¹_t and h←¹_t at the cursor step', () => {
+    const d = fakeTwoLayerBidir(3, 4);
+    const root = render({ detail: d, config: { ...DEFAULT_CONFIG, cell: 'rnn', hiddenSize: 4, layers: 2, bidirectional: true }, shape: 'many-to-many', forceFallback: true });
+    const readout = q(root, 'unrolled-readout');
+    const valueOf = (label: string) => [...readout.querySelectorAll('dt')].find((dt) => dt.textContent === label)?.nextElementSibling?.textContent;
+    const fmt = (row: number[]) => `[${row.map((v) => v.toFixed(2).replace('-', '−')).join(', ')}]`;
+    const { lower, lowerBackward } = d.chains!;
+    expect(valueOf('h→¹_t (layer 1)')).toBe(fmt(lower!.hidden[0]));
+    expect(valueOf('h←¹_t (layer 1)')).toBe(fmt(lowerBackward!.hidden[0]));
+    q(root, 'unrolled-view').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    flushSync();
+    expect(valueOf('h→¹_t (layer 1)')).toBe(fmt(lower!.hidden[1]));
+    expect(valueOf('h←¹_t (layer 1)')).toBe(fmt(lowerBackward!.hidden[1]));
+  });
+
+  it('a one-layer run lists no layer-1 rows', () => {
+    const root = render({ detail: fakeDetail({ T: 3, H: 4 }), config: { ...DEFAULT_CONFIG, cell: 'rnn', hiddenSize: 4, bidirectional: true }, shape: 'many-to-many', forceFallback: true });
+    expect(q(root, 'unrolled-readout').textContent).not.toContain('layer 1');
   });
 
   it('says h←_t is not in the trace when a bidirectional run\'s trainer sends no backward states', () => {

@@ -29,10 +29,16 @@ export interface ChainStep {
   readonly hBack: readonly number[] | null;
   /** Two layers: layer 1's h_t (the lower, left-to-right chain), when recorded. */
   readonly hLower: readonly number[] | null;
+  /** Two layers, bidirectional: layer 1's h←_t (its right-to-left chain), when recorded. */
+  readonly hLowerBack: readonly number[] | null;
   /** LSTM cell state c_t (left-to-right chain), or null for other cells and steps the trace does not cover. */
   readonly c: readonly number[] | null;
   /** ‖∂L/∂h_t‖, NaN when not recorded. */
   readonly dhNorm: number;
+  /** ‖∂L/∂h←_t‖, ‖∂L/∂h¹_t‖ and ‖∂L/∂h←¹_t‖ of the other chains (right-to-left, layer 1, layer 1 right-to-left); NaN when not recorded. */
+  readonly dhNormBack: number;
+  readonly dhNormLower: number;
+  readonly dhNormLowerBack: number;
   /** ‖this copy's share of ∂L/∂Whh‖ (its own chain's Whh), NaN when not recorded. */
   readonly whhShare: number;
   /** Gate activations at this step by gate name, each of length H. */
@@ -50,6 +56,8 @@ export interface ChainData {
   readonly hasBackStates: boolean;
   /** A two-layer model's lower chain (layer 1) is in the trace. */
   readonly hasLower: boolean;
+  /** A bidirectional two-layer model's lower right-to-left chain is in the trace. */
+  readonly hasLowerBack: boolean;
   readonly gateNames: readonly string[];
   /** The trace carries LSTM cell states c_t. */
   readonly hasCells: boolean;
@@ -74,6 +82,7 @@ export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: C
   const decoderTrace = detail.chains?.decoder;
   const backTrace = detail.chains?.backward;
   const lowerTrace = detail.chains?.lower;
+  const lowerBackTrace = opts.bidirectional ? detail.chains?.lowerBackward : undefined;
   /**
    * `traceIdx` indexes the top forward chain's trace; `own` is the decoder's own trace and its index, for decoder
    * steps when the engine traced the decoder as a chain of its own.
@@ -87,6 +96,8 @@ export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: C
     // h←_t: the engine's right-to-left chain trace, else rows of hiddenBackward, else the second half of a 2H row.
     const back = opts.bidirectional && !own ? (at(backTrace?.hidden, traceIdx) ?? at(detail.hiddenBackward, traceIdx)) : null;
     const lower = !own ? at(lowerTrace?.hidden, traceIdx) : null;
+    const lowerBack = !own ? at(lowerBackTrace?.hidden, traceIdx) : null;
+    const norm = (trace: ChainStepTrace | undefined) => (!own ? at(trace?.dhNorms, traceIdx) : null) ?? NaN;
     const gates: Record<string, readonly number[]> = {};
     for (const g of gateNames) {
       const v = at(src.gates[g], i);
@@ -102,8 +113,12 @@ export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: C
       h: row ? (split && !own ? row.slice(0, H) : row) : null,
       hBack: back ? back.slice(0, H) : row && split && !own ? row.slice(H, 2 * H) : null,
       hLower: lower ? lower.slice(0, H) : null,
+      hLowerBack: lowerBack ? lowerBack.slice(0, H) : null,
       c: cell ? cell.slice(0, H) : null,
       dhNorm: at(own ? own.trace.dhNorms : dhNorms, i) ?? NaN,
+      dhNormBack: opts.bidirectional ? norm(backTrace) : NaN,
+      dhNormLower: norm(lowerTrace),
+      dhNormLowerBack: norm(lowerBackTrace),
       whhShare: at(src.whhContrib, i) ?? NaN,
       gates,
     });
@@ -151,6 +166,7 @@ export function chainFromDetail(detail: StepDetail, shape: ProblemShape, opts: C
     bidirectional: opts.bidirectional,
     hasBackStates: split || steps.some((s) => s.hBack !== null),
     hasLower: steps.some((s) => s.hLower !== null),
+    hasLowerBack: steps.some((s) => s.hLowerBack !== null),
     gateNames,
     hasCells: steps.some((s) => s.c !== null),
     trainingStep: detail.step,

@@ -51,6 +51,11 @@ export function readout(chain: ChainData, t: number): StepReadout | null {
   ];
   if (chain.hasCells) rows.push({ label: msg(chain.bidirectional ? 'ui.unrolled.row.cellForward' : 'ui.unrolled.row.cell'), value: formatVector(s.c) });
   if (chain.bidirectional && s.section !== 'decoder') rows.push({ label: 'h←_t', value: chain.hasBackStates ? formatVector(s.hBack) : msg('ui.unrolled.notInTrace') });
+  // Two layers: layer 1's states at the same step, the top layer's input ([h→¹_t ; h←¹_t] when bidirectional).
+  if (chain.hasLower && s.section !== 'decoder') {
+    rows.push({ label: msg(chain.bidirectional ? 'ui.unrolled.row.lowerForward' : 'ui.unrolled.row.lower'), value: formatVector(s.hLower) });
+    if (chain.bidirectional) rows.push({ label: msg('ui.unrolled.row.lowerBackward'), value: chain.hasLowerBack ? formatVector(s.hLowerBack) : msg('ui.unrolled.notInTrace') });
+  }
   if (s.y !== null || s.target !== null) {
     rows.push({ label: msg('ui.unrolled.row.output'), value: msg('ui.unrolled.outputTarget', { y: s.y ?? '–', target: s.target ?? '–' }) });
   } else rows.push({ label: 'y_t', value: msg('ui.unrolled.noOutputHere') });

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { CELL_W, GATE_W } from './cell-columns';
 import { chainFromDetail } from './chain-data';
 import {
-  ARROW_CC, ARROW_CTX, ARROW_HH, ARROW_HY, ARROW_XH, BACK_Y, CELL_W, GAP, IN_Y, IN_Y_LOWER, LOWER_Y, NODE_CTX, OUT_Y, OUT_Y_BIDIR,
-  GATE_W, TOKEN_HALF, boxCut, computeLayout, matrixName, matrixOwner, nodePosition,
+  ARROW_CC, ARROW_CTX, ARROW_HH, ARROW_HY, ARROW_XH, BACK_Y, GAP, IN_Y, IN_Y_LOWER, LOWER_Y, NODE_CTX, NODE_LOWER_BACK, OUT_Y, OUT_Y_BIDIR,
+  TOKEN_HALF, boxCut, computeLayout, nodePosition,
 } from './layout';
-import { fakeDetail } from './test-fixtures';
+import { MATRIX_NAMES, matrixName, matrixOwner } from './matrix-names';
+import { fakeDetail, fakeTwoLayerBidir } from './test-fixtures';
 
 const opts = { hiddenSize: 4, bidirectional: false };
 const xy = (l: ReturnType<typeof computeLayout>, node: number) => [l.unrolled[node * 3], l.unrolled[node * 3 + 1]];
-const MATRIX_NAMES_INDEX = (name: string) => [...Array(12).keys()].find((i) => matrixName(i) === name) ?? -1;
+const MATRIX_NAMES_INDEX = (name: string) => [...MATRIX_NAMES.keys()].find((i) => matrixName(i) === name) ?? -1;
 const count = (l: ReturnType<typeof computeLayout>, kind: number) => [...l.arrowKind].filter((k) => k === kind).length;
 
 describe('computeLayout', () => {
@@ -53,6 +55,59 @@ describe('computeLayout', () => {
     const one = computeLayout(chainFromDetail(base, 'many-to-many', opts), { expanded: false });
     expect([...one.lowerNode].every((n) => n < 0)).toBe(true);
     expect(one.inY).toBe(IN_Y);
+  });
+
+  it('bidirectional two layers: four rows of T copies, layer 1’s h← row with its own matrices and arrows right to left', () => {
+    const T = 5;
+    const chain = chainFromDetail(fakeTwoLayerBidir(T, 4), 'many-to-many', { hiddenSize: 4, bidirectional: true });
+    expect(chain.hasLowerBack).toBe(true);
+    const l = computeLayout(chain, { expanded: false });
+    // Per step: four copies, an input and an output.
+    expect(l.nodeCount).toBe(6 * T);
+    expect([...l.nodeKind].filter((k) => k === NODE_LOWER_BACK)).toHaveLength(T);
+    for (let t = 0; t < T; t++) {
+      const ys = [l.inNode[t], l.lowerNode[t], l.lowerBackNode[t], l.cellNode[t], l.backNode[t], l.outNode[t]].map((n) => xy(l, n)[1]);
+      // Bottom to top: x, h→¹, h←¹, h→², h←², y; every copy of a step in its column.
+      expect(ys).toEqual([...ys].sort((a, b) => a - b));
+      expect(new Set(ys).size).toBe(6);
+      expect(xy(l, l.lowerBackNode[t])[0]).toBeCloseTo(xy(l, l.cellNode[t])[0]);
+    }
+    // x → both layer-1 rows, both layer-1 rows → both top rows; h→h along four rows; two h→y per step.
+    expect(count(l, ARROW_XH)).toBe(6 * T);
+    expect(count(l, ARROW_HH)).toBe(4 * (T - 1));
+    expect(count(l, ARROW_HY)).toBe(2 * T);
+    const into = (node: number, kind: number) => {
+      const from: number[] = [];
+      for (let i = 0; i < l.arrowCount; i++) if (l.arrowTo[i] === node && l.arrowKind[i] === kind) from.push(l.arrowFrom[i]);
+      return from.sort();
+    };
+    for (let t = 0; t < T; t++) {
+      // Both top chains read [h→¹_t ; h←¹_t]: an arrow from each lower copy.
+      expect(into(l.cellNode[t], ARROW_XH)).toEqual([l.lowerNode[t], l.lowerBackNode[t]].sort());
+      expect(into(l.backNode[t], ARROW_XH)).toEqual([l.lowerNode[t], l.lowerBackNode[t]].sort());
+      expect(into(l.lowerBackNode[t], ARROW_XH)).toEqual([l.inNode[t]]);
+      // Layer 1's h← reads h←¹_{t+1}: its h→h arrows point right to left.
+      expect(into(l.lowerBackNode[t], ARROW_HH)).toEqual(t < T - 1 ? [l.lowerBackNode[t + 1]] : []);
+    }
+    const names = new Set<string>();
+    for (let i = 0; i < l.arrowCount; i++) if (l.arrowTo[i] === l.lowerBackNode[2]) names.add(matrixName(l.arrowMatrix[i]) ?? '');
+    expect([...names].sort()).toEqual(['Whh₁←', 'Wxh₁←']);
+    expect(matrixOwner(MATRIX_NAMES_INDEX('Whh₁←'))).toBe('ui.unrolled.owner.lowerBackward');
+    // Arrows that share a stretch of a step's column run in different lanes, so each one can be seen.
+    for (let t = 0; t < T; t++) {
+      const vertical: { lo: number; hi: number; lane: number }[] = [];
+      for (let i = 0; i < l.arrowCount; i++) {
+        if (l.arrowKind[i] === ARROW_HH || l.arrowStep[i] !== t) continue;
+        const ya = xy(l, l.arrowFrom[i])[1], yb = xy(l, l.arrowTo[i])[1];
+        vertical.push({ lo: Math.min(ya, yb), hi: Math.max(ya, yb), lane: l.arrowLane[i] });
+      }
+      for (const [j, a] of vertical.entries()) {
+        for (const b of vertical.slice(j + 1)) if (a.lo < b.hi && b.lo < a.hi) expect(a.lane, `step ${t}`).not.toBeCloseTo(b.lane);
+      }
+    }
+    // The bounds hold all six rows.
+    expect(l.bounds.minY).toBeLessThanOrEqual(xy(l, l.inNode[0])[1]);
+    expect(l.bounds.maxY).toBeGreaterThanOrEqual(xy(l, l.outNode[0])[1]);
   });
 
   it('many-to-one has one output and one h→y arrow, at the last step', () => {

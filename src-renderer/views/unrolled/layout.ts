@@ -1,5 +1,6 @@
-import type { MessageKey } from '../../i18n/en';
 import type { ChainData } from './chain-data';
+import { cellColumns, cellWidthFor } from './cell-columns';
+import { MATRIX_GROUP } from './matrix-names';
 
 /**
  * Where everything sits, in world units (x to the right = time, y up), for the rolled cell and for the
@@ -15,6 +16,8 @@ export const NODE_OUT = 3;
 export const NODE_CTX = 4;
 /** Two layers: a copy of the lower cell (layer 1), in a row of its own under the top layer's. */
 export const NODE_LOWER = 5;
+/** Two layers, bidirectional: a copy of layer 1's right-to-left cell, in the row between layer 1's h→ and the top. */
+export const NODE_LOWER_BACK = 6;
 
 export const ARROW_XH = 0;
 export const ARROW_HH = 1;
@@ -23,32 +26,28 @@ export const ARROW_CTX = 3;
 /** LSTM cell-state path c_{t-1} → c_t (drawn along the top of expanded cells). */
 export const ARROW_CC = 4;
 
-/**
- * Weight matrices, by id = kind + 3·group. Group 0: the (left-to-right or encoder) chain and the output layer,
- * 1: the decoder's own matrices, 2: the right-to-left chain's own, 3: the lower layer's own (two layers; the top
- * layer's Wxh then reads layer 1's h_t). Every arrow with the same id uses the same matrix, at every step.
- */
-export const MATRIX_NAMES: readonly string[] = ['Wxh', 'Whh', 'Why', 'Wxh′', 'Whh′', 'Why', 'Wxh←', 'Whh←', 'Why', 'Wxh₁', 'Whh₁', 'Why'];
-
-export function matrixName(id: number): string | null {
-  return id >= 0 ? (MATRIX_NAMES[id] ?? null) : null;
-}
-
-/** Whose matrix `id` is, by its group of three in MATRIX_NAMES: null for the main chain's (or none). */
-export function matrixOwner(id: number): MessageKey | null {
-  const owners: readonly (MessageKey | null)[] = [null, 'ui.unrolled.owner.decoder', 'ui.unrolled.owner.backward', 'ui.unrolled.owner.lower'];
-  return id >= 0 ? (owners[Math.floor(id / 3)] ?? null) : null;
-}
-
 export const CELL_H = 2.4;
-export const CELL_W = 0.9;
-/** Extra width per column past the first (a gate, or c_t) when a gated cell is expanded. */
-export const GATE_W = 0.45;
 export const GAP = 0.8;
 export const IN_Y = -2.5;
 /** Two layers: the lower cells' row, and the inputs' row under it. */
 export const LOWER_Y = -3.2;
 export const IN_Y_LOWER = -5.7;
+/**
+ * Two layers, bidirectional: layer 1's right-to-left row sits where the lower row of one direction would, its
+ * left-to-right row under it (h← above h→ in each layer, as in the top one), a wider gap between the layers.
+ */
+export const LOWER_BACK_Y = -3.6;
+export const LOWER_Y_BIDIR = -6.9;
+export const IN_Y_LOWER_BIDIR = -9.4;
+/**
+ * Bidirectional: the arrows between rows run in lanes beside the copies' centre line (x offsets), so arrows from
+ * the two directions that share a stretch of the column stay apart: the inner lane for neighbouring rows, the outer
+ * one for the arrows from layer 1's h→ row to the top h← row and from layer 1's h← row to it.
+ */
+export const LANE_INNER = 0.12;
+export const LANE_OUTER = 0.3;
+/** Most arrows per step: x → both lower rows, both lower rows → both top rows, four h→h, c→c and two h→y. */
+export const ARROWS_PER_STEP = 13;
 export const BACK_Y = 3.3;
 export const OUT_Y = 2.5;
 export const OUT_Y_BIDIR = 5.8;
@@ -67,10 +66,11 @@ export interface ChainLayout {
   readonly nodeStep: Int16Array;
   readonly rolled: Float32Array;
   readonly unrolled: Float32Array;
-  /** Per step: node index of its cell, right-to-left cell, lower-layer cell, input and output (-1 where absent). */
+  /** Per step: node index of its cell, right-to-left cell, lower-layer cells, input and output (-1 where absent). */
   readonly cellNode: Int32Array;
   readonly backNode: Int32Array;
   readonly lowerNode: Int32Array;
+  readonly lowerBackNode: Int32Array;
   readonly inNode: Int32Array;
   readonly outNode: Int32Array;
   readonly arrowCount: number;
@@ -81,6 +81,8 @@ export interface ChainLayout {
   readonly arrowStep: Int16Array;
   /** Matrix id of each arrow (see MATRIX_NAMES), −1 for the context bridge and the cell-state path. */
   readonly arrowMatrix: Int16Array;
+  /** World x offset of each arrow from the centres of its ends (its lane, see LANE_INNER); 0 for most. */
+  readonly arrowLane: Float32Array;
   /** Rolled cells that get a self-loop: node indices. */
   readonly loopNodes: readonly number[];
   /** Unit columns of each cell, left to right (see cellColumns). */
@@ -89,6 +91,11 @@ export interface ChainLayout {
   readonly spacing: number;
   /** World y of the inputs' row (lower with two layers). */
   readonly inY: number;
+  /**
+   * Two layers, bidirectional: the rows are named beside their first copies, left of `bounds` (the scene frames room
+   * for them), clear of the arrows that cross the gaps between rows; else titles sit in those gaps.
+   */
+  readonly titlesBeside: boolean;
   readonly bounds: { minX: number; maxX: number; minY: number; maxY: number };
 }
 
@@ -99,26 +106,10 @@ export interface Half {
 
 /** Half extents of a node's box, used to stop arrows at its edge (written to `out`). */
 export function nodeHalf(kind: number, cellWidth: number, out: Half = { x: 0, y: 0 }): Half {
-  const h = kind === NODE_CELL || kind === NODE_BACK || kind === NODE_LOWER ? null : kind === NODE_CTX ? CTX_HALF : TOKEN_HALF;
+  const h = kind === NODE_CELL || kind === NODE_BACK || kind === NODE_LOWER || kind === NODE_LOWER_BACK ? null : kind === NODE_CTX ? CTX_HALF : TOKEN_HALF;
   out.x = h ? h.x : cellWidth / 2;
   out.y = h ? h.y : CELL_H / 2;
   return out;
-}
-
-const H_ONLY: readonly string[] = ['h'];
-
-/**
- * The unit columns a cell draws, left to right: h alone, or, for expanded gated cells, each gate, then the
- * LSTM cell state c when the trace has it, then h.
- */
-export function cellColumns(chain: ChainData, expanded: boolean): readonly string[] {
-  if (!expanded || chain.gateNames.length === 0) return H_ONLY;
-  return [...chain.gateNames, ...(chain.hasCells ? ['c'] : []), 'h'];
-}
-
-/** Width of a cell drawing `columns` unit columns. */
-export function cellWidthFor(columns: number): number {
-  return CELL_W + GATE_W * Math.max(0, columns - 1);
 }
 
 export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayout {
@@ -130,8 +121,10 @@ export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayou
   const S = cellWidth + GAP;
   const outY = bidir ? OUT_Y_BIDIR : OUT_Y;
   const lowerRow = chain.hasLower;
-  const inY = lowerRow ? IN_Y_LOWER : IN_Y;
-  const maxNodes = T * 5 + 1;
+  const lowerBackRow = lowerRow && bidir;
+  const lowerY = lowerBackRow ? LOWER_Y_BIDIR : LOWER_Y;
+  const inY = lowerBackRow ? IN_Y_LOWER_BIDIR : lowerRow ? IN_Y_LOWER : IN_Y;
+  const maxNodes = T * 6 + 1;
   const nodeKind = new Uint8Array(maxNodes);
   const nodeStep = new Int16Array(maxNodes);
   const rolled = new Float32Array(maxNodes * 3);
@@ -139,6 +132,7 @@ export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayou
   const cellNode = new Int32Array(T).fill(-1);
   const backNode = new Int32Array(T).fill(-1);
   const lowerNode = new Int32Array(T).fill(-1);
+  const lowerBackNode = new Int32Array(T).fill(-1);
   const inNode = new Int32Array(T).fill(-1);
   const outNode = new Int32Array(T).fill(-1);
   let n = 0;
@@ -165,51 +159,74 @@ export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayou
       if (s.local === 0) loopNodes.push(backNode[t]);
     }
     if (lowerRow && s.section !== 'decoder') {
-      lowerNode[t] = node(NODE_LOWER, t, x, LOWER_Y, rx);
+      lowerNode[t] = node(NODE_LOWER, t, x, lowerY, rx);
       if (s.local === 0) loopNodes.push(lowerNode[t]);
+    }
+    if (lowerBackRow && hasBack(t)) {
+      lowerBackNode[t] = node(NODE_LOWER_BACK, t, x, LOWER_BACK_Y, rx);
+      if (s.local === 0) loopNodes.push(lowerBackNode[t]);
     }
     if (s.x !== null) inNode[t] = node(NODE_IN, t, x, inY, rx);
     if (s.y !== null || s.target !== null) outNode[t] = node(NODE_OUT, t, x, outY, rx);
   }
   const ctx = chain.encoderLength > 0 && chain.encoderLength < T ? node(NODE_CTX, -1, chain.encoderLength * S, 0, chain.encoderLength * S) : -1;
 
-  const maxArrows = T * 9 + 4;
+  const maxArrows = T * ARROWS_PER_STEP + 4;
   const arrowFrom = new Int32Array(maxArrows);
   const arrowTo = new Int32Array(maxArrows);
   const arrowKind = new Uint8Array(maxArrows);
   const arrowStep = new Int16Array(maxArrows);
   const arrowMatrix = new Int16Array(maxArrows);
+  const arrowLane = new Float32Array(maxArrows);
   let a = 0;
-  const arrow = (from: number, to: number, kind: number, step: number) => {
+  const groupOf = (kind: number, to: number, step: number) => {
+    if (kind === ARROW_HY) return MATRIX_GROUP.main;
+    const k = nodeKind[to];
+    if (k === NODE_LOWER_BACK) return MATRIX_GROUP.lowerBackward;
+    if (k === NODE_LOWER) return MATRIX_GROUP.lower;
+    if (k === NODE_BACK) return MATRIX_GROUP.backward;
+    return steps[step]?.section === 'decoder' ? MATRIX_GROUP.decoder : MATRIX_GROUP.main;
+  };
+  const arrow = (from: number, to: number, kind: number, step: number, lane = 0) => {
     if (from < 0 || to < 0) return;
     arrowFrom[a] = from;
     arrowTo[a] = to;
     arrowKind[a] = kind;
     arrowStep[a] = step;
-    const group = kind === ARROW_HY ? 0 : nodeKind[to] === NODE_LOWER ? 3 : nodeKind[to] === NODE_BACK ? 2 : steps[step]?.section === 'decoder' ? 1 : 0;
-    arrowMatrix[a] = kind <= ARROW_HY ? kind + 3 * group : -1;
+    arrowMatrix[a] = kind <= ARROW_HY ? kind + 3 * groupOf(kind, to, step) : -1;
+    arrowLane[a] = lane;
     a++;
   };
+  // Bidirectional: arrows from or into a left-to-right copy take the left lane, right-to-left ones the right lane.
+  const inner = bidir ? LANE_INNER : 0;
+  const outer = bidir ? LANE_OUTER : 0;
   const gatedLstm = opts.expanded && chain.gateNames.length === 4;
   for (let t = 0; t < T; t++) {
-    // Two layers: x_t feeds layer 1, whose h_t is the top layer's input.
+    // Two layers: x_t feeds layer 1, whose h_t is the top layer's input: [h→¹_t ; h←¹_t] when bidirectional.
     if (lowerNode[t] >= 0) {
-      arrow(inNode[t], lowerNode[t], ARROW_XH, t);
-      arrow(lowerNode[t], cellNode[t], ARROW_XH, t);
-    } else arrow(inNode[t], cellNode[t], ARROW_XH, t);
-    arrow(lowerNode[t] >= 0 ? lowerNode[t] : inNode[t], backNode[t], ARROW_XH, t);
+      arrow(inNode[t], lowerNode[t], ARROW_XH, t, -inner);
+      arrow(inNode[t], lowerBackNode[t], ARROW_XH, t, inner);
+      arrow(lowerNode[t], cellNode[t], ARROW_XH, t, -inner);
+      arrow(lowerBackNode[t], cellNode[t], ARROW_XH, t, inner);
+      arrow(lowerNode[t], backNode[t], ARROW_XH, t, lowerBackNode[t] >= 0 ? -outer : inner);
+      arrow(lowerBackNode[t], backNode[t], ARROW_XH, t, outer);
+    } else {
+      arrow(inNode[t], cellNode[t], ARROW_XH, t, -inner);
+      arrow(inNode[t], backNode[t], ARROW_XH, t, inner);
+    }
     const sameSection = t > 0 && steps[t - 1].section === steps[t].section;
     if (sameSection) {
       arrow(lowerNode[t - 1], lowerNode[t], ARROW_HH, t);
+      arrow(lowerBackNode[t], lowerBackNode[t - 1], ARROW_HH, t - 1);
       arrow(cellNode[t - 1], cellNode[t], ARROW_HH, t);
       if (gatedLstm) arrow(cellNode[t - 1], cellNode[t], ARROW_CC, t);
       arrow(backNode[t], backNode[t - 1], ARROW_HH, t - 1);
     }
     if (outNode[t] >= 0) {
-      arrow(cellNode[t], outNode[t], ARROW_HY, t);
+      arrow(cellNode[t], outNode[t], ARROW_HY, t, -inner);
       // Bidirectional: the output reads [h→_t ; h←_t]; with one output at the end, h← has finished at step 1.
       const back = chain.shape === 'many-to-one' ? backNode[firstOfSection(chain, t)] : backNode[t];
-      arrow(back, outNode[t], ARROW_HY, t);
+      arrow(back, outNode[t], ARROW_HY, t, inner);
     }
   }
   if (ctx >= 0) {
@@ -239,6 +256,7 @@ export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayou
     cellNode,
     backNode,
     lowerNode,
+    lowerBackNode,
     inNode,
     outNode,
     arrowCount: a,
@@ -247,11 +265,13 @@ export function computeLayout(chain: ChainData, opts: LayoutOptions): ChainLayou
     arrowKind: arrowKind.subarray(0, a),
     arrowStep: arrowStep.subarray(0, a),
     arrowMatrix: arrowMatrix.subarray(0, a),
+    arrowLane: arrowLane.subarray(0, a),
     loopNodes,
     columns,
     cellWidth,
     spacing: S,
     inY,
+    titlesBeside: lowerBackRow,
     bounds: { minX, maxX, minY, maxY },
   };
 }

@@ -4,7 +4,8 @@ import { PALETTES } from './colour-scale';
 import { computeLayout } from './layout';
 import type { FrameState } from './scene/frame';
 import { svgModel } from './svg-model';
-import { fakeDetail } from './test-fixtures';
+import { NODE_LOWER_BACK } from './layout';
+import { fakeDetail, fakeTwoLayerBidir } from './test-fixtures';
 
 function frame(over: Partial<FrameState> = {}): FrameState {
   const chain = chainFromDetail(fakeDetail({ T: 5, H: 4 }), 'many-to-many', { hiddenSize: 4, bidirectional: false });
@@ -44,6 +45,30 @@ describe('svgModel', () => {
     expect(hh).toHaveLength(4);
     expect(hh.every((l) => l.stroke === PALETTES.standard.highlight)).toBe(true);
     expect(m.lines.filter((l) => l.kind !== 1).every((l) => l.stroke !== PALETTES.standard.highlight)).toBe(true);
+  });
+
+  it('bidirectional two layers: every copy of all four rows drawn with its own values; each row’s gradient markers', () => {
+    const T = 4;
+    const chain = chainFromDetail(fakeTwoLayerBidir(T, 4), 'many-to-many', { hiddenSize: 4, bidirectional: true });
+    const layout = computeLayout(chain, { expanded: false });
+    const f = frame({ chain, layout });
+    const m = svgModel(f);
+    expect(m.frames).toHaveLength(4 * T);
+    // Units of layer 1's h← copies: at its row's height, coloured by h←¹_t (differing from step to step).
+    const y0 = layout.unrolled[layout.lowerBackNode[0] * 3 + 1];
+    const rowUnits = m.units.filter((u) => Math.abs(u.y + u.h / 2 - y0) < 1.2);
+    expect(new Set(rowUnits.map((u) => u.step))).toEqual(new Set([0, 1, 2, 3]));
+    expect(new Set(rowUnits.map((u) => u.fill)).size).toBeGreaterThan(3);
+    const other = svgModel(frame({ chain: chainFromDetail({ ...fakeTwoLayerBidir(T, 4), chains: { ...fakeTwoLayerBidir(T, 4).chains, lowerBackward: undefined } }, 'many-to-many', { hiddenSize: 4, bidirectional: true }), layout }));
+    // Without layer 1's h← trace those copies are pending grey: the colours above came from that chain.
+    const pendingRow = other.units.filter((u) => Math.abs(u.y + u.h / 2 - y0) < 1.2);
+    expect(pendingRow.every((u) => u.fill === PALETTES.standard.pending)).toBe(true);
+    // Backward pass: a ‖∂L/∂h_t‖ marker per copy of every row, right of the right-to-left copies.
+    const back = svgModel({ ...f, pass: 'backward', cursor: 0 });
+    expect(back.circles).toHaveLength(4 * T);
+    const x0 = layout.unrolled[layout.lowerBackNode[0] * 3];
+    expect(back.circles.some((c) => Math.abs(c.y - y0) < 1e-6 && c.x > x0)).toBe(true);
+    expect([...layout.nodeKind].filter((k) => k === NODE_LOWER_BACK)).toHaveLength(T);
   });
 
   it('rolled: one cell drawn', () => {

@@ -1,8 +1,9 @@
 import { divergingColour, hexToRgb, mixToward, parseStops, rgbToHex, sampleStops, type RGB } from './colour-scale';
 import { gradSize, gradStrength, logMaxNorm } from './grad-scale';
-import { ARROW_HH, CELL_H, NODE_BACK, NODE_CELL, NODE_CTX, NODE_IN, NODE_LOWER, NODE_OUT, boxCut, nodeHalf, type Half } from './layout';
+import { allDhNorms, isCopy, rowDhNorm, rowState, runsRightToLeft } from './chain-rows';
+import { ARROW_HH, CELL_H, NODE_CELL, NODE_CTX, NODE_IN, NODE_OUT, boxCut, nodeHalf, type Half } from './layout';
 import { bucketMeans, labelStride, unitsPerCell } from './lod';
-import { backRevealOf, copyWeight, gradRevealOf, revealOf, type FrameState } from './scene/frame';
+import { backGradRevealOf, backRevealOf, copyWeight, gradRevealOf, revealOf, type FrameState } from './scene/frame';
 
 /**
  * The flat diagram drawn when WebGL is missing: the same layout and colours as the 3D scene, as plain
@@ -32,14 +33,15 @@ export function svgModel(f: FrameState): SvgModel {
   const rgb: RGB = { r: 0, g: 0, b: 0 };
   const pending = hexToRgb(palette.pending);
   const background = hexToRgb(palette.background);
-  const logMax = logMaxNorm(chain.steps.map((s) => s.dhNorm));
+  const logMax = logMaxNorm(allDhNorms(chain.steps));
   const frames: SvgRect[] = [], units: SvgRect[] = [], lines: SvgLine[] = [], circles: SvgCircle[] = [], texts: SvgText[] = [];
   const cw = layout.cellWidth;
   const visible = (i: number) => {
     const t = layout.nodeStep[i];
     return t < 0 ? !rolled : copyWeight(f, t) >= 1 || !rolled;
   };
-  const cells = layout.cellNode.length + (chain.bidirectional ? chain.steps.length : 0) + (chain.hasLower ? chain.steps.length : 0);
+  let cells = 0;
+  for (let i = 0; i < layout.nodeCount; i++) if (isCopy(layout.nodeKind[i])) cells++;
   const n = unitsPerCell(cells, chain.H);
   const buf = new Float32Array(n);
   const lh = f.largeLabels ? 0.5 : 0.32;
@@ -51,25 +53,28 @@ export function svgModel(f: FrameState): SvgModel {
     const t = layout.nodeStep[i];
     const x = pos[i * 3], y = pos[i * 3 + 1];
     const s = chain.steps[t];
-    if (kind === NODE_CELL || kind === NODE_BACK || kind === NODE_LOWER || kind === NODE_CTX) {
+    if (isCopy(kind) || kind === NODE_CTX) {
       const ctx = kind === NODE_CTX;
       const w = ctx ? 0.44 : cw, h = ctx ? 1.2 : CELL_H;
       const focus = t >= 0 && (t === f.selected || t === f.cursor);
       const alt = kind !== NODE_CELL || s?.section === 'decoder';
       frames.push({ x: x - w / 2, y: y - h / 2, w, h, fill: focus ? palette.highlight : alt ? palette.frameAlt : palette.frame, stroke: focus ? palette.highlight : palette.frame, step: t, opacity: 0.25 });
       if (ctx) continue;
-      const vals = kind === NODE_BACK ? s.hBack : kind === NODE_LOWER ? s.hLower : s.h;
-      const reveal = kind === NODE_BACK ? backRevealOf(f, t) : revealOf(f, t);
+      const vals = rowState(s, kind);
+      const leftward = runsRightToLeft(kind);
+      const reveal = leftward ? backRevealOf(f, t) : revealOf(f, t);
       if (vals && vals.length > 0) bucketMeans(vals, n, buf);
       const uh = (CELL_H - 0.2) / n;
       for (let k = 0; k < n; k++) {
         const fill = vals && vals.length > 0 && reveal > 0 ? rgbToHex(mixToward(divergingColour(div, buf[k], rgb), pending, reveal)) : palette.pending;
         units.push({ x: x - cw / 2 + 0.12, y: y - CELL_H / 2 + 0.1 + k * uh + uh * 0.09, w: cw - 0.24, h: uh * 0.82, fill, stroke: 'none', step: t, opacity: 1 });
       }
-      const g = kind === NODE_CELL ? gradRevealOf(f, t) : 0;
-      if (g > 0 && Number.isFinite(s.dhNorm)) {
-        const st = gradStrength(s.dhNorm, logMax);
-        circles.push({ x: x - layout.spacing / 2, y, r: gradSize(st), fill: rgbToHex(mixToward(sampleStops(grad, st, rgb), background, g)) });
+      // Every row's ‖∂L/∂h_t‖ marker, on the h→h arrow its gradient leaves by (as in the 3D scene).
+      const g = leftward ? backGradRevealOf(f, t) : gradRevealOf(f, t);
+      const norm = rowDhNorm(s, kind);
+      if (g > 0 && Number.isFinite(norm)) {
+        const st = gradStrength(norm, logMax);
+        circles.push({ x: x + (leftward ? 1 : -1) * (layout.spacing / 2), y, r: gradSize(st), fill: rgbToHex(mixToward(sampleStops(grad, st, rgb), background, g)) });
       }
       if (kind === NODE_CELL && (t % stride === 0 || t === f.cursor)) texts.push({ x, y: layout.inY - 0.55, text: String(s.local + 1), size: lh * 0.7, fill: palette.frameAlt, anchor: 'middle' });
     } else if ((kind === NODE_IN || kind === NODE_OUT) && (t % stride === 0 || t === f.cursor || t === f.selected || kind === NODE_OUT)) {
@@ -82,7 +87,8 @@ export function svgModel(f: FrameState): SvgModel {
   for (let i = 0; i < layout.arrowCount; i++) {
     const from = layout.arrowFrom[i], to = layout.arrowTo[i], kind = layout.arrowKind[i];
     if (!visible(from) || !visible(to)) continue;
-    const ax = pos[from * 3], ay = pos[from * 3 + 1], bx = pos[to * 3], by = pos[to * 3 + 1];
+    const lane = layout.arrowLane[i];
+    const ax = pos[from * 3] + lane, ay = pos[from * 3 + 1], bx = pos[to * 3] + lane, by = pos[to * 3 + 1];
     const dx = bx - ax, dy = by - ay;
     if (Math.hypot(dx, dy) < 0.05) continue;
     const a = boxCut(dx, dy, nodeHalf(layout.nodeKind[from], cw, ha)) + 0.03;
@@ -92,8 +98,10 @@ export function svgModel(f: FrameState): SvgModel {
     const hovered = matrix >= 0 && f.hoverMatrix === matrix;
     let stroke = hovered ? palette.highlight : palette.arrow;
     const s = chain.steps[step];
-    if (kind === ARROW_HH && f.pass === 'backward' && layout.nodeKind[to] === NODE_CELL && step > f.cursor && s && Number.isFinite(s.dhNorm) && !hovered) {
-      stroke = rgbToHex(sampleStops(grad, gradStrength(s.dhNorm, logMax), rgb));
+    const into = layout.nodeKind[to];
+    const norm = s ? rowDhNorm(s, into) : NaN;
+    if (kind === ARROW_HH && f.pass === 'backward' && !runsRightToLeft(into) && step > f.cursor && Number.isFinite(norm) && !hovered) {
+      stroke = rgbToHex(sampleStops(grad, gradStrength(norm, logMax), rgb));
     }
     lines.push({ x1: ax + dx * a, y1: ay + dy * a, x2: ax + dx * b, y2: ay + dy * b, stroke, kind, matrix, width: hovered ? 0.09 : 0.05 });
   }

@@ -27,6 +27,21 @@ export function fakeDetail(opts: { T: number; H: number; inputs?: number; output
   };
 }
 
+/**
+ * A bidirectional two-layer model's detail: the top chain in `hidden`, and the engine's other three chains, each
+ * with values and gradient norms of its own (so a test can tell which chain a number came from).
+ */
+export function fakeTwoLayerBidir(T: number, H: number): StepDetail {
+  const base = fakeDetail({ T, H });
+  const chain = (scale: number, phase: number) => ({
+    dhNorms: base.dhNorms.map((n) => n * scale),
+    hidden: Array.from({ length: T }, (_, t) => Array.from({ length: H }, (_, j) => Math.tanh(Math.sin(t * 0.9 + j * 0.6 + phase)))),
+    gates: {},
+    whhContrib: base.whhContrib,
+  });
+  return { ...base, chains: { backward: chain(0.8, 1), lower: chain(0.5, 2), lowerBackward: chain(0.3, 3) } };
+}
+
 /** jsdom has no ResizeObserver: one that never reports (the views fall back to their default size). */
 export function stubResizeObserver(): void {
   globalThis.ResizeObserver ??= class {

@@ -1,11 +1,14 @@
 import { BoxGeometry, Color, ConeGeometry, InstancedMesh, MeshBasicMaterial, SRGBColorSpace, Vector3, type Object3D } from 'three';
 import { parseStops, sampleStops, type Palette, type RGB } from '../colour-scale';
 import { gradStrength, logMaxNorm } from '../grad-scale';
-import { ARROW_CC, ARROW_HH, ARROW_XH, CELL_H, NODE_BACK, boxCut, nodeHalf, nodePosition, type Half } from '../layout';
+import { rowDhNorm, runsRightToLeft } from '../chain-rows';
+import { ARROW_CC, ARROW_HH, ARROW_XH, CELL_H, boxCut, nodeHalf, nodePosition, type Half } from '../layout';
 import { backRevealOf, copyWeight, revealOf, type FrameState } from './frame';
 
 const HEAD = 0.22;
 const THICK = 0.05;
+/** Arrows longer than this (world units) cross another row of copies. */
+const LONG = 1.6;
 /** The cell-state path runs along the top edge of expanded LSTM cells. */
 const CC_Y = CELL_H / 2 - 0.18;
 
@@ -17,7 +20,7 @@ const CC_Y = CELL_H / 2 - 0.18;
 export class ArrowLayer {
   readonly shafts: InstancedMesh;
   readonly heads: InstancedMesh;
-  /** World midpoint of each drawn arrow [x, y, z] and its layout index, for picking. */
+  /** World midpoint of each drawn arrow [x, y, z] (near the head for long ones) and its layout index, for picking and its name. */
   readonly mid: Float32Array;
   readonly midArrow: Int32Array;
   drawn = 0;
@@ -73,6 +76,8 @@ export class ArrowLayer {
         a[1] += CC_Y;
         b[1] += CC_Y;
       }
+      a[0] += layout.arrowLane[i];
+      b[0] += layout.arrowLane[i];
       const dx = b[0] - a[0], dy = b[1] - a[1];
       const len0 = Math.hypot(dx, dy);
       if (len0 < 0.05 || w < 0.02) continue;
@@ -94,11 +99,13 @@ export class ArrowLayer {
       dummy.scale.set(HEAD * 0.75 * w, HEAD, HEAD * 0.75 * w);
       dummy.updateMatrix();
       this.heads.setMatrixAt(n, dummy.matrix);
-      this.#colour(f, kind, layout.arrowMatrix[i], st < 0 ? sf : st, layout.nodeKind[to] === NODE_BACK);
+      this.#colour(f, kind, layout.arrowMatrix[i], st < 0 ? sf : st, layout.nodeKind[to]);
       this.shafts.setColorAt(n, c);
       this.heads.setColorAt(n, c);
-      this.mid[n * 3] = sx + dir.x * len * 0.5;
-      this.mid[n * 3 + 1] = sy + dir.y * len * 0.5;
+      // A long arrow (crossing another row) is named, and picked, near its head: where it reaches its own copy.
+      const at = len > LONG ? len - 0.55 : len * 0.5;
+      this.mid[n * 3] = sx + dir.x * at;
+      this.mid[n * 3 + 1] = sy + dir.y * at;
       this.mid[n * 3 + 2] = 0;
       this.midArrow[n] = i;
       n++;
@@ -112,15 +119,19 @@ export class ArrowLayer {
     dummy.quaternion.identity();
   }
 
-  #colour(f: FrameState, kind: number, matrix: number, step: number, intoBack: boolean): void {
+  /** Colour of one arrow into this.#c; `into` is the node kind of its head (its row, for h→h arrows). */
+  #colour(f: FrameState, kind: number, matrix: number, step: number, into: number): void {
     const c = this.#c;
     if (f.hoverMatrix >= 0 && matrix === f.hoverMatrix) {
       c.copy(this.#highlight);
       return;
     }
     const s = f.chain.steps[step];
-    if (kind === ARROW_HH && f.pass === 'backward' && !intoBack && s && step > f.cursor && Number.isFinite(s.dhNorm)) {
-      sampleStops(this.#grad, gradStrength(s.dhNorm, this.#logMax), this.#rgb);
+    const intoBack = runsRightToLeft(into);
+    // Backward pass: the h→h arrows of a left-to-right row the gradient has crossed carry its ‖∂L/∂h_t‖ colour.
+    const norm = s ? rowDhNorm(s, into) : NaN;
+    if (kind === ARROW_HH && f.pass === 'backward' && !intoBack && step > f.cursor && Number.isFinite(norm)) {
+      sampleStops(this.#grad, gradStrength(norm, this.#logMax), this.#rgb);
       c.setRGB(this.#rgb.r, this.#rgb.g, this.#rgb.b, SRGBColorSpace);
       return;
     }

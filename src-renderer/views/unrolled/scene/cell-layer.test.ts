@@ -1,9 +1,9 @@
 import { Color, Object3D, SRGBColorSpace } from 'three';
 import { describe, expect, it } from 'vitest';
-import { chainFromDetail } from '../chain-data';
+import { chainFromDetail, type ChainData } from '../chain-data';
 import { divergingColour, PALETTES, parseStops } from '../colour-scale';
-import { computeLayout } from '../layout';
-import { fakeDetail } from '../test-fixtures';
+import { computeLayout, type ChainLayout } from '../layout';
+import { fakeDetail, fakeTwoLayerBidir } from '../test-fixtures';
 import { CellLayer } from './cell-layer';
 import type { FrameState } from './frame';
 
@@ -16,6 +16,14 @@ function expected(v: number): Color {
 /** Equal up to float32 rounding (values and instance colours are stored as float32). */
 const near = (a: Color, b: Color) => Math.max(Math.abs(a.r - b.r), Math.abs(a.g - b.g), Math.abs(a.b - b.b)) < 1e-5;
 
+/** The backward pass with its cursor on the first step: it has reached every step, and every step's values show in full. */
+function backwardFrame(chain: ChainData, layout: ChainLayout, expanded: boolean): FrameState {
+  return {
+    chain, layout, unroll: 1, pass: 'backward', cursor: 0, frac: 1, hoverMatrix: -1, selected: -1,
+    palette: PALETTES.standard, largeLabels: false, expanded,
+  };
+}
+
 function drawn(expanded: boolean) {
   const detail = fakeDetail({ T: 3, H: 4, gates: ['i', 'f', 'g', 'o'], cells: true });
   const chain = chainFromDetail(detail, 'many-to-many', { hiddenSize: 4, bidirectional: false });
@@ -23,12 +31,7 @@ function drawn(expanded: boolean) {
   const layer = new CellLayer(chain.steps.length);
   layer.setPalette(PALETTES.standard);
   layer.setData(chain, layout);
-  // The backward pass shows every step's forward values in full.
-  const f: FrameState = {
-    chain, layout, unroll: 1, pass: 'backward', cursor: 0, frac: 1, hoverMatrix: -1, selected: -1,
-    palette: PALETTES.standard, largeLabels: false, expanded,
-  };
-  layer.update(f, new Object3D());
+  layer.update(backwardFrame(chain, layout, expanded), new Object3D());
   const colourAt = (t: number, column: string, k: number) => {
     const cols = layout.columns.length, n = layer.unitsPerColumn;
     return layer.units.getColorAt((t * cols + layout.columns.indexOf(column)) * n + k, new Color());
@@ -67,11 +70,7 @@ describe('CellLayer', () => {
     const layer = new CellLayer(chain.steps.length * 3);
     layer.setPalette(PALETTES.standard);
     layer.setData(chain, layout);
-    const f: FrameState = {
-      chain, layout, unroll: 1, pass: 'backward', cursor: 0, frac: 1, hoverMatrix: -1, selected: -1,
-      palette: PALETTES.standard, largeLabels: false, expanded: false,
-    };
-    layer.update(f, new Object3D());
+    layer.update(backwardFrame(chain, layout, false), new Object3D());
     // Three copies of each cell, top and lower: units of both rows, and six frames.
     expect(layer.frames.count).toBe(6);
     expect(layer.units.count).toBe(2 * 3 * 4);
@@ -83,6 +82,30 @@ describe('CellLayer', () => {
         expect(near(layer.units.getColorAt((2 * t + 1) * n + k, new Color()), expected(lowerHidden[t][k]))).toBe(true);
       }
     }
+    layer.dispose();
+  });
+
+  it('bidirectional two layers: four rows of copies, layer 1’s h← row coloured by h←¹_t, every row with gradient markers', () => {
+    const T = 3;
+    const detail = fakeTwoLayerBidir(T, 4);
+    const chain = chainFromDetail(detail, 'many-to-many', { hiddenSize: 4, bidirectional: true });
+    const layout = computeLayout(chain, { expanded: false });
+    const layer = new CellLayer(T * 4);
+    layer.setPalette(PALETTES.standard);
+    layer.setData(chain, layout);
+    layer.update(backwardFrame(chain, layout, false), new Object3D());
+    expect(layer.frames.count).toBe(4 * T);
+    const n = layer.unitsPerColumn;
+    expect(layer.units.count).toBe(4 * T * n);
+    // Nodes go top h→, top h←, layer 1 h→, layer 1 h← per step: the fourth block of units is layer 1's h←.
+    const rows = [detail.hidden, detail.chains!.backward!.hidden, detail.chains!.lower!.hidden, detail.chains!.lowerBackward!.hidden];
+    for (let t = 0; t < T; t++) {
+      for (const [r, hidden] of rows.entries()) {
+        for (let k = 0; k < n; k++) expect(near(layer.units.getColorAt((4 * t + r) * n + k, new Color()), expected(hidden[t][k])), `step ${t} row ${r} unit ${k}`).toBe(true);
+      }
+    }
+    // The backward pass has reached every step: one ‖∂L/∂h_t‖ marker per copy of each row.
+    expect(layer.grads.count).toBe(4 * T);
     layer.dispose();
   });
 });

@@ -2,9 +2,10 @@ import { BoxGeometry, CircleGeometry, Color, InstancedMesh, MeshBasicMaterial, S
 import type { ChainData } from '../chain-data';
 import { divergingColour, mixToward, parseStops, sampleStops, hexToRgb, type Palette, type RGB } from '../colour-scale';
 import { gradSize, gradStrength, logMaxNorm } from '../grad-scale';
-import { CELL_H, NODE_BACK, NODE_CELL, NODE_CTX, NODE_LOWER, nodePosition, type ChainLayout } from '../layout';
+import { allDhNorms, isCopy, rowDhNorm, rowState, runsRightToLeft } from '../chain-rows';
+import { CELL_H, NODE_BACK, NODE_CELL, NODE_CTX, NODE_LOWER, NODE_LOWER_BACK, nodePosition, type ChainLayout } from '../layout';
 import { bucketMeans, unitsPerCell } from '../lod';
-import { backRevealOf, copyWeight, gradRevealOf, revealOf, type FrameState } from './frame';
+import { backGradRevealOf, backRevealOf, copyWeight, gradRevealOf, revealOf, type FrameState } from './frame';
 
 /**
  * Gates squashed by a sigmoid (0..1); the others (g, n) and h are in tanh range. The LSTM cell state c is not
@@ -13,10 +14,12 @@ import { backRevealOf, copyWeight, gradRevealOf, revealOf, type FrameState } fro
 const SIGMOID_GATES = new Set(['i', 'f', 'o', 'r', 'z', 'u']);
 export const UNIT_CAPACITY = 8192;
 const LOOP_GAP = 0.9;
-/** Chains whose unit values are cached per step: the top one, the right-to-left one, the lower layer. */
-const CHAINS = 3;
-/** Rolled self-loops: one per section and chain at most (encoder, its right-to-left and lower chains, decoder). */
-const MAX_LOOPS = 6;
+/** Chains whose unit values are cached per step: the top one, the right-to-left one, layer 1's two. */
+const CHAINS = 4;
+/** Slot of each row's chain in the cache, by node kind (rows other than the top draw h only). */
+const SLOT: Readonly<Record<number, number>> = { [NODE_CELL]: 0, [NODE_BACK]: 1, [NODE_LOWER]: 2, [NODE_LOWER_BACK]: 3 };
+/** Rolled self-loops: one per section and chain at most (the encoder's four chains, the decoder). */
+const MAX_LOOPS = 8;
 
 /**
  * The cells of the chain: translucent frames (one per cell and the context vector), the hidden units as
@@ -37,7 +40,7 @@ export class CellLayer {
     new MeshBasicMaterial({ transparent: true, opacity: 0.92 }),
     new MeshBasicMaterial(),
   ];
-  /** Cached unit values [step][chain: 0 top, 1 right-to-left, 2 lower layer][column][unit]; NaN = not recorded. */
+  /** Cached unit values [step][chain: see SLOT][column][unit]; NaN = not recorded. */
   #values = new Float32Array(0);
   #columns: readonly string[] = ['h'];
   #n = 1;
@@ -70,7 +73,8 @@ export class CellLayer {
   /** Recompute the cached unit values when the data or the layout changes (not per frame); columns come from the layout. */
   setData(chain: ChainData, layout: ChainLayout): void {
     this.#columns = layout.columns;
-    const cells = layout.cellNode.length + (chain.bidirectional ? chain.encoderLength || chain.steps.length : 0) + (chain.hasLower ? chain.encoderLength || chain.steps.length : 0);
+    let cells = 0;
+    for (let i = 0; i < layout.nodeCount; i++) if (isCopy(layout.nodeKind[i])) cells++;
     const cols = this.#columns.length;
     this.#n = Math.max(1, Math.min(Math.floor(UNIT_CAPACITY / Math.max(1, cells * cols)), unitsPerCell(cells, chain.H, cols)));
     const n = this.#n;
@@ -88,10 +92,13 @@ export class CellLayer {
         }
       }
       // The other chains draw h only, in the last column.
-      if (s.hBack && s.hBack.length > 0) bucketMeans(s.hBack, n, this.#values, ((t * CHAINS + 1) * cols + cols - 1) * n);
-      if (s.hLower && s.hLower.length > 0) bucketMeans(s.hLower, n, this.#values, ((t * CHAINS + 2) * cols + cols - 1) * n);
+      for (const kind of [NODE_BACK, NODE_LOWER, NODE_LOWER_BACK]) {
+        const h = rowState(s, kind);
+        if (h && h.length > 0) bucketMeans(h, n, this.#values, ((t * CHAINS + SLOT[kind]) * cols + cols - 1) * n);
+      }
     }
-    this.#logMax = logMaxNorm(chain.steps.map((s) => s.dhNorm));
+    // One log scale for every row's gradient markers, so the rows can be compared.
+    this.#logMax = logMaxNorm(allDhNorms(chain.steps));
   }
 
   setPalette(palette: Palette): void {
@@ -121,7 +128,7 @@ export class CellLayer {
     const uh = (CELL_H - 0.2) / n;
     for (let i = 0; i < layout.nodeCount; i++) {
       const kind = layout.nodeKind[i];
-      if (kind !== NODE_CELL && kind !== NODE_BACK && kind !== NODE_LOWER && kind !== NODE_CTX) continue;
+      if (!isCopy(kind) && kind !== NODE_CTX) continue;
       const t = layout.nodeStep[i];
       const w = t < 0 ? f.unroll : copyWeight(f, t);
       nodePosition(layout, i, f.unroll, p);
@@ -133,7 +140,7 @@ export class CellLayer {
       this.frames.setMatrixAt(nf, dummy.matrix);
       this.frameStep[nf] = t;
       const focus = t >= 0 && (t === f.selected || (t === f.cursor && f.unroll > 0.5));
-      const alt = kind === NODE_BACK || kind === NODE_LOWER || isCtx || chain.steps[t]?.section === 'decoder';
+      const alt = kind !== NODE_CELL || chain.steps[t]?.section === 'decoder';
       this.frames.setColorAt(nf++, focus ? this.#highlight : alt ? this.#frameAlt : this.#frame);
       if (isCtx || w <= 0.001) continue;
 
@@ -148,9 +155,9 @@ export class CellLayer {
         dummy.rotation.set(0, 0, 0);
       }
 
-      const back = kind === NODE_BACK ? 1 : 0;
-      const chainSlot = kind === NODE_LOWER ? 2 : back;
-      const reveal = back ? backRevealOf(f, t) : revealOf(f, t);
+      const leftward = runsRightToLeft(kind);
+      const chainSlot = SLOT[kind];
+      const reveal = leftward ? backRevealOf(f, t) : revealOf(f, t);
       for (let col = chainSlot > 0 ? cols - 1 : 0; col < cols; col++) {
         const base = ((t * CHAINS + chainSlot) * cols + col) * n;
         const ux = p[0] - cw / 2 + 0.08 + (col + 0.5) * colW;
@@ -164,13 +171,15 @@ export class CellLayer {
         }
       }
 
-      if (kind === NODE_CELL && t >= 0) {
-        const g = gradRevealOf(f, t);
-        const strength = gradStrength(chain.steps[t].dhNorm, this.#logMax);
-        if (g > 0 && Number.isFinite(chain.steps[t].dhNorm)) {
-          // Size and colour say the norm (log scale); a step the backward pass has not reached yet is dimmed.
+      if (t >= 0) {
+        const g = leftward ? backGradRevealOf(f, t) : gradRevealOf(f, t);
+        const norm = rowDhNorm(chain.steps[t], kind);
+        const strength = gradStrength(norm, this.#logMax);
+        if (g > 0 && Number.isFinite(norm)) {
+          // Size and colour say the norm (log scale); a step the backward pass has not reached yet is dimmed. The
+          // marker sits on the h→h arrow the gradient leaves by: left of a left-to-right copy, right of the others.
           const r = gradSize(strength) * w * f.unroll;
-          dummy.position.set(p[0] - layout.spacing / 2, p[1], 0.3);
+          dummy.position.set(p[0] + (leftward ? 1 : -1) * (layout.spacing / 2), p[1], 0.3);
           dummy.scale.set(r, r, 1);
           dummy.updateMatrix();
           this.grads.setMatrixAt(ng, dummy.matrix);

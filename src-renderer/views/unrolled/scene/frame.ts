@@ -51,6 +51,11 @@ export function gradRevealOf(f: FrameState, t: number): number {
   return t === f.cursor ? Math.max(AHEAD_REVEAL, f.frac) : AHEAD_REVEAL;
 }
 
+/** Gradient marker visibility of a right-to-left chain's step t: its backward pass runs from the first step on. */
+export function backGradRevealOf(f: FrameState, t: number): number {
+  return gradRevealOf(f, f.chain.steps.length - 1 - t);
+}
+
 /**
  * Size factor of step t's copy: 1 when unrolled; when rolled only one copy per section (the one the cursor
  * is in, or the section's nearest step) stays, so the single cell shows the current state.

@@ -1,5 +1,6 @@
 import { Color, InstancedBufferAttribute, InstancedMesh, PlaneGeometry, ShaderMaterial, Vector2, Vector3, type Matrix4, type Object3D, type PerspectiveCamera } from 'three';
 import { labelFont, type GlyphRun } from './label-font';
+import { anchorUnder } from './label-stack';
 
 /**
  * Every text label of the scene as one InstancedMesh of glyph quads that sample the signed-distance-field atlas
@@ -14,6 +15,8 @@ export const MIN_LABEL_PX = 11;
 export const MIN_LABEL_PX_LARGE = 16;
 /** A label's letters are this fraction of the height `add` is given (the rest is room above and below). */
 export const EM_PER_HEIGHT = 0.62;
+/** Space between a label and the one stacked under it (addUnder), CSS px. */
+const STACK_GAP_PX = 1;
 /** Glyphs per label on average, for the instance buffer's size. */
 const GLYPHS_PER_LABEL = 7;
 
@@ -93,6 +96,11 @@ export class LabelLayer {
   readonly #v = new Vector3();
   /** Screen rectangles (x0, y0, x1, y1 in CSS px) of the labels placed this frame. */
   readonly #rects: Float32Array;
+  /** The last label `add` was given, placed or not (for addUnder): its anchor, half height on screen and scale. */
+  readonly #prev = new Vector3();
+  readonly #under = new Vector3();
+  #prevHalfPx = 0;
+  #prevPxPerWorld = 0;
   /** Strings asked for in this frame that the font does not have (forgotten or never asked): asked for again. */
   readonly #missing = new Set<string>();
 
@@ -149,6 +157,13 @@ export class LabelLayer {
     this.#smallestPx = Infinity;
   }
 
+  /** Width in ems of the widest of `texts` (an estimate for one not typeset yet). */
+  widestEm(texts: readonly string[]): number {
+    let w = 0;
+    for (const t of texts) w = Math.max(w, labelFont.run(t)?.width ?? t.length * 0.6);
+    return w;
+  }
+
   /** Labels drawn in the last frame (0 while the atlas is not ready). */
   get count(): number {
     return this.mesh.count > 0 ? this.#labels : 0;
@@ -164,6 +179,7 @@ export class LabelLayer {
    * `align` −1 left, 0 centre, 1 right. The dummy is the caller's reused Object3D.
    */
   add(dummy: Object3D, text: string, x: number, y: number, z: number, h: number, color: Color, align = 0): void {
+    this.#prevPxPerWorld = 0;
     if (this.#labels >= this.capacity || h <= 0) return;
     const run = labelFont.run(text);
     if (!run) {
@@ -185,6 +201,9 @@ export class LabelLayer {
       v.set(x - (align * w) / 2, y, z).project(cam);
       const cx = ((v.x + 1) / 2) * this.#viewW, cy = ((1 - v.y) / 2) * this.#viewH;
       const hw = (w * pxPerWorld) / 2, hh = (run.height * em * pxPerWorld) / 2;
+      this.#prev.set(x, y, z);
+      this.#prevHalfPx = hh;
+      this.#prevPxPerWorld = pxPerWorld;
       const r = this.#rects;
       for (let j = 0; j < this.#labels; j++) {
         const o = j * 4;
@@ -204,6 +223,25 @@ export class LabelLayer {
     dummy.scale.set(em, em, 1);
     dummy.updateMatrix();
     this.#place(run, dummy.matrix, color);
+  }
+
+  /**
+   * Add a label centred under the label last given to `add` (placed or left out), just below it on screen whatever
+   * the camera's angle, with height `h` as in `add`. Nothing is added when that label could not be measured.
+   */
+  addUnder(dummy: Object3D, text: string, h: number, color: Color): void {
+    const cam = this.#camera;
+    const ppw = this.#prevPxPerWorld;
+    if (!cam || ppw <= 0 || h <= 0) return;
+    const run = labelFont.run(text);
+    if (!run) {
+      this.#missing.add(text);
+      return;
+    }
+    // The same depth as the label above, so the same scale, and the same smallest size.
+    const em = Math.max(h * EM_PER_HEIGHT, this.#minPx / ppw);
+    const u = anchorUnder(cam, this.#prev, ppw, this.#prevHalfPx, (run.height * em * ppw) / 2, STACK_GAP_PX, this.#under);
+    this.add(dummy, text, u.x, u.y, u.z, h, color);
   }
 
   #place(run: GlyphRun, matrix: Matrix4, color: Color): void {

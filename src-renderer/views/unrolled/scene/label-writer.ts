@@ -1,7 +1,8 @@
 import { Color, SRGBColorSpace, type Object3D } from 'three';
 import type { ChainData } from '../chain-data';
 import type { Palette } from '../colour-scale';
-import { ARROW_HH, ARROW_HY, ARROW_XH, CELL_H, MATRIX_NAMES, matrixName, nodePosition } from '../layout';
+import { ARROW_HH, ARROW_HY, ARROW_XH, CELL_H, nodePosition } from '../layout';
+import { MATRIX_NAMES, matrixName } from '../matrix-names';
 import { labelStride } from '../lod';
 import type { ArrowLayer } from './arrow-layer';
 import { formatNorm } from '../grad-scale';
@@ -11,6 +12,14 @@ import { targetLabel, titleStrings, type SceneWords } from './scene-words';
 
 /** "1" … "256": step numbers made once, so drawing a frame creates no strings. */
 const STEP_NUMBERS = Array.from({ length: 256 }, (_, i) => String(i + 1));
+
+/** World units between a row title beside its row and the first copy's gradient marker (clear of it). */
+export const TITLE_CLEAR = 0.4;
+
+/** Height `add` gets for a token (world units; titles get 0.8 of it): larger with the projector option. */
+export function labelHeight(large: boolean): number {
+  return large ? 0.5 : 0.32;
+}
 
 /** Fills the label layer for one frame: tokens, step numbers, matrix names, section titles. */
 export class LabelWriter {
@@ -70,7 +79,7 @@ export class LabelWriter {
   write(f: FrameState, labels: LabelLayer, arrows: ArrowLayer, dummy: Object3D): void {
     const { layout, chain } = f;
     const p = this.#p;
-    const lh = f.largeLabels ? 0.5 : 0.32;
+    const lh = labelHeight(f.largeLabels);
     const stride = labelStride(chain.steps.length);
     labels.begin();
     // Titles first: where labels would overlap, the few that name the rows win over a token or a step number.
@@ -82,12 +91,18 @@ export class LabelWriter {
       if (w < 0.05 || (t % stride !== 0 && !focus && w >= 1 && t !== chain.steps.length - 1)) continue;
       const h = lh * w;
       const colour = focus ? this.#highlight : this.#text;
+      // The step number right under its token on screen (from above a fixed world offset would put them on top of
+      // each other); where the step has no input, in the inputs' row.
+      const number = STEP_NUMBERS[s.local] ?? '';
       if (layout.inNode[t] >= 0 && s.x !== null) {
         nodePosition(layout, layout.inNode[t], f.unroll, p);
         labels.add(dummy, s.x, p[0], p[1], 0.05, h, colour);
+        labels.addUnder(dummy, number, h * 0.7, this.#muted);
+      } else {
+        nodePosition(layout, layout.cellNode[t], f.unroll, p);
+        labels.add(dummy, number, p[0], layout.inY, 0.05, h * 0.7, this.#muted);
       }
       nodePosition(layout, layout.cellNode[t], f.unroll, p);
-      labels.add(dummy, STEP_NUMBERS[s.local] ?? '', p[0], layout.inY - 0.5, 0.05, h * 0.7, this.#muted);
       // Backward pass: every copy's ‖∂L/∂h_t‖ under its gradient marker, so the fade can be read as numbers too.
       const norm = this.#norms[t];
       if (norm && gradRevealOf(f, t) > 0 && layout.cellNode[t] >= 0) {
@@ -109,6 +124,19 @@ export class LabelWriter {
     labels.add(dummy, text, p[0] - f.layout.cellWidth / 2, p[1] + dy, 0.05, h, this.#muted, -1);
   }
 
+  /** The titles drawn beside the rows (two layers, bidirectional), for the room the scene frames for them. */
+  rowTitles(): string[] {
+    const w = this.#words;
+    return [w.upperBackward, w.upperForward, w.lowerBackward, w.lowerForward];
+  }
+
+  /** A row title ending left of copy `node`, level with it, clear of its gradient marker. */
+  #beside(f: FrameState, labels: LabelLayer, dummy: Object3D, node: number, text: string, h: number): void {
+    const p = this.#p;
+    nodePosition(f.layout, node, f.unroll, p);
+    labels.add(dummy, text, p[0] - f.layout.spacing / 2 - TITLE_CLEAR, p[1], 0.05, h, this.#muted, 1);
+  }
+
   #titles(f: FrameState, labels: LabelLayer, dummy: Object3D, lh: number): void {
     const { layout, chain } = f;
     const p = this.#p;
@@ -118,12 +146,21 @@ export class LabelWriter {
       nodePosition(layout, layout.nodeCount - 1, f.unroll, p);
       if (f.unroll > 0.5) labels.add(dummy, this.#words.context, p[0], p[1] - 0.9, 0.05, lh * 0.75, this.#muted);
     }
-    // Two layers: name each row by what it reads.
-    if (chain.hasLower && layout.lowerNode[0] >= 0 && f.unroll > 0.5) {
+    if (layout.lowerBackNode[0] >= 0 && layout.backNode[0] >= 0) {
+      // Two layers, bidirectional: four rows, each named beside its first copy (in the layout's title room), by layer
+      // and direction; the gaps between rows are full of arrows.
+      if (f.unroll > 0.5) {
+        this.#beside(f, labels, dummy, layout.backNode[0], this.#words.upperBackward, lh * 0.8);
+        this.#beside(f, labels, dummy, layout.cellNode[0], this.#words.upperForward, lh * 0.8);
+        this.#beside(f, labels, dummy, layout.lowerBackNode[0], this.#words.lowerBackward, lh * 0.8);
+        this.#beside(f, labels, dummy, layout.lowerNode[0], this.#words.lowerForward, lh * 0.8);
+      }
+    } else if (chain.hasLower && layout.lowerNode[0] >= 0 && f.unroll > 0.5) {
+      // Two layers: name each row by what it reads.
       this.#left(f, labels, dummy, layout.lowerNode[0], this.#words.lowerLayer, -CELL_H / 2 - 0.45, lh * 0.8);
       this.#left(f, labels, dummy, layout.cellNode[0], this.#words.upperLayer, CELL_H / 2 + 0.35, lh * 0.8);
     }
-    if (chain.bidirectional && layout.backNode[0] >= 0) {
+    if (chain.bidirectional && layout.backNode[0] >= 0 && layout.lowerBackNode[0] < 0) {
       this.#left(f, labels, dummy, layout.cellNode[0], this.#words.leftToRight, -CELL_H / 2 - 0.75, lh * 0.8);
       this.#left(f, labels, dummy, layout.backNode[0], this.#words.rightToLeft, CELL_H / 2 + 0.3, lh * 0.8);
     }
@@ -145,6 +182,8 @@ export class LabelWriter {
 
   #matrices(f: FrameState, labels: LabelLayer, arrows: ArrowLayer, dummy: Object3D, lh: number, stride: number): void {
     const { layout } = f;
+    // Names on every other labelled step; with four rows (ten names a step) every fourth, or they crowd the arrows.
+    const every = stride * (layout.lowerBackNode[0] >= 0 ? 4 : 2);
     for (let j = 0; j < arrows.drawn; j++) {
       const i = arrows.midArrow[j];
       const kind = layout.arrowKind[i];
@@ -152,7 +191,7 @@ export class LabelWriter {
       const step = layout.arrowStep[i];
       const id = layout.arrowMatrix[i];
       const hovered = id >= 0 && f.hoverMatrix === id;
-      if (!hovered && step % (stride * 2) !== 0 && step !== f.selected) continue;
+      if (!hovered && step % every !== 0 && step !== f.selected) continue;
       const name = matrixName(id) ?? '';
       const x = arrows.mid[j * 3], y = arrows.mid[j * 3 + 1];
       const h = lh * 0.75;

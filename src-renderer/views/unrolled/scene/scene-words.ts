@@ -10,6 +10,11 @@ export interface SceneWords {
   readonly loop: string;
   readonly lowerLayer: string;
   readonly upperLayer: string;
+  /** Two layers, bidirectional: each of the four rows by layer and direction. */
+  readonly lowerForward: string;
+  readonly lowerBackward: string;
+  readonly upperForward: string;
+  readonly upperBackward: string;
   /** "target {token}" as a template: the writer fills it once per token. */
   readonly target: string;
 }
@@ -24,6 +29,10 @@ export function sceneWords(): SceneWords {
     loop: t('ui.unrolled.scene.loop'),
     lowerLayer: t('ui.unrolled.scene.lowerLayer'),
     upperLayer: t('ui.unrolled.scene.upperLayer'),
+    lowerForward: t('ui.unrolled.scene.lowerForward'),
+    lowerBackward: t('ui.unrolled.scene.lowerBackward'),
+    upperForward: t('ui.unrolled.scene.upperForward'),
+    upperBackward: t('ui.unrolled.scene.upperBackward'),
     // Left as a template ({token} untouched) so the writer fills it once per token, not per frame.
     target: t('ui.unrolled.scene.target', { token: '{token}' }),
   };
@@ -36,5 +45,5 @@ export function targetLabel(words: SceneWords, token: string): string {
 
 /** Every title the scene may draw (the atlas typesets them up front). */
 export function titleStrings(words: SceneWords): string[] {
-  return [words.encoder, words.decoder, words.context, words.leftToRight, words.rightToLeft, words.loop, words.lowerLayer, words.upperLayer];
+  return [words.encoder, words.decoder, words.context, words.leftToRight, words.rightToLeft, words.loop, words.lowerLayer, words.upperLayer, words.lowerForward, words.lowerBackward, words.upperForward, words.upperBackward];
 }

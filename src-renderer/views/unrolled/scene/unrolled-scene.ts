@@ -4,7 +4,8 @@ import type { ChainData } from '../chain-data';
 import type { Palette } from '../colour-scale';
 import type { ChainLayout } from '../layout';
 import { MAX_STEPS } from '../chain-data';
-import { CELL_H } from '../layout';
+import { allDhNorms } from '../chain-rows';
+import { ARROWS_PER_STEP, CELL_H } from '../layout';
 import { ArrowLayer } from './arrow-layer';
 import { AsyncPresenter } from './async-presenter';
 import { CameraFramer } from './camera-framer';
@@ -12,7 +13,9 @@ import { CellLayer } from './cell-layer';
 import type { FrameState } from './frame';
 import { LabelLayer, MIN_LABEL_PX, MIN_LABEL_PX_LARGE } from './label-layer';
 import { LabelWriter } from './label-writer';
+import { rowsOnScreen } from './rows-on-screen';
 import { sceneWords, type SceneWords } from './scene-words';
+import { titleRoomFor } from './title-room';
 
 export type ViewPreset = 'front' | 'angled' | 'above' | 'overview';
 
@@ -36,8 +39,9 @@ export class UnrolledScene {
   readonly camera = new PerspectiveCamera(32, 1, 0.1, 2000);
   readonly controls: OrbitControls;
   readonly #scene = new Scene();
-  readonly #cells = new CellLayer(MAX_STEPS * 3);
-  readonly #arrows = new ArrowLayer(MAX_STEPS * 9 + 4);
+  /** At most four copies per step: the two directions of two layers. */
+  readonly #cells = new CellLayer(MAX_STEPS * 4);
+  readonly #arrows = new ArrowLayer(MAX_STEPS * ARROWS_PER_STEP + 4);
   readonly #labels: LabelLayer;
   readonly #writer: LabelWriter;
   readonly #dummy = new Object3D();
@@ -52,6 +56,8 @@ export class UnrolledScene {
   readonly #presenter: AsyncPresenter | null = null;
   /** A frame was skipped while one was in flight: ask for another once it is shown. */
   #again = false;
+  /** The last frame asked for large labels (the row titles' room depends on it). */
+  #large = false;
   /** Draw calls of the last render (renderer.info). */
   lastCalls = 0;
 
@@ -86,7 +92,7 @@ export class UnrolledScene {
     this.controls.screenSpacePanning = true;
     this.controls.addEventListener('change', onChange);
     // New label strings are typeset off the frame's path; the view draws again once they are ready.
-    this.#labels = new LabelLayer(MAX_STEPS * 5 + 64, onChange);
+    this.#labels = new LabelLayer(MAX_STEPS * 6 + 64, onChange);
     this.#framer = new CameraFramer(this.camera, this.controls.target);
     this.#scene.add(this.#cells.frames, this.#cells.units, this.#cells.grads, this.#cells.loops);
     this.#scene.add(this.#arrows.shafts, this.#arrows.heads, this.#labels.mesh);
@@ -129,15 +135,17 @@ export class UnrolledScene {
   setData(chain: ChainData, layout: ChainLayout): void {
     this.#layout = layout;
     this.#cells.setData(chain, layout);
-    this.#arrows.setNorms(chain.steps.map((s) => s.dhNorm));
+    this.#arrows.setNorms(allDhNorms(chain.steps));
     this.#labels.want(this.#writer.strings(chain));
   }
 
   /**
    * Test hooks (harmless), written to the host's dataset after each draw: draw calls of the last frame, hidden units
-   * drawn per cell column, labels drawn and the smallest one's text size on screen (CSS px; 0 when none).
+   * drawn per cell column, labels drawn and the smallest one's text size on screen (CSS px; 0 when none), and where
+   * each row of copies is on screen (rowsOnScreen).
    */
   writeStats(out: DOMStringMap): void {
+    out.rows = this.rowsOnScreen();
     const count = this.#labels.count;
     out.labels = String(count);
     out.labelPx = (count > 0 ? this.#labels.smallestPx : 0).toFixed(1);
@@ -149,7 +157,13 @@ export class UnrolledScene {
     return this.#cells.unitsPerColumn;
   }
 
+  /** Where each row of copies is on screen (a test hook: see rowsOnScreen). */
+  rowsOnScreen(): string {
+    return this.#layout ? JSON.stringify(rowsOnScreen(this.#layout, this.camera, this.#width, this.#height)) : '[]';
+  }
+
   update(f: FrameState): void {
+    this.#large = f.largeLabels;
     this.#cells.update(f, this.#dummy);
     this.#arrows.update(f, this.#dummy);
     this.camera.updateMatrixWorld();
@@ -190,9 +204,12 @@ export class UnrolledScene {
     const l = this.#layout;
     const b = l ? l.bounds : { minX: -1, maxX: 1, minY: -1, maxY: 1 };
     const S = l ? l.spacing : 1;
-    const full = b.maxX - b.minX;
+    // Unrolled, the room for row titles beside the rows (if any) is part of what is framed.
+    const titleEm = l && !rolled && l.titlesBeside ? this.#labels.widestEm(this.#writer.rowTitles()) : 0;
+    const minX = b.minX - (l && titleEm > 0 ? titleRoomFor(l, WINDOW_STEPS, this.#width, this.#height, titleEm, this.#large) : 0);
+    const full = b.maxX - minX;
     const span = rolled ? S * 3 : preset === 'overview' ? full : Math.min(full, S * WINDOW_STEPS);
-    const lo = rolled ? b.minX : Math.min(Math.max(b.minX, focusX - span / 2), b.maxX - span);
+    const lo = rolled ? minX : Math.min(Math.max(minX, focusX - span / 2), b.maxX - span);
     const { azimuth, elevation } = PRESETS[preset];
     this.#framer.frameBox(lo - 0.4, lo + span + 0.4, b.minY - 0.4, b.maxY + 0.4, azimuth, elevation, flyMs, now);
     this.controls.update();
