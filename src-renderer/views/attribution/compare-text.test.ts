@@ -26,7 +26,7 @@ describe('compareLines(horizons)', () => {
   it('keeps the French and Spanish names and writes their counts natively', () => {
     locale.set('fr');
     expect(lines([rnn, lstm])[0]).toMatch(/son pic, «\u00a0honestly\u00a0», se trouve 1 pas en arrière\.$/);
-    expect(lines([rnn, lstm])[2]).toMatch(/contre 0\u00a0% pour le RNN simple\.$/);
+    expect(lines([rnn, lstm])[2]).toMatch(/contre 0\u202f% pour le RNN simple\.$/);
     locale.set('es');
     expect(lines([rnn, lstm])[0]).toMatch(/su pico, «honestly», está 1 paso atrás\.$/);
   });
