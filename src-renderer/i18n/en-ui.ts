@@ -21,11 +21,6 @@ export const enUi = {
   'ui.storage.locked': 'Another RNN Lab{who} is using your saved work, so this window is read-only: what you change here is not saved.',
   'ui.storage.lockedBy': ' (process {pid})',
   'ui.storage.unwritable': 'Your work cannot be saved: {why}. RNN Lab is read-only until this is fixed: what you change is not saved.',
-  'ui.storage.why.full': 'the disk is full',
-  'ui.storage.why.readOnly': 'the disk is read-only',
-  'ui.storage.why.denied': 'there is no permission to write in the data folder',
-  'ui.storage.why.notFolder': 'a file stands where the data folder should be',
-  'ui.storage.why.other': 'the system refused ({code})',
   'ui.storage.writable': 'Your work is saved again.',
 
   'ui.lesson.heading': 'Lesson',
