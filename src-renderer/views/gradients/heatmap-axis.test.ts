@@ -1,17 +1,10 @@
-import { flushSync, mount, unmount } from 'svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushSync, mount } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import { canvaslessComponents } from '../../testing/canvasless';
 import type { GridSource } from './heatmap-paint';
 import Heatmap from './Heatmap.svelte';
 
-let app: ReturnType<typeof mount> | null = null;
-// jsdom has no 2D canvas: the painter leaves it alone.
-beforeEach(() => vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null));
-afterEach(() => {
-  vi.restoreAllMocks();
-  if (app) unmount(app);
-  app = null;
-  document.body.innerHTML = '';
-});
+const keep = canvaslessComponents();
 
 const grid = (rows: number, cols: number): GridSource => ({ rows, cols, value: (r, c) => -1 - ((r + c) % 3) });
 
@@ -19,13 +12,14 @@ const grid = (rows: number, cols: number): GridSource => ({ rows, cols, value: (
 function yTicks(rows: number, height: number): { label: string; at: number }[] {
   const target = document.createElement('div');
   document.body.append(target);
-  app = mount(Heatmap, {
+  const app = mount(Heatmap, {
     target,
     props: {
       grid: grid(rows, 12), version: 1, domain: [-4, 0], label: 'test', xLabel: 'input word s', yLabel: 'output step t',
       rowLabel: (r: number) => `row ${r + 1}`, rowTick: (r: number) => String(r + 23), width: 400, height,
     },
   });
+  keep(app);
   flushSync();
   // The left axis is the one whose ticks d3 places with translate(0, y).
   const axis = [...target.querySelectorAll('svg g')].find((g) => g.querySelector('.tick') && g.querySelector('.tick')!.getAttribute('transform')!.startsWith('translate(0,'));
