@@ -26,9 +26,9 @@ const event = {} as IpcMainInvokeEvent;
 describe('invoke handlers under a machine policy', () => {
   it('refuse to save runs when the policy turns saving off, in main, whatever the renderer does', async () => {
     const { handlers, save } = handlersWith({ policy: { saving: false }, issues: [], source: '/etc/rnn-lab/policy.json' });
-    expect(await handlers.saveDoc({ kind: 'runs', data: {} }, event)).toEqual({ ok: false, error: expect.stringMatching(/turned off/) });
-    expect(await handlers.saveDoc({ kind: 'run:abc', data: {} }, event)).toEqual({ ok: false, error: expect.stringMatching(/turned off/) });
-    expect(await handlers.deleteDoc('run:abc', event)).toEqual({ ok: false, error: expect.stringMatching(/turned off/) });
+    expect(await handlers.saveDoc({ kind: 'runs', data: {} }, event)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'storage.savingOff', detail: expect.stringMatching(/turned off/) }) });
+    expect(await handlers.saveDoc({ kind: 'run:abc', data: {} }, event)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'storage.savingOff' }) });
+    expect(await handlers.deleteDoc('run:abc', event)).toEqual({ ok: false, problem: expect.objectContaining({ code: 'storage.savingOff' }) });
     expect(save).not.toHaveBeenCalled();
     expect(await handlers.saveDoc({ kind: 'settings', data: {} }, event)).toEqual({ ok: true });
   });

@@ -30,11 +30,11 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     loadDoc: (kind) => deps.store.load(kind),
     saveDoc: async ({ kind, data }) => {
       const refused = policyRefusesSave(deps.policy.policy, kind);
-      return refused ? { ok: false, error: refused } : deps.store.save(kind, data);
+      return refused ? { ok: false, problem: refused } : deps.store.save(kind, data);
     },
     deleteDoc: async (kind) => {
       const refused = policyRefusesSave(deps.policy.policy, kind);
-      return refused ? { ok: false, error: refused } : deps.store.remove(kind);
+      return refused ? { ok: false, problem: refused } : deps.store.remove(kind);
     },
     openExternal: async (raw) => {
       const refused = policyRefusesLink(deps.policy.policy);

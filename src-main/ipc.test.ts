@@ -91,7 +91,7 @@ describe('registerInvokeHandlers(ipc, handlers, isTrusted)', () => {
     const { invoke } = setup();
     expect(await invoke(INVOKE_CHANNELS.loadDoc, trusted, '../../etc/passwd')).toEqual({
       ok: false,
-      error: expect.stringMatching(/^bad request for loadDoc/),
+      problem: { code: 'unexpected', detail: expect.stringMatching(/^bad request for loadDoc/) },
     });
     expect(await invoke(INVOKE_CHANNELS.saveDoc, trusted, { kind: 'settings', data: {}, extra: 1 })).toMatchObject({ ok: false });
     expect(await invoke(INVOKE_CHANNELS.saveDoc, trusted)).toMatchObject({ ok: false });
@@ -99,7 +99,7 @@ describe('registerInvokeHandlers(ipc, handlers, isTrusted)', () => {
     expect(await invoke(INVOKE_CHANNELS.requestTrainerPort, trusted, 'please')).toEqual({ ok: false });
     expect(await invoke(INVOKE_CHANNELS.loadDoc, trusted, 'settings', 'extra')).toMatchObject({ ok: false });
     expect(await invoke(INVOKE_CHANNELS.loadDoc, trusted, 'run:../../etc/passwd')).toMatchObject({ ok: false });
-    expect(await invoke(INVOKE_CHANNELS.deleteDoc, trusted, 'settings')).toMatchObject({ ok: false, error: expect.stringMatching(/^bad request for deleteDoc/) });
+    expect(await invoke(INVOKE_CHANNELS.deleteDoc, trusted, 'settings')).toMatchObject({ ok: false, problem: { code: 'unexpected', detail: expect.stringMatching(/^bad request for deleteDoc/) } });
     expect(await invoke(INVOKE_CHANNELS.deleteDoc, trusted, 'run:a/b')).toMatchObject({ ok: false });
     expect(await invoke(INVOKE_CHANNELS.saveRunFile, trusted, { name: 'a', text: '{}', path: '/etc/passwd' })).toMatchObject({ status: 'failed', problem: { code: 'unexpected', detail: expect.stringMatching(/^bad request for saveRunFile/) } });
     expect(await invoke(INVOKE_CHANNELS.openRunFile, trusted, '/etc/passwd')).toMatchObject({ status: 'failed' });

@@ -14,12 +14,12 @@ export type InvokeHandlers = {
 
 /**
  * The reply for a request that failed validation or threw, in each call's own result type, so the
- * renderer always gets a typed `{ ok: false, error }` instead of a generic rejection where the contract allows it.
+ * renderer always gets a typed failure (`{ ok: false, problem }` for documents) instead of a generic rejection.
  */
 export const ERROR_REPLIES: { readonly [K in keyof InvokeContract]: (error: string) => InvokeContract[K]['res'] } = {
-  loadDoc: (error) => ({ ok: false, error }),
-  saveDoc: (error) => ({ ok: false, error }),
-  deleteDoc: (error) => ({ ok: false, error }),
+  loadDoc: (error) => ({ ok: false, problem: problem('unexpected', undefined, error) }),
+  saveDoc: (error) => ({ ok: false, problem: problem('unexpected', undefined, error) }),
+  deleteDoc: (error) => ({ ok: false, problem: problem('unexpected', undefined, error) }),
   openExternal: (error) => ({ ok: false, error }),
   requestTrainerPort: () => ({ ok: false }),
   openAudienceWindow: (error) => ({ ok: false, error }),

@@ -108,7 +108,7 @@ describe('DocStore size cap on save', () => {
     const started = performance.now();
     const result = await store.save('run:exploded', { ...huge, id: 'other' });
     const ms = performance.now() - started;
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Not saved: run:exploded would exceed 5000000 bytes/) });
+    expect(result).toEqual({ ok: false, problem: { code: 'storage.tooLarge', params: { mb: 5 }, detail: expect.stringMatching(/^Not saved: run:exploded would exceed 5000000 bytes/) } });
     console.log(`[size cap] 6M-number save refused in ${ms.toFixed(0)} ms`);
     expect(await fs.readdir(dir)).toEqual(['.lock']);
   });

@@ -80,7 +80,7 @@ describe('an unwritable user-data folder opens read-only, announced, and loses n
     expect(await store.load('settings')).toMatchObject({ ok: true, data: { theme: 'dark' } });
     expect(await store.save('progress', { version: 1, currentSection: 'x', completed: [] })).toEqual({
       ok: false,
-      error: expect.stringMatching(/read-only/),
+      problem: { code: 'storage.readOnly', detail: expect.stringMatching(/cannot be written/) },
     });
   });
 
@@ -115,7 +115,7 @@ describe('an unwritable user-data folder opens read-only, announced, and loses n
     expect(store.status).toEqual({ mode: 'writable' });
     await fill();
     const result = await store.save('settings', JSON.parse(settingsText));
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/disk is full/) });
+    expect(result).toEqual({ ok: false, problem: { code: 'storage.full', detail: expect.stringMatching(/ENOSPC/) } });
     expect((await fs.readdir(dir)).sort()).toEqual(['.lock']);
     expect(statuses.at(-1)).toMatchObject({ mode: 'read-only', reason: 'unwritable', code: 'ENOSPC' });
     // Space comes back: the next save works and the store says it is writable again.

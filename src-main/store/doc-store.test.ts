@@ -58,8 +58,8 @@ describe('DocStore', () => {
     const store = await openStore({ onQuarantined: (q) => reported.push(q) });
     const result = await store.load('settings');
     const movedTo = path.join(dir, 'settings.corrupt-2030-01-02T03-04-05-678Z.json');
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/not valid JSON/), quarantinedTo: movedTo });
-    expect(reported).toEqual([{ kind: 'settings', movedTo, error: expect.stringMatching(/not valid JSON/), restored: false }]);
+    expect(result).toEqual({ ok: false, problem: expect.objectContaining({ code: 'storage.notJson', detail: expect.stringMatching(/not valid JSON/) }), quarantinedTo: movedTo });
+    expect(reported).toEqual([{ kind: 'settings', movedTo, problem: expect.objectContaining({ code: 'storage.notJson', detail: expect.stringMatching(/not valid JSON/) }), restored: false }]);
     expect(await fs.readFile(movedTo, 'utf8')).toBe('{"version": 1, "theme": "da');
     expect(await store.load('settings')).toEqual({ ok: true, data: null });
   });
@@ -75,7 +75,7 @@ describe('DocStore', () => {
     const store = await openStore({ onQuarantined: (q) => reported.push(q) });
     expect(await store.load('settings')).toEqual({ ok: true, data: settings('light') });
     const movedTo = path.join(dir, 'settings.corrupt-2030-01-02T03-04-05-678Z.json');
-    expect(reported).toEqual([{ kind: 'settings', movedTo, error: expect.stringMatching(/not valid JSON/), restored: true }]);
+    expect(reported).toEqual([{ kind: 'settings', movedTo, problem: expect.objectContaining({ code: 'storage.notJson', detail: expect.stringMatching(/not valid JSON/) }), restored: true }]);
     expect(await fs.readFile(movedTo, 'utf8')).toBe('{"version": 1, "the');
     expect(JSON.parse(await fs.readFile(path.join(dir, 'settings.json'), 'utf8'))).toEqual(settings('light'));
     // A damaged .bak is no help: the defaults stand, and nothing is overwritten.
@@ -84,7 +84,7 @@ describe('DocStore', () => {
     await fs.writeFile(path.join(dir, 'settings.json'), 'nope');
     await fs.writeFile(path.join(dir, 'settings.json.bak'), '{"version": 1, "theme": "neon"}');
     const again = await openStore({ onQuarantined: (q) => reported.push(q), now: () => new Date('2030-01-02T03:04:06Z') });
-    expect(await again.load('settings')).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
+    expect(await again.load('settings')).toMatchObject({ ok: false, problem: { code: 'storage.notJson', detail: expect.stringMatching(/not valid JSON/) } });
     expect(reported.at(-1)).toMatchObject({ restored: false });
     expect(await fs.readFile(path.join(dir, 'settings.json.bak'), 'utf8')).toBe('{"version": 1, "theme": "neon"}');
   });
@@ -106,7 +106,7 @@ describe('DocStore', () => {
     const store = await openStore();
     const result = await store.load('progress');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(/currentSection/);
+    expect(!result.ok && result.problem).toMatchObject({ code: 'storage.invalid', detail: expect.stringMatching(/currentSection/) });
   });
 
   it('refuses a file over the size limit before reading it', async () => {
@@ -115,7 +115,7 @@ describe('DocStore', () => {
     await fs.truncate(file, LIMITS.fileBytes + 1);
     const store = await openStore();
     const result = await store.load('runs');
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/over the 5000000-byte limit/) });
+    expect(result).toMatchObject({ ok: false, problem: { code: 'storage.fileTooLarge', params: { mb: 5 }, detail: expect.stringMatching(/over the 5000000-byte limit/) } });
     expect(!result.ok && result.quarantinedTo).toMatch(/runs\.corrupt-/);
   });
 
@@ -123,7 +123,7 @@ describe('DocStore', () => {
     const store = await openStore();
     await store.save('settings', settings('dark'));
     const result = await store.save('settings', { ...settings('light'), theme: 'neon' });
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Not saved: theme/) });
+    expect(result).toEqual({ ok: false, problem: expect.objectContaining({ code: 'storage.invalid', detail: expect.stringMatching(/^Not saved: theme/) }) });
     expect(await store.load('settings')).toEqual({ ok: true, data: settings('dark') });
   });
 
@@ -135,7 +135,7 @@ describe('DocStore', () => {
     expect(second.heldBy).toBe(process.pid);
     expect(await second.save('progress', { version: 1, currentSection: 'intro', completed: [] })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/Another RNN Lab/),
+      problem: { code: 'storage.locked', detail: expect.stringMatching(/another RNN Lab/) },
     });
     await first.close();
     const third = await openStore();

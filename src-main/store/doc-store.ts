@@ -8,6 +8,8 @@ import type { RunDocKind } from '../../src-shared/protocol/run-docs';
 import { isTempFile, writeFileAtomic } from './atomic-write';
 import { docFileBase, migrateLegacyRuns } from './runs-migration';
 import { acquireDirLock, UNWRITABLE_CODES, type DirLock, type LockOptions } from './lock-file';
+import { problem, type Problem } from '../../src-shared/protocol/problem';
+import { megabytes, storageProblem, storageProblemOf, storageTooLarge as tooLarge } from '../../src-shared/protocol/storage-problem';
 
 /**
  * The user's documents (settings, progress, quiz, the runs index) as `<kind>.json` files in one directory, and each
@@ -25,7 +27,8 @@ import { acquireDirLock, UNWRITABLE_CODES, type DirLock, type LockOptions } from
 export interface Quarantine {
   readonly kind: DocKind;
   readonly movedTo: string;
-  readonly error: string;
+  /** Why the file was refused (its English detail names the file and the cause). */
+  readonly problem: Problem;
   /** Whether the previous version (`<kind>.json.bak`) was valid and now replaces it. */
   readonly restored: boolean;
 }
@@ -42,8 +45,8 @@ export interface DocStoreOptions {
 /** What reading one document file found. */
 type DocRead =
   | { kind: 'missing' }
-  | { kind: 'unreadable'; error: string }
-  | { kind: 'corrupt'; reason: string }
+  | { kind: 'unreadable'; problem: Problem }
+  | { kind: 'corrupt'; problem: Problem }
   | { kind: 'valid'; value: unknown; text: string };
 
 export class DocStore {
@@ -117,13 +120,13 @@ export class DocStore {
    */
   remove(kind: RunDocKind): Promise<SaveResult> {
     return this.#serial(async () => {
-      if (!this.lock) return { ok: false, error: 'This data folder is read-only; the run is not deleted.' };
+      if (!this.lock) return { ok: false, problem: this.#readOnlyProblem() };
       const file = this.fileFor(kind);
       try {
         await fs.rename(file, path.join(this.dir, `${docFileBase(kind)}.deleted.json.bak`));
         await fs.rm(`${file}.bak`, { force: true });
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, error: `Could not delete ${kind}: ${(err as Error).message}` };
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, problem: storageProblemOf(err, `could not delete ${kind}`) };
       }
       this.#checked.delete(kind);
       return { ok: true };
@@ -144,9 +147,9 @@ export class DocStore {
         return { ok: true, data: await this.#restoreBackup(kind) };
       }
       case 'unreadable':
-        return { ok: false, error: read.error };
+        return { ok: false, problem: read.problem };
       case 'corrupt':
-        return this.#quarantine(kind, read.reason);
+        return this.#quarantine(kind, read.problem);
       case 'valid':
         this.#checked.add(kind);
         return { ok: true, data: read.value };
@@ -163,41 +166,37 @@ export class DocStore {
       // ENOTDIR: a file stands where the folder should be, so no document was ever saved there.
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-      return { kind: 'unreadable', error: `Could not read ${kind}: ${(err as Error).message}` };
+      return { kind: 'unreadable', problem: unreadable(err, kind) };
     }
-    if (size > maxBytes) return { kind: 'corrupt', reason: `${path.basename(file)} is ${size} bytes, over the ${maxBytes}-byte limit` };
+    if (size > maxBytes) {
+      return { kind: 'corrupt', problem: problem('storage.fileTooLarge', { mb: megabytes(maxBytes) }, `${path.basename(file)} is ${size} bytes, over the ${maxBytes}-byte limit`) };
+    }
     let text: string;
     try {
       text = await fs.readFile(file, 'utf8');
     } catch (err) {
-      return { kind: 'unreadable', error: `Could not read ${kind}: ${(err as Error).message}` };
+      return { kind: 'unreadable', problem: unreadable(err, kind) };
     }
     let json: unknown;
     try {
       json = decodeDocJson(text);
     } catch (err) {
-      return { kind: 'corrupt', reason: `${path.basename(file)} is not valid JSON (${(err as Error).message})` };
+      return { kind: 'corrupt', problem: problem('storage.notJson', undefined, `${path.basename(file)} is not valid JSON (${(err as Error).message})`) };
     }
     const parsed = parseDoc(kind, json);
-    if (!parsed.ok) return { kind: 'corrupt', reason: `${path.basename(file)} does not match the ${kind} format: ${parsed.error}` };
+    if (!parsed.ok) return { kind: 'corrupt', problem: problem('storage.invalid', undefined, `${path.basename(file)} does not match the ${kind} format: ${parsed.error}`) };
     return { kind: 'valid', value: parsed.value, text };
   }
 
   async #save(kind: DocKind, data: unknown): Promise<SaveResult> {
-    if (!this.lock) {
-      if (this.#status.mode === 'read-only' && this.#status.reason === 'unwritable') {
-        return { ok: false, error: `This data folder cannot be written (${explainCode(this.#status.code)}); changes are not saved.` };
-      }
-      const who = this.heldBy ? ` (process ${this.heldBy})` : '';
-      return { ok: false, error: `Another RNN Lab is using this data folder${who}; changes are not saved.` };
-    }
+    if (!this.lock) return { ok: false, problem: this.#readOnlyProblem() };
     // The cap first: validating or serialising millions of values would hold main for seconds.
     const maxBytes = this.options.maxBytes ?? LIMITS.fileBytes;
-    if (jsonBytesWithin(data, maxBytes) === null) return { ok: false, error: `Not saved: ${kind} would exceed ${maxBytes} bytes` };
+    if (jsonBytesWithin(data, maxBytes) === null) return { ok: false, problem: tooLarge(kind, maxBytes) };
     const parsed = parseDoc(kind, data);
-    if (!parsed.ok) return { ok: false, error: `Not saved: ${parsed.error}` };
+    if (!parsed.ok) return { ok: false, problem: problem('storage.invalid', undefined, `Not saved: ${parsed.error}`) };
     const text = encodeDocJson(parsed.value);
-    if (Buffer.byteLength(text) > maxBytes) return { ok: false, error: `Not saved: ${kind} would exceed ${maxBytes} bytes` };
+    if (Buffer.byteLength(text) > maxBytes) return { ok: false, problem: tooLarge(kind, maxBytes) };
     // Never replace a file nobody has looked at: loading first quarantines it if it is bad.
     if (!this.#checked.has(kind)) await this.#load(kind);
     try {
@@ -208,15 +207,15 @@ export class DocStore {
       return { ok: true };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? '';
-      if (!UNWRITABLE_CODES.has(code)) return { ok: false, error: `Could not save ${kind}: ${(err as Error).message}` };
+      if (!UNWRITABLE_CODES.has(code)) return { ok: false, problem: storageProblemOf(err, `could not save ${kind}`) };
       this.#setStatus(unwritable(err));
-      return { ok: false, error: `Could not save ${kind}: ${explainCode(code)}.` };
+      return { ok: false, problem: storageProblem(code, `could not save ${kind}: ${(err as Error).message}`) };
     }
   }
 
-  async #quarantine(kind: DocKind, error: string): Promise<LoadResult> {
+  async #quarantine(kind: DocKind, why: Problem): Promise<LoadResult> {
     const file = this.fileFor(kind);
-    if (!this.lock) return { ok: false, error }; // a reader must not move the writer's files
+    if (!this.lock) return { ok: false, problem: why }; // a reader must not move the writer's files
     const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     const base = docFileBase(kind);
     let movedTo = path.join(this.dir, `${base}.corrupt-${stamp}.json`);
@@ -224,13 +223,13 @@ export class DocStore {
     try {
       await fs.rename(file, movedTo);
     } catch (err) {
-      return { ok: false, error: `${error}; could not move it aside: ${(err as Error).message}` };
+      return { ok: false, problem: problem('storage.notMovedAside', undefined, `${why.detail ?? why.code}; could not move it aside: ${(err as Error).message}`) };
     }
     this.#checked.add(kind);
     const restored = await this.#restoreBackup(kind);
-    this.options.onQuarantined?.({ kind, movedTo, error, restored: restored !== null });
+    this.options.onQuarantined?.({ kind, movedTo, problem: why, restored: restored !== null });
     if (restored !== null) return { ok: true, data: restored };
-    return { ok: false, error, quarantinedTo: movedTo };
+    return { ok: false, problem: why, quarantinedTo: movedTo };
   }
 
   /**
@@ -258,6 +257,14 @@ export class DocStore {
     }
   }
 
+  /** Why a save cannot happen in a store without the lock: the folder cannot be written, or another instance has it. */
+  #readOnlyProblem(): Problem {
+    const s = this.#status;
+    if (s.mode === 'read-only' && s.reason === 'unwritable') return storageProblem(s.code, `this data folder cannot be written (${s.detail}); changes are not saved`);
+    const who = this.heldBy ? ` (process ${this.heldBy})` : '';
+    return problem('storage.locked', undefined, `another RNN Lab is using this data folder${who}; changes are not saved`);
+  }
+
   #setStatus(status: StorageStatus): void {
     if (JSON.stringify(status) === JSON.stringify(this.#status)) return;
     this.#status = status;
@@ -276,23 +283,8 @@ function unwritable(err: unknown): { mode: 'read-only'; reason: 'unwritable'; co
   return { mode: 'read-only', reason: 'unwritable', code: (err as NodeJS.ErrnoException).code ?? 'EIO', detail: (err as Error).message };
 }
 
-/** What a system error code means to the person at the keyboard. */
-export function explainCode(code: string): string {
-  switch (code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the disk is read-only';
-    case 'EACCES':
-    case 'EPERM':
-      return 'no permission to write there';
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return 'a file stands where the folder should be';
-    default:
-      return `system error ${code}`;
-  }
+function unreadable(err: unknown, kind: DocKind): Problem {
+  return problem('storage.unreadable', undefined, `could not read ${kind}: ${(err as Error).message}`);
 }
 
 async function exists(file: string): Promise<boolean> {

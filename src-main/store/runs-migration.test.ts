@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SavedRun } from '../../src-shared/protocol/saved-run';
+import { problemLogLine } from '../../src-shared/protocol/problem';
 import { DEFAULT_CONFIG, LIMITS } from '../../src-shared/protocol/training-config';
 import { DocStore } from './doc-store';
 import { docFileBase } from './runs-migration';
@@ -52,12 +53,12 @@ describe('one document per saved run', () => {
     expect(sizes[0] + sizes[1]).toBeGreaterThan(LIMITS.fileBytes);
     expect(await store.load('run:b')).toEqual({ ok: true, data: big('b') });
     // One run over the cap is still refused, before validation.
-    expect(await store.save('run:c', run('c', 'c', 400_000))).toMatchObject({ ok: false, error: expect.stringMatching(/^Not saved: run:c would exceed 5000000 bytes/) });
+    expect(await store.save('run:c', run('c', 'c', 400_000))).toMatchObject({ ok: false, problem: { code: 'storage.tooLarge', detail: expect.stringMatching(/^Not saved: run:c would exceed 5000000 bytes/) } });
   });
 
   it('refuses a run whose id is not the one its document names, and a key that is no document', async () => {
     const store = await openStore();
-    expect(await store.save('run:a', run('b', 'b'))).toMatchObject({ ok: false, error: expect.stringContaining('id: the run stored as run:a must have the id "a"') });
+    expect(await store.save('run:a', run('b', 'b'))).toMatchObject({ ok: false, problem: { code: 'storage.invalid', detail: expect.stringContaining('id: the run stored as run:a must have the id "a"') } });
     await expect(store.load('run:../../etc/passwd' as 'run:x')).rejects.toThrow(/not a document kind/);
     expect(docFileBase('run:abc-1')).toBe('run-abc-1');
   });
@@ -102,7 +103,7 @@ describe('migrating a version-1 runs document on open', () => {
     const store = await openStore();
 
     const index = await store.load('runs');
-    if (!index.ok) throw new Error(index.error);
+    if (!index.ok) throw new Error(problemLogLine(index.problem));
     const entries = (index.data as { version: 2; runs: { id: string; name: string }[] }).runs;
     expect(entries.map((e) => e.name)).toEqual(['first', 'second', 'third']);
     expect(entries[0].id).toBe('run-1');

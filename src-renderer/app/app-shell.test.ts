@@ -63,9 +63,10 @@ describe('SettingsState', () => {
 
   it('keeps the defaults when the document cannot be read', async () => {
     const docs = new MemoryDocs();
-    docs.loadResult = { ok: false, error: 'disk on fire' };
+    const fire = { code: 'storage.unreadable' as const, detail: 'disk on fire' };
+    docs.loadResult = { ok: false, problem: fire };
     const settings = new SettingsState(docs);
-    expect(await settings.load()).toEqual({ error: 'disk on fire', quarantinedTo: undefined });
+    expect(await settings.load()).toEqual({ problem: fire, quarantinedTo: undefined });
     expect(settings.value).toEqual(defaultSettings());
   });
 });
@@ -99,7 +100,7 @@ describe('AppState and the shell', () => {
 
   it('a quarantine becomes one dismissable alert', () => {
     const state = new AppState();
-    const notice = { kind: 'settings' as const, movedTo: 'quarantine/1', error: 'theme: bad' };
+    const notice = { kind: 'settings' as const, movedTo: 'quarantine/1', problem: { code: 'storage.invalid' as const, detail: 'theme: bad' } };
     state.notifyQuarantine(notice);
     state.notifyQuarantine(notice);
     const target = document.body.appendChild(document.createElement('div'));
@@ -107,6 +108,8 @@ describe('AppState and the shell', () => {
     const alerts = target.querySelectorAll('[role="alert"]');
     expect(alerts).toHaveLength(1);
     expect(alerts[0].textContent).toContain('settings could not be read');
+    expect(alerts[0].textContent).toContain('could not be read: it does not match the expected format (the details are in the console).');
+    expect(alerts[0].textContent).not.toContain('theme: bad');
     expect(alerts[0].textContent).toContain('defaults are in use');
     const other = new AppState();
     other.notifyQuarantine({ ...notice, kind: 'progress', restored: true });

@@ -2,6 +2,7 @@ import type { FixedDocKind, StorageStatus } from '../../src-shared/protocol/ipc-
 import type { QuarantineNotice } from '../backend/backend';
 import type { MessageKey } from '../i18n/en';
 import { t } from '../i18n/i18n.svelte';
+import { wordedVars, type MessageVars } from '../i18n/message';
 import { storageNotice } from './storage-notice';
 
 /** The screens, in navigation order; each one's name is the catalogue's `ui.nav.<id>`. */
@@ -12,12 +13,8 @@ export function isScreenId(x: string): x is ScreenId {
   return (SCREENS as readonly string[]).includes(x);
 }
 
-/** A message part worded when shown: a key with its own values (e.g. the reason inside a storage notice). */
-export interface NoticePhrase {
-  readonly key: MessageKey;
-  readonly vars?: Readonly<Record<string, string | number>>;
-}
-export type NoticeVars = Readonly<Record<string, string | number | NoticePhrase>>;
+/** A notice's values: text, numbers, and messages or problems worded when shown (i18n/message.ts). */
+export type NoticeVars = MessageVars;
 export interface NoticeAction {
   readonly label: MessageKey;
   readonly run: () => void;
@@ -37,8 +34,7 @@ export interface Notice {
 
 /** A notice in the current locale. */
 export function noticeText(n: Notice): string {
-  const vars: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(n.vars)) vars[name] = typeof value === 'object' ? t(value.key, value.vars) : value;
+  const vars = wordedVars(n.vars);
   return t(n.key, n.doc ? { ...vars, what: t(`app.doc.${n.doc.startsWith('run:') ? 'runs' : (n.doc as FixedDocKind)}`) } : vars);
 }
 
@@ -72,7 +68,7 @@ export class AppState {
 
   notifyQuarantine(notice: QuarantineNotice): void {
     const key = notice.restored ? 'app.quarantined.restored' : 'app.quarantined.defaults';
-    this.notify('warning', key, { error: notice.error, movedTo: notice.movedTo }, { doc: notice.kind });
+    this.notify('warning', key, { error: notice.problem, movedTo: notice.movedTo }, { doc: notice.kind });
   }
 
   /** The read-only mode, announced once; when saving works again the warning gives way to a short note. */

@@ -1,6 +1,7 @@
 import type { Settings } from '../../src-shared/protocol/documents';
 import { DEFAULT_CONFIG, type TrainingConfig } from '../../src-shared/protocol/training-config';
 import type { DocStore } from '../backend/backend';
+import type { Problem } from '../../src-shared/protocol/problem';
 
 export type ThemeChoice = Settings['theme'];
 
@@ -25,7 +26,8 @@ export const SAVE_DELAY_MS = 300;
 export class SettingsState {
   value: Settings = $state(defaultSettings());
   /** Last save failure, shown to the user; null when everything is written. */
-  saveError: string | null = $state(null);
+  /** Why the last save failed (worded where it is shown), or null. */
+  saveError: Problem | null = $state.raw(null);
   /** Whether settings were ever saved on this machine (false at a learner's first launch). */
   stored = $state(false);
   /** Increments after each successful write (e2e tests and the UI's "saved" hint use it). */
@@ -38,9 +40,9 @@ export class SettingsState {
   }
 
   /** Load the stored settings; on failure the defaults stay and the problem is returned for a notice. */
-  async load(): Promise<{ error: string; quarantinedTo?: string } | null> {
+  async load(): Promise<{ problem: Problem; quarantinedTo?: string } | null> {
     const res = await this.#docs.load('settings');
-    if (!res.ok) return { error: res.error, quarantinedTo: res.quarantinedTo };
+    if (!res.ok) return { problem: res.problem, quarantinedTo: res.quarantinedTo };
     if (res.value) {
       this.value = res.value;
       this.stored = true;
@@ -71,7 +73,7 @@ export class SettingsState {
       this.saveError = null;
       this.savedCount += 1;
     } else {
-      this.saveError = res.error;
+      this.saveError = res.problem;
     }
   }
 

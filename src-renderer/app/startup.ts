@@ -4,7 +4,7 @@ import type { Backend } from '../backend/backend';
 import { createBackend } from '../backend/select-backend';
 import { registerServiceWorker } from '../backend/service-worker';
 import { LOCALES, locale, resolveLocale } from '../i18n/i18n.svelte';
-import { logProblem, problemsText } from '../i18n/problem-text';
+import { logProblem } from '../i18n/problem-text';
 import { LabState } from '../lab/lab-state.svelte';
 import { RunsState } from '../lab/runs-state.svelte';
 import { classroom } from '../quiz/classroom.svelte';
@@ -52,7 +52,10 @@ export async function startApp(app: AppState, shared: ShareLink | null, sink: St
       onUpdateReady: (apply) => app.notify('info', 'ui.pwa.ready', {}, { action: { label: 'ui.pwa.reload', run: apply } }),
     });
   }
-  b.docs.onQuarantined((n) => app.notifyQuarantine(n));
+  b.docs.onQuarantined((n) => {
+    logProblem(`saved ${n.kind} moved aside to ${n.movedTo}`, n.problem);
+    app.notifyQuarantine(n);
+  });
   b.docs.onStatus((status) => app.notifyStorage(status));
   // A read-only data folder (another instance, a full or read-only disk) is said at once, not at the first save.
   void b.docs.status().then((status) => app.notifyStorage(status), (err: unknown) => console.warn('RNN Lab: no storage status', err));
@@ -60,8 +63,9 @@ export async function startApp(app: AppState, shared: ShareLink | null, sink: St
   const s = new SettingsState(b.docs);
   const failure = await s.load();
   // Same text as the store's quarantine event, so the notice shows once whichever arrives first.
-  if (failure?.quarantinedTo) app.notifyQuarantine({ kind: 'settings', movedTo: failure.quarantinedTo, error: failure.error });
-  else if (failure) app.notify('warning', 'app.settingsUnreadable', { error: failure.error });
+  if (failure?.quarantinedTo) app.notifyQuarantine({ kind: 'settings', movedTo: failure.quarantinedTo, problem: failure.problem });
+  else if (failure) app.notify('warning', 'app.settingsUnreadable', { error: failure.problem });
+  if (failure) logProblem('settings not loaded', failure.problem);
   sink.settings(s);
 
   const policy = await b.policy();
@@ -74,7 +78,7 @@ export async function startApp(app: AppState, shared: ShareLink | null, sink: St
     usePack: (pack) => classroom.use(pack),
   });
   for (const issue of issues) logProblem(`policy ${policy.source ?? ''}`, issue);
-  if (issues.length > 0) app.notify('warning', 'ui.policy.issues', { source: policy.source ?? '', issues: problemsText(issues) });
+  if (issues.length > 0) app.notify('warning', 'ui.policy.issues', { source: policy.source ?? '', issues });
   if (sink.audience()) return; // the audience window never trains
 
   // Before the Lab's state, which asks the trainer to 'sync': the feed hears the run from its first event.

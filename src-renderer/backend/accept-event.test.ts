@@ -26,7 +26,9 @@ describe("isTrainerEvent (the contract's TrainerEventSchema)", () => {
     expect(isTrainerEvent({ type: 'stats', seq: 2, points: [{ step: 4, loss: 1, accuracy: 0.5, gradNormBefore: 2, gradNormAfter: 1, clipped: true }], detail, stepsPerSecond: 9 })).toBe(true);
     expect(isTrainerEvent({ type: 'snapshot', requestId: 1, checkpoint: { version: 1, config: DEFAULT_CONFIG, step: 0, params: {}, optimizer: {}, history: [] } })).toBe(true);
     expect(isTrainerEvent({ type: 'synced', config: null })).toBe(true);
-    expect(isTrainerEvent({ type: 'error', code: 'internal', message: 'x' })).toBe(true);
+    expect(isTrainerEvent({ type: 'error', code: 'internal', problem: { code: 'unexpected', detail: 'x' } })).toBe(true);
+    expect(isTrainerEvent({ type: 'error', code: 'internal', message: 'x' })).toBe(false);
+    expect(isTrainerEvent({ type: 'error', code: 'internal', problem: { code: 'no.such.code' } })).toBe(false);
   });
 
   it('rejects unknown types and missing fields', () => {

@@ -4,6 +4,7 @@ import type { DocTypes } from '../../src-shared/protocol/documents';
 import type { PolicyLoad } from '../../src-shared/protocol/policy';
 import type { JobEvent, JobRequest, JobStreamCommand } from '../../src-shared/protocol/job-messages';
 import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/trainer-messages';
+import type { Problem } from '../../src-shared/protocol/problem';
 
 /**
  * The one interface the renderer talks to. The desktop shell (Electron, via `window.rnnLab`) and the
@@ -45,13 +46,14 @@ export interface PresenterLink {
 /** Result of loading one document: `value` is null when nothing was ever saved. */
 export type DocLoad<K extends DocKind> =
   | { ok: true; value: DocTypes[K] | null }
-  | { ok: false; error: string; quarantinedTo?: string };
+  | { ok: false; problem: Problem; quarantinedTo?: string };
 
 /** A stored document failed validation and was moved aside (never overwritten). */
 export interface QuarantineNotice {
   readonly kind: DocKind;
   readonly movedTo: string;
-  readonly error: string;
+  /** Why it was refused (worded by the renderer; its English detail for the console). */
+  readonly problem: Problem;
   /** The previous saved version replaced it (Electron keeps one; the browser build does not). */
   readonly restored?: boolean;
 }

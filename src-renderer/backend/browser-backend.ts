@@ -27,11 +27,11 @@ export class BrowserBackend implements Backend {
     load: <K extends DocKind>(kind: K) => this.#idb.load(kind),
     save: async <K extends DocKind>(kind: K, value: DocTypes[K]) => {
       const refused = policyRefusesSave((await this.policy()).policy, kind);
-      return refused ? { ok: false as const, error: refused } : this.#idb.save(kind, value);
+      return refused ? { ok: false as const, problem: refused } : this.#idb.save(kind, value);
     },
     remove: async (kind: RunDocKind) => {
       const refused = policyRefusesSave((await this.policy()).policy, kind);
-      return refused ? { ok: false as const, error: refused } : this.#idb.remove(kind);
+      return refused ? { ok: false as const, problem: refused } : this.#idb.remove(kind);
     },
     onQuarantined: (listener: Parameters<IdbDocStore['onQuarantined']>[0]) => this.#idb.onQuarantined(listener),
     status: () => this.#idb.status(),

@@ -75,6 +75,26 @@ describe('ElectronBackend', () => {
     backend.dispose();
   });
 
+  it('checks main’s document replies and events against the contract: a problem passes, an English error string does not', async () => {
+    const full = { code: 'storage.full' as const, detail: 'could not save settings: ENOSPC: no space left on device' };
+    const { bridge, emit } = fakeBridge({ saveDoc: { ok: false, problem: full }, deleteDoc: { ok: false, error: 'the disk is full' } as never });
+    const backend = new ElectronBackend(bridge, window);
+    expect(await backend.docs.save('settings', { version: 1 } as never)).toEqual({ ok: false, problem: full });
+    const deleted = await backend.docs.remove('run:a');
+    expect(deleted).toMatchObject({ ok: false, problem: { code: 'unexpected', detail: expect.stringMatching(/malformed reply/) } });
+    bridge.loadDoc.mockResolvedValueOnce({ ok: false, problem: { code: 'storage.nope' } } as never);
+    expect(await backend.docs.load('settings')).toMatchObject({ ok: false, problem: { code: 'unexpected' } });
+    const notices: unknown[] = [];
+    backend.docs.onQuarantined((n) => notices.push(n));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    emit('docQuarantined', { kind: 'settings', movedTo: 'settings.corrupt-1.json', error: 'not valid JSON', restored: false } as never);
+    emit('docQuarantined', { kind: 'settings', movedTo: 'settings.corrupt-2.json', problem: { code: 'storage.notJson', detail: 'x' }, restored: false });
+    expect(notices).toEqual([{ kind: 'settings', movedTo: 'settings.corrupt-2.json', problem: { code: 'storage.notJson', detail: 'x' }, restored: false }]);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/malformed quarantine report/));
+    warn.mockRestore();
+    backend.dispose();
+  });
+
   it('offers presenter mode: opens the audience window, syncs slides, and follows the presenter', async () => {
     const { bridge, emit } = fakeBridge();
     const backend = new ElectronBackend(bridge, window);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { OpenRunFileResultSchema, OpenTextFileResultSchema, SaveRunFileResultSchema, PresenterStateSchema, TrainerHealthSchema, type BridgeApi, type OpenTextFileRequest, type OpenTextFileResult, type DocKind, type PresenterState, type StorageStatus, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import { DocQuarantinedSchema, LoadResultSchema, OpenRunFileResultSchema, OpenTextFileResultSchema, SaveResultSchema, SaveRunFileResultSchema, PresenterStateSchema, StorageStatusSchema, TrainerHealthSchema, type BridgeApi, type OpenTextFileRequest, type OpenTextFileResult, type DocKind, type PresenterState, type StorageStatus, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
 import { describeIssues } from '../../src-shared/protocol/describe-issues';
 import { isJobMessage, type JobStreamCommand } from '../../src-shared/protocol/job-messages';
@@ -7,8 +7,13 @@ import type { TrainerCommand, TrainerEvent } from '../../src-shared/protocol/tra
 import { Listeners, type Backend, type DocLoad, type DocStore, type JobLink, type PresenterLink, type QuarantineNotice, type RunFileDialogs, type TrainerStream } from './backend';
 import { acceptTrainerEvent } from './accept-event';
 import { JobChannel } from './job-channel';
-import { problem } from '../../src-shared/protocol/problem';
+import { problem, type Problem } from '../../src-shared/protocol/problem';
 import { checkPolicyLoad } from '../../src-shared/protocol/policy';
+
+/** A reply from main that the contract does not describe: a failure, never trusted. */
+function malformed(call: string, issues: Parameters<typeof describeIssues>[0]): Problem {
+  return problem('unexpected', undefined, `main answered the ${call} document request with a malformed reply: ${describeIssues(issues)}`);
+}
 
 /** What the preload posts to the page with the training MessagePort attached as ports[0]. */
 interface PortEnvelope {
@@ -103,8 +108,16 @@ export class ElectronBackend implements Backend {
         if (parsed.success) this.trainer.health.emit(parsed.output);
         else console.warn(`RNN Lab: ignored a malformed trainer health report: ${describeIssues(parsed.issues)}`);
       }),
-      bridge.on.docQuarantined((n) => this.#quarantined.emit(n)),
-      bridge.on.storageStatus((s) => this.#storage.emit(s)),
+      bridge.on.docQuarantined((n) => {
+        const parsed = v.safeParse(DocQuarantinedSchema, n);
+        if (parsed.success) this.#quarantined.emit(parsed.output);
+        else console.warn(`RNN Lab: ignored a malformed quarantine report: ${describeIssues(parsed.issues)}`);
+      }),
+      bridge.on.storageStatus((s) => {
+        const parsed = v.safeParse(StorageStatusSchema, s);
+        if (parsed.success) this.#storage.emit(parsed.output);
+        else console.warn(`RNN Lab: ignored a malformed storage status: ${describeIssues(parsed.issues)}`);
+      }),
       bridge.on.presenterState((state) => {
         if (!v.is(PresenterStateSchema, state)) return;
         this.#lastPresenterState = state;
@@ -128,18 +141,27 @@ export class ElectronBackend implements Backend {
     const bridge = this.#bridge;
     return {
       async load<K extends DocKind>(kind: K): Promise<DocLoad<K>> {
-        const res = await bridge.loadDoc(kind);
+        const reply = v.safeParse(LoadResultSchema, await bridge.loadDoc(kind));
+        if (!reply.success) return { ok: false, problem: malformed('load', reply.issues) };
+        const res = reply.output;
         if (!res.ok) return res;
-        if (res.data === null) return { ok: true, value: null };
+        if (res.data === null || res.data === undefined) return { ok: true, value: null };
         const parsed = parseDoc(kind, res.data);
-        return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: parsed.error };
+        return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problem: problem('storage.invalid', undefined, `${kind} from main: ${parsed.error}`) };
       },
-      save<K extends DocKind>(kind: K, value: DocTypes[K]) {
-        return bridge.saveDoc({ kind, data: value });
+      async save<K extends DocKind>(kind: K, value: DocTypes[K]) {
+        const reply = v.safeParse(SaveResultSchema, await bridge.saveDoc({ kind, data: value }));
+        return reply.success ? reply.output : { ok: false, problem: malformed('save', reply.issues) };
       },
-      remove: (kind) => bridge.deleteDoc(kind),
+      remove: async (kind) => {
+        const reply = v.safeParse(SaveResultSchema, await bridge.deleteDoc(kind));
+        return reply.success ? reply.output : { ok: false, problem: malformed('delete', reply.issues) };
+      },
       onQuarantined: (listener) => this.#quarantined.add(listener),
-      status: () => bridge.storageStatus(null),
+      status: async () => {
+        const reply = v.safeParse(StorageStatusSchema, await bridge.storageStatus(null));
+        return reply.success ? reply.output : { mode: 'read-only', reason: 'unwritable', code: 'EIO', detail: `malformed storage status: ${describeIssues(reply.issues)}` };
+      },
       onStatus: (listener) => this.#storage.add(listener),
     };
   }

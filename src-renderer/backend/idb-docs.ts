@@ -4,6 +4,8 @@ import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
 import { jsonBytesWithin } from '../../src-shared/protocol/doc-json';
 import { LIMITS } from '../../src-shared/protocol/training-config';
 import { LegacyRunsSchema, splitLegacyRuns, type RunDocKind } from '../../src-shared/protocol/run-docs';
+import { problem } from '../../src-shared/protocol/problem';
+import { storageProblemOf, storageTooLarge } from '../../src-shared/protocol/storage-problem';
 import { Listeners, type DocLoad, type DocStore, type QuarantineNotice } from './backend';
 
 /** IndexedDB layout of the browser build (e2e tests rely on these names). */
@@ -49,8 +51,6 @@ export function openDocsDb(factory: IDBFactory = indexedDB): Promise<IDBDatabase
   });
 }
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
 /**
  * Versioned documents in IndexedDB, validated on load. A record that fails its schema is moved to the
  * quarantine store in the same transaction that removes it, and reported; it is never overwritten in place.
@@ -76,18 +76,19 @@ export class IdbDocStore implements DocStore {
       const parsed = parseDoc(kind, raw);
       if (parsed.ok) return { ok: true, value: parsed.value };
       const movedTo = await this.#quarantine(db, kind, raw, parsed.error);
-      this.#quarantined.emit({ kind, movedTo, error: parsed.error });
-      return { ok: false, error: parsed.error, quarantinedTo: movedTo };
+      const why = problem('storage.invalid', undefined, `${kind} in IndexedDB does not match its format: ${parsed.error}`);
+      this.#quarantined.emit({ kind, movedTo, problem: why });
+      return { ok: false, problem: why, quarantinedTo: movedTo };
     } catch (err) {
-      return { ok: false, error: message(err) };
+      return { ok: false, problem: storageProblemOf(err, `could not read ${kind} from IndexedDB`) };
     }
   }
 
   async save<K extends DocKind>(kind: K, value: DocTypes[K]): Promise<SaveResult> {
     // The desktop's file cap, checked before validating (which would hold the page for seconds on a huge value).
-    if (jsonBytesWithin(value, LIMITS.fileBytes) === null) return { ok: false, error: `Not saved: ${kind} would exceed ${LIMITS.fileBytes} bytes` };
+    if (jsonBytesWithin(value, LIMITS.fileBytes) === null) return { ok: false, problem: storageTooLarge(kind, LIMITS.fileBytes) };
     const parsed = parseDoc(kind, value);
-    if (!parsed.ok) return { ok: false, error: parsed.error };
+    if (!parsed.ok) return { ok: false, problem: problem('storage.invalid', undefined, `Not saved: ${parsed.error}`) };
     try {
       const db = await this.#db;
       const tx = db.transaction(DOCS_STORE, 'readwrite');
@@ -95,7 +96,7 @@ export class IdbDocStore implements DocStore {
       await done(tx);
       return { ok: true };
     } catch (err) {
-      return { ok: false, error: message(err) };
+      return { ok: false, problem: storageProblemOf(err, `could not save ${kind} in IndexedDB`) };
     }
   }
 
@@ -113,7 +114,7 @@ export class IdbDocStore implements DocStore {
       await done(tx);
       return { ok: true };
     } catch (err) {
-      return { ok: false, error: message(err) };
+      return { ok: false, problem: storageProblemOf(err, `could not delete ${kind} from IndexedDB`) };
     }
   }
 
@@ -127,7 +128,7 @@ export class IdbDocStore implements DocStore {
       await this.#db;
       return { mode: 'writable' };
     } catch (err) {
-      return { mode: 'read-only', reason: 'unwritable', code: err instanceof DOMException ? err.name : 'EIO', detail: message(err) };
+      return { mode: 'read-only', reason: 'unwritable', code: err instanceof DOMException ? err.name : 'EIO', detail: err instanceof Error ? err.message : String(err) };
     }
   }
 

@@ -41,11 +41,10 @@ export const enAttrib = {
   'attrib.compare.waiting': 'Press the button to train the three cells; it takes a few seconds.',
   'attrib.compare.stopped': 'The comparison stopped: {error}',
   'attrib.compare.cellTitle': '{cell}: {acc} held out, step {step}',
-  'attrib.compare.cellLine': '{cell}: {share} of the verdict’s attribution comes from the last {n} words; its peak, “{token}”, lies {back}.',
-  'attrib.compare.cellLineHere': '{cell}: {share} of the verdict’s attribution comes from the last {n} words; its peak is the last word itself, “{token}”.',
+  'attrib.compare.cellLine': '{cell}: {share} of the verdict’s attribution comes from the last {n} words before the closing “{end}”; its peak, “{token}”, lies {back}.',
   'attrib.compare.notLearned': '{cell} has not learned the task yet ({acc} held out), so its picture does not follow the rule yet.',
   'attrib.compare.reach':
-    'Of the cells that learned the task, the {far} reaches furthest back: {farShare} of its verdict’s weight lies before the last {n} words, against {nearShare} for the {near}.',
+    'Of the cells that learned the task, the {far} reaches furthest back: leaving out the closing “{end}”, {farShare} of its verdict’s weight lies before the last {n} words, against {nearShare} for the {near}.',
   'grad.job.attribution': 'the RNN, LSTM and GRU connectivity comparison',
   'grad.replaced.attribution': 'The connectivity comparison was cancelled: {by} replaced it, since the lab runs one experiment at a time.',
   'quiz.predict-attribution.prompt':

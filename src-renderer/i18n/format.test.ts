@@ -3,7 +3,7 @@ import { workedExample } from '../views/gradients/explorer-data';
 import {
   csvNumber, formatCount, formatDateTime, formatFixed, formatLogTick, formatLr, formatPercent, formatScalar, formatSci, formatSeconds,
 } from './format';
-import { locale } from './i18n.svelte';
+import { locale, t } from './i18n.svelte';
 
 afterEach(() => locale.set('en'));
 
@@ -47,18 +47,21 @@ describe('numbers, percentages and durations follow the locale', () => {
     expect(formatSeconds(12_340)).toBe('12.3\u00a0s');
     expect(formatPercent(null)).toBe('–');
   });
-  it('French: decimal comma, narrow no-break space for grouping, no-break space before %', () => {
+  it('French: decimal comma, narrow no-break space for grouping and before %', () => {
     locale.set('fr');
     expect(formatCount(10610)).toBe('10\u202f610');
-    expect(formatPercent(0.874)).toBe('87\u00a0%');
-    expect(formatPercent(0.8744, 1)).toBe('87,4\u00a0%');
+    expect(formatPercent(0.874)).toBe('87\u202f%');
+    expect(formatPercent(0.8744, 1)).toBe('87,4\u202f%');
+    // The same characters as the catalogue's own "90 %" in a sentence.
+    expect(t('ui.attribution.notice.recent.one', { step: 1, span: '1' })).toContain(formatPercent(0.9));
     expect(formatFixed(0.9, 2)).toBe('0,90');
     expect(formatScalar(0.49)).toBe('0,490');
     expect(formatSeconds(12_340)).toBe('12,3\u00a0s');
   });
-  it('Spanish: decimal comma and full-stop grouping', () => {
+  it('Spanish: decimal comma, full-stop grouping and a no-break space before %', () => {
     locale.set('es');
     expect(formatCount(10610)).toBe('10.610');
+    expect(formatPercent(0.874)).toBe('87\u00a0%');
     expect(formatFixed(0.9, 2)).toBe('0,90');
   });
   it('dates are written in the locale’s own order and words', () => {

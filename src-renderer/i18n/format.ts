@@ -1,6 +1,6 @@
 /**
  * Every number, percentage and date a learner reads, written for the active locale through Intl (French and Spanish
- * use the decimal comma and a thin space before "%"). The one set of formatters for the whole renderer: called
+ * use the decimal comma, and a space before "%": narrow in French, as its catalogue writes it). The one set of formatters for the whole renderer: called
  * inside a component or $derived, each re-runs when the locale changes, because it reads `locale.current`.
  *
  * Machine-read exports (CSV) do not use these: they write plain JavaScript numbers (see `csvNumber`).
@@ -39,10 +39,15 @@ export function formatCount(n: number | null | undefined): string {
   return n === null || n === undefined ? NO_VALUE : formatNumber(n);
 }
 
-/** A fraction as a percentage with `fractionDigits` decimals: 0.874 → "87%" (en), "87 %" (fr). */
+/**
+ * A fraction as a percentage with `fractionDigits` decimals: 0.874 → "87%" (en), "87 %" (es, U+00A0), "87 %" (fr,
+ * U+202F). Intl gives French a full no-break space before "%"; the French catalogue, and French typography, use the
+ * narrow one, so a formatted percentage and a "90 %" written in a sentence look alike.
+ */
 export function formatPercent(x: number | null | undefined, fractionDigits = 0): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return NO_VALUE;
-  return numberFormat({ style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(x);
+  const text = numberFormat({ style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(x);
+  return locale.current === 'fr' ? text.replace(/[\u00a0 ]%/, '\u202f%') : text;
 }
 
 const SUPERSCRIPT: Record<string, string> = {

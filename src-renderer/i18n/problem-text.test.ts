@@ -6,6 +6,13 @@ import { taskFromDataset } from '../../src-shared/tasks/user-data';
 import { en } from './en';
 import { locale } from './i18n.svelte';
 import { problemsText, problemText } from './problem-text';
+import { policyRefusesSave } from '../../src-shared/protocol/policy';
+import { storageProblemOf, storageTooLarge } from '../../src-shared/protocol/storage-problem';
+import type { TrainerEvent } from '../../src-shared/protocol/trainer-events';
+import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
+import { createTrainingSession } from '../../src-shared/session/training-session';
+import { lookup } from './i18n.svelte';
+import type { MessageKey } from './en';
 
 /** Runs of two or more English words (10+ characters) in a problem's English phrase, between its placeholders. */
 function englishRuns(code: Problem['code']): string[] {
@@ -40,7 +47,32 @@ const KINDS: [string, () => Problem][] = [
   ['a broken run file', () => (parseRunFile('{"format": "rnnlab-run"') as { problem: Problem }).problem],
   ['a run file of another version', () => (parseRunFile('{"format": "rnnlab-run", "version": 7}') as { problem: Problem }).problem],
   ['an unexpected error', () => problemOf(new Error('IndexedDB transaction aborted'))],
+  // Saving and loading: what the desktop's file system and the browser's IndexedDB report, through the stores' mapping.
+  ['a full disk (desktop)', () => storageProblemOf(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }), 'could not save settings')],
+  ['a read-only disk (desktop)', () => storageProblemOf(Object.assign(new Error('EROFS: read-only file system, open'), { code: 'EROFS' }), 'could not save quiz')],
+  ['a system error the stores did not foresee', () => storageProblemOf(Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' }), 'could not save runs')],
+  ['a full browser storage (IndexedDB)', () => storageProblemOf(new DOMException('The quota has been exceeded.', 'QuotaExceededError'), 'could not save run:a in IndexedDB')],
+  ['an IndexedDB error', () => storageProblemOf(new DOMException('The transaction was aborted.', 'AbortError'), 'could not save progress in IndexedDB')],
+  ['a document over the size cap', () => storageTooLarge('run:big', 5_000_000)],
+  ['saving runs turned off by the school', () => policyRefusesSave({ saving: false }, 'runs')!],
+  ['a settings file that is not JSON', () => problem('storage.notJson', undefined, 'settings.json is not valid JSON (Unexpected end of JSON input)')],
+  ['a document that fails its schema', () => problem('storage.invalid', undefined, 'progress.json does not match the progress format: currentSection: expected string')],
+  ['a data folder another RNN Lab holds', () => problem('storage.locked', undefined, 'another RNN Lab is using this data folder (process 4242); changes are not saved')],
+  // The trainer's 'error' event: a config it cannot build, a command it refuses.
+  ['a config the trainer cannot build', () => trainerError({ type: 'configure', config: { ...DEFAULT_CONFIG, task: 'memory', taskParams: { k: 100_000 } } })],
+  ['a command the trainer refuses', () => trainerError({ type: 'start' })],
 ];
+
+/** The problem of the 'error' event a fresh training session answers `command` with. */
+function trainerError(command: unknown): Problem {
+  const events: TrainerEvent[] = [];
+  const session = createTrainingSession((e) => events.push(e));
+  session.handle(command);
+  session.dispose();
+  const error = events.find((e) => e.type === 'error');
+  if (error?.type !== 'error') throw new Error('expected the trainer to refuse it');
+  return error.problem;
+}
 
 describe('problems in the learner’s language', () => {
   afterEach(() => locale.set('en'));
@@ -76,6 +108,34 @@ describe('problems in the learner’s language', () => {
     const issues = validatePolicy({ saving: 'yes', savng: false }).issues;
     locale.set('fr');
     expect(problemsText(issues)).toContain('\u202f; «');
+  });
+
+  it('a storage or trainer problem inside each sentence that names one reads in French and Spanish with no English detail', () => {
+    // Every notice or status line a failed save or load, or a refused config, is worded into.
+    const sentences: [MessageKey, Record<string, string>][] = [
+      ['app.settingsNotSaved', {}], ['app.settingsUnreadable', {}], ['app.quarantined.restored', { what: 'x', movedTo: 'y' }],
+      ['app.quarantined.defaults', { what: 'x', movedTo: 'y' }], ['ui.runs.loadFailed', {}], ['ui.runs.writeFailed', {}],
+      ['ui.lesson.saveFailed', {}], ['ui.lesson.loadFailed', {}], ['ui.quiz.saveFailed', {}], ['ui.storage.unwritable', {}],
+      ['ui.lab.status.error', {}],
+    ];
+    const problems = KINDS.slice(-12).map(([, make]) => make());
+    expect(problems.map((p) => p.code)).toEqual([
+      'storage.full', 'storage.readOnly', 'storage.systemError', 'storage.full', 'storage.failed', 'storage.tooLarge',
+      'storage.savingOff', 'storage.notJson', 'storage.invalid', 'storage.locked', 'trainer.badConfig', 'trainer.badMessage',
+    ]);
+    for (const p of problems) {
+      expect(p.detail, p.code).toBeTruthy();
+      for (const l of ['fr', 'es'] as const) {
+        locale.set(l);
+        const phrase = problemText(p);
+        for (const [key, vars] of sentences) {
+          const text = lookup(l, key, { ...vars, error: phrase, why: phrase });
+          expect(text, `${l} ${key} ${p.code}`).toContain(phrase);
+          expect(text, `${l} ${key} ${p.code}`).not.toContain(p.detail!);
+          for (const run of englishRuns(p.code)) expect(text, `${l} ${key}: ${p.code}`).not.toContain(run);
+        }
+      }
+    }
   });
 
   it('every problem code has a sentence in every locale, with the same placeholders', () => {

@@ -1,4 +1,6 @@
 import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import { problem, type Problem } from '../../src-shared/protocol/problem';
+import { logProblem } from '../i18n/problem-text';
 import type { SavedRun } from '../../src-shared/protocol/saved-run';
 import {
   PROTOCOL_VERSION,
@@ -48,7 +50,7 @@ export class LabState {
   detail: StepDetail | null = $state.raw(null);
   divergence: { step: number; quantity: string } | null = $state.raw(null);
   health: TrainerHealth | null = $state.raw(null);
-  error: string | null = $state(null);
+  error: Problem | null = $state.raw(null);
   /** The last change the lesson made to this run (a demo, a lesson pack), until the learner undoes or keeps it. */
   lessonChange: LessonChange | null = $state.raw(null);
   /** Why the run last stopped by itself (a target of its config), until it trains again. */
@@ -234,7 +236,8 @@ export class LabState {
     switch (event.type) {
       case 'ready':
         if (event.protocolVersion !== PROTOCOL_VERSION) {
-          this.error = `the trainer speaks protocol ${event.protocolVersion}, this window expects ${PROTOCOL_VERSION}`;
+          this.error = problem('trainer.protocol', { got: event.protocolVersion, want: PROTOCOL_VERSION }, `the trainer speaks protocol ${event.protocolVersion}, this window expects ${PROTOCOL_VERSION}`);
+          logProblem('trainer', this.error);
         }
         // A (re)started trainer runs at full speed until told otherwise.
         if (this.pace > 0) this.#opts.trainer.send({ type: 'pace', stepsPerSecond: this.pace });
@@ -296,7 +299,8 @@ export class LabState {
         this.#checkpoints.settle(event.requestId, event.checkpoint);
         return;
       case 'error':
-        this.error = event.message;
+        this.error = event.problem;
+        logProblem(`trainer refused a command (${event.code})`, event.problem);
         this.#pendingSnapshots = null;
         return;
     }

@@ -137,8 +137,8 @@ describe('LabState', () => {
     expect(lab.statusTone).toBe('warning');
     trainer.health.emit({ kind: 'restarted', attempt: 1, reason: { code: 'trainer.exited', detail: 'crash' }, restoredStep: 40 });
     expect(lab.statusText).toMatch(/restarted \(attempt 1\); it continued from step 40\. Training\./);
-    trainer.emit({ type: 'error', code: 'bad-config', message: 'hidden size must be at most 256' });
-    expect(lab.statusText).toBe('Something went wrong: hidden size must be at most 256');
+    trainer.emit({ type: 'error', code: 'bad-config', problem: { code: 'trainer.badConfig', detail: 'hidden size must be at most 256' } });
+    expect(lab.statusText).toBe('Something went wrong: the trainer could not build a model from these settings (the details are in the console)');
     expect(lab.statusTone).toBe('error');
     trainer.health.emit({ kind: 'gave-up', reason: { code: 'trainer.exited', detail: 'crash loop' } });
     expect(lab.statusText).toMatch(/keeps failing \(its process ended\)/);

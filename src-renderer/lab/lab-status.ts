@@ -1,4 +1,5 @@
 import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import type { Problem } from '../../src-shared/protocol/problem';
 import type { SessionState, StopReason } from '../../src-shared/protocol/trainer-messages';
 import type { Collapse } from './collapse';
 import { formatPercent } from '../i18n/format';
@@ -13,7 +14,8 @@ export interface LabStatusInput {
   readonly phase: LabPhase;
   readonly step: number;
   readonly health: TrainerHealth | null;
-  readonly error: string | null;
+  /** The trainer's last refusal (its 'error' event), worded here. */
+  readonly error: Problem | null;
   readonly divergence: { step: number; quantity: string } | null;
   /** Held-out accuracy fell far below the run's best while training (collapse.ts). */
   readonly collapse?: Collapse | null;
@@ -31,7 +33,7 @@ export function statusTone(s: LabStatusInput): StatusTone {
 export function statusText(s: LabStatusInput): string {
   const h = s.health;
   if (h?.kind === 'gave-up') return t('ui.lab.status.gaveUp', { reason: problemText(h.reason) });
-  if (s.error) return t('ui.lab.status.error', { error: s.error });
+  if (s.error) return t('ui.lab.status.error', { error: problemText(s.error) });
   if (s.divergence) {
     const { step, quantity } = s.divergence;
     return t('ui.lab.status.divergedAt', { step, quantity });

@@ -8,16 +8,18 @@ import {
   type SavedRun,
 } from '../../src-shared/protocol/saved-run';
 import type { SaveResult } from '../../src-shared/protocol/ipc-contract';
+import { problem, problemOf } from '../../src-shared/protocol/problem';
 import { indexEntry, RUN_ID_PATTERN, runDocKind } from '../../src-shared/protocol/run-docs';
 import type { DocStore, RunFileDialogs } from '../backend/backend';
-import { t } from '../i18n/i18n.svelte';
+import { message, type Message } from '../i18n/message';
 import type { LabState } from './lab-state.svelte';
-import { logProblem, problemText } from '../i18n/problem-text';
+import { logProblem } from '../i18n/problem-text';
 
 /** How long a deleted run can be brought back. */
 export const UNDO_MS = 10_000;
 
-export type RunsNotice = { kind: 'info' | 'error'; text: string } | null;
+/** What the panel says about the last action: a sentence kept as data, worded when shown (so a locale switch rewords it). */
+export type RunsNotice = { kind: 'info' | 'error'; message: Message } | null;
 
 /**
  * The learner's saved runs (each its own `run:<id>` document, listed in the `runs` index): save the Lab's run, reopen, rename, delete (undoable while the
@@ -58,7 +60,7 @@ export class RunsState {
     if (res.status === 'opened') await this.importText(res.name, res.text);
     else if (res.status === 'failed') {
       logProblem('run file not opened', res.problem);
-      this.notice = { kind: 'error', text: t('ui.runs.openFailed', { error: problemText(res.problem) }) };
+      this.notice = { kind: 'error', message: message('ui.runs.openFailed', { error: res.problem }) };
     }
   }
 
@@ -67,10 +69,10 @@ export class RunsState {
     const file = this.exportRun(id);
     if (!file || !this.#files) return;
     const res = await this.#files.save(file);
-    if (res.status === 'saved') this.notice = { kind: 'info', text: t('ui.runs.exported', { file: res.name }) };
+    if (res.status === 'saved') this.notice = { kind: 'info', message: message('ui.runs.exported', { file: res.name }) };
     else if (res.status === 'failed') {
       logProblem('run file not saved', res.problem);
-      this.notice = { kind: 'error', text: t('ui.runs.exportFailed', { error: problemText(res.problem) }) };
+      this.notice = { kind: 'error', message: message('ui.runs.exportFailed', { error: res.problem }) };
     }
   }
 
@@ -78,18 +80,23 @@ export class RunsState {
   async load(): Promise<void> {
     const res = await this.#docs.load('runs');
     if (!res.ok) {
-      this.notice = { kind: 'error', text: t('ui.runs.loadFailed', { error: res.error }) };
+      logProblem('saved runs not loaded', res.problem);
+      this.notice = { kind: 'error', message: message('ui.runs.loadFailed', { error: res.problem }) };
       return;
     }
     const runs: SavedRun[] = [];
-    const failed: string[] = [];
+    const failed: Message[] = [];
     for (const entry of res.value?.runs ?? []) {
       const run = await this.#docs.load(runDocKind(entry.id));
       if (run.ok && run.value) runs.push(run.value);
-      else failed.push(`${entry.name}: ${run.ok ? 'missing' : run.error}`);
+      else {
+        const why = run.ok ? problem('storage.missing', undefined, `run:${entry.id} is listed but has no document`) : run.problem;
+        logProblem(`saved run “${entry.name}” not loaded`, why);
+        failed.push(message('ui.runs.namedProblem', { name: entry.name, problem: why }));
+      }
     }
     this.runs = runs;
-    if (failed.length > 0) this.notice = { kind: 'error', text: t('ui.runs.loadFailed', { error: failed.join('; ') }) };
+    if (failed.length > 0) this.notice = { kind: 'error', message: message('ui.runs.loadFailed', { error: failed }) };
   }
 
   /** Name suggested for the next save: the task, the cell and its size, the seed. */
@@ -103,7 +110,7 @@ export class RunsState {
   async save(name: string): Promise<void> {
     const trimmed = name.trim().slice(0, 80) || this.suggestName();
     if (this.runs.length >= MAX_SAVED_RUNS) {
-      this.notice = { kind: 'error', text: t('ui.runs.full', { max: MAX_SAVED_RUNS }) };
+      this.notice = { kind: 'error', message: message('ui.runs.full', { max: MAX_SAVED_RUNS }) };
       return;
     }
     this.busy = true;
@@ -117,7 +124,7 @@ export class RunsState {
         checkpoint,
         snapshots: savedSnapshots(this.#lab.snapshots.all()),
       };
-      if (await this.#add(run, this.runs.length)) this.notice = { kind: 'info', text: t('ui.runs.saved', { name: trimmed, step: checkpoint.step }) };
+      if (await this.#add(run, this.runs.length)) this.notice = { kind: 'info', message: message('ui.runs.saved', { name: trimmed, step: checkpoint.step }) };
     } finally {
       this.busy = false;
     }
@@ -127,13 +134,13 @@ export class RunsState {
     const run = this.#find(id);
     if (!run) return;
     this.#lab.reopen(run);
-    this.notice = { kind: 'info', text: t('ui.runs.reopened', { name: run.name, step: run.checkpoint.step }) };
+    this.notice = { kind: 'info', message: message('ui.runs.reopened', { name: run.name, step: run.checkpoint.step }) };
   }
 
   async rename(id: string, name: string): Promise<void> {
     const trimmed = name.trim().slice(0, 80);
     if (!trimmed) {
-      this.notice = { kind: 'error', text: t('ui.runs.needsName') };
+      this.notice = { kind: 'error', message: message('ui.runs.needsName') };
       return;
     }
     const run = this.#find(id);
@@ -153,7 +160,7 @@ export class RunsState {
     await this.#docs.remove(runDocKind(id)).catch(() => undefined);
     this.compare = this.compare.filter((c) => c !== id);
     this.deleted = { run, index };
-    this.notice = { kind: 'info', text: t('ui.runs.deleted', { name: run.name }) };
+    this.notice = { kind: 'info', message: message('ui.runs.deleted', { name: run.name }) };
     if (this.#undoTimer !== null) clearTimeout(this.#undoTimer);
     this.#undoTimer = setTimeout(() => this.dismissUndo(), UNDO_MS);
   }
@@ -164,7 +171,7 @@ export class RunsState {
     if (!d) return;
     if (await this.#add(d.run, d.index)) {
       this.dismissUndo();
-      this.notice = { kind: 'info', text: t('ui.runs.restored', { name: d.run.name }) };
+      this.notice = { kind: 'info', message: message('ui.runs.restored', { name: d.run.name }) };
     }
   }
 
@@ -194,7 +201,7 @@ export class RunsState {
   /** Read a run file (size capped before reading), add it to the list and reopen it; all or nothing. */
   async importFile(file: File): Promise<void> {
     if (file.size > RUN_FILE_MAX_CHARS * 4) {
-      this.notice = { kind: 'error', text: t('ui.runs.importTooBig', { file: file.name, cap: RUN_FILE_MAX_CHARS }) };
+      this.notice = { kind: 'error', message: message('ui.runs.importTooBig', { file: file.name, cap: RUN_FILE_MAX_CHARS }) };
       return;
     }
     await this.importText(file.name, await file.text());
@@ -204,23 +211,23 @@ export class RunsState {
     const parsed = parseRunFile(text);
     if (!parsed.ok) {
       logProblem(`run file ${fileName} not imported`, parsed.problem);
-      this.notice = { kind: 'error', text: t('ui.runs.importBad', { file: fileName, error: problemText(parsed.problem) }) };
+      this.notice = { kind: 'error', message: message('ui.runs.importBad', { file: fileName, error: parsed.problem }) };
       return;
     }
     if (this.runs.length >= MAX_SAVED_RUNS) {
-      this.notice = { kind: 'error', text: t('ui.runs.importFull', { max: MAX_SAVED_RUNS }) };
+      this.notice = { kind: 'error', message: message('ui.runs.importFull', { max: MAX_SAVED_RUNS }) };
       return;
     }
     const taken = this.runs.some((r) => r.id === parsed.run.id) || !RUN_ID_PATTERN.test(parsed.run.id);
     const run = taken ? { ...parsed.run, id: newId() } : parsed.run;
     if (!(await this.#add(run, this.runs.length))) return;
     this.#lab.reopen(run);
-    this.notice = { kind: 'info', text: t('ui.runs.imported', { name: run.name, step: run.checkpoint.step }) };
+    this.notice = { kind: 'info', message: message('ui.runs.imported', { name: run.name, step: run.checkpoint.step }) };
   }
 
-  showShareLink(url: string, text: string): void {
+  showShareLink(url: string, said: Message): void {
     this.shareLink = url;
-    this.notice = { kind: 'info', text };
+    this.notice = { kind: 'info', message: said };
   }
 
   dispose(): void {
@@ -257,9 +264,12 @@ export class RunsState {
     try {
       res = await write();
     } catch (err) {
-      res = { ok: false, error: err instanceof Error ? err.message : String(err) };
+      res = { ok: false, problem: problemOf(err) };
     }
-    if (!res.ok) this.notice = { kind: 'error', text: t('ui.runs.writeFailed', { error: res.error }) };
+    if (!res.ok) {
+      logProblem('runs not written', res.problem);
+      this.notice = { kind: 'error', message: message('ui.runs.writeFailed', { error: res.problem }) };
+    }
     return res.ok;
   }
 }

@@ -8,7 +8,7 @@ import type { Checkpoint } from '../../src-shared/protocol/trainer-messages';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
 import type { DocLoad, DocStore, RunFileDialogs } from '../backend/backend';
 import { FakeTrainer, installResizeObserverStub, points } from '../testing/fake-trainer';
-import { t } from '../i18n/i18n.svelte';
+import { locale, t } from '../i18n/i18n.svelte';
 import LabScreen from './LabScreen.svelte';
 import { LabState } from './lab-state.svelte';
 import { RunsState } from './runs-state.svelte';
@@ -81,9 +81,28 @@ async function saveAs(root: HTMLElement, name: string) {
 describe('Runs', () => {
   beforeAll(installResizeObserverStub);
   afterEach(() => {
+    locale.set('en');
     if (app) unmount(app);
     app = null;
     document.body.innerHTML = '';
+  });
+
+  it('rewords the notice on screen when the language changes, its storage problem too', async () => {
+    const { target, docs } = await renderRuns();
+    await saveAs(target, 'Kept');
+    expect(q(target, 'runs-notice')[0].textContent).toContain('Saved “Kept” at step 10.');
+    locale.set('es');
+    flushSync();
+    expect(q(target, 'runs-notice')[0].textContent).toContain('«Kept»');
+    expect(q(target, 'runs-notice')[0].textContent).not.toContain('Saved');
+    docs.save = async () => ({ ok: false, problem: { code: 'storage.full', detail: 'QuotaExceededError: could not save runs in IndexedDB' } });
+    await saveAs(target, 'Lost');
+    expect(q(target, 'runs-notice')[0].textContent).toContain('Tus ejecuciones no se han modificado: el disco está lleno');
+    locale.set('fr');
+    flushSync();
+    const fr = q(target, 'runs-notice')[0].textContent ?? '';
+    expect(fr).toContain('Vos essais n’ont pas été modifiés\u00a0: le disque est plein');
+    expect(fr).not.toMatch(/ejecuciones|QuotaExceeded/);
   });
 
   it('saves the run with its checkpoint as a document of its own, lists it in the runs index, and reads both back', async () => {
@@ -144,11 +163,12 @@ describe('Runs', () => {
   it('a run whose index write fails is not listed and leaves no document behind', async () => {
     const { target, docs } = await renderRuns();
     const save = docs.save.bind(docs);
-    docs.save = async (kind, value) => (kind === 'runs' ? { ok: false, error: 'disk full' } : save(kind, value));
+    docs.save = async (kind, value) => (kind === 'runs' ? { ok: false, problem: { code: 'storage.full', detail: 'ENOSPC: no space left on device' } } : save(kind, value));
     await saveAs(target, 'Lost');
     expect(q(target, 'run-name')).toHaveLength(0);
     expect([...docs.saved.keys()]).toEqual([]);
-    expect(q(target, 'runs-notice')[0].textContent).toContain('disk full');
+    expect(q(target, 'runs-notice')[0].textContent).toContain('Your runs were not changed: the disk is full');
+    expect(q(target, 'runs-notice')[0].textContent).not.toContain('ENOSPC');
   });
 
   it('overlays the loss curves of two runs ticked for comparison', async () => {

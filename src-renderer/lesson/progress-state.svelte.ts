@@ -1,5 +1,7 @@
 import type { Progress } from '../../src-shared/protocol/documents';
 import type { DocStore } from '../backend/backend';
+import { message, type Message } from '../i18n/message';
+import { logProblem } from '../i18n/problem-text';
 import * as P from './progress';
 
 /** The learner's place in the lesson, loaded from and written back to the 'progress' document. */
@@ -8,8 +10,8 @@ export class LessonProgress {
   order: readonly string[] = $state.raw([]);
   /** Set once the stored document has been read (or found missing). */
   loaded = $state(false);
-  /** Last load or save problem, for a status line; null when all is well. */
-  error: string | null = $state(null);
+  /** Last load or save problem as a sentence worded when shown, for a status line; null when all is well. */
+  error: Message | null = $state.raw(null);
   savedCount = $state(0);
   readonly #docs: DocStore | null;
 
@@ -26,7 +28,10 @@ export class LessonProgress {
     }
     const res = await this.#docs.load('progress');
     if (res.ok) this.value = P.reconcile(res.value, this.order);
-    else if (!res.quarantinedTo) this.error = res.error;
+    else if (!res.quarantinedTo) {
+      logProblem('progress not loaded', res.problem);
+      this.error = message('ui.lesson.loadFailed', { error: res.problem });
+    }
     this.loaded = true;
   }
 
@@ -64,7 +69,8 @@ export class LessonProgress {
       this.error = null;
       this.savedCount += 1;
     } else {
-      this.error = res.error;
+      logProblem('progress not saved', res.problem);
+      this.error = message('ui.lesson.saveFailed', { error: res.problem });
     }
   }
 }

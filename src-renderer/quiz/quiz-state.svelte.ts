@@ -1,6 +1,8 @@
 import type { QuizResults } from '../../src-shared/protocol/documents';
 import type { QuizQuestionId } from '../../src-shared/protocol/lesson-pack';
+import type { Problem } from '../../src-shared/protocol/problem';
 import type { DocStore } from '../backend/backend';
+import { logProblem } from '../i18n/problem-text';
 import { isoNow } from './clock';
 import { buildQuiz, type QuizItem } from './quiz-build';
 import { isCorrect, scoreAttempt, type Score } from './scoring';
@@ -18,7 +20,8 @@ export class QuizSession {
   checked: Record<string, boolean> = $state({});
   result: Score | null = $state(null);
   history: QuizResults = $state({ version: 1, attempts: [] });
-  error: string | null = $state(null);
+  /** Why the saved attempts could not be read or written (worded where it is shown), or null. */
+  error: Problem | null = $state.raw(null);
   readonly #docs: DocStore | null;
 
   constructor(docs: DocStore | null) {
@@ -29,7 +32,10 @@ export class QuizSession {
     if (!this.#docs) return;
     const res = await this.#docs.load('quiz');
     if (res.ok && res.value) this.history = res.value;
-    else if (!res.ok && !res.quarantinedTo) this.error = res.error;
+    else if (!res.ok && !res.quarantinedTo) {
+      logProblem('quiz history not loaded', res.problem);
+      this.error = res.problem;
+    }
   }
 
   get started(): boolean {
@@ -76,7 +82,8 @@ export class QuizSession {
     this.history = { version: 1, attempts: [...this.history.attempts, attempt].slice(-MAX_ATTEMPTS) };
     if (this.#docs) {
       const res = await this.#docs.save('quiz', $state.snapshot(this.history) as QuizResults);
-      this.error = res.ok ? null : res.error;
+      this.error = res.ok ? null : res.problem;
+      if (!res.ok) logProblem('quiz attempt not saved', res.problem);
     }
     return score;
   }

@@ -20,10 +20,21 @@ export type FixedDocKind = v.InferOutput<typeof FixedDocKindSchema>;
 export const DocKindSchema = v.union([FixedDocKindSchema, RunDocKindSchema], 'a document is settings, progress, quiz, runs or run:<id>');
 export type DocKind = FixedDocKind | RunDocKind;
 
-export type LoadResult =
-  | { ok: true; data: unknown | null }
-  | { ok: false; error: string; quarantinedTo?: string };
-export type SaveResult = { ok: true } | { ok: false; error: string };
+/**
+ * Loading and saving documents: a failure is a problem (problem.ts), worded by the renderer in the learner's
+ * language, with the English detail (a file system or schema message) for the console. Main's replies and events
+ * are checked against these schemas where they enter the renderer (electron-backend.ts).
+ */
+export const LoadResultSchema = v.variant('ok', [
+  v.strictObject({ ok: v.literal(true), data: v.unknown() }),
+  v.strictObject({ ok: v.literal(false), problem: ProblemSchema, quarantinedTo: v.optional(v.pipe(v.string(), v.maxLength(1000))) }),
+]) satisfies v.GenericSchema<unknown, LoadResult>;
+export type LoadResult = { ok: true; data: unknown | null } | { ok: false; problem: Problem; quarantinedTo?: string };
+export const SaveResultSchema = v.variant('ok', [
+  v.strictObject({ ok: v.literal(true) }),
+  v.strictObject({ ok: v.literal(false), problem: ProblemSchema }),
+]) satisfies v.GenericSchema<unknown, SaveResult>;
+export type SaveResult = { ok: true } | { ok: false; problem: Problem };
 
 export interface AppInfo {
   readonly version: string;
@@ -40,6 +51,13 @@ export type StorageStatus =
   | { mode: 'writable' }
   | { mode: 'read-only'; reason: 'locked'; heldBy: number | null }
   | { mode: 'read-only'; reason: 'unwritable'; code: string; detail: string };
+export const StorageStatusSchema = v.union([
+  v.strictObject({ mode: v.literal('writable') }),
+  v.strictObject({ mode: v.literal('read-only'), reason: v.literal('locked'), heldBy: v.nullable(count) }),
+  v.strictObject({
+    mode: v.literal('read-only'), reason: v.literal('unwritable'), code: v.pipe(v.string(), v.maxLength(60)), detail: v.pipe(v.string(), v.maxLength(1000)),
+  }),
+]) satisfies v.GenericSchema<unknown, StorageStatus>;
 
 export interface InvokeContract {
   loadDoc: { req: DocKind; res: LoadResult };
@@ -174,12 +192,21 @@ export const TrainerHealthSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('gave-up'), reason: ProblemSchema }),
 ]) satisfies v.GenericSchema<unknown, TrainerHealth>;
 
+/** A stored document failed validation and was moved aside to `movedTo` (never overwritten); `problem` says why. */
+export const DocQuarantinedSchema = v.strictObject({
+  kind: DocKindSchema,
+  movedTo: v.pipe(v.string(), v.maxLength(1000)),
+  problem: ProblemSchema,
+  restored: v.boolean(),
+});
+export type DocQuarantined = v.InferOutput<typeof DocQuarantinedSchema>;
+
 export interface MainEventContract {
   /** A MessagePort for the training stream arrives with this event (transferred, not in the payload). */
   trainerPort: { reason: 'initial' | 'restarted' };
   trainerHealth: TrainerHealth;
   /** `restored`: the previous saved version was valid and was put back in its place. */
-  docQuarantined: { kind: DocKind; movedTo: string; error: string; restored: boolean };
+  docQuarantined: DocQuarantined;
   /** Saving became impossible (the disk filled, the folder turned read-only) or possible again. */
   storageStatus: StorageStatus;
   /** Audience window only: the presenter moved to another slide or (un)blanked the screen. */

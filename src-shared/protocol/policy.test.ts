@@ -66,7 +66,7 @@ describe('parsePolicyText(text, source)', () => {
 
 describe('enforcement helpers', () => {
   it('refuse saving runs only when saving is false, and links only when externalLinks is false', () => {
-    expect(policyRefusesSave({ saving: false }, 'runs')).toMatch(/turned off/);
+    expect(policyRefusesSave({ saving: false }, 'runs')).toMatchObject({ code: 'storage.savingOff', detail: expect.stringMatching(/turned off/) });
     expect(policyRefusesSave({ saving: false }, 'settings')).toBeNull();
     expect(policyRefusesSave({}, 'runs')).toBeNull();
     expect(policyRefusesLink({ externalLinks: false })).toMatch(/turned off/);

@@ -133,8 +133,9 @@ export function parsePolicyText(text: string, source: string): PolicyLoad {
 }
 
 /** Why a save is refused under this policy, or null when it may go ahead (enforced by main and the browser backend). */
-export function policyRefusesSave(policy: Policy, kind: string): string | null {
-  return policy.saving === false && (kind === 'runs' || kind.startsWith('run:')) ? 'saving runs is turned off on this machine by its administrator' : null;
+export function policyRefusesSave(policy: Policy, kind: string): Problem | null {
+  const refused = policy.saving === false && (kind === 'runs' || kind.startsWith('run:'));
+  return refused ? problem('storage.savingOff', undefined, `not saved: saving runs (${kind}) is turned off on this machine by its administrator`) : null;
 }
 
 /** Why an outbound link is refused under this policy, or null when the usual allow-list decides. */

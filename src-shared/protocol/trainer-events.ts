@@ -4,6 +4,7 @@ import { StepDetailSchema } from './step-detail';
 import { CheckpointSchema, StepPointFieldsSchema } from './trainer-messages';
 import { TrainingConfigSchema } from './training-config';
 import { count } from './numbers';
+import { ProblemSchema } from './problem';
 
 /**
  * Trainer → renderer: every event on the training stream, declared once as a schema; the TypeScript types are what
@@ -64,6 +65,7 @@ export const TrainerEventSchema = v.variant('type', [
   v.strictObject({ type: v.literal('snapshot'), requestId: count, checkpoint: CheckpointSchema }),
   /** Answer to 'sync': the run's config (then 'configured', its history as 'stats', and 'status'), or null. */
   v.strictObject({ type: v.literal('synced'), config: v.nullable(TrainingConfigSchema) }),
-  v.strictObject({ type: v.literal('error'), code: v.picklist(['bad-message', 'bad-config', 'internal']), message: v.string() }),
+  /** A command the session refused or failed at: `problem` says why in the learner's terms (its detail, in English, for the console). */
+  v.strictObject({ type: v.literal('error'), code: v.picklist(['bad-message', 'bad-config', 'internal']), problem: ProblemSchema }),
 ]);
 export type TrainerEvent = v.InferOutput<typeof TrainerEventSchema>;

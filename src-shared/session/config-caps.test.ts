@@ -36,14 +36,14 @@ describe('oversized configurations are refused before training starts', () => {
 
       const errors = events.filter((e) => e.type === 'error');
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatchObject({ message: expect.stringMatching(message) });
+      expect(errors[0]).toMatchObject({ problem: { detail: expect.stringMatching(message) } });
       expect(['bad-message', 'bad-config']).toContain(errors[0].type === 'error' && errors[0].code);
       // Nothing was built: no 'configured', no checkpoint, and a start has nothing to train.
       expect(events.some((e) => e.type === 'configured')).toBe(false);
       expect(session.checkpoint()).toBeNull();
       expect(elapsed).toBeLessThan(250);
       session.handle({ type: 'start' });
-      expect(events.filter((e) => e.type === 'error').at(-1)).toMatchObject({ message: 'Configure a run before training' });
+      expect(events.filter((e) => e.type === 'error').at(-1)).toMatchObject({ problem: { code: 'trainer.badMessage', detail: 'Configure a run before training' } });
       expect(session.isTraining).toBe(false);
       expect(events.some((e) => e.type === 'stats' || (e.type === 'status' && e.state === 'training'))).toBe(false);
       session.dispose();
@@ -56,7 +56,7 @@ describe('oversized configurations are refused before training starts', () => {
     session.handle({ type: 'step', count: 3 });
     const before = session.checkpoint()!;
     session.handle({ type: 'configure', config: { ...base, hiddenSize: 100_000, batchSize: 10_000 } });
-    expect(events.at(-1)).toMatchObject({ type: 'error', message: expect.stringMatching(/hidden size must be at most 256/) });
+    expect(events.at(-1)).toMatchObject({ type: 'error', problem: { detail: expect.stringMatching(/hidden size must be at most 256/) } });
     const after = session.checkpoint()!;
     expect(after.step).toBe(3);
     expect(after.config).toEqual(before.config);

@@ -90,7 +90,7 @@ describe('run files', () => {
     const target = session();
     target.s.handle({ type: 'configure', config: { ...configs[0][1], seed: 99 } });
     target.s.handle({ type: 'restore', checkpoint: file.run.checkpoint });
-    expect(target.last('error')?.message).toContain(name);
+    expect(target.last('error')?.problem.detail).toContain(name);
     expect(target.s.checkpoint()!.config.seed).toBe(99);
   });
 });

@@ -124,7 +124,7 @@ describe('the speed cap', () => {
     const { session, of } = harness();
     session.handle({ type: 'pace', stepsPerSecond: -2 });
     session.handle({ type: 'pace', stepsPerSecond: 'fast' });
-    expect(of('error').map((e) => e.message)).toEqual([
+    expect(of('error').map((e) => e.problem.detail)).toEqual([
       expect.stringMatching(/speed must be at least 0/),
       expect.stringMatching(/speed must be a number/),
     ]);

@@ -55,13 +55,14 @@ describe('training session', () => {
     session.handle('garbage');
     session.handle({ type: 'launch-missiles' });
     expect(of('error').map((e) => e.code)).toEqual(['bad-message', 'bad-message', 'bad-message']);
+    expect(of('error').map((e) => e.problem.code)).toEqual(['trainer.badMessage', 'trainer.badMessage', 'trainer.badMessage']);
     session.dispose();
   });
 
   it('rejects an out-of-range configuration with a message that names the cap', () => {
     const { session, of } = harness();
     session.handle({ type: 'configure', config: { ...small, hiddenSize: 100_000 } });
-    expect(of('error')[0].message).toMatch(/hidden size must be at most 256/);
+    expect(of('error')[0].problem).toMatchObject({ code: 'trainer.badMessage', detail: expect.stringMatching(/hidden size must be at most 256/) });
     session.dispose();
   });
 

@@ -23,6 +23,7 @@ import { describeStop, stepsLeft, stopForAccuracy, stopForSteps } from './stop-c
 import { StatsOutbox } from './stats-outbox';
 import { interruptCheck, type SessionInterrupt } from './interrupt-signal';
 import { StepRate } from './step-rate';
+import { problem, problemOf, ProblemError } from '../protocol/problem';
 
 /** Longest stretch of training between two looks at the inbox, in ms. Keeps pause/stop well under 100 ms. */
 const SLICE_MS = 12;
@@ -69,7 +70,7 @@ class TrainingSession implements TrainingSessionApi {
     if (this.signal && interruptsTraining(raw)) this.signal.acknowledge();
     const parsed = v.safeParse(TrainerCommandSchema, raw);
     if (!parsed.success) {
-      this.post({ type: 'error', code: 'bad-message', message: `Ignored a malformed command: ${describeIssues(parsed.issues)}` });
+      this.post({ type: 'error', code: 'bad-message', problem: problem('trainer.badMessage', undefined, `Ignored a malformed command: ${describeIssues(parsed.issues)}`) });
       return;
     }
     try {
@@ -140,7 +141,7 @@ class TrainingSession implements TrainingSessionApi {
       case 'snapshot': {
         const checkpoint = this.checkpoint();
         if (checkpoint) this.post({ type: 'snapshot', requestId: cmd.requestId, checkpoint });
-        else this.post({ type: 'error', code: 'bad-message', message: 'Nothing to snapshot: configure a run first' });
+        else this.post({ type: 'error', code: 'bad-message', problem: problem('trainer.badMessage', undefined, 'Nothing to snapshot: configure a run first') });
         return;
       }
       case 'pace':
@@ -177,7 +178,9 @@ class TrainingSession implements TrainingSessionApi {
     try {
       run = new Run(config);
     } catch (err) {
-      this.post({ type: 'error', code: 'bad-config', message: err instanceof Error ? err.message : String(err) });
+      // The learner's own data refused (a ProblemError) says what is wrong with it; anything else is the settings.
+      const why = err instanceof ProblemError ? err.problem : problem('trainer.badConfig', undefined, err instanceof Error ? err.message : String(err));
+      this.post({ type: 'error', code: 'bad-config', problem: why });
       return;
     }
     this.adopt(run);
@@ -198,7 +201,7 @@ class TrainingSession implements TrainingSessionApi {
 
   private requireRun(): boolean {
     if (this.run) return true;
-    this.post({ type: 'error', code: 'bad-message', message: 'Configure a run before training' });
+    this.post({ type: 'error', code: 'bad-message', problem: problem('trainer.badMessage', undefined, 'Configure a run before training') });
     return false;
   }
 
@@ -302,7 +305,7 @@ class TrainingSession implements TrainingSessionApi {
     this.state = 'error';
     this.evals.drop();
     const message = err instanceof Error ? err.message : String(err);
-    this.post({ type: 'error', code: 'internal', message });
+    this.post({ type: 'error', code: 'internal', problem: problemOf(err) });
     this.post({ type: 'status', state: 'error', step: this.run?.step ?? 0, message });
   }
 }

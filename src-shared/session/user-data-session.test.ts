@@ -52,9 +52,9 @@ describe('training on the learner\'s own data', () => {
     const { s, of } = session();
     const bad = ['text,label', 'fine day,happy', 'no label here', ...csvRows].join('\n');
     s.handle({ type: 'configure', config: { ...base, task: 'sentiment', dataset: { kind: 'csv', name: '', source: bad } } });
-    expect(of('error').at(-1)).toMatchObject({ code: 'bad-config', message: expect.stringContaining('line 3, column 2 (label): missing label') });
+    expect(of('error').at(-1)).toMatchObject({ code: 'bad-config', problem: { code: 'data.csv.missingLabel', detail: expect.stringContaining('line 3, column 2 (label): missing label') } });
     s.handle({ type: 'configure', config: { ...base, task: 'melody', dataset: { kind: 'text', name: '', source: text } } });
-    expect(of('error').at(-1)?.message).toContain('your data trains the "char-lm" shape');
+    expect(of('error').at(-1)?.problem.detail).toContain('your data trains the "char-lm" shape');
     s.dispose();
   });
 
@@ -62,7 +62,7 @@ describe('training on the learner\'s own data', () => {
     const { s, of } = session();
     const source = 'x'.repeat(LIMITS.datasetChars + 1);
     s.handle({ type: 'configure', config: { ...base, task: 'char-lm', dataset: { kind: 'text', name: '', source } } });
-    expect(of('error').at(-1)).toMatchObject({ code: 'bad-message', message: expect.stringContaining('config.dataset.source: dataset source must be at most 1,000,000 characters') });
+    expect(of('error').at(-1)).toMatchObject({ code: 'bad-message', problem: { code: 'trainer.badMessage', detail: expect.stringContaining('config.dataset.source: dataset source must be at most 1,000,000 characters') } });
     expect(of('configured')).toHaveLength(0);
     s.dispose();
   });

@@ -2,7 +2,8 @@ import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Attribution } from '../../../src-shared/protocol/attribution';
 import { FakeJobs } from '../../testing/fake-jobs';
-import { CompareState, compareRequest, COMPARE_DEFAULTS } from './compare-state.svelte';
+import { compareRequest, COMPARE_DEFAULTS } from '../../../src-shared/jobs/attribution-compare';
+import { CompareState } from './compare-state.svelte';
 import CompareView from './CompareView.svelte';
 
 let app: ReturnType<typeof mount> | null = null;
@@ -41,9 +42,9 @@ describe('CompareView (RNN, LSTM and GRU connectivity side by side)', () => {
     expect(lstmShares[4]).toBeCloseTo(0.5, 12);
     expect(byTestId(target, 'compare-lstm-tokens')!.textContent).toContain('50%');
     const callout = byTestId(target, 'compare-callout')!.textContent ?? '';
-    expect(callout).toContain('LSTM: 50% of the verdict’s attribution comes from the last 4 words; its peak, “but”, lies 7 steps back.');
+    expect(callout).toContain('LSTM: 29% of the verdict’s attribution comes from the last 4 words before the closing “.”; its peak, “but”, lies 7 steps back.');
     expect(callout).toContain('GRU has not learned the task yet (60% held out)');
-    expect(callout).toContain('the LSTM reaches furthest back: 50% of its verdict’s weight lies before the last 4 words, against 0% for the vanilla RNN.');
+    expect(callout).toContain('the LSTM reaches furthest back: leaving out the closing “.”, 71% of its verdict’s weight lies before the last 4 words, against 0% for the vanilla RNN.');
     expect(byTestId(target, 'compare-lstm-notice')!.textContent).toContain('It leans most on “but”, 7 steps back (50% of the weight).');
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Attribution } from '../../../src-shared/protocol/attribution';
 import { locale } from '../../i18n/i18n.svelte';
-import { horizonOf, type Horizon } from './compare-summary';
+import { horizonOf, type Horizon } from '../../../src-shared/jobs/attribution-horizon';
 import { compareLines } from './compare-text';
 
 const words = 'the plot dragged , but the music was superb , honestly .'.split(' ');
@@ -16,9 +16,9 @@ afterEach(() => locale.set('en'));
 describe('compareLines(horizons)', () => {
   it('writes a count of one step in the singular and the cell names in lower case mid-sentence', () => {
     const [first, , reach] = lines([rnn, lstm]);
-    expect(first).toBe('Vanilla RNN: 100% of the verdict’s attribution comes from the last 4 words; its peak, “honestly”, lies 1 step back.');
+    expect(first).toBe('Vanilla RNN: 100% of the verdict’s attribution comes from the last 4 words before the closing “.”; its peak, “honestly”, lies 1 step back.');
     expect(reach).toBe(
-      'Of the cells that learned the task, the LSTM reaches furthest back: 50% of its verdict’s weight lies before the last 4 words, against 0% for the vanilla RNN.',
+      'Of the cells that learned the task, the LSTM reaches furthest back: leaving out the closing “.”, 71% of its verdict’s weight lies before the last 4 words, against 0% for the vanilla RNN.',
     );
     expect(lines([lstm])[0]).toMatch(/its peak, “but”, lies 7 steps back\.$/);
   });
@@ -26,7 +26,7 @@ describe('compareLines(horizons)', () => {
   it('keeps the French and Spanish names and writes their counts natively', () => {
     locale.set('fr');
     expect(lines([rnn, lstm])[0]).toMatch(/son pic, «\u00a0honestly\u00a0», se trouve 1 pas en arrière\.$/);
-    expect(lines([rnn, lstm])[2]).toMatch(/contre 0\u00a0% pour le RNN simple\.$/);
+    expect(lines([rnn, lstm])[2]).toMatch(/contre 0\u202f% pour le RNN simple\.$/);
     locale.set('es');
     expect(lines([rnn, lstm])[0]).toMatch(/su pico, «honestly», está 1 paso atrás\.$/);
   });

@@ -18,7 +18,7 @@ describe('noticeText', () => {
   });
 
   it('says "word" and "step" in the singular for a count of one, in English, French and Spanish', () => {
-    // The catalogue's own 90 % takes U+202F; percentages from formatPercent keep Intl's U+00A0 (format.test.ts).
+    // French: the catalogue's own 90 % and formatPercent's both take U+202F; Spanish: U+00A0 (format.test.ts).
     const n = notice([0.3, 0.05, 0.65], 3); // all three words needed for 90%
     const one = notice([0.02, 0.9, 0.08], 3); // "plot" carries 90%: two words needed, peak 1 step back
     expect(noticeText(notice([1], 1))[0]).toBe('At step 1, the output can depend on 1 word, and its last word alone carries 90% of its weight.');
@@ -26,7 +26,7 @@ describe('noticeText', () => {
     locale.set('fr');
     expect(noticeText(one)).toEqual([
       'Au pas 3, la sortie peut dépendre de 3 mots, et ses 2 derniers mots portent 90\u202f% de son poids.',
-      'Elle s’appuie surtout sur «\u00a0plot\u00a0», 1 pas en arrière (90\u00a0% du poids).',
+      'Elle s’appuie surtout sur «\u00a0plot\u00a0», 1 pas en arrière (90\u202f% du poids).',
     ]);
     expect(noticeText(notice([1], 1))[0]).toBe('Au pas 1, la sortie peut dépendre de 1 mot, et son dernier mot porte à lui seul 90\u202f% de son poids.');
     locale.set('es');
