@@ -3,7 +3,7 @@
  * Runs the bench's own engine step under V8's sampling profiler (in this process, through node:inspector) and
  * sums the self time of every function into the step's parts: the matrix products, the cells' elementwise
  * steps, the one-hot rows, softmax, the optimizer, the engine's TypeScript and the rest. The wasm kernels carry
- * their names (scripts/build-wasm.mjs builds with a name section), so each product shows on its own line too.
+ * their names (scripts/build-wasm.mjs builds with a name section), so each kernel shows on its own line too.
  * The products' rate counts only the multiply-adds they really do (a one-hot input's projection is a gather).
  */
 import { Session, type Profiler, type Runtime } from 'node:inspector';
@@ -74,7 +74,8 @@ for (const [id, us] of selfUs) {
   total += us;
   const part = partOf(frame);
   parts.set(part, (parts.get(part) ?? 0) + us);
-  if (frame.functionName.startsWith('wasm/')) kernelsUs.set(frame.functionName, (kernelsUs.get(frame.functionName) ?? 0) + us);
+  const key = frame.functionName.startsWith('wasm/') ? frame.functionName : `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}`;
+  kernelsUs.set(key, (kernelsUs.get(key) ?? 0) + us);
 }
 const msPerStep = elapsed / steps;
 const G = cell === 'rnn' ? 1 : cell === 'lstm' ? 4 : 3;
@@ -85,7 +86,7 @@ for (const [part, us] of [...parts].sort((a, b) => b[1] - a[1])) {
   console.log(`  ${part.padEnd(28)} ${((100 * us) / total).toFixed(1).padStart(5)}%  ${((msPerStep * us) / total).toFixed(2).padStart(7)} ms`);
 }
 console.log(`  matrix products at ${(productFlops / (productShare * msPerStep) / 1e6).toFixed(1)} GFLOP/s (their own multiply-adds: recurrent and head, 3 products each)`);
-console.log('  by kernel:');
-for (const [name, us] of [...kernelsUs].sort((a, b) => b[1] - a[1]).slice(0, 10)) {
+console.log('  by function (self time):');
+for (const [name, us] of [...kernelsUs].sort((a, b) => b[1] - a[1]).slice(0, 14)) {
   console.log(`    ${name.padEnd(32)} ${((100 * us) / total).toFixed(1).padStart(5)}%`);
 }
