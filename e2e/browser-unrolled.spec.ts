@@ -38,6 +38,29 @@ async function canvasPixels(page: Page): Promise<{ colours: number; hash: number
   });
 }
 
+/**
+ * The canvas once the view has stopped drawing (it renders on demand: the frame count stays put once a camera
+ * move, a reveal and the labels are done) and shows more than 20 colours. Reading it earlier could catch a
+ * frame of the move, the same for any model.
+ */
+async function settledPixels(page: Page): Promise<{ colours: number; hash: number }> {
+  const frames = async () => Number(await page.getByTestId('unrolled-webgl').getAttribute('data-frames'));
+  let settled: { colours: number; hash: number } | null = null;
+  await expect
+    .poll(
+      async () => {
+        const before = await frames();
+        await page.waitForTimeout(400);
+        const px = await canvasPixels(page);
+        settled = (await frames()) === before && px.colours > 20 ? px : null;
+        return settled !== null;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return settled!;
+}
+
 /** Click the view's export button and read the file it saves: a PNG, with its pixel size and colour count. */
 async function exportedPng(page: Page): Promise<{ name: string; signature: number[]; width: number; height: number; colours: number }> {
   const downloading = page.waitForEvent('download');
@@ -140,9 +163,7 @@ test.describe('unrolled view', () => {
       await traceTask(page, task);
       await expect(view(page)).toHaveAttribute('data-shape', shape);
       await page.getByRole('button', { name: 'Whole chain' }).click();
-      await expect.poll(async () => (await canvasPixels(page)).colours).toBeGreaterThan(20);
-      const px = await canvasPixels(page);
-      seen.add(px.hash);
+      seen.add((await settledPixels(page)).hash);
       await page.getByTestId('unrolled-view').screenshot({ path: test.info().outputPath(`${shape}.png`) });
     }
     expect(seen.size).toBe(SHAPES.length);
