@@ -108,6 +108,39 @@ describe('JobChannel (Backend.jobs)', () => {
     expect(again.events.map((e) => e.type)).toEqual(['done']);
   });
 
+  it('a job started between a crash and the replacement\'s restart waits for it, runs there, and is not ended by that restart', () => {
+    const { link, jobs, heard } = setup();
+    const reason = { code: 'trainer.exited', detail: 'trainer exited (signal SIGKILL)' } as const;
+    link.health({ kind: 'crashed', attempt: 1, reason, restartInMs: 100 });
+    const retry = heard();
+    const { id, pause } = jobs.start(BIDIR, retry.listener);
+    pause();
+    expect(link.commands).toEqual([]); // nothing goes to the dead trainer
+    link.health({ kind: 'restoring', attempt: 1, reason, step: 12 });
+    expect(link.commands).toEqual([]); // the session's restore comes first
+    link.health({ kind: 'restarted', attempt: 1, reason, restoredStep: 12 });
+    expect(link.commands).toEqual([{ type: 'start', id, request: BIDIR }, { type: 'pause', id }]);
+    expect(retry.events).toEqual([]);
+    link.deliver({ type: 'done', id, durationMs: 3, results: [] });
+    expect(retry.events.map((e) => e.type)).toEqual(['done']);
+  });
+
+  it('a job held through a restart that fails is ended with the new crash, and after giving up every new job is ended at once', async () => {
+    const { link, jobs, heard } = setup();
+    const reason = { code: 'trainer.exited', detail: 'trainer exited (signal SIGKILL)' } as const;
+    link.health({ kind: 'crashed', attempt: 1, reason, restartInMs: 100 });
+    const held = heard();
+    const { id } = jobs.start(BIDIR, held.listener);
+    link.health({ kind: 'crashed', attempt: 2, reason, restartInMs: 200 });
+    expect(held.events).toEqual([{ type: 'error', id, reason: 'interrupted', message: 'its process ended' }]);
+    link.health({ kind: 'gave-up', reason });
+    const late = heard();
+    const next = jobs.start(HORIZON, late.listener).id;
+    await Promise.resolve();
+    expect(late.events).toEqual([{ type: 'error', id: next, reason: 'interrupted', message: 'its process ended' }]);
+    expect(link.commands).toEqual([]);
+  });
+
   it('dispose tells the host and a running job it was cancelled, but not a one-shot request, and stops listening', () => {
     const { link, jobs, heard } = setup();
     const job = heard();

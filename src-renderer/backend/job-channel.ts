@@ -5,6 +5,9 @@
  * cancelled or disposed of before the trainer answered, or when the trainer crashed under it: a supervision
  * event ('crashed', 'restarted', 'gave-up') ends every job still out with an 'interrupted' error, since a restarted
  * trainer restores the Lab's session but not the jobs.
+ * Between a 'crashed' and the replacement's 'restarted', commands are held and sent once it is up: a job started
+ * then (the learner pressing "run it again" at once) runs on the new trainer instead of going to the dead one or
+ * being ended by the restart it waited for.
  */
 import * as v from 'valibot';
 import { endsJob, JobStreamEventSchema, type JobCommand, type JobEvent, type JobRequest } from '../../src-shared/protocol/job-messages';
@@ -18,6 +21,11 @@ export class JobChannel implements JobsApi {
   /** Ids of one-shot requests (explore): never cancelled by a new job. */
   readonly #oneShot = new Set<number>();
   readonly #off: (() => void)[];
+  /** Set from a 'crashed' until the replacement's 'restarted': commands wait in #held meanwhile. */
+  #down = false;
+  #held: JobCommand[] = [];
+  /** Set once the supervisor gave up: no trainer will answer again. */
+  #gaveUp: Exclude<TrainerHealth, { kind: 'started' }> | null = null;
 
   constructor(private readonly link: JobLink) {
     this.#off = [link.onJobMessage((raw) => this.#receive(raw)), link.onHealth((h) => this.#onHealth(h))];
@@ -33,6 +41,12 @@ export class JobChannel implements JobsApi {
       }
     }
     const id = this.#nextId++;
+    const gaveUp = this.#gaveUp;
+    if (gaveUp) {
+      if (request.type !== 'explore') for (const [old, l] of replaced) l({ type: 'cancelled', id: old, replacedBy: request.type });
+      queueMicrotask(() => listener(interrupted(id, gaveUp)));
+      return { id, cancel: () => {}, pause: () => {}, resume: () => {} };
+    }
     this.#listeners.set(id, listener);
     if (request.type === 'explore') this.#oneShot.add(id);
     // The host cancels the job it replaces itself (and says so); the page has already let go of it.
@@ -67,7 +81,8 @@ export class JobChannel implements JobsApi {
   }
 
   #send(command: JobCommand): void {
-    this.link.sendJob({ type: 'job', command });
+    if (this.#down) this.#held.push(command);
+    else this.link.sendJob({ type: 'job', command });
   }
 
   #forget(id: number): void {
@@ -90,6 +105,16 @@ export class JobChannel implements JobsApi {
 
   #onHealth(health: TrainerHealth): void {
     if (health.kind === 'started') return;
+    // The replacement is restoring the Lab's session, or is up: what was held was started after the crash, for it.
+    if (this.#down && health.kind === 'restoring') return;
+    if (this.#down && health.kind === 'restarted') {
+      this.#down = false;
+      for (const command of this.#held.splice(0)) this.#send(command);
+      return;
+    }
+    this.#down = health.kind === 'crashed' || health.kind === 'gave-up';
+    this.#held = [];
+    if (health.kind === 'gave-up') this.#gaveUp = health;
     const out = [...this.#listeners];
     this.#listeners.clear();
     this.#oneShot.clear();
