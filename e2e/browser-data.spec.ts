@@ -80,7 +80,8 @@ test.describe('your data, runs and run files', () => {
     await idbWrite(page, 'runs', { version: 1, runs: [fixture.run] });
     await page.reload();
     await expect(page.getByTestId('run-name')).toHaveText([fixture.run.name], { timeout: 30_000 });
-    expect(await idbRead(page, 'docs', 'runs')).toEqual({ version: 2, runs: [{ id: fixture.run.id, name: fixture.run.name, savedAt: fixture.run.savedAt }] });
+    const summary = expect.objectContaining({ step: fixture.run.checkpoint.step, cell: fixture.run.checkpoint.config.cell });
+    expect(await idbRead(page, 'docs', 'runs')).toEqual({ version: 3, runs: [{ id: fixture.run.id, name: fixture.run.name, savedAt: fixture.run.savedAt, summary }] });
     expect(await idbRead(page, 'docs', `run:${fixture.run.id}`)).toEqual(fixture.run);
     const keys = await page.evaluate(() => new Promise<string[]>((resolve) => {
       const open = indexedDB.open('rnn-lab');
@@ -92,6 +93,33 @@ test.describe('your data, runs and run files', () => {
     expect(keys.filter((k) => k.startsWith('runs.v1-') && k.endsWith('.bak'))).toHaveLength(1);
     await page.getByTestId('run-reopen').click();
     await expect.poll(() => numberAttr(page, 'metric-step', 'data-value'), { timeout: 20_000 }).toBe(fixture.run.checkpoint.step);
+  });
+
+  test('a run record a crash left unlisted is listed again; a damaged one is quarantined and said once', async ({ page }) => {
+    const fixture = JSON.parse(await readFile(new URL('../src-shared/protocol/fixtures/run-file-v1-before-full-snapshots.rnnlab.json', import.meta.url), 'utf8'));
+    const orphan = { ...fixture.run, id: 'orphan', name: 'Saved before the crash' };
+    await openLab(page);
+    await idbWrite(page, 'runs', { version: 3, runs: [] });
+    await idbWrite(page, 'run:orphan', orphan);
+    await idbWrite(page, 'run:broken', { id: 'broken', name: 'cut short' });
+    await page.reload();
+    await expect(page.getByTestId('run-name')).toHaveText(['Saved before the crash'], { timeout: 30_000 });
+    await expect(page.getByTestId('run-meta')).toContainText(`step ${orphan.checkpoint.step}`);
+    const index = (await idbRead(page, 'docs', 'runs')) as { version: number; runs: { id: string }[] };
+    expect(index.version).toBe(3);
+    expect(index.runs.map((r) => r.id)).toEqual(['orphan']);
+    const notice = page.getByTestId('notice').filter({ hasText: 'saved runs could not be read' });
+    await expect(notice).toHaveCount(1);
+    await expect(notice).toContainText('It was moved aside to quarantine/');
+    const quarantined = (await idbRead(page, 'quarantine')) as { kind: string; data: unknown }[];
+    expect(quarantined).toEqual([expect.objectContaining({ kind: 'run:broken', data: { id: 'broken', name: 'cut short' } })]);
+    expect(await idbRead(page, 'docs', 'run:broken')).toBeUndefined();
+
+    await page.reload();
+    await expect(page.getByTestId('run-name')).toHaveText(['Saved before the crash'], { timeout: 30_000 });
+    await expect(page.getByTestId('notice').filter({ hasText: 'saved runs could not be read' })).toHaveCount(0);
+    await page.getByTestId('run-reopen').click();
+    await expect.poll(() => numberAttr(page, 'metric-step', 'data-value'), { timeout: 20_000 }).toBe(orphan.checkpoint.step);
   });
 
   test('export, import in a fresh browser profile: identical loss at step N', async ({ page, browser }) => {

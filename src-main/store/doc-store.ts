@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DocKind, LoadResult, SaveResult, StorageStatus } from '../../src-shared/protocol/ipc-contract';
-import { decodeDocJson, encodeDocJson, jsonBytesWithin } from '../../src-shared/protocol/doc-json';
+import { encodeDocJson, jsonBytesWithin } from '../../src-shared/protocol/doc-json';
 import { parseDoc } from '../../src-shared/protocol/documents';
 import { LIMITS } from '../../src-shared/protocol/training-config';
 import { isRunDocKind, type RunDocKind, type RunIndex } from '../../src-shared/protocol/run-docs';
@@ -12,7 +12,7 @@ import { scanOrphanRuns, type OrphanScan } from './orphan-runs';
 import { docFileBase, migrateLegacyRuns, readOlderRuns } from './runs-migration';
 import { acquireDirLock, UNWRITABLE_CODES, type DirLock, type LockOptions } from './lock-file';
 import { problem, type Problem } from '../../src-shared/protocol/problem';
-import { megabytes, storageProblem, storageProblemOf, storageTooLarge as tooLarge } from '../../src-shared/protocol/storage-problem';
+import { storageProblem, storageProblemOf, storageTooLarge as tooLarge } from '../../src-shared/protocol/storage-problem';
 
 /**
  * The user's documents (settings, progress, quiz, the runs index) as `<kind>.json` files in one directory, and each

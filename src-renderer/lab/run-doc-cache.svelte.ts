@@ -29,6 +29,7 @@ export class RunDocCache {
   unreadable: Readonly<Record<string, Message>> = $state.raw({});
   /** Documents read or written this session, most recently used last (at most KEPT_DOCS, pinned ones kept). */
   #kept: SavedRun[] = $state.raw([]);
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- reads in flight, so two clicks share one; nothing shows it
   readonly #reading = new Map<string, Promise<SavedRun | null>>();
   readonly #docs: DocStore;
   readonly #options: RunDocCacheOptions;
