@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { CORPUS } from '../src-shared/tasks/corpus';
-import { collectErrors, idbRead, idbWrite, numberAttr, openLab, WEB_ORIGIN } from './web-helpers';
+import { collectErrors, idbKeys, idbRead, idbWrite, numberAttr, openLab, WEB_ORIGIN } from './web-helpers';
 
 /** Your data, saved runs, run files and share links, each driven through the UI alone. */
 
@@ -80,18 +80,60 @@ test.describe('your data, runs and run files', () => {
     await idbWrite(page, 'runs', { version: 1, runs: [fixture.run] });
     await page.reload();
     await expect(page.getByTestId('run-name')).toHaveText([fixture.run.name], { timeout: 30_000 });
-    expect(await idbRead(page, 'docs', 'runs')).toEqual({ version: 2, runs: [{ id: fixture.run.id, name: fixture.run.name, savedAt: fixture.run.savedAt }] });
+    const summary = expect.objectContaining({ step: fixture.run.checkpoint.step, cell: fixture.run.checkpoint.config.cell });
+    expect(await idbRead(page, 'docs', 'runs')).toEqual({ version: 3, runs: [{ id: fixture.run.id, name: fixture.run.name, savedAt: fixture.run.savedAt, summary }] });
     expect(await idbRead(page, 'docs', `run:${fixture.run.id}`)).toEqual(fixture.run);
-    const keys = await page.evaluate(() => new Promise<string[]>((resolve) => {
-      const open = indexedDB.open('rnn-lab');
-      open.onsuccess = () => {
-        const req = open.result.transaction('docs', 'readonly').objectStore('docs').getAllKeys();
-        req.onsuccess = () => (resolve(req.result.map(String)), open.result.close());
-      };
-    }));
+    const keys = await idbKeys(page);
     expect(keys.filter((k) => k.startsWith('runs.v1-') && k.endsWith('.bak'))).toHaveLength(1);
     await page.getByTestId('run-reopen').click();
     await expect.poll(() => numberAttr(page, 'metric-step', 'data-value'), { timeout: 20_000 }).toBe(fixture.run.checkpoint.step);
+  });
+
+  test('an index without summaries gets them from the runs, and a run whose record is missing is named when opened', async ({ page }) => {
+    const fixture = JSON.parse(await readFile(new URL('../src-shared/protocol/fixtures/run-file-v1-before-full-snapshots.rnnlab.json', import.meta.url), 'utf8'));
+    const v2 = { version: 2, runs: [{ id: fixture.run.id, name: fixture.run.name, savedAt: fixture.run.savedAt }, { id: 'gone', name: 'Lost file', savedAt: '2026-11-30T08:00:00.000Z' }] };
+    await openLab(page);
+    await idbWrite(page, 'runs', v2);
+    await idbWrite(page, `run:${fixture.run.id}`, fixture.run);
+    await page.reload();
+    await expect(page.getByTestId('run-name')).toHaveText([fixture.run.name, 'Lost file'], { timeout: 30_000 });
+    const cell = String(fixture.run.checkpoint.config.cell).toUpperCase();
+    await expect(page.getByTestId('run-meta').first()).toHaveText(new RegExp(`^${cell} \\d+ · step ${fixture.run.checkpoint.step} · loss \\d`));
+    await expect(page.getByTestId('run-meta').nth(1)).toHaveText(/^saved /);
+    expect(await idbRead(page, 'docs', 'runs')).toMatchObject({ version: 3, runs: [{ id: fixture.run.id, summary: { step: fixture.run.checkpoint.step } }, { id: 'gone', summary: null }] });
+    const aside = (await idbKeys(page)).filter((k) => k.startsWith('runs.v2-') && k.endsWith('.bak'));
+    expect(aside).toHaveLength(1);
+    expect(await idbRead(page, 'docs', aside[0])).toEqual(v2);
+    await page.getByTestId('run-reopen').nth(1).click();
+    await expect(page.getByTestId('run-unreadable')).toHaveText('The saved run “Lost file” could not be read: its saved copy is missing.');
+    await expect(page.getByTestId('run-item').first().getByTestId('run-unreadable')).toHaveCount(0);
+  });
+
+  test('a run record a crash left unlisted is listed again; a damaged one is quarantined and said once', async ({ page }) => {
+    const fixture = JSON.parse(await readFile(new URL('../src-shared/protocol/fixtures/run-file-v1-before-full-snapshots.rnnlab.json', import.meta.url), 'utf8'));
+    const orphan = { ...fixture.run, id: 'orphan', name: 'Saved before the crash' };
+    await openLab(page);
+    await idbWrite(page, 'runs', { version: 3, runs: [] });
+    await idbWrite(page, 'run:orphan', orphan);
+    await idbWrite(page, 'run:broken', { id: 'broken', name: 'cut short' });
+    await page.reload();
+    await expect(page.getByTestId('run-name')).toHaveText(['Saved before the crash'], { timeout: 30_000 });
+    await expect(page.getByTestId('run-meta')).toContainText(`step ${orphan.checkpoint.step}`);
+    const index = (await idbRead(page, 'docs', 'runs')) as { version: number; runs: { id: string }[] };
+    expect(index.version).toBe(3);
+    expect(index.runs.map((r) => r.id)).toEqual(['orphan']);
+    const notice = page.getByTestId('notice').filter({ hasText: 'saved runs could not be read' });
+    await expect(notice).toHaveCount(1);
+    await expect(notice).toContainText('It was moved aside to quarantine/');
+    const quarantined = (await idbRead(page, 'quarantine')) as { kind: string; data: unknown }[];
+    expect(quarantined).toEqual([expect.objectContaining({ kind: 'run:broken', data: { id: 'broken', name: 'cut short' } })]);
+    expect(await idbRead(page, 'docs', 'run:broken')).toBeUndefined();
+
+    await page.reload();
+    await expect(page.getByTestId('run-name')).toHaveText(['Saved before the crash'], { timeout: 30_000 });
+    await expect(page.getByTestId('notice').filter({ hasText: 'saved runs could not be read' })).toHaveCount(0);
+    await page.getByTestId('run-reopen').click();
+    await expect.poll(() => numberAttr(page, 'metric-step', 'data-value'), { timeout: 20_000 }).toBe(orphan.checkpoint.step);
   });
 
   test('export, import in a fresh browser profile: identical loss at step N', async ({ page, browser }) => {

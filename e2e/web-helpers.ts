@@ -52,6 +52,23 @@ export async function idbRead(page: Page, store: string, key?: string): Promise<
   );
 }
 
+/** Run in the page: the keys of every record in the docs store. */
+export async function idbKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    (idb) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open(idb.name, idb.version);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(idb.docs, 'readonly').objectStore(idb.docs).getAllKeys();
+          req.onsuccess = () => (resolve(req.result.map(String)), open.result.close());
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    IDB,
+  );
+}
+
 /** Run in the page: overwrite one document record with arbitrary (possibly invalid) data. */
 export async function idbWrite(page: Page, key: string, value: unknown): Promise<void> {
   await page.evaluate(

@@ -1,15 +1,18 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DocKind, LoadResult, SaveResult, StorageStatus } from '../../src-shared/protocol/ipc-contract';
-import { decodeDocJson, encodeDocJson, jsonBytesWithin } from '../../src-shared/protocol/doc-json';
+import { encodeDocJson, jsonBytesWithin } from '../../src-shared/protocol/doc-json';
 import { parseDoc } from '../../src-shared/protocol/documents';
 import { LIMITS } from '../../src-shared/protocol/training-config';
-import type { RunDocKind } from '../../src-shared/protocol/run-docs';
+import { isRunDocKind, type RunDocKind, type RunIndex } from '../../src-shared/protocol/run-docs';
+import type { SavedRun } from '../../src-shared/protocol/saved-run';
 import { isTempFile, writeFileAtomic } from './atomic-write';
-import { docFileBase, migrateLegacyRuns } from './runs-migration';
+import { readDocFile, type DocRead } from './doc-read';
+import { scanOrphanRuns, type OrphanScan } from './orphan-runs';
+import { docFileBase, migrateLegacyRuns, readOlderRuns } from './runs-migration';
 import { acquireDirLock, UNWRITABLE_CODES, type DirLock, type LockOptions } from './lock-file';
 import { problem, type Problem } from '../../src-shared/protocol/problem';
-import { megabytes, storageProblem, storageProblemOf, storageTooLarge as tooLarge } from '../../src-shared/protocol/storage-problem';
+import { storageProblem, storageProblemOf, storageTooLarge as tooLarge } from '../../src-shared/protocol/storage-problem';
 
 /**
  * The user's documents (settings, progress, quiz, the runs index) as `<kind>.json` files in one directory, and each
@@ -42,16 +45,12 @@ export interface DocStoreOptions {
   lock?: LockOptions;
 }
 
-/** What reading one document file found. */
-type DocRead =
-  | { kind: 'missing' }
-  | { kind: 'unreadable'; problem: Problem }
-  | { kind: 'corrupt'; problem: Problem }
-  | { kind: 'valid'; value: unknown; text: string };
-
 export class DocStore {
   /** Kinds whose file on disk has been checked this session (so a save may replace it). */
   readonly #checked = new Set<string>();
+  /** A reader's saved runs still inline in a version-1 `runs.json`, by id (the writer has not split them yet). */
+  #olderRuns: Map<string, SavedRun> | null = null;
+  #orphansScanned = false;
   #queue: Promise<unknown> = Promise.resolve();
   #status: StorageStatus;
 
@@ -139,6 +138,48 @@ export class DocStore {
   }
 
   async #load(kind: DocKind): Promise<LoadResult> {
+    if (kind === 'runs') return this.#loadRuns();
+    const older = isRunDocKind(kind) && !this.lock ? this.#olderRuns?.get(kind.slice(4)) : undefined;
+    if (older) return { ok: true, data: older };
+    return this.#loadDoc(kind);
+  }
+
+  /**
+   * The runs index. A reader lists runs still in an older layout from memory, writing nothing (runs-migration.ts);
+   * the writer, once a session, lists again the run files a crash left unlisted and sets aside the damaged ones
+   * (orphan-runs.ts), also when the index itself had to be set aside.
+   */
+  async #loadRuns(): Promise<LoadResult> {
+    const maxBytes = this.options.maxBytes ?? LIMITS.fileBytes;
+    if (!this.lock) {
+      const older = await readOlderRuns(this.dir, maxBytes).catch(() => null);
+      if (!older) return this.#loadDoc('runs');
+      this.#olderRuns = new Map(older.runs.map((r) => [r.id, r]));
+      return { ok: true, data: older.index };
+    }
+    const res = await this.#loadDoc('runs');
+    if (this.#orphansScanned || (!res.ok && !res.quarantinedTo)) return res;
+    this.#orphansScanned = true;
+    const host = { dir: this.dir, read: (k: RunDocKind) => this.#read(k, this.fileFor(k)), now: () => this.options.now?.() ?? new Date() };
+    let scan: OrphanScan;
+    try {
+      scan = await scanOrphanRuns(host, res.ok ? (res.data as RunIndex | null) : null);
+    } catch (err) {
+      console.warn(`[main] unlisted saved runs not looked for: ${(err as Error).message}`);
+      return res;
+    }
+    for (const q of scan.setAside) this.options.onQuarantined?.({ ...q, restored: false });
+    if (scan.left.length > 0) console.warn(`[main] ${scan.left.length} unlisted saved runs kept as files: the list is full`);
+    if (!scan.index) return res;
+    try {
+      await writeFileAtomic(this.fileFor('runs'), encodeDocJson(scan.index), `${this.fileFor('runs')}.bak`);
+    } catch (err) {
+      console.warn(`[main] saved runs listed again but the index not written: ${(err as Error).message}`);
+    }
+    return { ok: true, data: scan.index };
+  }
+
+  async #loadDoc(kind: DocKind): Promise<LoadResult> {
     const read = await this.#read(kind, this.fileFor(kind));
     switch (read.kind) {
       case 'missing': {
@@ -156,36 +197,9 @@ export class DocStore {
     }
   }
 
-  /** Read `file` as a `kind` document: size cap first, then JSON, then its schema. */
-  async #read(kind: DocKind, file: string): Promise<DocRead> {
-    const maxBytes = this.options.maxBytes ?? LIMITS.fileBytes;
-    let size: number;
-    try {
-      size = (await fs.stat(file)).size;
-    } catch (err) {
-      // ENOTDIR: a file stands where the folder should be, so no document was ever saved there.
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-      return { kind: 'unreadable', problem: unreadable(err, kind) };
-    }
-    if (size > maxBytes) {
-      return { kind: 'corrupt', problem: problem('storage.fileTooLarge', { mb: megabytes(maxBytes) }, `${path.basename(file)} is ${size} bytes, over the ${maxBytes}-byte limit`) };
-    }
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (err) {
-      return { kind: 'unreadable', problem: unreadable(err, kind) };
-    }
-    let json: unknown;
-    try {
-      json = decodeDocJson(text);
-    } catch (err) {
-      return { kind: 'corrupt', problem: problem('storage.notJson', undefined, `${path.basename(file)} is not valid JSON (${(err as Error).message})`) };
-    }
-    const parsed = parseDoc(kind, json);
-    if (!parsed.ok) return { kind: 'corrupt', problem: problem('storage.invalid', undefined, `${path.basename(file)} does not match the ${kind} format: ${parsed.error}`) };
-    return { kind: 'valid', value: parsed.value, text };
+  /** Read `file` as a `kind` document (doc-read.ts). */
+  #read(kind: DocKind, file: string): Promise<DocRead> {
+    return readDocFile(kind, file, this.options.maxBytes ?? LIMITS.fileBytes);
   }
 
   async #save(kind: DocKind, data: unknown): Promise<SaveResult> {
@@ -281,10 +295,6 @@ export class DocStore {
 
 function unwritable(err: unknown): { mode: 'read-only'; reason: 'unwritable'; code: string; detail: string } {
   return { mode: 'read-only', reason: 'unwritable', code: (err as NodeJS.ErrnoException).code ?? 'EIO', detail: (err as Error).message };
-}
-
-function unreadable(err: unknown, kind: DocKind): Problem {
-  return problem('storage.unreadable', undefined, `could not read ${kind}: ${(err as Error).message}`);
 }
 
 async function exists(file: string): Promise<boolean> {

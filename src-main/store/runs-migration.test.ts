@@ -2,26 +2,14 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SavedRun } from '../../src-shared/protocol/saved-run';
 import { problemLogLine } from '../../src-shared/protocol/problem';
-import { DEFAULT_CONFIG, LIMITS } from '../../src-shared/protocol/training-config';
+import { LIMITS } from '../../src-shared/protocol/training-config';
+import { indexEntry } from '../../src-shared/protocol/run-docs';
 import { DocStore } from './doc-store';
 import { docFileBase } from './runs-migration';
+import { savedRun } from './testing/saved-runs';
 
-const run = (id: string, name: string, weights = 2): SavedRun => ({
-  id,
-  name,
-  savedAt: '2026-12-01T10:00:00.000Z',
-  snapshots: [],
-  checkpoint: {
-    version: 1,
-    config: DEFAULT_CONFIG,
-    step: 5,
-    params: { Wxh: Array.from({ length: weights }, (_, i) => Math.sin(i)) },
-    optimizer: {},
-    history: [{ step: 1, loss: 0.7, accuracy: 0.5, gradNormBefore: 2, gradNormAfter: 2, clipped: false }],
-  },
-});
+const run = savedRun;
 
 let dir: string;
 const stores: DocStore[] = [];
@@ -48,7 +36,7 @@ describe('one document per saved run', () => {
     const big = (id: string) => run(id, id, 180_000);
     expect(await store.save('run:a', big('a'))).toEqual({ ok: true });
     expect(await store.save('run:b', big('b'))).toEqual({ ok: true });
-    expect(await store.save('runs', { version: 2, runs: [{ id: 'a', name: 'a', savedAt: big('a').savedAt }, { id: 'b', name: 'b', savedAt: big('b').savedAt }] })).toEqual({ ok: true });
+    expect(await store.save('runs', { version: 3, runs: [indexEntry(big('a')), indexEntry(big('b'))] })).toEqual({ ok: true });
     const sizes = await Promise.all(['run-a.json', 'run-b.json'].map(async (n) => (await fs.stat(path.join(dir, n))).size));
     expect(sizes[0] + sizes[1]).toBeGreaterThan(LIMITS.fileBytes);
     expect(await store.load('run:b')).toEqual({ ok: true, data: big('b') });
@@ -104,7 +92,7 @@ describe('migrating a version-1 runs document on open', () => {
 
     const index = await store.load('runs');
     if (!index.ok) throw new Error(problemLogLine(index.problem));
-    const entries = (index.data as { version: 2; runs: { id: string; name: string }[] }).runs;
+    const entries = (index.data as { version: 3; runs: { id: string; name: string }[] }).runs;
     expect(entries.map((e) => e.name)).toEqual(['first', 'second', 'third']);
     expect(entries[0].id).toBe('run-1');
     expect(entries[1].id).toMatch(/^run-migrated-1-[a-z0-9]+$/); // "odd/id" cannot name a file: a fresh id
@@ -124,7 +112,7 @@ describe('migrating a version-1 runs document on open', () => {
     await openStore();
     expect(await fs.readFile(path.join(dir, 'runs.v1-2030-01-02T03-04-05-678Z.json.bak'), 'utf8')).toBe('the first one');
     expect(await fs.readFile(path.join(dir, 'runs.v1-2030-01-02T03-04-05-678Z-2.json.bak'), 'utf8')).toBe(text);
-    expect((await readJson('runs.json')).version).toBe(2);
+    expect((await readJson('runs.json')).version).toBe(3);
   });
 
   it('leaves an invalid version-1 document for the load to quarantine, and a read-only store migrates nothing', async () => {

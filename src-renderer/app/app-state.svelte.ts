@@ -67,7 +67,8 @@ export class AppState {
   }
 
   notifyQuarantine(notice: QuarantineNotice): void {
-    const key = notice.restored ? 'app.quarantined.restored' : 'app.quarantined.defaults';
+    // A saved run set aside has no defaults to fall back on: the notice says the other runs are unaffected.
+    const key = notice.restored ? 'app.quarantined.restored' : notice.kind.startsWith('run:') ? 'app.quarantined.run' : 'app.quarantined.defaults';
     this.notify('warning', key, { error: notice.problem, movedTo: notice.movedTo }, { doc: notice.kind });
   }
 

@@ -1,12 +1,13 @@
-import * as v from 'valibot';
 import type { DocKind, SaveResult, StorageStatus } from '../../src-shared/protocol/ipc-contract';
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
 import { jsonBytesWithin } from '../../src-shared/protocol/doc-json';
 import { LIMITS } from '../../src-shared/protocol/training-config';
-import { LegacyRunsSchema, splitLegacyRuns, type RunDocKind } from '../../src-shared/protocol/run-docs';
+import type { RunDocKind, RunIndex } from '../../src-shared/protocol/run-docs';
 import { problem } from '../../src-shared/protocol/problem';
 import { storageProblemOf, storageTooLarge } from '../../src-shared/protocol/storage-problem';
 import { Listeners, type DocLoad, type DocStore, type QuarantineNotice } from './backend';
+import { done, promisify } from './idb-request';
+import { migrateLegacyRuns, scanOrphanRuns } from './idb-runs';
 
 /** IndexedDB layout of the browser build (e2e tests rely on these names). */
 export const IDB_NAME = 'rnn-lab';
@@ -20,21 +21,6 @@ export interface QuarantineRecord {
   at: string;
   error: string;
   data: unknown;
-}
-
-function promisify<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
 }
 
 export function openDocsDb(factory: IDBFactory = indexedDB): Promise<IDBDatabase> {
@@ -58,17 +44,42 @@ export function openDocsDb(factory: IDBFactory = indexedDB): Promise<IDBDatabase
 export class IdbDocStore implements DocStore {
   readonly #db: Promise<IDBDatabase>;
   readonly #quarantined = new Listeners<QuarantineNotice>();
+  #orphansScanned = false;
 
   constructor(factory?: IDBFactory) {
-    // Saved runs from before per-run documents are split out first (migrateLegacyRuns), so every load sees the index.
+    // Saved runs in an older layout are brought up to date first (idb-runs.ts), so every load sees today's index.
     this.#db = openDocsDb(factory).then(async (db) => {
-      await migrateLegacyRuns(db).catch((err: unknown) => console.warn('RNN Lab: saved runs not migrated', err));
+      await migrateLegacyRuns(db, DOCS_STORE).catch((err: unknown) => console.warn('RNN Lab: saved runs not migrated', err));
       return db;
     });
     this.#db.catch(() => undefined); // reported on first use
   }
 
+  /**
+   * The first load of the runs index in a page also lists again the run records a crash left unlisted, and
+   * quarantines those that are not valid runs, each reported once (idb-runs.ts); also when the index itself was bad.
+   */
   async load<K extends DocKind>(kind: K): Promise<DocLoad<K>> {
+    const res = await this.#load(kind);
+    if (kind !== 'runs' || this.#orphansScanned || (!res.ok && !res.quarantinedTo)) return res;
+    this.#orphansScanned = true;
+    try {
+      const db = await this.#db;
+      const scan = await scanOrphanRuns(db, DOCS_STORE, res.ok ? (res.value as RunIndex | null) : null);
+      for (const bad of scan.invalid) {
+        const movedTo = await this.#quarantine(db, bad.kind, bad.data, bad.error);
+        const why = problem('storage.invalid', undefined, `${bad.kind} in IndexedDB, listed in no index, does not match its format: ${bad.error}`);
+        this.#quarantined.emit({ kind: bad.kind, movedTo, problem: why, restored: false });
+      }
+      if (scan.left > 0) console.warn(`RNN Lab: ${scan.left} unlisted saved runs kept as they are: the list is full`);
+      if (scan.index) return { ok: true, value: scan.index as DocTypes[K] };
+    } catch (err) {
+      console.warn('RNN Lab: unlisted saved runs not looked for', err);
+    }
+    return res;
+  }
+
+  async #load<K extends DocKind>(kind: K): Promise<DocLoad<K>> {
     try {
       const db = await this.#db;
       const raw: unknown = await promisify(db.transaction(DOCS_STORE, 'readonly').objectStore(DOCS_STORE).get(kind));
@@ -150,27 +161,4 @@ export class IdbDocStore implements DocStore {
     this.#quarantined.clear();
     void this.#db.then((db) => db.close()).catch(() => undefined);
   }
-}
-
-/**
- * The browser twin of the desktop's runs migration (src-main/store/runs-migration.ts): a version-1 `runs` record
- * (every run inline) becomes one `run:<id>` record per run and a version-2 index, in one transaction, the old
- * record kept under `runs.v1-<time>.bak`. A record that is not a valid version 1 is left for load to quarantine.
- */
-export async function migrateLegacyRuns(db: IDBDatabase, now = new Date()): Promise<number> {
-  const tx = db.transaction(DOCS_STORE, 'readwrite');
-  const store = tx.objectStore(DOCS_STORE);
-  let migrated = 0;
-  const req = store.get('runs');
-  req.onsuccess = () => {
-    const legacy = v.safeParse(LegacyRunsSchema, req.result);
-    if (!legacy.success) return;
-    const { index, runs } = splitLegacyRuns(legacy.output);
-    for (const run of runs) store.put(run, `run:${run.id}`);
-    store.put(req.result, `runs.v1-${now.toISOString()}.bak`);
-    store.put(index, 'runs');
-    migrated = runs.length;
-  };
-  await done(tx);
-  return migrated;
 }

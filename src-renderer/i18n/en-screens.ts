@@ -14,6 +14,7 @@ export const enScreens = {
   'app.settingsUnreadable': 'Your settings could not be loaded, so defaults are in use: {error}.',
   'app.quarantined.restored': 'Your saved {what} could not be read: {error}. The damaged copy was moved aside to {movedTo} and the previously saved version is back in use.',
   'app.quarantined.defaults': 'Your saved {what} could not be read: {error}. The damaged copy was moved aside to {movedTo} and defaults are in use.',
+  'app.quarantined.run': 'One of your {what} could not be read: {error}. It was moved aside to {movedTo}; your other runs are unaffected.',
   'app.doc.settings': 'settings',
   'app.doc.progress': 'lesson progress',
   'app.doc.quiz': 'quiz results',

@@ -8,9 +8,10 @@ import {
   type SavedRun,
 } from '../../src-shared/protocol/saved-run';
 import type { SaveResult } from '../../src-shared/protocol/ipc-contract';
-import { problem, problemOf } from '../../src-shared/protocol/problem';
-import { indexEntry, RUN_ID_PATTERN, runDocKind } from '../../src-shared/protocol/run-docs';
+import { problemOf } from '../../src-shared/protocol/problem';
+import { indexEntry, RUN_ID_PATTERN, runDocKind, type RunIndexEntry } from '../../src-shared/protocol/run-docs';
 import type { DocStore, RunFileDialogs } from '../backend/backend';
+import { RunDocCache } from './run-doc-cache.svelte';
 import { message, type Message } from '../i18n/message';
 import type { LabState } from './lab-state.svelte';
 import { logProblem } from '../i18n/problem-text';
@@ -22,12 +23,15 @@ export const UNDO_MS = 10_000;
 export type RunsNotice = { kind: 'info' | 'error'; message: Message } | null;
 
 /**
- * The learner's saved runs (each its own `run:<id>` document, listed in the `runs` index): save the Lab's run, reopen, rename, delete (undoable while the
- * notice is up), pick two to compare, and move runs in and out as run files. Every change is written at once;
- * a write that fails is undone in the list and reported.
+ * The learner's saved runs: the list comes from the `runs` index alone (name, date and summary of each), and a run's
+ * own `run:<id>` document is read only when it is used (reopened, compared, exported, renamed, deleted with undo),
+ * its item saying so meanwhile; one that is missing or damaged is named in the notice and under its item. Save the
+ * Lab's run, reopen, rename, delete (undoable while the notice is up), pick two to compare, and move runs in and out
+ * as run files. Every change is written at once; a write that fails is undone in the list and reported.
  */
 export class RunsState {
-  runs: SavedRun[] = $state.raw([]);
+  /** The saved runs as the index lists them, in order: what the list shows, without their documents. */
+  entries: RunIndexEntry[] = $state.raw([]);
   /** Ids of the runs whose loss curves are overlaid (at most two). */
   compare: string[] = $state([]);
   notice: RunsNotice = $state(null);
@@ -36,6 +40,8 @@ export class RunsState {
   busy = $state(false);
   /** The last share link made, shown so it can be copied by hand where the clipboard is not allowed. */
   shareLink: string | null = $state(null);
+  /** The runs' own documents, read when used: what is being read, and what could not be (run-doc-cache.svelte.ts). */
+  readonly docs: RunDocCache;
   readonly #docs: DocStore;
   readonly #lab: LabState;
   readonly #files: RunFileDialogs | undefined;
@@ -46,6 +52,11 @@ export class RunsState {
     this.#docs = docs;
     this.#lab = lab;
     this.#files = files;
+    this.docs = new RunDocCache(docs, {
+      nameOf: (id) => this.entries.find((e) => e.id === id)?.name ?? id,
+      pinned: (id) => this.compare.includes(id),
+      onUnreadable: (said) => (this.notice = { kind: 'error', message: said }),
+    });
   }
 
   /** Whether run files go through the shell's native dialogs. */
@@ -66,7 +77,7 @@ export class RunsState {
 
   /** Desktop: save one run as a run file where the learner picks in the native dialog. */
   async exportNative(id: string): Promise<void> {
-    const file = this.exportRun(id);
+    const file = await this.exportRun(id);
     if (!file || !this.#files) return;
     const res = await this.#files.save(file);
     if (res.status === 'saved') this.notice = { kind: 'info', message: message('ui.runs.exported', { file: res.name }) };
@@ -76,7 +87,7 @@ export class RunsState {
     }
   }
 
-  /** The index, then each run's own document; a run that cannot be read is left out and named in the notice. */
+  /** The index only: each run's document is read when it is used. */
   async load(): Promise<void> {
     const res = await this.#docs.load('runs');
     if (!res.ok) {
@@ -84,19 +95,7 @@ export class RunsState {
       this.notice = { kind: 'error', message: message('ui.runs.loadFailed', { error: res.problem }) };
       return;
     }
-    const runs: SavedRun[] = [];
-    const failed: Message[] = [];
-    for (const entry of res.value?.runs ?? []) {
-      const run = await this.#docs.load(runDocKind(entry.id));
-      if (run.ok && run.value) runs.push(run.value);
-      else {
-        const why = run.ok ? problem('storage.missing', undefined, `run:${entry.id} is listed but has no document`) : run.problem;
-        logProblem(`saved run “${entry.name}” not loaded`, why);
-        failed.push(message('ui.runs.namedProblem', { name: entry.name, problem: why }));
-      }
-    }
-    this.runs = runs;
-    if (failed.length > 0) this.notice = { kind: 'error', message: message('ui.runs.loadFailed', { error: failed }) };
+    this.entries = res.value?.runs ?? [];
   }
 
   /** Name suggested for the next save: the task, the cell and its size, the seed. */
@@ -109,7 +108,7 @@ export class RunsState {
   /** Save the Lab's run as it is now: checkpoint (config, seed, data, weights, optimizer, history) and snapshots. */
   async save(name: string): Promise<void> {
     const trimmed = name.trim().slice(0, 80) || this.suggestName();
-    if (this.runs.length >= MAX_SAVED_RUNS) {
+    if (this.entries.length >= MAX_SAVED_RUNS) {
       this.notice = { kind: 'error', message: message('ui.runs.full', { max: MAX_SAVED_RUNS }) };
       return;
     }
@@ -124,45 +123,49 @@ export class RunsState {
         checkpoint,
         snapshots: savedSnapshots(this.#lab.snapshots.all()),
       };
-      if (await this.#add(run, this.runs.length)) this.notice = { kind: 'info', message: message('ui.runs.saved', { name: trimmed, step: checkpoint.step }) };
+      if (await this.#add(run, this.entries.length)) this.notice = { kind: 'info', message: message('ui.runs.saved', { name: trimmed, step: checkpoint.step }) };
     } finally {
       this.busy = false;
     }
   }
 
-  reopen(id: string): void {
-    const run = this.#find(id);
+  async reopen(id: string): Promise<void> {
+    const run = await this.docs.open(id);
     if (!run) return;
     this.#lab.reopen(run);
     this.notice = { kind: 'info', message: message('ui.runs.reopened', { name: run.name, step: run.checkpoint.step }) };
   }
 
+  /** The run's document and its index entry take the new name (the document is read for it). */
   async rename(id: string, name: string): Promise<void> {
     const trimmed = name.trim().slice(0, 80);
     if (!trimmed) {
       this.notice = { kind: 'error', message: message('ui.runs.needsName') };
       return;
     }
-    const run = this.#find(id);
+    const run = await this.docs.open(id);
     if (!run) return;
     const renamed = { ...run, name: trimmed };
     if (!(await this.#saveDoc(renamed))) return;
-    const runs = this.runs.map((r) => (r.id === id ? renamed : r));
-    if (!(await this.#writeIndex(runs))) await this.#saveDoc(run);
+    if (await this.#writeIndex(this.entries.map((e) => (e.id === id ? { ...e, name: trimmed } : e)))) this.docs.keep(renamed);
+    else await this.#saveDoc(run);
   }
 
+  /** Unlist the run and remove its document; Undo puts it back while the notice is up (when the document could be read). */
   async remove(id: string): Promise<void> {
-    const index = this.runs.findIndex((r) => r.id === id);
+    const index = this.entries.findIndex((e) => e.id === id);
     if (index < 0) return;
-    const run = this.runs[index];
-    if (!(await this.#writeIndex(this.runs.filter((r) => r.id !== id)))) return;
+    const entry = this.entries[index];
+    const run = this.docs.unreadable[id] ? null : await this.docs.open(id);
+    if (!(await this.#writeIndex(this.entries.filter((e) => e.id !== id)))) return;
     // Listed no more; a document that cannot be removed is only a stray file.
     await this.#docs.remove(runDocKind(id)).catch(() => undefined);
     this.compare = this.compare.filter((c) => c !== id);
-    this.deleted = { run, index };
-    this.notice = { kind: 'info', message: message('ui.runs.deleted', { name: run.name }) };
+    this.docs.drop(id);
+    this.deleted = run ? { run, index } : null;
+    this.notice = { kind: 'info', message: message('ui.runs.deleted', { name: entry.name }) };
     if (this.#undoTimer !== null) clearTimeout(this.#undoTimer);
-    this.#undoTimer = setTimeout(() => this.dismissUndo(), UNDO_MS);
+    this.#undoTimer = run ? setTimeout(() => this.dismissUndo(), UNDO_MS) : null;
   }
 
   /** Put the deleted run back where it was. */
@@ -181,18 +184,24 @@ export class RunsState {
     this.deleted = null;
   }
 
-  toggleCompare(id: string): void {
-    if (this.compare.includes(id)) this.compare = this.compare.filter((c) => c !== id);
-    else this.compare = [...this.compare, id].slice(-2);
+  /** Tick or untick a run for the overlay; a ticked run's document is read, and unticked again if it cannot be. */
+  async toggleCompare(id: string): Promise<void> {
+    if (this.compare.includes(id)) {
+      this.compare = this.compare.filter((c) => c !== id);
+      return;
+    }
+    this.compare = [...this.compare, id].slice(-2);
+    if (!(await this.docs.open(id))) this.compare = this.compare.filter((c) => c !== id);
   }
 
+  /** The compared runs whose documents are read (the overlay shows once both are). */
   get compared(): SavedRun[] {
-    return this.compare.map((id) => this.#find(id)).filter((r): r is SavedRun => r !== undefined);
+    return this.compare.map((id) => this.docs.get(id)).filter((r): r is SavedRun => r !== undefined);
   }
 
   /** One run as the text of a `*.rnnlab.json` file, and the file name. */
-  exportRun(id: string): { name: string; text: string } | null {
-    const run = this.#find(id);
+  async exportRun(id: string): Promise<{ name: string; text: string } | null> {
+    const run = await this.docs.open(id);
     if (!run) return null;
     const base = run.name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'run';
     return { name: `${base}.rnnlab.json`, text: runFileText(run) };
@@ -214,13 +223,13 @@ export class RunsState {
       this.notice = { kind: 'error', message: message('ui.runs.importBad', { file: fileName, error: parsed.problem }) };
       return;
     }
-    if (this.runs.length >= MAX_SAVED_RUNS) {
+    if (this.entries.length >= MAX_SAVED_RUNS) {
       this.notice = { kind: 'error', message: message('ui.runs.importFull', { max: MAX_SAVED_RUNS }) };
       return;
     }
-    const taken = this.runs.some((r) => r.id === parsed.run.id) || !RUN_ID_PATTERN.test(parsed.run.id);
+    const taken = this.entries.some((e) => e.id === parsed.run.id) || !RUN_ID_PATTERN.test(parsed.run.id);
     const run = taken ? { ...parsed.run, id: newId() } : parsed.run;
-    if (!(await this.#add(run, this.runs.length))) return;
+    if (!(await this.#add(run, this.entries.length))) return;
     this.#lab.reopen(run);
     this.notice = { kind: 'info', message: message('ui.runs.imported', { name: run.name, step: run.checkpoint.step }) };
   }
@@ -234,16 +243,15 @@ export class RunsState {
     if (this.#undoTimer !== null) clearTimeout(this.#undoTimer);
   }
 
-  #find(id: string): SavedRun | undefined {
-    return this.runs.find((r) => r.id === id);
-  }
-
   /** Store a run's own document, then list it at `index`; a failed index write removes the document again. */
   async #add(run: SavedRun, index: number): Promise<boolean> {
     if (!(await this.#saveDoc(run))) return false;
-    const runs = this.runs.slice();
-    runs.splice(Math.min(index, runs.length), 0, run);
-    if (await this.#writeIndex(runs)) return true;
+    const entries = this.entries.slice();
+    entries.splice(Math.min(index, entries.length), 0, indexEntry(run));
+    if (await this.#writeIndex(entries)) {
+      this.docs.keep(run);
+      return true;
+    }
     await this.#docs.remove(runDocKind(run.id)).catch(() => undefined);
     return false;
   }
@@ -252,10 +260,10 @@ export class RunsState {
     return this.#report(() => this.#docs.save(runDocKind(run.id), run));
   }
 
-  /** Write the index of `runs`; only once it is stored does the list show them. */
-  async #writeIndex(runs: SavedRun[]): Promise<boolean> {
-    if (!(await this.#report(() => this.#docs.save('runs', { version: 2, runs: runs.map(indexEntry) })))) return false;
-    this.runs = runs;
+  /** Write the index of `entries`; only once it is stored does the list show them. */
+  async #writeIndex(entries: RunIndexEntry[]): Promise<boolean> {
+    if (!(await this.#report(() => this.#docs.save('runs', { version: 3, runs: entries })))) return false;
+    this.entries = entries;
     return true;
   }
 

@@ -7,8 +7,8 @@ import { problem, type Problem, type ProblemCode, type ProblemParams } from './p
 
 /**
  * A saved run: everything needed to reopen it exactly (the checkpoint: config with seed and dataset, weights,
- * optimizer state, loss history) and the view's thinned snapshots. Stored in the `runs` document and, one at a
- * time, in a `*.rnnlab.json` run file.
+ * optimizer state, loss history) and the view's thinned snapshots. Stored as a `run:<id>` document of its own
+ * (run-docs.ts) and, one at a time, in a `*.rnnlab.json` run file.
  */
 
 /** Snapshots a saved run carries: the view's history thinned again to this many, at most SAVED_SNAPSHOT_NUMBERS numbers. */
