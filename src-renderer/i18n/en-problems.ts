@@ -80,5 +80,20 @@ export const enProblems = {
   'problem.runFile.invalid': 'part of it is missing or out of range (the console names which)',
 
 
+  'problem.link.turnedOff': 'outbound links are turned off on this computer by its administrator',
+  'problem.link.notUrl': 'it is not a valid web address',
+  'problem.link.notHttps': 'only https links open outside the app, and this one is {protocol}',
+  'problem.link.credentials': 'links with a user name or password are refused',
+  'problem.link.port': 'links with a custom port ({port}) are refused',
+  'problem.link.notAllowed': '{host} is not on the list of allowed sites',
+  'problem.presenter.notPresenter': 'only the presenter window can open the audience window',
+  'problem.job.badRequest': 'the trainer could not read the request (the details are in the console)',
+  'problem.job.failed': 'the trainer reported an error (the details are in the console)',
+  'problem.share.notShare': 'it is not a share link',
+  'problem.share.tooLong': 'the link is {chars} characters long, and the limit is {cap}',
+  'problem.share.wrongVersion': 'this RNN Lab reads share links of version {expected}, and this one is of version “{found}”',
+  'problem.share.damaged': 'the link is damaged or cut short',
+  'problem.share.invalid': 'some of its settings are missing or out of range (the console names which)',
+
   'problem.unexpected': 'an unexpected error (the details are in the console)',
 } as const satisfies Record<`problem.${ProblemCode}` | 'problem.separator', string>;

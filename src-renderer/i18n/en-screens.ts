@@ -19,10 +19,8 @@ export const enScreens = {
   'app.doc.quiz': 'quiz results',
   'app.doc.runs': 'saved runs',
   'app.fileUnreadable': 'cannot read the file',
-  'app.linkBlocked': 'this link is not on the allow-list',
   'app.experimentReplaced': 'another experiment started and replaced this run; run it again',
   'app.experimentCancelled': 'the run was cancelled',
-  'app.experimentInterrupted': 'the trainer stopped during the run ({reason}); run it again',
 
   // Bundled tasks (ids from src-shared/tasks)
   'task.sentiment.title': 'Film review sentiment',

@@ -76,5 +76,20 @@ export const esProblems: Record<keyof typeof enProblems, string> = {
   'problem.runFile.invalid': 'falta una parte o se sale de los límites (la consola indica cuál)',
 
 
+  'problem.link.turnedOff': 'el administrador de este ordenador ha desactivado los enlaces externos',
+  'problem.link.notUrl': 'no es una dirección web válida',
+  'problem.link.notHttps': 'solo los enlaces https se abren fuera de la aplicación, y este es {protocol}',
+  'problem.link.credentials': 'se rechazan los enlaces con nombre de usuario o contraseña',
+  'problem.link.port': 'se rechazan los enlaces con un puerto propio ({port})',
+  'problem.link.notAllowed': '{host} no está en la lista de sitios permitidos',
+  'problem.presenter.notPresenter': 'solo la ventana del presentador puede abrir la ventana del público',
+  'problem.job.badRequest': 'el entrenador no pudo leer la petición (los detalles están en la consola)',
+  'problem.job.failed': 'el entrenador ha informado de un error (los detalles están en la consola)',
+  'problem.share.notShare': 'no es un enlace para compartir',
+  'problem.share.tooLong': 'el enlace tiene {chars} caracteres y el límite es de {cap}',
+  'problem.share.wrongVersion': 'este RNN Lab lee enlaces para compartir de la versión {expected}, y este es de la versión «{found}»',
+  'problem.share.damaged': 'el enlace está dañado o cortado',
+  'problem.share.invalid': 'faltan algunos de sus ajustes o se salen de los límites (la consola indica cuáles)',
+
   'problem.unexpected': 'un error inesperado (los detalles están en la consola)',
 };

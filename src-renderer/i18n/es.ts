@@ -729,10 +729,8 @@ export const es: Catalogue = {
   'app.doc.quiz': 'resultados del cuestionario',
   'app.doc.runs': 'entrenamientos',
   'app.fileUnreadable': 'no se puede leer el archivo',
-  'app.linkBlocked': 'este enlace no está en la lista de enlaces permitidos',
   'app.experimentReplaced': 'empezó otro experimento y sustituyó a este; vuelve a lanzarlo',
   'app.experimentCancelled': 'se canceló el entrenamiento',
-  'app.experimentInterrupted': 'el entrenador se detuvo durante el entrenamiento ({reason}); vuelve a lanzarlo',
 
   'task.sentiment.title': 'Opiniones sobre películas',
   'task.sentiment.blurb': 'Decir si una reseña breve es positiva o negativa: manda la parte que sigue a «but» (pero), «not» (no) invierte su adjetivo y la charla posterior no cuenta.',

@@ -76,5 +76,20 @@ export const frProblems: Record<keyof typeof enProblems, string> = {
   'problem.runFile.invalid': 'une partie manque ou sort des limites (la console précise laquelle)',
 
 
+  'problem.link.turnedOff': 'les liens vers l’extérieur sont désactivés sur cet ordinateur par son administrateur',
+  'problem.link.notUrl': 'ce n’est pas une adresse web valide',
+  'problem.link.notHttps': 'seuls les liens https s’ouvrent hors de l’application, et celui-ci est en {protocol}',
+  'problem.link.credentials': 'les liens qui contiennent un nom d’utilisateur ou un mot de passe sont refusés',
+  'problem.link.port': 'les liens avec un port particulier ({port}) sont refusés',
+  'problem.link.notAllowed': '{host} ne fait pas partie des sites autorisés',
+  'problem.presenter.notPresenter': 'seule la fenêtre du présentateur peut ouvrir la fenêtre du public',
+  'problem.job.badRequest': 'l’entraîneur n’a pas pu lire la demande (le détail est dans la console)',
+  'problem.job.failed': 'l’entraîneur a signalé une erreur (le détail est dans la console)',
+  'problem.share.notShare': 'ce n’est pas un lien de partage',
+  'problem.share.tooLong': 'le lien compte {chars} caractères, pour une limite de {cap}',
+  'problem.share.wrongVersion': 'ce RNN Lab lit les liens de partage de version {expected}, et celui-ci est de version « {found} »',
+  'problem.share.damaged': 'le lien est abîmé ou tronqué',
+  'problem.share.invalid': 'certains de ses réglages manquent ou sortent des limites (la console précise lesquels)',
+
   'problem.unexpected': 'une erreur inattendue (le détail est dans la console)',
 };

@@ -726,10 +726,8 @@ export const fr: Catalogue = {
   'app.doc.quiz': 'résultats de quiz',
   'app.doc.runs': 'essais',
   'app.fileUnreadable': 'impossible de lire le fichier',
-  'app.linkBlocked': 'ce lien ne fait pas partie des liens autorisés',
   'app.experimentReplaced': 'une autre expérience a démarré et a remplacé cet essai ; relancez-le',
   'app.experimentCancelled': 'l’essai a été annulé',
-  'app.experimentInterrupted': 'l’entraîneur s’est arrêté pendant l’essai ({reason}) ; relancez-le',
 
   'task.sentiment.title': 'Avis sur des films',
   'task.sentiment.blurb': 'Dire si une courte critique est positive ou négative : c’est la partie après « but » (mais) qui compte, « not » (pas) inverse son adjectif, et le bavardage qui suit ne change rien.',
