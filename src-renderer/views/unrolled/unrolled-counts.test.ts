@@ -1,20 +1,22 @@
-import { flushSync, mount, unmount } from 'svelte';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { flushSync, mount } from 'svelte';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src-shared/protocol/training-config';
 import { locale } from '../../i18n/i18n.svelte';
+import { canvaslessComponents } from '../../testing/canvasless';
 import { fakeDetail, stubResizeObserver } from './test-fixtures';
 import UnrolledView from './UnrolledView.svelte';
 
 /** The unrolled view's counted sentences take the singular for one (and, in French, for zero and one). */
-let app: ReturnType<typeof mount> | null = null;
+const keep = canvaslessComponents();
 
 function render(T: number, props: Record<string, unknown> = {}) {
   const target = document.createElement('div');
   document.body.append(target);
-  app = mount(UnrolledView, {
+  const app = mount(UnrolledView, {
     target,
     props: { config: { ...DEFAULT_CONFIG, cell: 'rnn', hiddenSize: 4 }, detail: fakeDetail({ T, H: 4 }), shape: 'many-to-many', forceFallback: true, ...props },
   });
+  keep(app);
   flushSync();
   return target;
 }
@@ -32,16 +34,8 @@ const roll = (root: HTMLElement) => {
 const speeds = (root: HTMLElement) => [...root.querySelectorAll('select option')].map((o) => o.textContent?.trim()).slice(0, 2);
 
 describe('counts in the unrolled view', () => {
-  beforeAll(() => {
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
-    stubResizeObserver();
-  });
-  afterEach(() => {
-    if (app) unmount(app);
-    app = null;
-    document.body.innerHTML = '';
-    locale.set('en');
-  });
+  beforeAll(() => stubResizeObserver());
+  afterEach(() => locale.set('en'));
 
   it('the speed menu says 1 step/s and 2 steps/s, in every language', () => {
     const root = render(3);
