@@ -141,6 +141,23 @@ describe('problems in the learner’s language', () => {
     expect(problemText(problem('data.text.tooLong', { chars: 1_200_000, cap: 1_000_000 }))).toContain('1.200.000');
   });
 
+  it('a count of one in the learner’s data reads right in every language: no “1 rows” or “1 characters”', () => {
+    const oneRow = dataProblem('csv', 'text,label\nfine day,happy');
+    const oneChar = dataProblem('text', 'a');
+    const oneTag = dataProblem('csv', ['text,tags', 'a cat sat,DET', ...Array.from({ length: 12 }, () => 'a cat,DET NOUN')].join('\n'));
+    expect([oneRow, oneChar, oneTag].map((p) => [p.code, p.params?.rows ?? p.params?.chars ?? p.params?.tags])).toEqual([
+      ['data.csv.tooFewRows', 1], ['data.text.tooShort', 1], ['data.csv.tagCount', 1],
+    ]);
+    const wrong = /\b1 (rows|characters|tags|lignes|caractères|étiquettes|filas|caracteres|etiquetas)\b/;
+    for (const l of ['en', 'fr', 'es'] as const) {
+      locale.set(l);
+      for (const p of [oneRow, oneChar, oneTag]) {
+        expect(problemText(p), `${l} ${p.code}`).not.toMatch(wrong);
+        expect(problemText(p), `${l} ${p.code}`).toMatch(/\(1\)|\(longitud 1\)|\(longueur 1\)|\(length 1\)/);
+      }
+    }
+  });
+
   it('several problems are joined with the locale’s separator (a narrow no-break space before « ; » in French)', () => {
     const issues = validatePolicy({ saving: 'yes', savng: false }).issues;
     locale.set('fr');
