@@ -1,17 +1,13 @@
-import { flushSync, mount, tick, unmount } from 'svelte';
+import { flushSync, mount, tick } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkExternalUrl } from '../../src-shared/protocol/external-links';
 import type { ActionResult } from '../../src-shared/protocol/ipc-contract';
 import { locale } from '../i18n/i18n.svelte';
+import { canvaslessComponents } from '../testing/canvasless';
 import References from './References.svelte';
 
-let app: ReturnType<typeof mount> | null = null;
-afterEach(() => {
-  if (app) unmount(app);
-  app = null;
-  document.body.innerHTML = '';
-  locale.set('en');
-});
+const keep = canvaslessComponents();
+afterEach(() => locale.set('en'));
 
 describe('References', () => {
   it('says why a link did not open in the learner’s language, and rewords it on a locale switch', async () => {
@@ -22,7 +18,7 @@ describe('References', () => {
       const check = checkExternalUrl(url, []);
       return check.ok ? { ok: true } : { ok: false, problem: check.problem };
     };
-    app = mount(References, { target: document.body, props: { openExternal } });
+    keep(mount(References, { target: document.body, props: { openExternal } }));
     flushSync();
     document.querySelector<HTMLButtonElement>('button.link')!.click();
     await tick();
