@@ -1,5 +1,6 @@
 import { screen, type BrowserWindow, type WebContents } from 'electron';
 import { AUDIENCE_HASH, type InvokeContract, type PresenterState } from '../src-shared/protocol/ipc-contract';
+import { problem } from '../src-shared/protocol/problem';
 import { chooseAudiencePlacement } from './audience-display';
 import { sendEvent } from './renderer-events';
 import { createMainWindow } from './window';
@@ -29,7 +30,7 @@ export class AudienceWindow {
 
   open(requester: WebContents): InvokeContract['openAudienceWindow']['res'] {
     const presenter = this.#presenterFor(requester);
-    if (!presenter) return { ok: false, error: 'only the presenter window can open the audience window' };
+    if (!presenter) return { ok: false, problem: problem('presenter.notPresenter', undefined, 'only the presenter window can open the audience window') };
     if (this.#win && !this.#win.isDestroyed()) {
       this.#win.focus();
       return { ok: true };

@@ -38,9 +38,9 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     },
     openExternal: async (raw) => {
       const refused = policyRefusesLink(deps.policy.policy);
-      if (refused) return { ok: false, error: refused };
+      if (refused) return { ok: false, problem: refused };
       const check = checkExternalUrl(raw);
-      if (!check.ok) return { ok: false, error: check.error };
+      if (!check.ok) return { ok: false, problem: check.problem };
       await deps.openExternal(check.url);
       return { ok: true };
     },

@@ -73,7 +73,7 @@ describe('registerInvokeHandlers(ipc, handlers, isTrusted)', () => {
     for (const bad of [{ slide: -1, blank: false }, { slide: 101, blank: false }, { slide: 1.5, blank: false }, { slide: 1, blank: 'no' }, { slide: 1 }, { slide: 1, blank: false, notes: 'x' }, null]) {
       expect(await invoke(INVOKE_CHANNELS.presenterSync, trusted, bad)).toEqual({ ok: false });
     }
-    expect(await invoke(INVOKE_CHANNELS.openAudienceWindow, trusted, {})).toEqual({ ok: false, error: expect.stringMatching(/^bad request for openAudienceWindow/) });
+    expect(await invoke(INVOKE_CHANNELS.openAudienceWindow, trusted, {})).toEqual({ ok: false, problem: { code: 'unexpected', detail: expect.stringMatching(/^bad request for openAudienceWindow/) } });
     await expect(invoke(INVOKE_CHANNELS.presenterSync, stranger, { slide: 1, blank: false })).rejects.toThrow(/not the RNN Lab window/);
     expect(calls).toEqual(['open audience', 'sync 3 false', 'sync 100 true', 'sync 2.3 false']);
   });
@@ -111,7 +111,7 @@ describe('registerInvokeHandlers(ipc, handlers, isTrusted)', () => {
     const { invoke } = setup();
     expect(await invoke(INVOKE_CHANNELS.openExternal, trusted, 'https://distill.pub/')).toEqual({
       ok: false,
-      error: 'openExternal failed: shell unavailable',
+      problem: { code: 'unexpected', detail: 'openExternal failed: shell unavailable' },
     });
   });
 

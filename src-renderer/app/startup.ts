@@ -97,7 +97,10 @@ export async function startApp(app: AppState, shared: ShareLink | null, sink: St
   if (shared?.ok) {
     lab.applyConfig(shared.config);
     app.notify('info', 'ui.runs.shareOpened');
-  } else if (shared) app.notify('warning', 'ui.runs.shareBad', { error: shared.error });
+  } else if (shared) {
+    logProblem('share link', shared.problem);
+    app.notify('warning', 'ui.runs.shareBad', { error: shared.problem });
+  }
   const r = new RunsState(b.docs, lab, b.runFiles);
   await r.load();
   if (sink.stopped()) return;

@@ -1,5 +1,5 @@
 import type { RunDocKind } from '../../src-shared/protocol/run-docs';
-import type { AppInfo, DocKind, OpenRunFileResult, OpenTextFileRequest, OpenTextFileResult, SaveRunFileRequest, SaveRunFileResult, PresenterState, SaveResult, StorageStatus, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import type { ActionResult, AppInfo, DocKind, OpenRunFileResult, OpenTextFileRequest, OpenTextFileResult, SaveRunFileRequest, SaveRunFileResult, PresenterState, SaveResult, StorageStatus, TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import type { DocTypes } from '../../src-shared/protocol/documents';
 import type { PolicyLoad } from '../../src-shared/protocol/policy';
 import type { JobEvent, JobRequest, JobStreamCommand } from '../../src-shared/protocol/job-messages';
@@ -15,7 +15,7 @@ export interface Backend {
   info(): Promise<AppInfo>;
   readonly docs: DocStore;
   /** Open an allow-listed https link in the system browser (desktop) or a new tab (browser). */
-  openExternal(url: string): Promise<{ ok: boolean; error?: string }>;
+  openExternal(url: string): Promise<ActionResult>;
   readonly trainer: TrainerStream;
   /** The machine policy a school set (desktop: a file main reads; browser: policy.json beside index.html). */
   policy(): Promise<PolicyLoad>;
@@ -34,7 +34,7 @@ export interface Backend {
 /** Presenter mode across two windows: the presenter drives, the audience window follows. */
 export interface PresenterLink {
   /** Open the audience window (fullscreen on the external display when there is one). */
-  openAudience(): Promise<{ ok: boolean; error?: string }>;
+  openAudience(): Promise<ActionResult>;
   /** Presenter side: tell the audience window which slide to show (or to blank the screen). */
   sync(state: PresenterState): void;
   /** Audience side: follow the presenter; a listener added late gets the latest state at once. */

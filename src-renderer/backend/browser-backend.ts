@@ -1,8 +1,7 @@
-import type { AppInfo } from '../../src-shared/protocol/ipc-contract';
+import type { ActionResult, AppInfo } from '../../src-shared/protocol/ipc-contract';
 import { version } from '../../package.json';
-import { t } from '../i18n/i18n.svelte';
 import type { Backend } from './backend';
-import { isAllowedExternalUrl } from '../../src-shared/protocol/external-links';
+import { checkExternalUrl } from '../../src-shared/protocol/external-links';
 import { IdbDocStore } from './idb-docs';
 import { policyRefusesLink, policyRefusesSave, type PolicyLoad } from '../../src-shared/protocol/policy';
 import { fetchWebPolicy } from './web-policy';
@@ -51,10 +50,11 @@ export class BrowserBackend implements Backend {
     return this.#policy;
   }
 
-  async openExternal(url: string): Promise<{ ok: boolean; error?: string }> {
+  async openExternal(url: string): Promise<ActionResult> {
     const refused = policyRefusesLink((await this.policy()).policy);
-    if (refused) return { ok: false, error: refused };
-    if (!isAllowedExternalUrl(url)) return Promise.resolve({ ok: false, error: t('app.linkBlocked') });
+    if (refused) return { ok: false, problem: refused };
+    const check = checkExternalUrl(url);
+    if (!check.ok) return { ok: false, problem: check.problem };
     // With 'noopener' window.open returns null even on success: there is nothing more to check.
     window.open(url, '_blank', 'noopener');
     return Promise.resolve({ ok: true });

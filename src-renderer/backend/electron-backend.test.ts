@@ -137,7 +137,7 @@ describe('ElectronBackend', () => {
     expect(jobEvents).toEqual([{ type: 'progress', id: job.id, done: 2, total: 20, elapsedMs: 5 }]);
     expect(trainerEvents).toEqual([]); // not mistaken for a (malformed) trainer event
     emit('trainerHealth', { kind: 'crashed', attempt: 1, reason: { code: 'trainer.exited', detail: 'trainer exited (exit code 1)' }, restartInMs: 100 });
-    expect(jobEvents.at(-1)).toEqual({ type: 'error', id: job.id, reason: 'interrupted', message: 'its process ended' });
+    expect(jobEvents.at(-1)).toEqual({ type: 'error', id: job.id, reason: 'interrupted', problem: { code: 'trainer.exited', detail: 'trainer exited (exit code 1)' } });
     backend.dispose();
     channel.port2.close();
   });

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DocQuarantinedSchema, LoadResultSchema, OpenRunFileResultSchema, OpenTextFileResultSchema, SaveResultSchema, SaveRunFileResultSchema, PresenterStateSchema, StorageStatusSchema, TrainerHealthSchema, type BridgeApi, type OpenTextFileRequest, type OpenTextFileResult, type DocKind, type PresenterState, type StorageStatus, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
+import { ActionResultSchema, DocQuarantinedSchema, LoadResultSchema, OpenRunFileResultSchema, OpenTextFileResultSchema, SaveResultSchema, SaveRunFileResultSchema, PresenterStateSchema, StorageStatusSchema, TrainerHealthSchema, type ActionResult, type BridgeApi, type OpenTextFileRequest, type OpenTextFileResult, type DocKind, type PresenterState, type StorageStatus, type TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import { parseDoc, type DocTypes } from '../../src-shared/protocol/documents';
 import { describeIssues } from '../../src-shared/protocol/describe-issues';
 import { isJobMessage, type JobStreamCommand } from '../../src-shared/protocol/job-messages';
@@ -169,7 +169,7 @@ export class ElectronBackend implements Backend {
   #makePresenterLink(): PresenterLink {
     const bridge = this.#bridge;
     return {
-      openAudience: () => bridge.openAudienceWindow(null),
+      openAudience: async () => actionReply('open-audience-window', await bridge.openAudienceWindow(null)),
       sync: (state) => void bridge.presenterSync(state).catch((err: unknown) => console.warn('RNN Lab: presenter sync failed', err)),
       onState: (listener) => {
         if (this.#lastPresenterState) listener(this.#lastPresenterState);
@@ -201,8 +201,8 @@ export class ElectronBackend implements Backend {
     return { status: 'failed', problem: problem('unexpected', undefined, `main answered the open-file request with a malformed reply: ${describeIssues(parsed.issues)}`) };
   }
 
-  openExternal(url: string) {
-    return this.#bridge.openExternal(url);
+  async openExternal(url: string) {
+    return actionReply('open-external', await this.#bridge.openExternal(url));
   }
 
   /** Main read it at launch and enforces it too (saving, links). */
@@ -220,4 +220,10 @@ export class ElectronBackend implements Backend {
     this.#presenterState.clear();
     this.#audienceClosed.clear();
   }
+}
+
+/** An action's reply from main, checked against the contract: a malformed one is a failure with the schema's reasons. */
+function actionReply(what: string, raw: unknown): ActionResult {
+  const parsed = v.safeParse(ActionResultSchema, raw);
+  return parsed.success ? parsed.output : { ok: false, problem: problem('unexpected', undefined, `main answered the ${what} request with a malformed reply: ${describeIssues(parsed.issues)}`) };
 }

@@ -97,8 +97,9 @@ describe('JobChannel (Backend.jobs)', () => {
     link.health({ kind: 'started' }); // a first start is no failure
     expect(job.events).toEqual([]);
     link.health({ kind: 'crashed', attempt: 1, reason: { code: 'trainer.exited', detail: 'trainer exited (signal SIGKILL)' }, restartInMs: 100 });
-    expect(job.events).toEqual([{ type: 'error', id, reason: 'interrupted', message: 'its process ended' }]);
-    expect(explore.events).toEqual([{ type: 'error', id: ask, reason: 'interrupted', message: 'its process ended' }]);
+    const exited = { code: 'trainer.exited', detail: 'trainer exited (signal SIGKILL)' };
+    expect(job.events).toEqual([{ type: 'error', id, reason: 'interrupted', problem: exited }]);
+    expect(explore.events).toEqual([{ type: 'error', id: ask, reason: 'interrupted', problem: exited }]);
     // The replacement's 'restarted' (the browser build's only signal) finds nothing left to end.
     link.health({ kind: 'restarted', attempt: 1, reason: { code: 'trainer.exited', detail: 'trainer exited (signal SIGKILL)' }, restoredStep: null });
     expect(job.events).toHaveLength(1);

@@ -13,7 +13,6 @@ import * as v from 'valibot';
 import { endsJob, JobStreamEventSchema, type JobCommand, type JobEvent, type JobRequest } from '../../src-shared/protocol/job-messages';
 import type { TrainerHealth } from '../../src-shared/protocol/ipc-contract';
 import type { JobHandle, JobLink, JobListener, JobsApi } from './backend';
-import { problemText } from '../i18n/problem-text';
 
 export class JobChannel implements JobsApi {
   #nextId = 1;
@@ -123,6 +122,6 @@ export class JobChannel implements JobsApi {
 }
 
 function interrupted(id: number, health: Exclude<TrainerHealth, { kind: 'started' }>): JobEvent {
-  // The job's error is shown as it is: the supervisor's reason in the learner's language (its detail is logged).
-  return { type: 'error', id, reason: 'interrupted', message: problemText(health.reason) };
+  // The supervisor's reason, as a problem the page words in the learner's language (its detail is logged).
+  return { type: 'error', id, reason: 'interrupted', problem: health.reason };
 }

@@ -20,10 +20,8 @@ export const enScreens = {
   'app.doc.quiz': 'quiz results',
   'app.doc.runs': 'saved runs',
   'app.fileUnreadable': 'cannot read the file',
-  'app.linkBlocked': 'this link is not on the allow-list',
   'app.experimentReplaced': 'another experiment started and replaced this run; run it again',
   'app.experimentCancelled': 'the run was cancelled',
-  'app.experimentInterrupted': 'the trainer stopped during the run ({reason}); run it again',
 
   // Bundled tasks (ids from src-shared/tasks)
   'task.sentiment.title': 'Film review sentiment',
@@ -193,7 +191,8 @@ export const enScreens = {
   'grad.heat.hint': 'Hover or focus the heatmap and use the arrow keys for values.',
   'grad.heat.empty': '{who}: no gradients recorded yet.',
   'grad.heat.noFinite': '{who}: no finite gradients yet.',
-  'grad.heat.summary': '{who}, {rows} recorded steps up to training step {step}: over the latest steps ‖∂L/∂h_t‖ averages {first} at t = {firstT} and {last} at t = {lastT}, so the start receives {ratio} times the signal the end gets.',
+  'grad.heat.summary.one': '{who}, {count} recorded step up to training step {step}: over the latest steps ‖∂L/∂h_t‖ averages {first} at t = {firstT} and {last} at t = {lastT}, so the start receives {ratio} times the signal the end gets.',
+  'grad.heat.summary.other': '{who}, {count} recorded steps up to training step {step}: over the latest steps ‖∂L/∂h_t‖ averages {first} at t = {firstT} and {last} at t = {lastT}, so the start receives {ratio} times the signal the end gets.',
   'grad.heat.range': 'Over the whole run the colours span {lo} to {hi}.',
   'grad.units.empty': '{who}: no per-unit gradients recorded yet.',
   'grad.units.head': '{who}, training step {step}, {rows} units × {cols} time steps',

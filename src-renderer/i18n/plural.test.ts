@@ -27,6 +27,10 @@ describe('tCount(stem, n)', () => {
     locale.set('es');
     expect(tCount('count.stepsBack', 1)).toBe('1 paso atrás');
     expect(tCount('ui.lesson.readingTimeLong', 4)).toBe('Unos 4 minutos');
+    expect(tCount('ui.data.preview.vocabSize', 1)).toBe('1 token distinto');
+    locale.set('en');
+    expect(tCount('ui.data.preview.vocabSize', 1)).toBe('1 token');
+    expect(tCount('ui.data.preview.vocabSize', 40)).toBe('40 tokens');
   });
 
   it('every counted message has both forms in every language', () => {

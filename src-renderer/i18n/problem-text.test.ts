@@ -6,7 +6,11 @@ import { taskFromDataset } from '../../src-shared/tasks/user-data';
 import { en } from './en';
 import { locale } from './i18n.svelte';
 import { problemsText, problemText } from './problem-text';
-import { policyRefusesSave } from '../../src-shared/protocol/policy';
+import { policyRefusesLink, policyRefusesSave } from '../../src-shared/protocol/policy';
+import { checkExternalUrl } from '../../src-shared/protocol/external-links';
+import type { JobEvent } from '../../src-shared/protocol/job-messages';
+import { parseShareFragment, shareFragment } from '../../src-shared/protocol/share-link';
+import { JobRunner } from '../../src-shared/jobs/job-runner';
 import { storageProblemOf, storageTooLarge } from '../../src-shared/protocol/storage-problem';
 import type { TrainerEvent } from '../../src-shared/protocol/trainer-events';
 import { DEFAULT_CONFIG } from '../../src-shared/protocol/training-config';
@@ -34,6 +38,37 @@ function dataProblem(kind: 'text' | 'csv', source: string): Problem {
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => `a day ${i},${i % 2 ? 'happy' : 'sad'}`);
 
+/** The problem the trainer host answers a malformed job command with. */
+function jobRefusal(): Problem {
+  const events: JobEvent[] = [];
+  new JobRunner((e) => events.push(e)).handle({ type: 'job', command: { type: 'start', id: 1, request: { type: 'race', steps: -1 } } });
+  const error = events.find((e) => e.type === 'error');
+  if (error?.type !== 'error') throw new Error('expected the job to be refused');
+  return error.problem;
+}
+
+function refusal(r: { ok: true } | { ok: false; problem: Problem }): Problem {
+  if (r.ok) throw new Error('expected a refusal');
+  return r.problem;
+}
+
+/** Problems that reach a sentence from an action: a link, the second screen, a job, a share link. */
+const ACTION_KINDS: [string, () => Problem][] = [
+  ['links turned off by the school', () => policyRefusesLink({ externalLinks: false })!],
+  ['a link that is not https', () => refusal(checkExternalUrl('http://distill.pub/'))],
+  ['a link to a site not on the list', () => refusal(checkExternalUrl('https://evil.example/'))],
+  ['a link with a custom port', () => refusal(checkExternalUrl('https://distill.pub:8443/'))],
+  ['a link with credentials', () => refusal(checkExternalUrl('https://user:pw@distill.pub/'))],
+  ['a link that is not a URL', () => refusal(checkExternalUrl('not a url'))],
+  ['a second screen asked for by another window', () => problem('presenter.notPresenter', undefined, 'only the presenter window can open the audience window')],
+  ['a job command the trainer host refuses', jobRefusal],
+  ['a job that failed', () => problem('job.failed', undefined, 'Cannot read properties of undefined (reading \'length\')')],
+  ['a share link cut short', () => refusal(parseShareFragment('#share=1.eyJjZWxsIjoi'))],
+  ['a share link of another version', () => refusal(parseShareFragment('#share=7.e30'))],
+  ['a share link too long', () => refusal(parseShareFragment(`#share=1.${'A'.repeat(5000)}`))],
+  ['a share link with settings out of range', () => refusal(parseShareFragment(shareFragment({ ...DEFAULT_CONFIG, hiddenSize: 100_000 })))],
+];
+
 /** One real problem of each kind, made by the code that reports it. */
 const KINDS: [string, () => Problem][] = [
   ['a trainer that hung (supervision)', () => problem('trainer.hung', { seconds: 3.1 }, 'trainer hung: no heartbeat for 3100 ms')],
@@ -47,6 +82,8 @@ const KINDS: [string, () => Problem][] = [
   ['a broken run file', () => (parseRunFile('{"format": "rnnlab-run"') as { problem: Problem }).problem],
   ['a run file of another version', () => (parseRunFile('{"format": "rnnlab-run", "version": 7}') as { problem: Problem }).problem],
   ['an unexpected error', () => problemOf(new Error('IndexedDB transaction aborted'))],
+  // Links, the second screen, jobs and share links: what main, the trainer host and the page report.
+  ...ACTION_KINDS,
   // Saving and loading: what the desktop's file system and the browser's IndexedDB report, through the stores' mapping.
   ['a full disk (desktop)', () => storageProblemOf(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }), 'could not save settings')],
   ['a read-only disk (desktop)', () => storageProblemOf(Object.assign(new Error('EROFS: read-only file system, open'), { code: 'EROFS' }), 'could not save quiz')],
@@ -104,6 +141,23 @@ describe('problems in the learner’s language', () => {
     expect(problemText(problem('data.text.tooLong', { chars: 1_200_000, cap: 1_000_000 }))).toContain('1.200.000');
   });
 
+  it('a count of one in the learner’s data reads right in every language: no “1 rows” or “1 characters”', () => {
+    const oneRow = dataProblem('csv', 'text,label\nfine day,happy');
+    const oneChar = dataProblem('text', 'a');
+    const oneTag = dataProblem('csv', ['text,tags', 'a cat sat,DET', ...Array.from({ length: 12 }, () => 'a cat,DET NOUN')].join('\n'));
+    expect([oneRow, oneChar, oneTag].map((p) => [p.code, p.params?.rows ?? p.params?.chars ?? p.params?.tags])).toEqual([
+      ['data.csv.tooFewRows', 1], ['data.text.tooShort', 1], ['data.csv.tagCount', 1],
+    ]);
+    const wrong = /\b1 (rows|characters|tags|lignes|caractères|étiquettes|filas|caracteres|etiquetas)\b/;
+    for (const l of ['en', 'fr', 'es'] as const) {
+      locale.set(l);
+      for (const p of [oneRow, oneChar, oneTag]) {
+        expect(problemText(p), `${l} ${p.code}`).not.toMatch(wrong);
+        expect(problemText(p), `${l} ${p.code}`).toMatch(/\(1\)|\(longitud 1\)|\(longueur 1\)|\(length 1\)/);
+      }
+    }
+  });
+
   it('several problems are joined with the locale’s separator (a narrow no-break space before « ; » in French)', () => {
     const issues = validatePolicy({ saving: 'yes', savng: false }).issues;
     locale.set('fr');
@@ -130,6 +184,28 @@ describe('problems in the learner’s language', () => {
         const phrase = problemText(p);
         for (const [key, vars] of sentences) {
           const text = lookup(l, key, { ...vars, error: phrase, why: phrase });
+          expect(text, `${l} ${key} ${p.code}`).toContain(phrase);
+          expect(text, `${l} ${key} ${p.code}`).not.toContain(p.detail!);
+          for (const run of englishRuns(p.code)) expect(text, `${l} ${key}: ${p.code}`).not.toContain(run);
+        }
+      }
+    }
+  });
+
+  it('a link, second-screen, job or share-link problem inside its sentence reads in French and Spanish with no English detail', () => {
+    const sentences: MessageKey[] = [
+      'ui.refs.blocked', 'ui.present.audienceFailed', 'ui.runs.shareBad', 'grad.race.stopped', 'attrib.compare.stopped',
+      'ui.jobs.interrupted', 'ui.quiz.runFailed', 'ui.quiz.runInterrupted',
+    ];
+    const problems = ACTION_KINDS.map(([, make]) => make());
+    expect(new Set(problems.map((p) => p.code.split('.')[0]))).toEqual(new Set(['link', 'presenter', 'job', 'share']));
+    for (const p of problems) {
+      expect(p.detail, p.code).toBeTruthy();
+      for (const l of ['fr', 'es'] as const) {
+        locale.set(l);
+        const phrase = problemText(p);
+        for (const key of sentences) {
+          const text = lookup(l, key, { error: phrase, reason: phrase });
           expect(text, `${l} ${key} ${p.code}`).toContain(phrase);
           expect(text, `${l} ${key} ${p.code}`).not.toContain(p.detail!);
           for (const run of englishRuns(p.code)) expect(text, `${l} ${key}: ${p.code}`).not.toContain(run);

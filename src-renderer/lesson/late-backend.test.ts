@@ -31,7 +31,7 @@ function fakeBackend(stored: Partial<DocTypes>) {
     shell: 'browser',
     info: () => Promise.resolve({ version: '0', platform: 'test', shell: 'browser' }),
     docs,
-    openExternal: vi.fn(() => Promise.resolve({ ok: true })),
+    openExternal: vi.fn(() => Promise.resolve({ ok: true } as const)),
     policy: () => Promise.resolve({ policy: {}, issues: [], source: null }),
     trainer: new FakeTrainer(),
     jobs: new FakeJobs(),

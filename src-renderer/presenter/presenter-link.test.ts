@@ -1,13 +1,14 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PresenterState } from '../../src-shared/protocol/ipc-contract';
+import type { ActionResult, PresenterState } from '../../src-shared/protocol/ipc-contract';
+import { problem } from '../../src-shared/protocol/problem';
 import { Listeners, type Backend, type PresenterLink } from '../backend/backend';
-import { t } from '../i18n/i18n.svelte';
+import { locale, t } from '../i18n/i18n.svelte';
 import { SECTIONS } from '../lesson/sections';
 import AudienceView from './AudienceView.svelte';
 import PresenterView from './PresenterView.svelte';
 
-function fakeLink(openResult: { ok: boolean; error?: string } = { ok: true }) {
+function fakeLink(openResult: ActionResult = { ok: true }) {
   const states = new Listeners<PresenterState>();
   const closed = new Listeners<void>();
   const link = {
@@ -76,12 +77,16 @@ describe('PresenterView with a second screen', () => {
   });
 
   it('reports a window that could not be opened', async () => {
-    const { link } = fakeLink({ ok: false, error: 'no display' });
+    const { link } = fakeLink({ ok: false, problem: problem('presenter.notPresenter', undefined, 'only the presenter window can open the audience window') });
     component = mount(PresenterView, { target: document.body, props: { sections: SECTIONS, facts, demoSeed: 1, start: 0, link, onexit: () => {} } });
     document.querySelector<HTMLButtonElement>('[data-testid="presenter-show-audience"]')!.click();
     await tick();
     flushSync();
-    expect(document.body.textContent).toContain(t('ui.present.audienceFailed', { error: 'no display' }));
+    expect(document.body.textContent).toContain('The second screen could not be opened: only the presenter window can open the audience window');
+    locale.set('fr');
+    flushSync();
+    expect(document.body.textContent).toContain('Impossible d’ouvrir le second écran\u00a0: seule la fenêtre du présentateur peut ouvrir la fenêtre du public');
+    locale.set('en');
     expect(link.sync).not.toHaveBeenCalled();
   });
 });

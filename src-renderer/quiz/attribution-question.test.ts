@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { COMPARE_DEFAULTS } from '../../src-shared/jobs/attribution-compare';
 import { attributionJob } from '../../src-shared/jobs/attribution-job';
 import type { JobOutput } from '../../src-shared/jobs/jobs';
 import { JobChannel } from '../backend/job-channel';
 import { FakeJobLink } from '../testing/fake-job-link';
-import { attributionRequest, decodeWord, encodeWord, measureWords, wordChoices, wordOutcome, wordVars } from './attribution-question';
+import { ATTRIBUTION_EXPERIMENT, attributionRequest, decodeWord, encodeWord, measureWords, wordChoices, wordOutcome, wordVars } from './attribution-question';
+import { RACE_EXPERIMENT } from './experiments';
 import { runExperiment } from './predict-runner';
 import { buildItem } from './quiz-build';
 import { isCorrect } from './scoring';
 
 /** The real job, shortened: the same review and the same exact attribution as the quiz's run, in fewer steps. */
-function lstmVerdict(seed: number, steps = 20): { tokens: string[]; verdict: number[] } {
+function lstmVerdict(seed: number, steps = 20): { tokens: string[]; verdict: number[]; accuracy: number } {
   const out: JobOutput[] = [];
   const job = attributionJob({ ...attributionRequest(seed), steps, every: steps }, (o) => out.push(o));
   while (!job.next().done);
   const tick = out.find((o) => o.type === 'attribution-tick');
   if (tick?.type !== 'attribution-tick') throw new Error('no attribution sent');
-  return { tokens: tick.attribution.inputTokens, verdict: tick.attribution.matrix[0] };
+  return { tokens: tick.attribution.inputTokens, verdict: tick.attribution.matrix[0], accuracy: tick.testAccuracy };
 }
 
 describe('the connectivity question (which word will the LSTM’s verdict depend on most?)', () => {
@@ -53,6 +55,20 @@ describe('the connectivity question (which word will the LSTM’s verdict depend
       expect(isCorrect(item, stored)).toBe(choice === best);
     }
     expect(isCorrect(item, 'a|0.9|0.1|7')).toBe(false);
+  });
+
+  it('at the comparison’s gap and steps, the default seed’s run gives the four words clearly different shares', () => {
+    expect([ATTRIBUTION_EXPERIMENT.gap, ATTRIBUTION_EXPERIMENT.steps]).toEqual([COMPARE_DEFAULTS.gap, COMPARE_DEFAULTS.steps]);
+    const seed = RACE_EXPERIMENT.seed;
+    const c = wordChoices(seed);
+    const { tokens, verdict, accuracy } = lstmVerdict(seed, ATTRIBUTION_EXPERIMENT.steps);
+    expect(tokens).toEqual(c.tokens);
+    expect(accuracy).toBeGreaterThanOrEqual(0.95);
+    const shares = measureWords(verdict, c).shares.map((s) => s * 100);
+    const sorted = [...shares].sort((a, b) => b - a);
+    // The winner leads by far; no two of the four are within half a point of each other.
+    expect(sorted[0] - sorted[1], shares.join(' ')).toBeGreaterThan(20);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i - 1] - sorted[i], shares.join(' ')).toBeGreaterThan(0.5);
   });
 
   it('runs the LSTM as a trainer-host job and resolves with its verdict row and held-out accuracy', async () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { JobChannel } from '../backend/job-channel';
 import { FakeJobLink } from '../testing/fake-job-link';
-import { ExperimentCancelled, ExperimentInterrupted, experimentRequest, runExperiment } from './predict-runner';
+import { locale } from '../i18n/i18n.svelte';
+import { jobErrorText } from '../i18n/job-error';
+import { problemText } from '../i18n/problem-text';
+import { ExperimentCancelled, ExperimentFailed, ExperimentInterrupted, experimentRequest, runExperiment } from './predict-runner';
 
 /** How a promise has settled so far: without waiting on one that may never settle. */
 async function state<T>(p: Promise<T>): Promise<{ value: T } | { error: unknown } | 'pending'> {
@@ -58,11 +61,25 @@ describe('runExperiment', () => {
     expect(await state(job.promise)).toEqual({ error: expect.any(ExperimentCancelled) });
   });
 
-  it('a job error rejects with its message', async () => {
+  it('a job error rejects with it as data, worded in the learner’s language when shown', async () => {
     const { port, client } = setup();
     const job = runExperiment(client, 'bidir', 1, () => {});
-    port.deliver({ type: 'error', id: 1, reason: 'failed', message: 'gru diverged' });
-    await expect(job.promise).rejects.toThrow('gru diverged');
+    port.deliver({ type: 'error', id: 1, reason: 'failed', problem: { code: 'job.failed', detail: 'lstm diverged (loss)' }, diverged: { cell: 'lstm', quantity: 'loss' } });
+    const settled = await state(job.promise);
+    expect(settled).toEqual({ error: expect.any(ExperimentFailed) });
+    const { error } = (settled as { error: ExperimentFailed });
+    expect(jobErrorText(error.error)).toBe('the LSTM diverged (loss is no longer a finite number)');
+    locale.set('es');
+    expect(jobErrorText(error.error)).not.toMatch(/diverged|finite/);
+    locale.set('en');
+  });
+
+  it('a job error that does not pass the contract is not trusted: the run waits, it does not show the message', async () => {
+    const { port, client } = setup();
+    const job = runExperiment(client, 'bidir', 1, () => {});
+    port.deliver({ type: 'error', id: 1, reason: 'failed', message: 'gru diverged' } as never);
+    job.cancel();
+    expect(await state(job.promise)).toEqual({ error: expect.any(ExperimentCancelled) });
   });
 
   it('a trainer crash during the run rejects it as interrupted, with the supervisor’s reason, instead of hanging', async () => {
@@ -71,6 +88,10 @@ describe('runExperiment', () => {
     port.health({ kind: 'crashed', attempt: 1, reason: { code: 'trainer.hung', params: { seconds: 3.1 }, detail: 'trainer hung: no heartbeat for 3100 ms' }, restartInMs: 100 });
     const settled = await state(job.promise);
     expect(settled).toEqual({ error: expect.any(ExperimentInterrupted) });
-    expect((settled as { error: ExperimentInterrupted }).error.reason).toBe('it stopped answering for 3.1 s');
+    const { reason } = (settled as { error: ExperimentInterrupted }).error;
+    expect(problemText(reason)).toBe('it stopped answering for 3.1 s');
+    locale.set('fr');
+    expect(problemText(reason)).toMatch(/^il n’a plus répondu pendant 3,1\s/);
+    locale.set('en');
   });
 });

@@ -1,6 +1,8 @@
 import type { JobEvent, JobRequest } from '../../src-shared/protocol/job-messages';
+import { problemLogLine, type Problem } from '../../src-shared/protocol/problem';
 import type { JobHandle, JobsApi } from '../backend/backend';
 import { t } from '../i18n/i18n.svelte';
+import { jobError, type JobError } from '../i18n/job-error';
 import { attributionRequest } from './attribution-question';
 import { BIDIR_EXPERIMENT, RACE_EXPERIMENT } from './experiments';
 
@@ -29,9 +31,17 @@ export class ExperimentCancelled extends Error {
 
 /** The trainer stopped (crashed or hung) during the run, which is lost; `reason` is the supervisor's. */
 export class ExperimentInterrupted extends Error {
-  constructor(readonly reason: string) {
-    super(t('app.experimentInterrupted', { reason }));
+  constructor(readonly reason: Problem) {
+    super(`the trainer stopped during the run: ${problemLogLine(reason)}`);
     this.name = 'ExperimentInterrupted';
+  }
+}
+
+/** The job ended in error (refused, failed, diverged): `error` is worded when shown (jobErrorText). */
+export class ExperimentFailed extends Error {
+  constructor(readonly error: JobError) {
+    super('code' in error ? problemLogLine(error) : error.key);
+    this.name = 'ExperimentFailed';
   }
 }
 
@@ -88,7 +98,7 @@ export function runExperiment(
           break;
         }
         case 'error':
-          reject(e.reason === 'interrupted' ? new ExperimentInterrupted(e.message) : new Error(e.message));
+          reject(e.reason === 'interrupted' ? new ExperimentInterrupted(e.problem) : new ExperimentFailed(jobError(e)));
           break;
         case 'cancelled':
           reject(new ExperimentCancelled(e.replacedBy ? 'replaced' : 'cancelled'));

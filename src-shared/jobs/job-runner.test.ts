@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JobCommand, JobEvent, JobRequest } from '../protocol/job-messages';
+import * as v from 'valibot';
+import { JobEventSchema, type JobCommand, type JobEvent, type JobRequest } from '../protocol/job-messages';
 import { JobRunner } from './job-runner';
 
 const BIDIR: JobRequest = { type: 'bidir', steps: 30, hiddenSize: 4, batchSize: 4, learningRate: 0.01, seed: 1, cell: 'gru' };
@@ -123,5 +124,11 @@ describe('JobRunner (the trainer host’s job family)', () => {
       ['error', 0, 'bad-request'],
       ['error', 0, 'bad-request'],
     ]);
+    // A problem the page words, passing the contract's schema; the schema's English reasons are its detail only.
+    for (const e of events) {
+      expect(e.type === 'error' && e.problem.code).toBe('job.badRequest');
+      expect(v.is(JobEventSchema, e)).toBe(true);
+    }
+    expect(events[0].type === 'error' && events[0].problem.detail).toMatch(/^bad job command: /);
   });
 });

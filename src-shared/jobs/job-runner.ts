@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot';
 import { describeIssues } from '../protocol/documents';
+import { problem, type Problem } from '../protocol/problem';
 import { JobStreamCommandSchema, type JobCommand, type JobEvent, type JobRequest } from '../protocol/job-messages';
 import { createYielder } from '../session/scheduler';
 import { attributionJob } from './attribution-job';
@@ -48,8 +49,8 @@ export class JobRunner {
     const parsed = v.safeParse(JobStreamCommandSchema, raw);
     if (!parsed.success) {
       const id = (raw as { command?: { id?: unknown } } | null)?.command?.id;
-      const message = `bad job command: ${describeIssues(parsed.issues)}`;
-      this.post({ type: 'error', id: typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : 0, reason: 'bad-request', message });
+      const refused = problem('job.badRequest', undefined, `bad job command: ${describeIssues(parsed.issues)}`);
+      this.post({ type: 'error', id: typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : 0, reason: 'bad-request', problem: refused });
       return;
     }
     this.#dispatch(parsed.output.command);
@@ -94,7 +95,7 @@ export class JobRunner {
         const d = computeExplorer(input);
         this.post({ type: 'explore-result', id, exact: d.exact, ideal: d.ideal, clipped: d.clipped, clipScale: d.clipScale, rho: d.rho });
       } catch (err) {
-        this.post({ type: 'error', id, reason: 'failed', message: messageOf(err) });
+        this.post({ type: 'error', id, reason: 'failed', problem: failure(err) });
       }
       return;
     }
@@ -112,7 +113,7 @@ export class JobRunner {
     try {
       gen = jobFor(request, emit, flushEvery);
     } catch (err) {
-      this.post({ type: 'error', id, reason: 'failed', message: messageOf(err) });
+      this.post({ type: 'error', id, reason: 'failed', problem: failure(err) });
       return;
     }
     this.#job = { id, gen, total: jobTotal(request), start, lastProgress: -Infinity, pausedAt: null };
@@ -149,7 +150,7 @@ export class JobRunner {
       if (this.#job === job) this.#job = null;
       // A diverged model is named by cell and quantity, so the page can say it in the learner's language.
       const diverged = err instanceof DivergedError ? { cell: err.cell, quantity: err.quantity } : undefined;
-      this.post({ type: 'error', id: job.id, reason: 'failed', message: messageOf(err), ...(diverged ? { diverged } : {}) });
+      this.post({ type: 'error', id: job.id, reason: 'failed', problem: failure(err), ...(diverged ? { diverged } : {}) });
       return;
     }
     if (this.#job === job) this.#schedule();
@@ -169,6 +170,7 @@ function jobFor(request: Exclude<JobRequest, { type: 'explore' }>, emit: (out: J
   }
 }
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** A job's failure as a problem: the exception's English message is its detail, for logs only. */
+function failure(err: unknown): Problem {
+  return problem('job.failed', undefined, err instanceof Error ? err.message : String(err));
 }

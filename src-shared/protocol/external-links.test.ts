@@ -29,4 +29,16 @@ describe('checkExternalUrl(url, allowedHosts)', () => {
       expect(checkExternalUrl(url, hosts).ok, url).toBe(false);
     }
   });
+
+  it('says why as a problem: a code the page words, the values it names, the English reason as the detail', () => {
+    const why = (url: string) => {
+      const c = checkExternalUrl(url, hosts);
+      return c.ok ? null : c.problem;
+    };
+    expect(why('not a url')).toEqual({ code: 'link.notUrl', detail: 'not a valid URL' });
+    expect(why('http://distill.pub/')).toEqual({ code: 'link.notHttps', params: { protocol: 'http:' }, detail: 'only https links open outside the app (got http:)' });
+    expect(why('https://user:pw@distill.pub/')?.code).toBe('link.credentials');
+    expect(why('https://distill.pub:8443/')).toMatchObject({ code: 'link.port', params: { port: '8443' } });
+    expect(why('https://evil.example/')).toMatchObject({ code: 'link.notAllowed', params: { host: 'evil.example' } });
+  });
 });

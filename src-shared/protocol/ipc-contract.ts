@@ -35,6 +35,12 @@ export const SaveResultSchema = v.variant('ok', [
   v.strictObject({ ok: v.literal(false), problem: ProblemSchema }),
 ]) satisfies v.GenericSchema<unknown, SaveResult>;
 export type SaveResult = { ok: true } | { ok: false; problem: Problem };
+/** An action main carries out or refuses (open a link, open the second screen): why, as a problem the page words. */
+export const ActionResultSchema = v.variant('ok', [
+  v.strictObject({ ok: v.literal(true) }),
+  v.strictObject({ ok: v.literal(false), problem: ProblemSchema }),
+]) satisfies v.GenericSchema<unknown, ActionResult>;
+export type ActionResult = { ok: true } | { ok: false; problem: Problem };
 
 export interface AppInfo {
   readonly version: string;
@@ -64,14 +70,14 @@ export interface InvokeContract {
   saveDoc: { req: { kind: DocKind; data: unknown }; res: SaveResult };
   /** Remove one saved run's document (set aside as its `.bak`, so the last one deleted can still be recovered by hand). */
   deleteDoc: { req: RunDocKind; res: SaveResult };
-  openExternal: { req: string; res: { ok: boolean; error?: string } };
+  openExternal: { req: string; res: ActionResult };
   appInfo: { req: null; res: AppInfo };
   /** Can documents be saved? Asked at start; later changes arrive as the 'storageStatus' event. */
   storageStatus: { req: null; res: StorageStatus };
   /** Ask main for a fresh training port (sent back as the 'trainerPort' event). */
   requestTrainerPort: { req: null; res: { ok: boolean } };
   /** Presenter mode: open the audience window (fullscreen on the external display when there is one). */
-  openAudienceWindow: { req: null; res: { ok: boolean; error?: string } };
+  openAudienceWindow: { req: null; res: ActionResult };
   /** Presenter mode: the presenter window's slide, forwarded to the audience window as 'presenterState'. */
   presenterSync: { req: PresenterState; res: { ok: boolean } };
   /** The machine policy main read at launch (src-shared/protocol/policy.ts), with its issues. */

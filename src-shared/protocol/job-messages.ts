@@ -6,6 +6,7 @@
  * renderer tell the two families apart by the discriminant alone; both sides validate with these schemas.
  */
 import * as v from 'valibot';
+import { ProblemSchema } from './problem';
 import { AttributionSchema } from './step-detail';
 
 /** Held-out scoring this often during a race, in steps per cell. */
@@ -155,8 +156,9 @@ export const JobEventSchema = v.variant('type', [
   v.strictObject({ type: v.literal('cancelled'), id: jobId, replacedBy: v.optional(JobKindSchema) }),
   v.strictObject({
     type: v.literal('error'), id: jobId, reason: JobErrorReasonSchema,
-    /** For logs; what the page shows comes from `diverged` when set, in the learner's language. */
-    message: v.string(),
+    /** What went wrong, worded by the page in the learner's language (its English detail is for logs). */
+    problem: ProblemSchema,
+    /** Set when a model diverged: the page names the cell and the quantity that stopped being finite. */
     diverged: v.optional(v.strictObject({ cell: CellSchema, quantity: v.pipe(v.string(), v.maxLength(40)) })),
   }),
 ]);

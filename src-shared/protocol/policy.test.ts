@@ -69,7 +69,7 @@ describe('enforcement helpers', () => {
     expect(policyRefusesSave({ saving: false }, 'runs')).toMatchObject({ code: 'storage.savingOff', detail: expect.stringMatching(/turned off/) });
     expect(policyRefusesSave({ saving: false }, 'settings')).toBeNull();
     expect(policyRefusesSave({}, 'runs')).toBeNull();
-    expect(policyRefusesLink({ externalLinks: false })).toMatch(/turned off/);
+    expect(policyRefusesLink({ externalLinks: false })).toMatchObject({ code: 'link.turnedOff', detail: expect.stringMatching(/turned off/) });
     expect(policyRefusesLink({ externalLinks: true })).toBeNull();
   });
 });

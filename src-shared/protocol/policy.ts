@@ -139,6 +139,6 @@ export function policyRefusesSave(policy: Policy, kind: string): Problem | null 
 }
 
 /** Why an outbound link is refused under this policy, or null when the usual allow-list decides. */
-export function policyRefusesLink(policy: Policy): string | null {
-  return policy.externalLinks === false ? 'outbound links are turned off on this machine by its administrator' : null;
+export function policyRefusesLink(policy: Policy): Problem | null {
+  return policy.externalLinks === false ? problem('link.turnedOff', undefined, 'outbound links are turned off on this machine by its administrator') : null;
 }

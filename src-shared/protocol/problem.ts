@@ -79,6 +79,24 @@ export const PROBLEM_CODES = [
   'runFile.wrongVersion',
   'runFile.invalid',
   'runFile.notWritten',
+  // An outbound link (the lesson's references) refused.
+  'link.turnedOff',
+  'link.notUrl',
+  'link.notHttps',
+  'link.credentials',
+  'link.port',
+  'link.notAllowed',
+  // Presenter mode's second screen.
+  'presenter.notPresenter',
+  // A Gradients experiment or quiz run that the trainer host refused or that failed.
+  'job.badRequest',
+  'job.failed',
+  // A share link in the address.
+  'share.notShare',
+  'share.tooLong',
+  'share.wrongVersion',
+  'share.damaged',
+  'share.invalid',
   // Anything not foreseen: the sentence says so and points to the console.
   'unexpected',
 ] as const;

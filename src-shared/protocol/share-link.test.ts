@@ -13,11 +13,11 @@ describe('share links', () => {
 
   it('report a damaged, cut, wrong-version or out-of-range link', () => {
     const good = shareFragment(DEFAULT_CONFIG);
-    expect(parseShareFragment(good.slice(0, 30))).toMatchObject({ ok: false, error: expect.stringContaining('damaged or cut short') });
-    expect(parseShareFragment('#share=1.@@@')).toMatchObject({ ok: false, error: expect.stringContaining('base64url') });
-    expect(parseShareFragment(good.replace('#share=1.', '#share=7.'))).toMatchObject({ ok: false, error: 'version: expected 1, found "7"' });
+    expect(parseShareFragment(good.slice(0, 30))).toMatchObject({ ok: false, problem: { code: 'share.damaged', detail: expect.stringContaining('damaged or cut short') } });
+    expect(parseShareFragment('#share=1.@@@')).toMatchObject({ ok: false, problem: { code: 'share.damaged', detail: expect.stringContaining('base64url') } });
+    expect(parseShareFragment(good.replace('#share=1.', '#share=7.'))).toEqual({ ok: false, problem: { code: 'share.wrongVersion', params: { expected: 1, found: '7' }, detail: 'version: expected 1, found "7"' } });
     const big = shareFragment({ ...DEFAULT_CONFIG, hiddenSize: 4096 });
-    expect(parseShareFragment(big)).toEqual({ ok: false, error: 'hiddenSize: hidden size must be at most 256' });
-    expect(parseShareFragment('#share=1.' + 'A'.repeat(5000))).toMatchObject({ ok: false, error: expect.stringContaining('the cap is 4096') });
+    expect(parseShareFragment(big)).toEqual({ ok: false, problem: { code: 'share.invalid', detail: 'hiddenSize: hidden size must be at most 256' } });
+    expect(parseShareFragment('#share=1.' + 'A'.repeat(5000))).toMatchObject({ ok: false, problem: { code: 'share.tooLong', params: { chars: 5009, cap: 4096 }, detail: expect.stringContaining('the cap is 4096') } });
   });
 });

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { describeIssues } from './describe-issues';
+import { problem, type Problem } from './problem';
 import { TrainingConfigSchema, type TrainingConfig } from './training-config';
 
 /**
@@ -36,21 +37,30 @@ export function isShareFragment(hash: string): boolean {
 }
 
 /** Read a share fragment; the error says what is wrong (the field, for a bad config). */
-export function parseShareFragment(hash: string): { ok: true; config: TrainingConfig } | { ok: false; error: string } {
-  if (!isShareFragment(hash)) return { ok: false, error: 'not a share link' };
-  if (hash.length > SHARE_MAX_CHARS) return { ok: false, error: `the link is ${hash.length} characters long; the cap is ${SHARE_MAX_CHARS}` };
+export function parseShareFragment(hash: string): { ok: true; config: TrainingConfig } | { ok: false; problem: Problem } {
+  if (!isShareFragment(hash)) return refuse('share.notShare', undefined, 'not a share link');
+  if (hash.length > SHARE_MAX_CHARS) {
+    return refuse('share.tooLong', { chars: hash.length, cap: SHARE_MAX_CHARS }, `the link is ${hash.length} characters long; the cap is ${SHARE_MAX_CHARS}`);
+  }
   const body = hash.slice(SHARE_PREFIX.length);
   const dot = body.indexOf('.');
   const version = dot < 0 ? '' : body.slice(0, dot);
-  if (version !== String(SHARE_VERSION)) return { ok: false, error: `version: expected ${SHARE_VERSION}, found "${version.slice(0, 12)}"` };
+  if (version !== String(SHARE_VERSION)) {
+    const found = version.slice(0, 12);
+    return refuse('share.wrongVersion', { expected: SHARE_VERSION, found }, `version: expected ${SHARE_VERSION}, found "${found}"`);
+  }
   let data: unknown;
   try {
     data = JSON.parse(fromBase64Url(body.slice(dot + 1)));
   } catch (err) {
-    return { ok: false, error: `the link is damaged or cut short (${err instanceof Error ? err.message : String(err)})` };
+    return refuse('share.damaged', undefined, `the link is damaged or cut short (${err instanceof Error ? err.message : String(err)})`);
   }
   const parsed = v.safeParse(v.strictObject({ ...TrainingConfigSchema.entries, dataset: v.optional(v.undefined()) }), data);
-  if (!parsed.success) return { ok: false, error: describeIssues(parsed.issues) };
+  if (!parsed.success) return refuse('share.invalid', undefined, describeIssues(parsed.issues));
   const { dataset: _none, ...config } = parsed.output;
   return { ok: true, config };
+}
+
+function refuse(code: Problem['code'], params: Record<string, string | number> | undefined, detail: string): { ok: false; problem: Problem } {
+  return { ok: false, problem: problem(code, params, detail) };
 }

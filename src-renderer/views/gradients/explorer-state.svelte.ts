@@ -6,6 +6,7 @@
 import type { Activation } from '../../../src-shared/engine/types';
 import type { ExplorerData, ExplorerInput } from '../../../src-shared/jobs/explorer';
 import type { JobsApi } from '../../backend/backend';
+import { jobError, type JobError } from '../../i18n/job-error';
 
 export class ExplorerState {
   rho = $state(0.9);
@@ -13,7 +14,8 @@ export class ExplorerState {
   activation: Activation = $state('tanh');
   clip = $state(0);
   data: ExplorerData | null = $state.raw(null);
-  error: string | null = $state(null);
+  /** Why the last computation failed, kept as data and worded when shown. */
+  error: JobError | null = $state(null);
   #inFlight = false;
   #queued: ExplorerInput | null = null;
 
@@ -35,7 +37,7 @@ export class ExplorerState {
       if (e.type === 'explore-result') {
         this.data = { input, exact: e.exact, ideal: e.ideal, clipped: e.clipped, clipScale: e.clipScale, rho: e.rho };
         this.error = null;
-      } else if (e.type === 'error') this.error = e.message;
+      } else if (e.type === 'error') this.error = jobError(e);
       const next = this.#queued;
       this.#queued = null;
       if (next) this.request(next);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { locale } from '../../i18n/i18n.svelte';
 import { parseCsv } from './csv';
 import { GradientGrid, log10Norm, MAX_COLS } from './gradient-grid';
 import { decades, describeGrid } from './grid-summary';
@@ -46,6 +47,16 @@ describe('GradientGrid', () => {
     const g = new GradientGrid(4);
     g.push(1, [1e-6, 1e-3, 1]);
     expect(describeGrid(g, 'RNN')).toMatch(/t = 1 and 1 at t = 3.*1 × 10⁻⁶ times/);
+    // One recorded step is one, in every language; two are plural.
+    expect(describeGrid(g, 'RNN')).toMatch(/^RNN, 1 recorded step up to training step 1:/);
+    locale.set('fr');
+    expect(describeGrid(g, 'RNN')).toMatch(/^RNN, 1 pas enregistré jusqu’au/);
+    locale.set('es');
+    expect(describeGrid(g, 'RNN')).toMatch(/^RNN, 1 paso registrado hasta/);
+    g.push(2, [1e-6, 1e-3, 1]);
+    expect(describeGrid(g, 'RNN')).toMatch(/^RNN, 2 pasos registrados hasta/);
+    locale.set('en');
+    expect(describeGrid(g, 'RNN')).toMatch(/^RNN, 2 recorded steps up to training step 2:/);
     expect(decades(g.extent())).toEqual([-6, 0]);
     expect(log10Norm(-1)).toBeNaN();
   });

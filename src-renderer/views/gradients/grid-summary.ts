@@ -1,6 +1,7 @@
 /** Text alternatives for gradient heatmaps, computed from the grid. */
 import { formatSci } from '../../i18n/format';
 import { t } from '../../i18n/i18n.svelte';
+import { tCount } from '../../i18n/plural';
 import type { GradientGrid } from './gradient-grid';
 
 /**
@@ -18,8 +19,8 @@ export function describeGrid(grid: GradientGrid, who: string): string {
   const b = 10 ** profile[lastT];
   const span = grid.extent();
   const range = span ? ' ' + t('grad.heat.range', { lo: formatSci(10 ** span[0]), hi: formatSci(10 ** span[1]) }) : '';
-  const vars = { who, rows: grid.rows, step: grid.step(grid.rows - 1), first: formatSci(a), firstT: firstT + 1, last: formatSci(b), lastT: lastT + 1 };
-  return t('grad.heat.summary', { ...vars, ratio: formatSci(a / b) }) + range;
+  const vars = { who, step: grid.step(grid.rows - 1), first: formatSci(a), firstT: firstT + 1, last: formatSci(b), lastT: lastT + 1 };
+  return tCount('grad.heat.summary', grid.rows, { ...vars, ratio: formatSci(a / b) }) + range;
 }
 
 /** A colour domain snapped out to whole decades, so the legend changes rarely while a run fills the grid. */

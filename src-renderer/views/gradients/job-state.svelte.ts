@@ -7,8 +7,7 @@
  */
 import type { JobEvent, JobKind, JobRequest } from '../../../src-shared/protocol/job-messages';
 import type { JobHandle, JobsApi } from '../../backend/backend';
-import { t } from '../../i18n/i18n.svelte';
-import { cellNameInline } from './colour';
+import { jobError, jobErrorText, type JobError } from '../../i18n/job-error';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -22,7 +21,8 @@ export interface JobProgress {
 export class JobState {
   status: JobStatus = $state('idle');
   progress: JobProgress = $state({ done: 0, total: 0, elapsedMs: 0 });
-  error: string | null = $state(null);
+  /** Why the job ended in error, kept as data (see errorText). */
+  error: JobError | null = $state(null);
   /** The kind of job whose start cancelled this one (another owner's, on the shared host); null otherwise. */
   replacedBy: JobKind | null = $state(null);
   /** The trainer stopped (crashed or hung) while this job ran: the run is lost, and can be run again. */
@@ -43,6 +43,11 @@ export class JobState {
 
   get running(): boolean {
     return this.status === 'running';
+  }
+
+  /** The error in the learner's current language, or null. */
+  get errorText(): string | null {
+    return this.error ? jobErrorText(this.error) : null;
   }
 
   start(request: JobRequest): void {
@@ -100,7 +105,7 @@ export class JobState {
         this.#listener = null;
         break;
       case 'error':
-        this.error = e.diverged ? t('grad.error.diverged', { cell: cellNameInline(e.diverged.cell), quantity: e.diverged.quantity }) : e.message;
+        this.error = jobError(e);
         this.interrupted = e.reason === 'interrupted';
         this.status = 'error';
         this.paused = false;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { FakeJobs } from '../../testing/fake-jobs';
 import type { JobOutput } from '../../../src-shared/jobs/jobs';
 import type { JobEvent, JobRequest } from '../../../src-shared/protocol/job-messages';
+import { problem } from '../../../src-shared/protocol/problem';
 import { JobChannel } from '../../backend/job-channel';
+import { locale } from '../../i18n/i18n.svelte';
 import { FakeJobLink } from '../../testing/fake-job-link';
 import { JobState } from './job-state.svelte';
 
@@ -62,8 +64,14 @@ describe('JobState', () => {
     const { client, job } = setup();
     job.start(BIDIR);
     client.emit(progress(5));
-    client.emit({ type: 'error', reason: 'failed', message: 'gru diverged (loss)' });
-    expect([job.status, job.running, job.error, job.interrupted]).toEqual(['error', false, 'gru diverged (loss)', false]);
+    client.emit({ type: 'error', reason: 'failed', problem: problem('job.failed', undefined, 'gru diverged (loss)'), diverged: { cell: 'gru', quantity: 'loss' } });
+    expect([job.status, job.running, job.interrupted]).toEqual(['error', false, false]);
+    expect(job.errorText).toBe('the GRU diverged (loss is no longer a finite number)');
+    // Kept as data: a switch of language rewords the error already on screen, with no English left in it.
+    locale.set('fr');
+    expect(job.errorText).not.toMatch(/diverged|finite/);
+    expect(job.errorText).toContain('GRU');
+    locale.set('en');
     job.cancel();
     expect(client.cancelled).toEqual([]); // nothing is running to cancel
     job.start(BIDIR);
@@ -89,7 +97,7 @@ describe('JobState', () => {
     expect([job.status, job.progress.done]).toEqual(['running', 0]);
 
     client.emit(progress(19), first);
-    client.emit({ type: 'error', reason: 'failed', message: 'stale' }, first);
+    client.emit({ type: 'error', reason: 'failed', problem: problem('job.failed', undefined, 'stale') }, first);
     client.emit(done, first);
     expect([job.status, job.error, job.progress.done, job.durationMs]).toEqual(['running', null, 0, 0]);
     expect(seen.every((e) => e.id === first || e.id === second)).toBe(true);
@@ -184,7 +192,7 @@ describe('JobState', () => {
     const job = new JobState(new JobChannel(port));
     job.start(BIDIR);
     port.health({ kind: 'crashed', attempt: 1, reason: { code: 'trainer.exited', detail: 'trainer exited (exit code 1)' }, restartInMs: 100 });
-    expect([job.status, job.running, job.interrupted, job.error]).toEqual(['error', false, true, 'its process ended']);
+    expect([job.status, job.running, job.interrupted, job.errorText]).toEqual(['error', false, true, 'its process ended']);
     job.start(BIDIR);
     expect([job.status, job.interrupted, job.error]).toEqual(['running', false, null]);
   });

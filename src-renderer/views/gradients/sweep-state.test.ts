@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeJobs } from '../../testing/fake-jobs';
 import type { JobOutput } from '../../../src-shared/jobs/jobs';
+import { problem } from '../../../src-shared/protocol/problem';
 import { BIDIR_MODEL, BidirState, HORIZON_MODEL, HORIZON_SWEEPS, HorizonState } from './sweep-state.svelte';
 
 const point = (cell: 'rnn' | 'lstm' | 'gru', k: number, testAccuracy: number): JobOutput => ({ type: 'horizon-point', cell, k, testAccuracy });
@@ -49,8 +50,8 @@ describe('BidirState', () => {
     expect(client.started[0].request).toEqual({ type: 'bidir', ...BIDIR_MODEL });
     client.emit(direction(false, 0.6));
     expect([bidir.forward?.overall, bidir.both]).toEqual([0.6, null]);
-    client.emit({ type: 'error', reason: 'failed', message: 'gru diverged (loss)' });
-    expect([bidir.job.status, bidir.job.error]).toEqual(['error', 'gru diverged (loss)']);
+    client.emit({ type: 'error', reason: 'failed', problem: problem('job.failed', undefined, 'a bad step') });
+    expect([bidir.job.status, bidir.job.errorText]).toEqual(['error', 'the trainer reported an error (the details are in the console)']);
     bidir.start();
     expect([bidir.forward, bidir.both, bidir.job.error]).toEqual([null, null, null]);
     client.emit(direction(false, 0.6));

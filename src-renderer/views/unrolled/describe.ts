@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../i18n/en';
 import { formatFixed } from '../../i18n/format';
 import { t as msg } from '../../i18n/i18n.svelte';
+import { tCount } from '../../i18n/plural';
 import type { ChainData, ChainStep } from './chain-data';
 import { formatNorm } from './grad-scale';
 import type { Pass } from './playback.svelte';
@@ -77,7 +78,7 @@ function sectionLength(chain: ChainData, s: ChainStep): number {
 export function describeState(chain: ChainData, pass: Pass, t: number, rolled: boolean): string {
   const s = chain.steps[t];
   const shape = msg(SHAPE_WORDS[chain.shape]);
-  if (rolled) return msg('ui.unrolled.live.rolled', { shape, n: chain.steps.length });
+  if (rolled) return tCount('ui.unrolled.live.rolled', chain.steps.length, { shape });
   if (!s) return msg('ui.unrolled.live.noTrace', { shape });
   if (pass === 'forward') {
     const input = s.x === null ? msg('ui.unrolled.live.noInput') : msg('ui.unrolled.live.input', { x: s.x });
