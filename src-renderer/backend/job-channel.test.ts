@@ -133,12 +133,12 @@ describe('JobChannel (Backend.jobs)', () => {
     const held = heard();
     const { id } = jobs.start(BIDIR, held.listener);
     link.health({ kind: 'crashed', attempt: 2, reason, restartInMs: 200 });
-    expect(held.events).toEqual([{ type: 'error', id, reason: 'interrupted', message: 'its process ended' }]);
+    expect(held.events).toEqual([{ type: 'error', id, reason: 'interrupted', problem: reason }]);
     link.health({ kind: 'gave-up', reason });
     const late = heard();
     const next = jobs.start(HORIZON, late.listener).id;
     await Promise.resolve();
-    expect(late.events).toEqual([{ type: 'error', id: next, reason: 'interrupted', message: 'its process ended' }]);
+    expect(late.events).toEqual([{ type: 'error', id: next, reason: 'interrupted', problem: reason }]);
     expect(link.commands).toEqual([]);
   });
 

@@ -112,6 +112,11 @@ describe('RaceView heatmaps', () => {
     expect(byTestId(target, 'race-pause')).toBeNull();
     byTestId(target, 'race-retry')?.click();
     flushSync();
+    // the new run waits for the replacement trainer, then starts there and is not ended by its restart
+    expect(link.commands.filter((c) => c.type === 'start')).toHaveLength(1);
+    expect([byTestId(target, 'race-summary')?.dataset.status, byTestId(target, 'race-interrupted')]).toEqual(['running', null]);
+    link.health({ kind: 'restarted', attempt: 1, reason: { code: 'trainer.hung', params: { seconds: 3.1 }, detail: 'trainer hung: no heartbeat for 3100 ms' }, restoredStep: 12 });
+    flushSync();
     expect(link.commands.filter((c) => c.type === 'start')).toHaveLength(2);
     expect([byTestId(target, 'race-summary')?.dataset.status, byTestId(target, 'race-interrupted')]).toEqual(['running', null]);
     race.dispose();
