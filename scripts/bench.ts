@@ -14,7 +14,7 @@ import { benchGrid, measure, stepFlops, type BenchClock } from './bench/cases';
 import { measureSimdPeak } from './bench/simd-peak';
 import { createEngineRunner } from './bench/engine-subject';
 import { createPeerRunner, initPeer } from './bench/tfjs-peer';
-import { measureTorch, probeTorch } from './bench/torch-peer';
+import { CORE, measureTorch, probeTorch } from './bench/torch-peer';
 import { setFlagsFromString } from 'node:v8';
 import { setKernels } from '../src-shared/engine/index';
 import { createWasmKernels } from '../src-shared/engine/wasm-kernels';
@@ -32,7 +32,8 @@ setKernels(engineKernels);
 
 await initPeer();
 const torch = probeTorch();
-if (!json) console.log(torch.ok ? `PyTorch ${torch.version}, one thread` : `PyTorch peer skipped: ${torch.reason}`);
+const coreNote = CORE ? ` (OPENBLAS_CORETYPE=${CORE}, from the CPU's flags)` : '';
+if (!json) console.log(torch.ok ? `PyTorch ${torch.version}, one thread, OpenBLAS kernels ${torch.blasCore ?? 'unknown'}${coreNote}` : `PyTorch peer skipped: ${torch.reason}`);
 const peak = measureSimdPeak(clock);
 /** The ceiling of the build the engine runs. */
 const enginePeak = engineKernels.name === 'wasm-fma' && peak.fused !== null ? peak.fused : peak.separate;
@@ -72,7 +73,7 @@ for (const c of benchGrid().filter((c) => !filter || c.cell === filter)) {
   }
 }
 if (json) {
-  const pytorch = torch.ok ? { available: true, version: torch.version, threads: 1 } : { available: false, reason: torch.reason };
+  const pytorch = torch.ok ? { available: true, version: torch.version, threads: 1, openblas_core: torch.blasCore, openblas_coretype_set: CORE } : { available: false, reason: torch.reason };
   console.log(JSON.stringify({ clock, engine_kernels: engineKernels.name, simd_peak_gflops: { fused: peak.fused === null ? null : round(peak.fused), separate: round(peak.separate) }, peers: { 'tfjs-wasm': { available: true, threads: 1 }, pytorch }, results }));
 }
 
