@@ -2,7 +2,8 @@
  * `npm run bench`: training steps per second of RNN Lab's engine against two peers on the same grid, in the same
  * run, with both ratios: TensorFlow.js (WASM backend) and PyTorch (Debian's python3-torch, when /usr/bin/python3 can
  * import it; otherwise skipped with the reason). `npm run bench -- --json` prints one JSON object instead of a table.
- * Options: --quick (shorter timing windows), --filter=rnn (only cases whose cell matches), --cpu-time (rates in
+ * The engine and PyTorch take turns for 3 windows each per case and keep their best (tfjs-wasm gets one).
+ * Options: --quick (shorter timing windows, one each), --filter=rnn (only cases whose cell matches), --cpu-time (rates in
  * each process's CPU time rather than elapsed time, for every subject alike: on a machine shared with other
  * work, elapsed time counts the waits too), --kernels=simd (the engine on its plain SIMD build instead of the
  * fused one). Installs nothing.
@@ -24,6 +25,8 @@ const json = args.includes('--json');
 const minMs = args.includes('--quick') ? 400 : 1500;
 const filter = args.find((a) => a.startsWith('--filter='))?.slice('--filter='.length);
 const clock: BenchClock = args.includes('--cpu-time') ? 'cpu' : 'wall';
+/** Windows each for the engine and PyTorch, taken in turns (best kept). */
+const ROUNDS = args.includes('--quick') ? 1 : 3;
 
 setFlagsFromString('--experimental-wasm-relaxed-simd');
 const engineKernels = createWasmKernels(args.includes('--kernels=simd') ? 'simd' : undefined);
@@ -44,13 +47,21 @@ if (!json) {
 if (!json && clock === 'cpu') console.log('rates in CPU time (--cpu-time)');
 const results = [];
 for (const c of benchGrid().filter((c) => !filter || c.cell === filter)) {
+  // The engine and PyTorch, the close pair, take turns for ROUNDS windows each and keep their best: a window that a
+  // busy host slowed down then costs neither side its figure. tfjs-wasm, far behind, gets one window.
   const engine = createEngineRunner(c);
-  const steps = measure(engine, minMs, 3, clock);
+  let steps = 0;
+  let pt: ReturnType<typeof measureTorch> | null = null;
+  for (let r = 0; r < ROUNDS; r++) {
+    steps = Math.max(steps, measure(engine, minMs, 3, clock));
+    if (!torch.ok) continue;
+    const m = measureTorch(c, minMs, clock);
+    if (!pt || m.stepsPerSecond > pt.stepsPerSecond) pt = m;
+  }
   engine.dispose();
   const peer = createPeerRunner(c);
   const tfjsSteps = measure(peer, minMs, 2, clock);
   peer.dispose();
-  const pt = torch.ok ? measureTorch(c, minMs, clock) : null;
   const row = {
     ...c,
     steps_per_s: round(steps),
@@ -74,7 +85,7 @@ for (const c of benchGrid().filter((c) => !filter || c.cell === filter)) {
 }
 if (json) {
   const pytorch = torch.ok ? { available: true, version: torch.version, threads: 1, openblas_core: torch.blasCore, openblas_coretype_set: CORE } : { available: false, reason: torch.reason };
-  console.log(JSON.stringify({ clock, engine_kernels: engineKernels.name, simd_peak_gflops: { fused: peak.fused === null ? null : round(peak.fused), separate: round(peak.separate) }, peers: { 'tfjs-wasm': { available: true, threads: 1 }, pytorch }, results }));
+  console.log(JSON.stringify({ clock, rounds: ROUNDS, engine_kernels: engineKernels.name, simd_peak_gflops: { fused: peak.fused === null ? null : round(peak.fused), separate: round(peak.separate) }, peers: { 'tfjs-wasm': { available: true, threads: 1 }, pytorch }, results }));
 }
 
 function round(x: number, per = 10): number {
