@@ -1,5 +1,5 @@
 /** C[M×N] += Aᵀ·B (see gemm-util.ts for the conventions). */
-import { addTo, at, KBLOCK, packPanels8, mad } from './gemm-util';
+import { addTo, at, KBLOCK, mad, packPanels8, tile4x8 } from './gemm-util';
 
 /** Bytes of scratch gemmTN needs for N columns: a packed KBLOCK×N block of B and a KBLOCK×4 strip of A. */
 export function gemmTNScratch(N: i32): i32 {
@@ -26,24 +26,8 @@ export function gemmTN(M: i32, N: i32, K: i32, a: usize, b: usize, c: usize, scr
       for (let k = 0; k < kn; k++, s += sa) v128.store(pa + (<usize>k << 4), v128.load(s));
       const c0 = at(c, i * N), c1 = at(c0, N), c2 = at(c1, N), c3 = at(c2, N);
       let j = 0;
-      for (; j < N8; j += 8) {
-        let s00 = f32x4.splat(0), s01 = f32x4.splat(0), s10 = f32x4.splat(0), s11 = f32x4.splat(0);
-        let s20 = f32x4.splat(0), s21 = f32x4.splat(0), s30 = f32x4.splat(0), s31 = f32x4.splat(0);
-        let ak = pa, bk = scratch + (<usize>j * <usize>kn << 2);
-        for (let k = 0; k < kn; k++, ak += 16, bk += 32) {
-          const y0 = v128.load(bk), y1 = v128.load(bk, 16);
-          const x0 = v128.load32_splat(ak), x1 = v128.load32_splat(ak, 4);
-          const x2 = v128.load32_splat(ak, 8), x3 = v128.load32_splat(ak, 12);
-          s00 = mad(s00, x0, y0); s01 = mad(s01, x0, y1);
-          s10 = mad(s10, x1, y0); s11 = mad(s11, x1, y1);
-          s20 = mad(s20, x2, y0); s21 = mad(s21, x2, y1);
-          s30 = mad(s30, x3, y0); s31 = mad(s31, x3, y1);
-        }
-        addTo(at(c0, j), s00); addTo(at(c0, j + 4), s01);
-        addTo(at(c1, j), s10); addTo(at(c1, j + 4), s11);
-        addTo(at(c2, j), s20); addTo(at(c2, j + 4), s21);
-        addTo(at(c3, j), s30); addTo(at(c3, j + 4), s31);
-      }
+      // whole 4×8 tiles: the strip and the packed panels are in tile4x8's layout
+      for (; j < N8; j += 8) tile4x8(kn, pa, scratch + (<usize>j * <usize>kn << 2), at(c0, j), N, 4, 8, 0);
       for (; j < N4; j += 4) {
         let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
         let ak = pa, bk = at(bb, j);

@@ -53,3 +53,41 @@ export function packPanels8(b: usize, N: i32, k0: i32, kn: i32, dst: usize): voi
     }
   }
 }
+
+/**
+ * One 4×8 tile over kn steps of k: strip ap (kn×4: A[0..3][k] at 16-byte steps), panel bp (kn×8, see packPanels8);
+ * sums in registers, then adds mr rows × nr columns into C (row stride N). Only a partial tile (mr < 4 or nr < 8)
+ * goes through tmp (32 floats), so a caller with whole tiles may pass 0.
+ */
+export function tile4x8(kn: i32, ap: usize, bp: usize, c: usize, N: i32, mr: i32, nr: i32, tmp: usize): void {
+  let s00 = f32x4.splat(0), s01 = f32x4.splat(0), s10 = f32x4.splat(0), s11 = f32x4.splat(0);
+  let s20 = f32x4.splat(0), s21 = f32x4.splat(0), s30 = f32x4.splat(0), s31 = f32x4.splat(0);
+  let ak = ap, bk = bp;
+  for (let k = 0; k < kn; k++, ak += 16, bk += 32) {
+    const y0 = v128.load(bk), y1 = v128.load(bk, 16);
+    const x0 = v128.load32_splat(ak), x1 = v128.load32_splat(ak, 4);
+    const x2 = v128.load32_splat(ak, 8), x3 = v128.load32_splat(ak, 12);
+    s00 = mad(s00, x0, y0); s01 = mad(s01, x0, y1);
+    s10 = mad(s10, x1, y0); s11 = mad(s11, x1, y1);
+    s20 = mad(s20, x2, y0); s21 = mad(s21, x2, y1);
+    s30 = mad(s30, x3, y0); s31 = mad(s31, x3, y1);
+  }
+  const ld = <usize>N << 2;
+  if (mr === 4 && nr === 8) {
+    const c1 = c + ld, c2 = c1 + ld, c3 = c2 + ld;
+    v128.store(c, f32x4.add(v128.load(c), s00)); v128.store(c, f32x4.add(v128.load(c, 16), s01), 16);
+    v128.store(c1, f32x4.add(v128.load(c1), s10)); v128.store(c1, f32x4.add(v128.load(c1, 16), s11), 16);
+    v128.store(c2, f32x4.add(v128.load(c2), s20)); v128.store(c2, f32x4.add(v128.load(c2, 16), s21), 16);
+    v128.store(c3, f32x4.add(v128.load(c3), s30)); v128.store(c3, f32x4.add(v128.load(c3, 16), s31), 16);
+    return;
+  }
+  v128.store(tmp, s00); v128.store(tmp, s01, 16); v128.store(tmp, s10, 32); v128.store(tmp, s11, 48);
+  v128.store(tmp, s20, 64); v128.store(tmp, s21, 80); v128.store(tmp, s30, 96); v128.store(tmp, s31, 112);
+  for (let r = 0; r < mr; r++) {
+    const cr = c + <usize>r * ld, tr = tmp + (<usize>r << 5);
+    for (let q = 0; q < nr; q++) {
+      const o = <usize>q << 2;
+      store<f32>(cr + o, load<f32>(cr + o) + load<f32>(tr + o));
+    }
+  }
+}
