@@ -13,12 +13,9 @@
  */
 import { benchGrid, measure, stepFlops, type BenchClock } from './bench/cases';
 import { measureSimdPeak } from './bench/simd-peak';
-import { createEngineRunner } from './bench/engine-subject';
+import { createEngineRunner, useAppKernels } from './bench/engine-subject';
 import { createPeerRunner, initPeer } from './bench/tfjs-peer';
 import { CORE, measureTorch, probeTorch } from './bench/torch-peer';
-import { setFlagsFromString } from 'node:v8';
-import { setKernels } from '../src-shared/engine/index';
-import { createWasmKernels } from '../src-shared/engine/wasm-kernels';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -28,10 +25,7 @@ const clock: BenchClock = args.includes('--cpu-time') ? 'cpu' : 'wall';
 /** Windows each for the engine and PyTorch, taken in turns (best kept). */
 const ROUNDS = args.includes('--quick') ? 1 : 3;
 
-setFlagsFromString('--experimental-wasm-relaxed-simd');
-const engineKernels = createWasmKernels(args.includes('--kernels=simd') ? 'simd' : undefined);
-if (!engineKernels) throw new Error('bench: this runtime cannot run the WebAssembly SIMD kernels');
-setKernels(engineKernels);
+const engineKernels = useAppKernels(args, 'bench');
 
 await initPeer();
 const torch = probeTorch();

@@ -1,3 +1,4 @@
+import { gateCount } from '../../src-shared/engine/chain-work';
 import type { CellKind } from '../../src-shared/engine/types';
 
 /** One benchmark configuration. */
@@ -57,6 +58,6 @@ export function measure(runner: StepRunner, minMs: number, minSteps = 3, clock: 
  * (t, b) row, of the input projection I·G·H, the recurrent product H·G·H and the head H·O.
  */
 export function stepFlops(c: BenchCase): number {
-  const G = c.cell === 'rnn' ? 1 : c.cell === 'lstm' ? 4 : 3;
+  const G = gateCount(c.cell);
   return 3 * c.T * 2 * c.B * (c.I * G * c.H + c.H * G * c.H + c.H * c.O);
 }

@@ -7,12 +7,10 @@
  * The products' rate counts only the multiply-adds they really do (a one-hot input's projection is a gather).
  */
 import { Session, type Profiler, type Runtime } from 'node:inspector';
-import { setFlagsFromString } from 'node:v8';
-import { setKernels } from '../../src-shared/engine/index';
-import { createWasmKernels } from '../../src-shared/engine/wasm-kernels';
+import { gateCount } from '../../src-shared/engine/chain-work';
 import type { CellKind } from '../../src-shared/engine/types';
 import type { BenchCase } from './cases';
-import { createEngineRunner } from './engine-subject';
+import { createEngineRunner, useAppKernels } from './engine-subject';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const cell = (args[0] ?? 'lstm') as CellKind;
@@ -20,10 +18,7 @@ if (!['rnn', 'lstm', 'gru'].includes(cell)) throw new Error(`bench:profile: no c
 const c: BenchCase = { cell, T: 50, I: 32, O: 32, H: Number(args[1] ?? 256), B: Number(args[2] ?? 32) };
 const seconds = Number(args[3] ?? 5);
 
-setFlagsFromString('--experimental-wasm-relaxed-simd');
-const kernels = createWasmKernels(process.argv.includes('--kernels=simd') ? 'simd' : undefined);
-if (!kernels) throw new Error('bench:profile: this runtime cannot run the WebAssembly SIMD kernels');
-setKernels(kernels);
+const kernels = useAppKernels(process.argv, 'bench:profile');
 
 /** The part of a step a function belongs to, by its wasm name or its source file. */
 function partOf(frame: Runtime.CallFrame): string {
@@ -78,7 +73,7 @@ for (const [id, us] of selfUs) {
   kernelsUs.set(key, (kernelsUs.get(key) ?? 0) + us);
 }
 const msPerStep = elapsed / steps;
-const G = cell === 'rnn' ? 1 : cell === 'lstm' ? 4 : 3;
+const G = gateCount(cell);
 const productFlops = 3 * c.T * 2 * c.B * (c.H * G * c.H + c.H * c.O);
 const productShare = (parts.get('matrix products') ?? 0) / total;
 console.log(`${cell} T=${c.T} H=${c.H} B=${c.B} on ${kernels.name}: ${steps} steps, ${msPerStep.toFixed(2)} ms of CPU time per step`);
