@@ -92,16 +92,32 @@ export function gemmPacked(M: i32, N: i32, K: i32, a: usize, bp: usize, c: usize
 
 /** Rows of A, columns [k0, k0+kn), as 4-row strips: strip g holds kn groups of A[4g..4g+3][k] (missing rows 0). */
 function packStrips(M: i32, K: i32, k0: i32, kn: i32, a: usize, dst: usize): void {
-  const groups = (M + 3) >> 2;
+  const groups = (M + 3) >> 2, kn4 = kn & ~3;
   for (let g = 0; g < groups; g++) {
-    const d = at(dst, g * 4 * kn);
+    const d = at(dst, g * 4 * kn), row = g << 2;
+    let k = 0;
+    if (row + 4 <= M) {
+      // four columns of the four rows at a time: a 4×4 transpose in registers
+      const r0 = at(a, row * K + k0), r1 = at(r0, K), r2 = at(r1, K), r3 = at(r2, K);
+      for (; k < kn4; k += 4) {
+        const o = <usize>k << 2;
+        const x0 = v128.load(r0 + o), x1 = v128.load(r1 + o), x2 = v128.load(r2 + o), x3 = v128.load(r3 + o);
+        const t0 = v128.shuffle<f32>(x0, x1, 0, 4, 1, 5), t1 = v128.shuffle<f32>(x2, x3, 0, 4, 1, 5);
+        const t2 = v128.shuffle<f32>(x0, x1, 2, 6, 3, 7), t3 = v128.shuffle<f32>(x2, x3, 2, 6, 3, 7);
+        const q = d + (<usize>k << 4);
+        v128.store(q, v128.shuffle<f32>(t0, t1, 0, 1, 4, 5));
+        v128.store(q, v128.shuffle<f32>(t0, t1, 2, 3, 6, 7), 16);
+        v128.store(q, v128.shuffle<f32>(t2, t3, 0, 1, 4, 5), 32);
+        v128.store(q, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7), 48);
+      }
+    }
     for (let r = 0; r < 4; r++) {
-      const row = (g << 2) + r, o = d + (<usize>r << 2);
-      if (row < M) {
-        const s = at(a, row * K + k0);
-        for (let k = 0; k < kn; k++) store<f32>(o + (<usize>k << 4), load<f32>(s + (<usize>k << 2)));
+      const o = d + (<usize>r << 2);
+      if (row + r < M) {
+        const s = at(a, (row + r) * K + k0);
+        for (let j = k; j < kn; j++) store<f32>(o + (<usize>j << 4), load<f32>(s + (<usize>j << 2)));
       } else {
-        for (let k = 0; k < kn; k++) store<f32>(o + (<usize>k << 4), 0);
+        for (let j = k; j < kn; j++) store<f32>(o + (<usize>j << 4), 0);
       }
     }
   }
