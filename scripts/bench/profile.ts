@@ -59,6 +59,16 @@ session.disconnect();
 runner.dispose();
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parentOf = new Map<number, number>();
+for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
+/** A function's row in the table: the shared micro-kernel is listed under the product that called it. */
+function rowOf(id: number): string {
+  const frame = byId.get(id)!.callFrame;
+  if (!frame.functionName.startsWith('wasm/')) return `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}`;
+  const parent = parentOf.get(id);
+  if (frame.functionName.endsWith('/tile4x8') && parent !== undefined) return `${frame.functionName} in ${byId.get(parent)!.callFrame.functionName.split('/').pop()}`;
+  return frame.functionName;
+}
 const selfUs = new Map<number, number>();
 profile.samples!.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas![i] ?? 0)));
 const parts = new Map<string, number>(), kernelsUs = new Map<string, number>();
@@ -69,7 +79,7 @@ for (const [id, us] of selfUs) {
   total += us;
   const part = partOf(frame);
   parts.set(part, (parts.get(part) ?? 0) + us);
-  const key = frame.functionName.startsWith('wasm/') ? frame.functionName : `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}`;
+  const key = rowOf(id);
   kernelsUs.set(key, (kernelsUs.get(key) ?? 0) + us);
 }
 const msPerStep = elapsed / steps;
@@ -83,5 +93,5 @@ for (const [part, us] of [...parts].sort((a, b) => b[1] - a[1])) {
 console.log(`  matrix products at ${(productFlops / (productShare * msPerStep) / 1e6).toFixed(1)} GFLOP/s (their own multiply-adds: recurrent and head, 3 products each)`);
 console.log('  by function (self time):');
 for (const [name, us] of [...kernelsUs].sort((a, b) => b[1] - a[1]).slice(0, 14)) {
-  console.log(`    ${name.padEnd(32)} ${((100 * us) / total).toFixed(1).padStart(5)}%`);
+  console.log(`    ${name.padEnd(40)} ${((100 * us) / total).toFixed(1).padStart(5)}%`);
 }
