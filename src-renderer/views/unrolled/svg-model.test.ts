@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { locale } from '../../i18n/i18n.svelte';
 import { chainFromDetail } from './chain-data';
 import { PALETTES } from './colour-scale';
 import { computeLayout } from './layout';
 import type { FrameState } from './scene/frame';
-import { svgModel } from './svg-model';
+import { sceneWords } from './scene/scene-words';
+import { svgModel as svgModelIn } from './svg-model';
 import { NODE_LOWER_BACK } from './layout';
 import { fakeDetail, fakeTwoLayerBidir } from './test-fixtures';
 
@@ -15,7 +17,24 @@ function frame(over: Partial<FrameState> = {}): FrameState {
   };
 }
 
+/** The diagram with the row titles of the current language. */
+const svgModel = (f: FrameState) => svgModelIn(f, sceneWords());
+
+/** A model of `T` steps with the given rows traced: layer 1 (`lower`), right to left (`bidir`), or both. */
+function model(T: number, rows: { lower?: boolean; bidir?: boolean }): FrameState {
+  const base = fakeDetail({ T, H: 4 });
+  const traced = fakeTwoLayerBidir(T, 4).chains!;
+  const chains = { ...(rows.bidir ? { backward: traced.backward } : {}), ...(rows.lower ? { lower: traced.lower } : {}), ...(rows.bidir && rows.lower ? { lowerBackward: traced.lowerBackward } : {}) };
+  const chain = chainFromDetail({ ...base, chains }, 'many-to-many', { hiddenSize: 4, bidirectional: !!rows.bidir });
+  return frame({ chain, layout: computeLayout(chain, { expanded: false }) });
+}
+
+/** The world y of row `nodes`' first copy. */
+const rowY = (f: FrameState, nodes: Int32Array | readonly number[]) => f.layout.unrolled[nodes[0] * 3 + 1];
+
 describe('svgModel', () => {
+  afterEach(() => locale.set('en'));
+
   it('forward pass: every copy shows its values; steps the pass has not reached yet are dimmed, not grey', () => {
     const m = svgModel(frame({ cursor: 1 }));
     const full = svgModel(frame({ cursor: 4 }));
@@ -74,5 +93,57 @@ describe('svgModel', () => {
   it('rolled: one cell drawn', () => {
     const m = svgModel(frame({ unroll: 0 }));
     expect(m.frames).toHaveLength(1);
+  });
+
+  describe('row titles, the words and places of the 3D scene’s', () => {
+    it('one layer: a single row, no title', () => {
+      expect(svgModel(model(5, {})).titles).toEqual([]);
+    });
+
+    it('two layers: layer 1 named under its row, layer 2 above its own, both from the first copy’s left edge', () => {
+      const f = model(5, { lower: true });
+      const m = svgModel(f);
+      expect(m.titles.map((t) => t.text)).toEqual(['layer 1 reads x_t', 'layer 2 reads layer 1']);
+      const [lower, upper] = m.titles;
+      expect(lower.y).toBeLessThan(rowY(f, f.layout.lowerNode));
+      expect(upper.y).toBeGreaterThan(rowY(f, f.layout.cellNode));
+      expect(m.titles.every((t) => t.anchor === 'start' && Math.abs(t.x - (f.layout.unrolled[f.layout.cellNode[0] * 3] - f.layout.cellWidth / 2)) < 1e-6)).toBe(true);
+    });
+
+    it('bidirectional, two layers: each of the four rows named beside its first copy, level with it, inside the view box', () => {
+      const f = model(4, { lower: true, bidir: true });
+      const m = svgModel(f);
+      const { layout } = f;
+      const rows: [Int32Array | readonly number[], string][] = [
+        [layout.backNode, '← layer 2, right to left'],
+        [layout.cellNode, 'layer 2, left to right →'],
+        [layout.lowerBackNode, '← layer 1, right to left'],
+        [layout.lowerNode, 'layer 1, left to right →'],
+      ];
+      expect(m.titles.map((t) => t.text)).toEqual(rows.map(([, text]) => text));
+      const firstX = layout.unrolled[layout.cellNode[0] * 3];
+      const left = Number(m.viewBox.split(' ')[0]);
+      m.titles.forEach((t, i) => {
+        expect(t.anchor).toBe('end');
+        expect(t.x).toBeLessThan(firstX - layout.spacing / 2);
+        // Level with its row (its baseline a third of its size below the row's centre).
+        expect(t.y + t.size / 3).toBeCloseTo(rowY(f, rows[i][0]));
+        // The view box leaves room left of the chain for the whole title.
+        expect(left).toBeLessThan(t.x - t.text.length * t.size * 0.5);
+      });
+      expect(left).toBeLessThan(layout.bounds.minX - 0.8);
+    });
+
+    it('bidirectional, one layer: the two directions named; rolled, the two-layer titles go with the chain', () => {
+      expect(svgModel(model(4, { bidir: true })).titles.map((t) => t.text)).toEqual(['left to right →', '← right to left']);
+      expect(svgModel({ ...model(4, { lower: true, bidir: true }), unroll: 0 }).titles).toEqual([]);
+    });
+
+    it('in the current language', () => {
+      locale.set('fr');
+      expect(svgModel(model(4, { lower: true, bidir: true })).titles.map((t) => t.text)).toContain('← couche 1, de droite à gauche');
+      locale.set('es');
+      expect(svgModel(model(4, { lower: true })).titles.map((t) => t.text)).toEqual(['capa 1, lee x_t', 'capa 2, lee la 1']);
+    });
   });
 });

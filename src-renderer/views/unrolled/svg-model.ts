@@ -3,17 +3,22 @@ import { gradSize, gradStrength, logMaxNorm } from './grad-scale';
 import { allDhNorms, isCopy, rowDhNorm, rowState, runsRightToLeft } from './chain-rows';
 import { ARROW_HH, CELL_H, NODE_CELL, NODE_CTX, NODE_IN, NODE_OUT, boxCut, nodeHalf, type Half } from './layout';
 import { bucketMeans, labelStride, unitsPerCell } from './lod';
+import { eachRowTitle, TITLE_SCALE, type RowWords } from './row-titles';
 import { backGradRevealOf, backRevealOf, copyWeight, gradRevealOf, revealOf, type FrameState } from './scene/frame';
 
 /**
  * The flat diagram drawn when WebGL is missing: the same layout and colours as the 3D scene, as plain
- * shapes in world units (y up; the SVG flips it). Rolled or unrolled without the in-between animation.
+ * shapes in world units (y up; the SVG flips it). Rolled or unrolled without the in-between animation. `words` name
+ * the rows (layer, direction) as the scene's titles do.
  */
+
+/** Width of a title's character in ems, on the generous side, so the view box leaves room for titles left of the chain. */
+const EM_PER_CHAR = 0.6;
 
 export interface SvgRect { x: number; y: number; w: number; h: number; fill: string; stroke: string; step: number; opacity: number }
 export interface SvgLine { x1: number; y1: number; x2: number; y2: number; stroke: string; kind: number; matrix: number; width: number }
 export interface SvgCircle { x: number; y: number; r: number; fill: string }
-export interface SvgText { x: number; y: number; text: string; size: number; fill: string; anchor: 'start' | 'middle' }
+export interface SvgText { x: number; y: number; text: string; size: number; fill: string; anchor: 'start' | 'middle' | 'end' }
 
 export interface SvgModel {
   readonly frames: SvgRect[];
@@ -21,10 +26,12 @@ export interface SvgModel {
   readonly lines: SvgLine[];
   readonly circles: SvgCircle[];
   readonly texts: SvgText[];
+  /** The rows' titles (layer, direction), as the scene draws them beside or between the rows. */
+  readonly titles: SvgText[];
   readonly viewBox: string;
 }
 
-export function svgModel(f: FrameState): SvgModel {
+export function svgModel(f: FrameState, words: RowWords): SvgModel {
   const { chain, layout, palette } = f;
   const pos = f.unroll >= 0.5 ? layout.unrolled : layout.rolled;
   const rolled = f.unroll < 0.5;
@@ -110,8 +117,18 @@ export function svgModel(f: FrameState): SvgModel {
     const i = layout.loopNodes[0];
     texts.push({ x: pos[i * 3] + cw / 2 + 0.9, y: pos[i * 3 + 1] + 0.4, text: 'h_t−1 → h_t', size: lh, fill: palette.text, anchor: 'start' });
   }
+  // The rows' titles, placed and worded as in the scene; the view box widens left for any that end beside the chain.
   const b = layout.bounds;
+  let minX = b.minX - 0.8;
+  const th = lh * TITLE_SCALE;
+  const titles: SvgText[] = [];
+  eachRowTitle(layout, chain, words, rolled ? 0 : 1, (node, text, dx, dy, align) => {
+    if (!visible(node)) return;
+    const x = pos[node * 3] + dx;
+    titles.push({ x, y: pos[node * 3 + 1] + dy - th / 3, text, size: th, fill: palette.frameAlt, anchor: align > 0 ? 'end' : 'start' });
+    if (align > 0) minX = Math.min(minX, x - text.length * th * EM_PER_CHAR - 0.3);
+  });
   const maxX = rolled ? Math.min(b.maxX, b.minX + layout.spacing * 2) : b.maxX;
-  const viewBox = `${b.minX - 0.8} ${-b.maxY - 0.9} ${maxX - b.minX + (rolled ? 3.4 : 1.6)} ${b.maxY - b.minY + 1.8}`;
-  return { frames, units, lines, circles, texts, viewBox };
+  const viewBox = `${minX} ${-b.maxY - 0.9} ${maxX - minX + (rolled ? 2.6 : 0.8)} ${b.maxY - b.minY + 1.8}`;
+  return { frames, units, lines, circles, texts, titles, viewBox };
 }

@@ -9,12 +9,10 @@ import { formatNorm } from '../grad-scale';
 import { copyWeight, gradRevealOf, type FrameState } from './frame';
 import type { LabelLayer } from './label-layer';
 import { targetLabel, titleStrings, type SceneWords } from './scene-words';
+import { besideTitles, eachRowTitle, TITLE_SCALE, type RowTitleSink } from '../row-titles';
 
 /** "1" … "256": step numbers made once, so drawing a frame creates no strings. */
 const STEP_NUMBERS = Array.from({ length: 256 }, (_, i) => String(i + 1));
-
-/** World units between a row title beside its row and the first copy's gradient marker (clear of it). */
-export const TITLE_CLEAR = 0.4;
 
 /** Height `add` gets for a token (world units; titles get 0.8 of it): larger with the projector option. */
 export function labelHeight(large: boolean): number {
@@ -32,6 +30,11 @@ export class LabelWriter {
   /** ‖∂L/∂h_t‖ of each step as text, made when the data changes so frames create no strings. */
   #norms: string[] = [];
   #words: SceneWords;
+  /** The frame `#rowTitle` draws into, set for the length of one `#titles`. */
+  #frame: FrameState | null = null;
+  #labels: LabelLayer | null = null;
+  #dummy: Object3D | null = null;
+  #titleH = 0;
 
   constructor(words: SceneWords) {
     this.#words = words;
@@ -118,6 +121,14 @@ export class LabelWriter {
     labels.end();
   }
 
+  /** Draws one row title of the frame being written (a field, so a frame creates no closure). */
+  readonly #rowTitle: RowTitleSink = (node, text, dx, dy, align) => {
+    const p = this.#p;
+    if (!this.#frame || !this.#labels || !this.#dummy) return;
+    nodePosition(this.#frame.layout, node, this.#frame.unroll, p);
+    this.#labels.add(this.#dummy, text, p[0] + dx, p[1] + dy, 0.05, this.#titleH, this.#muted, align);
+  };
+
   #left(f: FrameState, labels: LabelLayer, dummy: Object3D, node: number, text: string, dy: number, h: number): void {
     const p = this.#p;
     nodePosition(f.layout, node, f.unroll, p);
@@ -126,15 +137,7 @@ export class LabelWriter {
 
   /** The titles drawn beside the rows (two layers, bidirectional), for the room the scene frames for them. */
   rowTitles(): string[] {
-    const w = this.#words;
-    return [w.upperBackward, w.upperForward, w.lowerBackward, w.lowerForward];
-  }
-
-  /** A row title ending left of copy `node`, level with it, clear of its gradient marker. */
-  #beside(f: FrameState, labels: LabelLayer, dummy: Object3D, node: number, text: string, h: number): void {
-    const p = this.#p;
-    nodePosition(f.layout, node, f.unroll, p);
-    labels.add(dummy, text, p[0] - f.layout.spacing / 2 - TITLE_CLEAR, p[1], 0.05, h, this.#muted, 1);
+    return besideTitles(this.#words);
   }
 
   #titles(f: FrameState, labels: LabelLayer, dummy: Object3D, lh: number): void {
@@ -146,24 +149,11 @@ export class LabelWriter {
       nodePosition(layout, layout.nodeCount - 1, f.unroll, p);
       if (f.unroll > 0.5) labels.add(dummy, this.#words.context, p[0], p[1] - 0.9, 0.05, lh * 0.75, this.#muted);
     }
-    if (layout.lowerBackNode[0] >= 0 && layout.backNode[0] >= 0) {
-      // Two layers, bidirectional: four rows, each named beside its first copy (in the layout's title room), by layer
-      // and direction; the gaps between rows are full of arrows.
-      if (f.unroll > 0.5) {
-        this.#beside(f, labels, dummy, layout.backNode[0], this.#words.upperBackward, lh * 0.8);
-        this.#beside(f, labels, dummy, layout.cellNode[0], this.#words.upperForward, lh * 0.8);
-        this.#beside(f, labels, dummy, layout.lowerBackNode[0], this.#words.lowerBackward, lh * 0.8);
-        this.#beside(f, labels, dummy, layout.lowerNode[0], this.#words.lowerForward, lh * 0.8);
-      }
-    } else if (chain.hasLower && layout.lowerNode[0] >= 0 && f.unroll > 0.5) {
-      // Two layers: name each row by what it reads.
-      this.#left(f, labels, dummy, layout.lowerNode[0], this.#words.lowerLayer, -CELL_H / 2 - 0.45, lh * 0.8);
-      this.#left(f, labels, dummy, layout.cellNode[0], this.#words.upperLayer, CELL_H / 2 + 0.35, lh * 0.8);
-    }
-    if (chain.bidirectional && layout.backNode[0] >= 0 && layout.lowerBackNode[0] < 0) {
-      this.#left(f, labels, dummy, layout.cellNode[0], this.#words.leftToRight, -CELL_H / 2 - 0.75, lh * 0.8);
-      this.#left(f, labels, dummy, layout.backNode[0], this.#words.rightToLeft, CELL_H / 2 + 0.3, lh * 0.8);
-    }
+    this.#frame = f;
+    this.#labels = labels;
+    this.#dummy = dummy;
+    this.#titleH = lh * TITLE_SCALE;
+    eachRowTitle(layout, chain, this.#words, f.unroll, this.#rowTitle);
     if (f.unroll < 0.5 && layout.loopNodes.length > 0) {
       nodePosition(layout, layout.loopNodes[0], f.unroll, p);
       labels.add(dummy, this.#words.loop, p[0] + layout.cellWidth / 2 + 0.9, p[1] + 0.4, 0.05, lh * (1 - f.unroll * 2), this.#text, -1);

@@ -1,6 +1,7 @@
 import type { ChainLayout } from '../layout';
 import { EM_PER_HEIGHT, MIN_LABEL_PX, MIN_LABEL_PX_LARGE } from './label-layer';
-import { TITLE_CLEAR, labelHeight } from './label-writer';
+import { TITLE_CLEAR, TITLE_SCALE } from '../row-titles';
+import { labelHeight } from './label-writer';
 
 /**
  * How much room (world units) to frame left of the chain for row titles drawn beside the rows. A label is at least
@@ -49,7 +50,7 @@ export function titleRoomFor(layout: ChainLayout, windowSteps: number, viewW: nu
     viewW,
     viewH,
     titleEm,
-    emWorld: labelHeight(large) * 0.8 * EM_PER_HEIGHT,
+    emWorld: labelHeight(large) * TITLE_SCALE * EM_PER_HEIGHT,
     minPx: large ? MIN_LABEL_PX_LARGE : MIN_LABEL_PX,
     // From the first copy's left edge to the titles' right end (they end clear of its gradient marker), and a margin.
     gap: layout.spacing / 2 + TITLE_CLEAR - layout.cellWidth / 2 + 0.3,
