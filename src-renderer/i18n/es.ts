@@ -324,6 +324,10 @@ export const es: Catalogue = {
   'ui.unrolled.live.output': ', salida «{y}»',
   'ui.unrolled.live.forward': 'Pasada hacia delante, {where}: {input}, estado oculto {h}{cell}{output}.',
   'ui.unrolled.live.backward': 'Pasada hacia atrás, {where}: el gradiente que llega a este estado tiene norma {norm}.',
+  'ui.unrolled.live.lower': ' La capa 1 pasa hacia arriba el estado oculto {h}.',
+  'ui.unrolled.live.lowerBidir': ' La capa 1 pasa hacia arriba {f} de izquierda a derecha y {b} de derecha a izquierda.',
+  'ui.unrolled.live.lowerBackward': ' En la capa 1 su norma es {norm}.',
+  'ui.unrolled.live.lowerBackwardBidir': ' En la capa 1: norma {f} de izquierda a derecha, {b} de derecha a izquierda.',
 
   'ui.screen.lab': 'Laboratorio',
   'ui.screen.gradients': 'Gradientes',

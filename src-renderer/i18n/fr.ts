@@ -376,6 +376,10 @@ export const fr: Catalogue = {
   'ui.unrolled.live.output': ', sortie « {y} »',
   'ui.unrolled.live.forward': 'Passe avant, {where} : {input}, état caché {h}{cell}{output}.',
   'ui.unrolled.live.backward': 'Passe arrière, {where} : le gradient qui atteint cet état a pour norme {norm}.',
+  'ui.unrolled.live.lower': ' La couche 1 transmet l’état caché {h}.',
+  'ui.unrolled.live.lowerBidir': ' La couche 1 transmet {f} de gauche à droite et {b} de droite à gauche.',
+  'ui.unrolled.live.lowerBackward': ' Dans la couche 1, sa norme est {norm}.',
+  'ui.unrolled.live.lowerBackwardBidir': ' Dans la couche 1 : norme {f} de gauche à droite, {b} de droite à gauche.',
 
   'ui.screen.lab': 'Labo',
   'ui.screen.gradients': 'Gradients',

@@ -84,7 +84,22 @@ export function describeState(chain: ChainData, pass: Pass, t: number, rolled: b
     const input = s.x === null ? msg('ui.unrolled.live.noInput') : msg('ui.unrolled.live.input', { x: s.x });
     const output = s.y === null ? '' : msg('ui.unrolled.live.output', { y: s.y });
     const cell = chain.hasCells ? msg('ui.unrolled.live.cell', { c: formatVector(s.c, 3) }) : '';
-    return msg('ui.unrolled.live.forward', { where: where(chain, s), input, h: formatVector(s.h, 3), cell, output });
+    return msg('ui.unrolled.live.forward', { where: where(chain, s), input, h: formatVector(s.h, 3), cell, output }) + lowerLayer(chain, s, pass);
   }
-  return msg('ui.unrolled.live.backward', { where: where(chain, s), norm: formatNorm(s.dhNorm) });
+  return msg('ui.unrolled.live.backward', { where: where(chain, s), norm: formatNorm(s.dhNorm) }) + lowerLayer(chain, s, pass);
+}
+
+/**
+ * Two layers: a sentence on layer 1 at the same step, the rows under the top one (its states going up on the forward
+ * pass, its gradient norms on the backward pass); '' for one layer and on a decoder's steps, as in the readout.
+ */
+function lowerLayer(chain: ChainData, s: ChainStep, pass: Pass): string {
+  if (!chain.hasLower || s.section === 'decoder') return '';
+  if (pass === 'forward') {
+    if (!chain.bidirectional) return msg('ui.unrolled.live.lower', { h: formatVector(s.hLower, 3) });
+    const b = chain.hasLowerBack ? formatVector(s.hLowerBack, 3) : msg('ui.unrolled.notInTrace');
+    return msg('ui.unrolled.live.lowerBidir', { f: formatVector(s.hLower, 3), b });
+  }
+  if (!chain.bidirectional) return msg('ui.unrolled.live.lowerBackward', { norm: formatNorm(s.dhNormLower) });
+  return msg('ui.unrolled.live.lowerBackwardBidir', { f: formatNorm(s.dhNormLower), b: formatNorm(s.dhNormLowerBack) });
 }
