@@ -139,6 +139,14 @@ describe('svgModel', () => {
       expect(svgModel({ ...model(4, { lower: true, bidir: true }), unroll: 0 }).titles).toEqual([]);
     });
 
+    it('never smaller than the size asked for: a view scaled down keeps them readable, and its box makes room for them', () => {
+      const f = model(4, { lower: true, bidir: true });
+      const fitted = svgModel(f), least = svgModelIn(f, sceneWords(), 0.9);
+      expect(least.titles.every((t) => t.size === 0.9)).toBe(true);
+      expect(fitted.titles.every((t) => t.size < 0.9)).toBe(true);
+      expect(Number(least.viewBox.split(' ')[0])).toBeLessThan(Number(fitted.viewBox.split(' ')[0]));
+    });
+
     it('in the current language', () => {
       locale.set('fr');
       expect(svgModel(model(4, { lower: true, bidir: true })).titles.map((t) => t.text)).toContain('← couche 1, de droite à gauche');

@@ -9,7 +9,8 @@ import { backGradRevealOf, backRevealOf, copyWeight, gradRevealOf, revealOf, typ
 /**
  * The flat diagram drawn when WebGL is missing: the same layout and colours as the 3D scene, as plain
  * shapes in world units (y up; the SVG flips it). Rolled or unrolled without the in-between animation. `words` name
- * the rows (layer, direction) as the scene's titles do.
+ * the rows (layer, direction) as the scene's titles do, at least `minTitle` world units tall (so they stay readable
+ * when a long chain is scaled down to fit).
  */
 
 /** Width of a title's character in ems, on the generous side, so the view box leaves room for titles left of the chain. */
@@ -31,7 +32,7 @@ export interface SvgModel {
   readonly viewBox: string;
 }
 
-export function svgModel(f: FrameState, words: RowWords): SvgModel {
+export function svgModel(f: FrameState, words: RowWords, minTitle = 0): SvgModel {
   const { chain, layout, palette } = f;
   const pos = f.unroll >= 0.5 ? layout.unrolled : layout.rolled;
   const rolled = f.unroll < 0.5;
@@ -120,7 +121,7 @@ export function svgModel(f: FrameState, words: RowWords): SvgModel {
   // The rows' titles, placed and worded as in the scene; the view box widens left for any that end beside the chain.
   const b = layout.bounds;
   let minX = b.minX - 0.8;
-  const th = lh * TITLE_SCALE;
+  const th = Math.max(lh * TITLE_SCALE, minTitle);
   const titles: SvgText[] = [];
   eachRowTitle(layout, chain, words, rolled ? 0 : 1, (node, text, dx, dy, align) => {
     if (!visible(node)) return;
