@@ -111,5 +111,14 @@ test('the SVG fallback draws the same four rows, every copy coloured by its valu
     // Coloured by the row's own h_t: the units differ, where a copy with no values would be one pending grey.
     for (const [r, n] of fills.entries()) expect(n, `step ${t}, row ${r}: copy coloured by its values`).toBeGreaterThan(1);
   }
+  // Each row named by layer and direction, top to bottom, as the 3D view names them, and drawn inside the diagram.
+  const titles = page.getByTestId('unrolled-row-title');
+  await expect(titles).toHaveText(['← layer 2, right to left', 'layer 2, left to right →', '← layer 1, right to left', 'layer 1, left to right →']);
+  const box = (await page.getByTestId('unrolled-svg').boundingBox())!;
+  for (const b of await titles.evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect))) {
+    expect(b.left).toBeGreaterThanOrEqual(box.x - 1);
+    expect(b.width).toBeGreaterThan(20);
+  }
+  await page.getByTestId('unrolled-view').screenshot({ path: test.info().outputPath('svg-bidirectional-two-layers.png') });
   expect(errors).toEqual([]);
 });
