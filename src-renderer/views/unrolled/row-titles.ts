@@ -13,6 +13,7 @@ export interface RowWords {
   readonly rightToLeft: string;
   readonly lowerLayer: string;
   readonly upperLayer: string;
+  /** Two layers, bidirectional: each of the four rows by layer and direction. */
   readonly lowerForward: string;
   readonly lowerBackward: string;
   readonly upperForward: string;

@@ -1,20 +1,12 @@
 import { interpolate, t } from '../../../i18n/i18n.svelte';
+import type { RowWords } from '../row-titles';
 
 /** The words the 3D scene draws on the canvas, in the current language (read inside an effect, they follow it). */
-export interface SceneWords {
+export interface SceneWords extends RowWords {
   readonly encoder: string;
   readonly decoder: string;
   readonly context: string;
-  readonly leftToRight: string;
-  readonly rightToLeft: string;
   readonly loop: string;
-  readonly lowerLayer: string;
-  readonly upperLayer: string;
-  /** Two layers, bidirectional: each of the four rows by layer and direction. */
-  readonly lowerForward: string;
-  readonly lowerBackward: string;
-  readonly upperForward: string;
-  readonly upperBackward: string;
   /** "target {token}" as a template: the writer fills it once per token. */
   readonly target: string;
 }
