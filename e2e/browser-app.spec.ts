@@ -73,7 +73,7 @@ test.describe('browser build', () => {
     await expect(page.getByTestId('lab-status')).toContainText('Ready');
   });
 
-  test('the page stays responsive while training (no main-thread task over 50 ms)', async ({ page }) => {
+  test('the page stays responsive while training (no main-thread task over 50 ms)', { tag: '@timing' }, async ({ page }) => {
     await openLab(page);
     await page.getByRole('button', { name: 'Train' }).click();
     await expect.poll(() => numberAttr(page, 'metric-step', 'data-value')).toBeGreaterThan(10);
