@@ -47,7 +47,7 @@ test.describe('browser build', () => {
     await expect(page.getByTestId('metric-kernels')).toHaveText('(WebAssembly SIMD, fused multiply-add)');
     // The chart draws both loss curves and says in words what it shows.
     const chart = page.getByTestId('loss-chart');
-    await expect(chart).toHaveAttribute('aria-label', /^Loss curve over \d+ steps: smoothed loss \d/);
+    await expect(chart).toHaveAttribute('aria-label', /^Loss curve over \d[\d,]* steps: smoothed loss \d/);
     for (const curve of ['raw', 'smooth']) await expect(chart.locator(`path.line.${curve}`)).toHaveAttribute('d', /^M[^L]*L/);
 
     await page.getByRole('button', { name: 'Pause' }).click();
@@ -73,7 +73,7 @@ test.describe('browser build', () => {
     await expect(page.getByTestId('lab-status')).toContainText('Ready');
   });
 
-  test('the page stays responsive while training (no main-thread task over 50 ms)', async ({ page }) => {
+  test('the page stays responsive while training (no main-thread task over 50 ms)', { tag: '@timing' }, async ({ page }) => {
     await openLab(page);
     await page.getByRole('button', { name: 'Train' }).click();
     await expect.poll(() => numberAttr(page, 'metric-step', 'data-value')).toBeGreaterThan(10);

@@ -191,6 +191,14 @@ test.describe('your data, runs and run files', () => {
     await expect(other.locator('input[name=cell][value=gru]')).toBeChecked();
     expect(new URL(other.url()).hash).toBe('#lab');
     await expect.poll(async () => other.getByTestId('metric-params').textContent()).toBe(await page.getByTestId('metric-params').textContent());
+    // The opened config is written as settings after a short pause; leave only once it is, or a busy machine reloads
+    // into the defaults and the check below tests the timing of that write instead of the bad link being ignored.
+    await expect
+      .poll(async () => {
+        const doc = (await idbRead(other, 'docs', 'settings')) as { lastConfig?: { task?: string; seed?: number; cell?: string } } | undefined;
+        return `${doc?.lastConfig?.task}/${doc?.lastConfig?.seed}/${doc?.lastConfig?.cell}`;
+      })
+      .toBe('memory/777/gru');
 
     await other.goto(`${WEB_ORIGIN}/#share=1.not-a-config`);
     await other.reload();

@@ -70,7 +70,7 @@ test.describe('gradients lab', () => {
     expect(png.bytes.length).toBeGreaterThan(2000);
   });
 
-  test('race: heatmaps draw while training, no long tasks, and the LSTM finishes ahead on the long gap', async ({ page }) => {
+  test('race: heatmaps draw while training, no long tasks, and the LSTM finishes ahead on the long gap', { tag: '@timing' }, async ({ page }) => {
     test.setTimeout(180_000);
     const errors = collectErrors(page);
     await openGradients(page);

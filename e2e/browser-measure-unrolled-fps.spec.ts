@@ -8,7 +8,7 @@ import { openLab } from './web-helpers';
  */
 test.skip(!process.env.RNN_LAB_MEASURE, 'a measurement: set RNN_LAB_MEASURE=1 to run it');
 
-test('frame rate of the unrolled view, T = 50, H = 64', async ({ page }) => {
+test('frame rate of the unrolled view, T = 50, H = 64', { tag: '@timing' }, async ({ page }) => {
   test.setTimeout(120_000);
   await openLab(page);
   await page.locator('#task-select').selectOption('memory');

@@ -249,7 +249,7 @@ test.describe('unrolled view', () => {
     expect(png.colours).toBeGreaterThan(20);
   });
 
-  test('no main-thread task over 50 ms while training with the view on', async ({ page }) => {
+  test('no main-thread task over 50 ms while training with the view on', { tag: '@timing' }, async ({ page }) => {
     await openLab(page);
     await expect(page.getByTestId('unrolled-webgl')).toBeVisible();
     await page.waitForTimeout(1500); // startup (module parsing, first compile) is not the training loop

@@ -13,6 +13,9 @@ import { availableParallelism, loadavg } from 'node:os';
  * budget is checked on it always, and on wall time only when the machine had a core to spare during the window:
  * measured by the kernel's CPU pressure (how much of the window some runnable thread waited for a core), not the
  * one-minute load average, which lags by a minute and read 0.9 during a window whose tasks were stretched 5×.
+ *
+ * A test that records the main thread is tagged @timing: playwright.config.ts runs those alone, after the others, so
+ * no other test's browser competes for the cores while the window is measured.
  */
 
 /** One task of the page's main thread: when it started (ms, trace clock), how long it took, and its own CPU time. */
@@ -53,6 +56,7 @@ interface TraceEvent {
 export async function recordMainThread(page: Page, during: () => Promise<void>): Promise<MainThreadRecord> {
   const browser = page.context().browser();
   if (!browser) throw new Error('tracing needs a launched browser');
+  expect(test.info().tags, 'a test that records the main thread must run alone: tag it @timing').toContain('@timing');
   await page.evaluate(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
