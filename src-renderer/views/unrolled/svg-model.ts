@@ -32,7 +32,25 @@ export interface SvgModel {
   readonly viewBox: string;
 }
 
+/** The diagram's shapes, everything but the row titles and the view box (which depend on the titles' size). */
+export type SvgShapes = Omit<SvgModel, 'titles' | 'viewBox'>;
+
 export function svgModel(f: FrameState, words: RowWords, minTitle = 0): SvgModel {
+  return withTitles(f, svgShapes(f), words, minTitle);
+}
+
+/** Whether node `i` is drawn: unrolled, every node; rolled, only the copy that stands for the whole chain. */
+function shown(f: FrameState, i: number): boolean {
+  const t = f.layout.nodeStep[i];
+  return f.unroll >= 0.5 || (t >= 0 && copyWeight(f, t) >= 1);
+}
+
+/** Token label height (world units), larger with the projector option. */
+function labelH(f: FrameState): number {
+  return f.largeLabels ? 0.5 : 0.32;
+}
+
+export function svgShapes(f: FrameState): SvgShapes {
   const { chain, layout, palette } = f;
   const pos = f.unroll >= 0.5 ? layout.unrolled : layout.rolled;
   const rolled = f.unroll < 0.5;
@@ -44,15 +62,12 @@ export function svgModel(f: FrameState, words: RowWords, minTitle = 0): SvgModel
   const logMax = logMaxNorm(allDhNorms(chain.steps));
   const frames: SvgRect[] = [], units: SvgRect[] = [], lines: SvgLine[] = [], circles: SvgCircle[] = [], texts: SvgText[] = [];
   const cw = layout.cellWidth;
-  const visible = (i: number) => {
-    const t = layout.nodeStep[i];
-    return t < 0 ? !rolled : copyWeight(f, t) >= 1 || !rolled;
-  };
+  const visible = (i: number) => shown(f, i);
   let cells = 0;
   for (let i = 0; i < layout.nodeCount; i++) if (isCopy(layout.nodeKind[i])) cells++;
   const n = unitsPerCell(cells, chain.H);
   const buf = new Float32Array(n);
-  const lh = f.largeLabels ? 0.5 : 0.32;
+  const lh = labelH(f);
   const stride = labelStride(chain.steps.length);
 
   for (let i = 0; i < layout.nodeCount; i++) {
@@ -118,18 +133,28 @@ export function svgModel(f: FrameState, words: RowWords, minTitle = 0): SvgModel
     const i = layout.loopNodes[0];
     texts.push({ x: pos[i * 3] + cw / 2 + 0.9, y: pos[i * 3 + 1] + 0.4, text: 'h_t−1 → h_t', size: lh, fill: palette.text, anchor: 'start' });
   }
-  // The rows' titles, placed and worded as in the scene; the view box widens left for any that end beside the chain.
+  return { frames, units, lines, circles, texts };
+}
+
+/**
+ * The shapes with the rows' titles, placed and worded as in the scene, at least `minTitle` tall; the view box widens
+ * left for any that end beside the chain. Titles of another size reuse the same shapes.
+ */
+export function withTitles(f: FrameState, shapes: SvgShapes, words: RowWords, minTitle = 0): SvgModel {
+  const { chain, layout, palette } = f;
+  const pos = f.unroll >= 0.5 ? layout.unrolled : layout.rolled;
+  const rolled = f.unroll < 0.5;
   const b = layout.bounds;
   let minX = b.minX - 0.8;
-  const th = Math.max(lh * TITLE_SCALE, minTitle);
+  const th = Math.max(labelH(f) * TITLE_SCALE, minTitle);
   const titles: SvgText[] = [];
   eachRowTitle(layout, chain, words, rolled ? 0 : 1, (node, text, dx, dy, align) => {
-    if (!visible(node)) return;
+    if (!shown(f, node)) return;
     const x = pos[node * 3] + dx;
     titles.push({ x, y: pos[node * 3 + 1] + dy - th / 3, text, size: th, fill: palette.frameAlt, anchor: align > 0 ? 'end' : 'start' });
     if (align > 0) minX = Math.min(minX, x - text.length * th * EM_PER_CHAR - 0.3);
   });
   const maxX = rolled ? Math.min(b.maxX, b.minX + layout.spacing * 2) : b.maxX;
   const viewBox = `${minX} ${-b.maxY - 0.9} ${maxX - minX + (rolled ? 2.6 : 0.8)} ${b.maxY - b.minY + 1.8}`;
-  return { frames, units, lines, circles, texts, titles, viewBox };
+  return { ...shapes, titles, viewBox };
 }
