@@ -5,6 +5,7 @@ import { ARROW_HH, CELL_H, NODE_CELL, NODE_CTX, NODE_IN, NODE_OUT, boxCut, nodeH
 import { bucketMeans, labelStride, unitsPerCell } from './lod';
 import { eachRowTitle, TITLE_SCALE, type RowWords } from './row-titles';
 import { backGradRevealOf, backRevealOf, copyWeight, gradRevealOf, revealOf, type FrameState } from './scene/frame';
+import { labelHeight } from './scene/label-writer';
 
 /**
  * The flat diagram drawn when WebGL is missing: the same layout and colours as the 3D scene, as plain
@@ -45,11 +46,6 @@ function shown(f: FrameState, i: number): boolean {
   return f.unroll >= 0.5 || (t >= 0 && copyWeight(f, t) >= 1);
 }
 
-/** Token label height (world units), larger with the projector option. */
-function labelH(f: FrameState): number {
-  return f.largeLabels ? 0.5 : 0.32;
-}
-
 export function svgShapes(f: FrameState): SvgShapes {
   const { chain, layout, palette } = f;
   const pos = f.unroll >= 0.5 ? layout.unrolled : layout.rolled;
@@ -67,7 +63,7 @@ export function svgShapes(f: FrameState): SvgShapes {
   for (let i = 0; i < layout.nodeCount; i++) if (isCopy(layout.nodeKind[i])) cells++;
   const n = unitsPerCell(cells, chain.H);
   const buf = new Float32Array(n);
-  const lh = labelH(f);
+  const lh = labelHeight(f.largeLabels);
   const stride = labelStride(chain.steps.length);
 
   for (let i = 0; i < layout.nodeCount; i++) {
@@ -146,7 +142,7 @@ export function withTitles(f: FrameState, shapes: SvgShapes, words: RowWords, mi
   const rolled = f.unroll < 0.5;
   const b = layout.bounds;
   let minX = b.minX - 0.8;
-  const th = Math.max(labelH(f) * TITLE_SCALE, minTitle);
+  const th = Math.max(labelHeight(f.largeLabels) * TITLE_SCALE, minTitle);
   const titles: SvgText[] = [];
   eachRowTitle(layout, chain, words, rolled ? 0 : 1, (node, text, dx, dy, align) => {
     if (!shown(f, node)) return;
